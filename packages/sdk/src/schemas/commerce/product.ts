@@ -1,0 +1,73 @@
+import { z } from 'zod/mini';
+import { ListParams, Metadata, Money, prefixedId, Timestamp } from '../common';
+
+/** `draft` products are hidden from publishable keys; `archived` ones free their plan slot. */
+export const ProductStatus = z.enum(['draft', 'active', 'archived']);
+export type ProductStatus = z.infer<typeof ProductStatus>;
+
+const Sku = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
+);
+
+/** A product of the tenant's catalogue. */
+export const Product = z.strictObject({
+  id: prefixedId('prod'),
+  object: z.literal('product'),
+  title: z.string(),
+  description: z.string(),
+  sku: z.nullable(z.string()),
+  status: ProductStatus,
+  price: Money,
+  /** Units on hand. */
+  inventoryQuantity: z.int(),
+  imageUrl: z.nullable(z.string()),
+  metadata: Metadata,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  archivedAt: z.nullable(Timestamp),
+});
+export type Product = z.infer<typeof Product>;
+
+/** Body of `POST /v1/commerce/products`. */
+export const ProductCreate = z.strictObject({
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  description: z.optional(z.string().check(z.maxLength(5000))),
+  sku: z.optional(z.nullable(Sku)),
+  /** Defaults to `draft`. */
+  status: z.optional(z.enum(['draft', 'active'])),
+  price: Money,
+  inventoryQuantity: z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000_000))),
+  imageUrl: z.optional(z.nullable(z.url())),
+  metadata: z.optional(Metadata),
+});
+export type ProductCreate = z.input<typeof ProductCreate>;
+
+/** Body of `PATCH /v1/commerce/products/:id`. Archiving is the `archive` action, not a patch. */
+export const ProductUpdate = z.strictObject({
+  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  description: z.optional(z.string().check(z.maxLength(5000))),
+  sku: z.optional(z.nullable(Sku)),
+  status: z.optional(z.enum(['draft', 'active'])),
+  price: z.optional(Money),
+  inventoryQuantity: z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000_000))),
+  imageUrl: z.optional(z.nullable(z.url())),
+  metadata: z.optional(Metadata),
+});
+export type ProductUpdate = z.input<typeof ProductUpdate>;
+
+/** Query of `GET /v1/commerce/products`. */
+export const ProductListParams = z.strictObject({
+  ...ListParams.shape,
+  status: z.optional(ProductStatus),
+  /** Case-insensitive match on title or SKU. */
+  query: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+});
+export type ProductListParams = z.input<typeof ProductListParams>;
+
+/** Body of `POST /v1/commerce/products/bulk-archive` (plan feature `commerce.bulkOperations`). */
+export const ProductBulkArchive = z.strictObject({
+  ids: z.array(prefixedId('prod')).check(z.minLength(1), z.maxLength(100)),
+});
+export type ProductBulkArchive = z.infer<typeof ProductBulkArchive>;

@@ -1,0 +1,13 @@
+/**
+ * `@agentstack/sdk/schemas`: the zod (`zod/mini`) schemas of every request and response — the
+ * one contract the server validates with, the SDK types come from and the mocks build on.
+ * @packageDocumentation
+ */
+export * from './commerce/product';
+export * from './common';
+export * from './ids';
+export * from './platform/agency';
+export * from './platform/apiKey';
+export * from './platform/entitlements';
+export * from './platform/tenant';
+export * from './platform/user';

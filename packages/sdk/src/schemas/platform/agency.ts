@@ -1,0 +1,40 @@
+import { z } from 'zod/mini';
+import { prefixedId, Timestamp } from '../common';
+
+const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'));
+
+/** A white-label brand: what the dashboards show instead of "AgentStack". */
+export const Brand = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  logoUrl: z.nullable(z.string().check(z.url())),
+  primaryColor: HexColor,
+  accentColor: HexColor,
+  /** Whether the brand's dashboards default to a dark scheme. */
+  colorScheme: z.enum(['light', 'dark']),
+});
+export type Brand = z.infer<typeof Brand>;
+
+/** An agency (reseller) that owns many tenants and a brand. */
+export const Agency = z.strictObject({
+  id: prefixedId('agy'),
+  object: z.literal('agency'),
+  name: z.string(),
+  brand: Brand,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Agency = z.infer<typeof Agency>;
+
+/** Body of `POST /v1/platform/agencies` (operator keys only). */
+export const AgencyCreate = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  brand: Brand,
+});
+export type AgencyCreate = z.infer<typeof AgencyCreate>;
+
+/** Body of `PATCH /v1/platform/agencies/:id`. */
+export const AgencyUpdate = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  brand: z.optional(z.partial(Brand)),
+});
+export type AgencyUpdate = z.infer<typeof AgencyUpdate>;

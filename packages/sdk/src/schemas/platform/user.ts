@@ -1,0 +1,57 @@
+import { z } from 'zod/mini';
+import { prefixedId, Timestamp } from '../common';
+
+/** Dashboard roles, most powerful first. */
+export const Role = z.enum(['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+const Email = z.email();
+
+/** A dashboard user of one tenant. */
+export const User = z.strictObject({
+  id: prefixedId('usr'),
+  object: z.literal('user'),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  lastLoginAt: z.nullable(Timestamp),
+});
+export type User = z.infer<typeof User>;
+
+/** Body of `POST /v1/platform/users`. Passwords are stored with a memory-hard KDF (scrypt). */
+export const UserCreate = z.strictObject({
+  email: Email,
+  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  role: Role,
+  password: z.string().check(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256)),
+});
+export type UserCreate = z.infer<typeof UserCreate>;
+
+/** Body of `PATCH /v1/platform/users/:id`. */
+export const UserUpdate = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  role: z.optional(Role),
+  password: z.optional(z.string().check(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256))),
+});
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+/** Body of `POST /v1/platform/sessions`: sign a dashboard user in. */
+export const SessionCreate = z.strictObject({
+  email: Email,
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  /** Needed only when the same email belongs to users of several tenants. */
+  tenantId: z.optional(prefixedId('ten')),
+});
+export type SessionCreate = z.infer<typeof SessionCreate>;
+
+/** A signed-in session: `token` is the bearer credential, shown once. */
+export const Session = z.strictObject({
+  object: z.literal('session'),
+  token: z.string(),
+  expiresAt: Timestamp,
+  user: User,
+  tenantId: prefixedId('ten'),
+});
+export type Session = z.infer<typeof Session>;
