@@ -1,0 +1,195 @@
+import type { Brand } from '@agentstack/sdk/schemas';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { routePath } from 'hono/route';
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
+import { Authenticator } from './auth/principal';
+import type { AppContext, AppEnv } from './context';
+import { openDatabase } from './db/client';
+import { ApiError, problemResponse } from './http/errors';
+import { IdempotencyStore } from './http/idempotency';
+import { buildOpenApi, renderDocs } from './http/openapi';
+import { ApiRouter } from './http/route';
+import { registerModules } from './modules';
+import { createLogger, type LogLevel } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { newId } from '@agentstack/sdk/schemas';
+
+z.config(en());
+
+/** The API version this server speaks (`AgentStack-Version`). */
+export const API_VERSION = '2026-11-01';
+const KNOWN_VERSIONS = new Set([API_VERSION]);
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /** PostgreSQL URL. When absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder. Defaults to in-memory (`memory://`) — the CLI passes `./.agentstack-data`. */
+  dataDir?: string;
+  /** Log level. Defaults to `info`. */
+  logLevel?: LogLevel;
+  /** Where log lines go. Defaults to stdout. */
+  logWrite?: (line: string) => void;
+  /** Origins allowed by CORS on `/v1`. Defaults to `*` (bearer tokens, no cookies). */
+  corsOrigins?: string[] | '*';
+  /** How long a resolved credential is cached per instance. Defaults to 5000 ms. */
+  authCacheTtlMs?: number;
+  /** PostgreSQL pool size. Defaults to 10. */
+  poolSize?: number;
+  /** The brand tenants without an agency see. Defaults to a neutral, unbranded one. */
+  defaultBrand?: Brand;
+}
+
+/** A created server: the Hono app and its lifecycle. */
+export interface AgentStackServer {
+  /** The Hono app; `app.fetch` serves requests without a socket. */
+  app: Hono<AppEnv>;
+  /** Shared parts (database, auth, logger…), for embedding and tests. */
+  context: AppContext;
+  /** Listens on `port` (0 picks a free one) and resolves with the base URL. */
+  start(options?: { port?: number; hostname?: string }): Promise<{ url: string; port: number }>;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+const NEUTRAL_BRAND: Brand = {
+  name: 'Dashboard',
+  logoUrl: null,
+  primaryColor: '#2563eb',
+  accentColor: '#0ea5e9',
+  colorScheme: 'light',
+};
+
+/**
+ * Creates the server: opens the database (PGlite or PostgreSQL), applies migrations, and builds
+ * the Hono app with every module.
+ *
+ * @example
+ * ```ts
+ * const server = await createServer({ databaseUrl: process.env.DATABASE_URL });
+ * const { url } = await server.start({ port: 4000 });
+ * ```
+ */
+export async function createServer(options: ServerOptions = {}): Promise<AgentStackServer> {
+  const log = createLogger(options.logLevel ?? 'info', options.logWrite);
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const applied = await database.migrate();
+  if (applied.length) log.info('migrations applied', { migrations: applied, database: database.kind });
+
+  const context: AppContext = {
+    database,
+    db: database.db,
+    auth: new Authenticator(database.db, options.authCacheTtlMs ?? 5000),
+    idempotency: new IdempotencyStore(database.db),
+    log,
+    metrics: new Metrics(),
+    defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
+  };
+
+  const app = new Hono<AppEnv>();
+  let accepting = true;
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('request-id') ?? c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : newId('req');
+    c.set('requestId', requestId);
+    c.set('principal', null);
+    const started = performance.now();
+    await next();
+    c.header('Request-Id', requestId);
+    const seconds = (performance.now() - started) / 1000;
+    const route = routePath(c) || 'unmatched';
+    context.metrics.observe(c.req.method, route, c.res.status, seconds);
+    log.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status: c.res.status,
+      durationMs: Math.round(seconds * 100000) / 100,
+      tenantId: c.get('principal')?.tenant?.id,
+    });
+  });
+
+  app.use('/v1/*', cors({
+    origin: options.corsOrigins ?? '*',
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'AgentStack-Version', 'Request-Id'],
+    exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Retry-After', 'AgentStack-Version'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  }));
+  app.use('/v1/*', bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
+  }));
+  app.use('/v1/*', async (c, next) => {
+    const version = c.req.header('agentstack-version');
+    if (version && !KNOWN_VERSIONS.has(version)) {
+      throw new ApiError(400, 'bad_request', `Unknown AgentStack-Version '${version}'. Supported: ${[...KNOWN_VERSIONS].join(', ')}.`, {
+        param: 'AgentStack-Version',
+      });
+    }
+    await next();
+    c.header('AgentStack-Version', version ?? API_VERSION);
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (!accepting) return c.json({ status: 'stopping' }, 503);
+    try {
+      await database.query('select 1');
+      return c.json({ status: 'ready', database: database.kind });
+    } catch (error) {
+      return c.json({ status: 'unavailable', error: (error as Error).message }, 503);
+    }
+  });
+  app.get('/metrics', (c) => c.text(context.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+
+  const router = new ApiRouter(app, context);
+  registerModules(router);
+  let openapi: Record<string, unknown> | undefined;
+  const document = () => (openapi ??= buildOpenApi(router.specs, { version: API_VERSION }));
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) => c.html(renderDocs(document())));
+
+  app.notFound((c) => problemResponse(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return problemResponse(c, error);
+    log.error('unhandled error', { requestId: c.get('requestId'), error: error.message, stack: error.stack });
+    return problemResponse(
+      c,
+      new ApiError(500, 'internal_error', 'Something went wrong on our side. Retry later, quoting the request id.'),
+    );
+  });
+
+  let server: ServerType | undefined;
+  return {
+    app,
+    context,
+    async start({ port = 4000, hostname = '127.0.0.1' } = {}) {
+      return new Promise((resolve, reject) => {
+        server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+          const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`;
+          resolve({ url, port: info.port });
+        });
+        server.once('error', reject);
+      });
+    },
+    async stop() {
+      accepting = false;
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
+          (s as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+      }
+      await database.close();
+    },
+  };
+}

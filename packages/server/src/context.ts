@@ -1,0 +1,26 @@
+import type { Authenticator, Principal } from './auth/principal';
+import type { Database, Db } from './db/client';
+import type { IdempotencyStore } from './http/idempotency';
+import type { Logger } from './observability/logger';
+import type { Metrics } from './observability/metrics';
+import type { Brand } from '@agentstack/sdk/schemas';
+
+/** Per-request variables on the Hono context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal | null;
+  };
+}
+
+/** The server's shared parts, handed to every route and service. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  auth: Authenticator;
+  idempotency: IdempotencyStore;
+  log: Logger;
+  metrics: Metrics;
+  /** The brand shown to tenants without an agency. */
+  defaultBrand: Brand;
+}

@@ -1,0 +1,102 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { MIGRATIONS } from './migrations';
+import * as schema from './schema';
+
+type Schema = typeof schema;
+/** The typed query layer, the same over PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction of {@link Db}. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Whatever a store may run queries on: the database or a transaction. */
+export type Executor = Db | Tx;
+
+/** An open database: the typed layer plus what the server needs around it. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Applies pending migrations; returns the ids applied. */
+  migrate(): Promise<string[]>;
+  /** Runs one parameterised query (health checks, advisory locks). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Where the data lives: a PostgreSQL URL, or a PGlite folder (`memory://` for in-memory). */
+export interface DatabaseOptions {
+  url?: string;
+  dataDir?: string;
+  /** PostgreSQL pool size. Defaults to 10. */
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (in memory without one). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const { default: pg } = await import('pg');
+    // timestamptz → Date is what drizzle expects; bigint (int8) as JS number for money.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      async migrate() {
+        // One dedicated connection: the advisory lock lives and dies with it, so concurrent
+        // starts of several instances apply each migration once.
+        const conn = await pool.connect();
+        try {
+          await conn.query('select pg_advisory_lock(727274)');
+          return await applyMigrations(async (sql) => (await conn.query(sql)).rows);
+        } finally {
+          await conn.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+          conn.release();
+        }
+      },
+      async query(sql, params) {
+        return (await pool.query(sql, params as unknown[])).rows;
+      },
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = await PGlite.create(options.dataDir ?? 'memory://');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async migrate() {
+      return applyMigrations(async (sql) => {
+        const results = await client.exec(sql);
+        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+      });
+    },
+    async query(sql, params) {
+      return (await client.query(sql, params as unknown[])).rows as never;
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+async function applyMigrations(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<string[]> {
+  await run('create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())');
+  const done = new Set((await run('select id from schema_migrations')).map((r) => String(r.id)));
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.id)) continue;
+    try {
+      await run(`begin;\n${m.sql}\ninsert into schema_migrations (id) values ('${m.id}');\ncommit;`);
+    } catch (error) {
+      await run('rollback').catch(() => undefined);
+      throw new Error(`migration ${m.id} failed: ${(error as Error).message}`, { cause: error });
+    }
+    applied.push(m.id);
+  }
+  return applied;
+}

@@ -1,0 +1,112 @@
+/**
+ * The one ordered list of migrations, run on PGlite and PostgreSQL alike. Append only: a
+ * migration that has shipped is never edited. `schema.ts` describes the result for queries.
+ */
+export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
+  {
+    id: '0001_foundation',
+    sql: /* sql */ `
+create table agencies (
+  id text primary key,
+  name text not null,
+  brand jsonb not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create table tenants (
+  id text primary key,
+  name text not null,
+  agency_id text references agencies(id),
+  subscription jsonb not null,
+  addons jsonb not null default '[]'::jsonb,
+  limit_overrides jsonb not null default '{}'::jsonb,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create table operator_keys (
+  id text primary key,
+  name text not null,
+  prefix text not null,
+  secret_hash text not null unique,
+  created_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+create table api_keys (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  type text not null check (type in ('secret', 'publishable')),
+  name text not null,
+  prefix text not null,
+  secret_hash text not null unique,
+  created_at timestamptz not null default now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+create index api_keys_tenant_idx on api_keys (tenant_id, id);
+create table users (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  email text not null,
+  name text not null,
+  role text not null check (role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')),
+  password_hash text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  last_login_at timestamptz
+);
+create unique index users_tenant_email_idx on users (tenant_id, email);
+create index users_email_idx on users (email);
+create table sessions (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  user_id text not null references users(id) on delete cascade,
+  token_hash text not null unique,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  revoked_at timestamptz
+);
+create table idempotency_keys (
+  scope text not null,
+  key text not null,
+  request_hash text not null,
+  state text not null check (state in ('in_progress', 'done')),
+  response_status integer,
+  response_body text,
+  locked_until timestamptz not null,
+  expires_at timestamptz not null,
+  created_at timestamptz not null default now(),
+  primary key (scope, key)
+);
+create table events (
+  id text primary key,
+  tenant_id text not null,
+  type text not null,
+  object_id text not null,
+  data jsonb not null,
+  created_at timestamptz not null default now(),
+  dispatched_at timestamptz
+);
+create index events_undispatched_idx on events (created_at) where dispatched_at is null;
+create table products (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  title text not null,
+  description text not null default '',
+  sku text,
+  status text not null check (status in ('draft', 'active', 'archived')),
+  price_amount bigint not null check (price_amount >= 0),
+  currency text not null,
+  inventory_quantity integer not null default 0 check (inventory_quantity >= 0),
+  image_url text,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  archived_at timestamptz
+);
+create index products_tenant_id_idx on products (tenant_id, id);
+create index products_tenant_status_idx on products (tenant_id, status, id);
+create unique index products_tenant_sku_idx on products (tenant_id, sku) where sku is not null;
+`,
+  },
+];

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+/** Agencies (resellers): own many tenants and a white-label brand. */
+export const agencies = pgTable('agencies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  brand: jsonb('brand').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Tenants: every other row belongs to one. */
+export const tenants = pgTable('tenants', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  agencyId: text('agency_id').references(() => agencies.id),
+  subscription: jsonb('subscription').notNull(),
+  addons: jsonb('addons').notNull().default(sql`'[]'::jsonb`),
+  limitOverrides: jsonb('limit_overrides').notNull().default(sql`'{}'::jsonb`),
+  metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Operator keys: the self-hoster's credential for tenants, agencies and plans. */
+export const operatorKeys = pgTable('operator_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  secretHash: text('secret_hash').notNull().unique(),
+  createdAt: createdAt(),
+  revokedAt: ts('revoked_at'),
+});
+
+/** Tenant API keys (secret and publishable), stored hashed. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_keys_tenant_idx').on(t.tenantId, t.id)],
+);
+
+/** Dashboard users of a tenant. */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastLoginAt: ts('last_login_at'),
+  },
+  (t) => [uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email), index('users_email_idx').on(t.email)],
+);
+
+/** Dashboard sessions, stored as token hashes. */
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  tenantId: text('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+  revokedAt: ts('revoked_at'),
+});
+
+/** Stored responses of POSTs carrying an Idempotency-Key. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: text('state').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    lockedUntil: ts('locked_until').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** The outbox: state changes others must hear about, written in the same transaction. */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    type: text('type').notNull(),
+    objectId: text('object_id').notNull(),
+    data: jsonb('data').notNull(),
+    createdAt: createdAt(),
+    dispatchedAt: ts('dispatched_at'),
+  },
+  (t) => [index('events_undispatched_idx').on(t.createdAt).where(sql`dispatched_at is null`)],
+);
+
+/** Commerce products. */
+export const products = pgTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    sku: text('sku'),
+    status: text('status').notNull(),
+    priceAmount: bigint('price_amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    inventoryQuantity: integer('inventory_quantity').notNull().default(0),
+    imageUrl: text('image_url'),
+    metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: ts('archived_at'),
+  },
+  (t) => [
+    index('products_tenant_id_idx').on(t.tenantId, t.id),
+    index('products_tenant_status_idx').on(t.tenantId, t.status, t.id),
+    uniqueIndex('products_tenant_sku_idx')
+      .on(t.tenantId, t.sku)
+      .where(sql`sku is not null`),
+  ],
+);

@@ -1,0 +1,76 @@
+import type { ErrorCode, Problem } from '@agentstack/sdk/schemas';
+import type { Context } from 'hono';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Extra RFC 9457 members a problem may carry. */
+export type ProblemExtras = Partial<Omit<Problem, 'type' | 'title' | 'status' | 'code' | 'detail' | 'requestId'>>;
+
+/**
+ * An error that becomes an RFC 9457 `application/problem+json` response. Thrown from routes and
+ * services; the app's error handler renders it with the request id.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+
+  /** The problem body, without `requestId` (added when rendered). */
+  toProblem(): Problem {
+    return {
+      type: `https://agentstack.dev/errors/${this.code}`,
+      title: TITLES[this.status] ?? 'Error',
+      status: this.status,
+      detail: this.detail,
+      code: this.code,
+      ...this.extras,
+    };
+  }
+}
+
+/** `404 not_found` for an object of `kind` the caller cannot see. */
+export function notFound(kind: string, id: string): ApiError {
+  return new ApiError(404, 'not_found', `No ${kind} with id '${id}'.`, { param: 'id' });
+}
+
+/** True for PostgreSQL's unique-violation error (23505), whatever the driver wraps it in. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const pgError = e as { code?: string; constraint?: string; message?: string; cause?: unknown };
+    if (pgError.code === '23505') {
+      if (!constraint) return true;
+      return pgError.constraint === constraint || (pgError.message ?? '').includes(constraint);
+    }
+    e = pgError.cause;
+  }
+  return false;
+}
+
+/** Renders `error` as `application/problem+json` with the request's id. */
+export function problemResponse(c: Context, error: ApiError): Response {
+  const requestId = c.get('requestId') as string | undefined;
+  if (requestId) c.header('Request-Id', requestId);
+  return c.body(JSON.stringify({ ...error.toProblem(), requestId }), error.status as 400, {
+    'content-type': 'application/problem+json',
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod/mini';
+import { ApiError } from './errors';
+
+type Schema = z.ZodMiniType;
+
+/** Parses `input` with `schema`, or throws `400 validation_failed` naming every failing field. */
+export function validate<S extends Schema>(schema: S, input: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data as z.infer<S>;
+  const errors = result.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((k) => ({
+        param: [...issue.path, k].join('.'),
+        code: 'unknown_field',
+        message: `Unknown field '${k}'.`,
+      }));
+    }
+    return [{ param: issue.path.join('.') || where, code: issue.code, message: issue.message }];
+  });
+  const first = errors[0]!;
+  const detail =
+    errors.length === 1
+      ? `Invalid ${where}: ${first.param} — ${first.message}`
+      : `Invalid ${where}: ${errors.length} problems, first ${first.param} — ${first.message}`;
+  throw new ApiError(400, 'validation_failed', detail, { param: first.param, errors });
+}
+
+/** Parses a JSON request body, or throws `400 invalid_json`. An empty body is `undefined`. */
+export function parseJson(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * `@agentstack/server`: the self-hostable AgentStack server.
+ * @packageDocumentation
+ */
+export { type AgentStackServer, API_VERSION, createServer, type ServerOptions } from './app';
+export type { AppContext } from './context';
+export { type DemoCredentials, seedDemo } from './seed';
+export { createOperatorKey } from './modules/platform/operators/service';

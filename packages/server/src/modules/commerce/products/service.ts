@@ -1,0 +1,143 @@
+import type { Product, ProductCreate, ProductListParams, ProductUpdate } from '@agentstack/sdk/schemas';
+import { newId } from '@agentstack/sdk/schemas';
+import type { ListResponse } from '@agentstack/sdk/schemas';
+import type { TenantPrincipal } from '../../../auth/principal';
+import type { Executor } from '../../../db/client';
+import { recordEvent } from '../../../events/outbox';
+import { ApiError, isUniqueViolation, notFound } from '../../../http/errors';
+import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { lockTenant, requireFeature, requireWithinLimit } from '../../platform/entitlements/service';
+import { usageOf } from '../../platform/entitlements/usage';
+import { productStore, toProduct } from './store';
+
+const SKU_INDEX = 'products_tenant_sku_idx';
+
+function duplicateSku(sku: string | null | undefined): ApiError {
+  return new ApiError(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, { param: 'sku' });
+}
+
+/** Business rules of the product catalogue. Writes run inside the request's transaction. */
+export const productService = {
+  async list(db: Executor, caller: TenantPrincipal, params: ProductListParams): Promise<ListResponse<Product>> {
+    const limit = Number(params.limit ?? DEFAULT_LIMIT);
+    // Browsers with a publishable key see the live catalogue only.
+    const status = caller.kind === 'publishable_key' ? 'active' : params.status;
+    if (caller.kind === 'publishable_key' && params.status && params.status !== 'active') {
+      return { data: [], hasMore: false, nextCursor: null };
+    }
+    const rows = await productStore(db, caller.tenant.id).list({
+      limit,
+      startingAfter: params.startingAfter,
+      status,
+      query: params.query,
+    });
+    const page = toPage(rows, limit);
+    return { ...page, data: page.data.map(toProduct) };
+  },
+
+  async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
+    const row = await productStore(db, caller.tenant.id).get(id);
+    if (!row || (caller.kind === 'publishable_key' && row.status !== 'active')) throw notFound('product', id);
+    return toProduct(row);
+  },
+
+  async create(tx: Executor, caller: TenantPrincipal, input: ProductCreate): Promise<Product> {
+    // The tenant row lock serialises creates of one tenant, so the limit holds under concurrency.
+    const tenant = await lockTenant(tx, caller.tenant.id);
+    requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
+    const now = new Date();
+    try {
+      const row = await productStore(tx, tenant.id).insert({
+        id: newId('prod'),
+        title: input.title,
+        description: input.description ?? '',
+        sku: input.sku ?? null,
+        status: input.status ?? 'draft',
+        priceAmount: input.price.amount,
+        currency: input.price.currency,
+        inventoryQuantity: input.inventoryQuantity ?? 0,
+        imageUrl: input.imageUrl ?? null,
+        metadata: input.metadata ?? {},
+        createdAt: now,
+        updatedAt: now,
+      });
+      const product = toProduct(row);
+      await recordEvent(tx, tenant.id, 'product.created', product);
+      return product;
+    } catch (error) {
+      if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
+      throw error;
+    }
+  },
+
+  async update(tx: Executor, caller: TenantPrincipal, id: string, input: ProductUpdate): Promise<Product> {
+    const store = productStore(tx, caller.tenant.id);
+    const current = await store.get(id, true);
+    if (!current) throw notFound('product', id);
+    if (current.status === 'archived') {
+      throw new ApiError(409, 'invalid_state', 'Archived products cannot be edited; unarchive it first.', { param: 'id' });
+    }
+    try {
+      const row = await store.update(id, {
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.sku !== undefined && { sku: input.sku }),
+        ...(input.status !== undefined && { status: input.status }),
+        ...(input.price !== undefined && { priceAmount: input.price.amount, currency: input.price.currency }),
+        ...(input.inventoryQuantity !== undefined && { inventoryQuantity: input.inventoryQuantity }),
+        ...(input.imageUrl !== undefined && { imageUrl: input.imageUrl }),
+        ...(input.metadata !== undefined && { metadata: input.metadata }),
+      });
+      const product = toProduct(row);
+      await recordEvent(tx, caller.tenant.id, 'product.updated', product);
+      return product;
+    } catch (error) {
+      if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
+      throw error;
+    }
+  },
+
+  async archive(tx: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
+    const store = productStore(tx, caller.tenant.id);
+    const current = await store.get(id, true);
+    if (!current) throw notFound('product', id);
+    if (current.status === 'archived') return toProduct(current);
+    const product = toProduct(await store.update(id, { status: 'archived', archivedAt: new Date() }));
+    await recordEvent(tx, caller.tenant.id, 'product.archived', product);
+    return product;
+  },
+
+  async unarchive(tx: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
+    const tenant = await lockTenant(tx, caller.tenant.id);
+    const store = productStore(tx, tenant.id);
+    const current = await store.get(id, true);
+    if (!current) throw notFound('product', id);
+    if (current.status !== 'archived') return toProduct(current);
+    requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
+    const product = toProduct(await store.update(id, { status: 'draft', archivedAt: null }));
+    await recordEvent(tx, tenant.id, 'product.unarchived', product);
+    return product;
+  },
+
+  async bulkArchive(tx: Executor, caller: TenantPrincipal, ids: string[]): Promise<ListResponse<Product>> {
+    requireFeature(caller.tenant, 'commerce.bulkOperations');
+    const unique = [...new Set(ids)];
+    const store = productStore(tx, caller.tenant.id);
+    const rows = await store.getMany(unique);
+    const found = new Set(rows.map((r) => r.id));
+    const missing = unique.find((id) => !found.has(id));
+    if (missing) throw new ApiError(404, 'not_found', `No product with id '${missing}'.`, { param: 'ids' });
+    const archivedAt = new Date();
+    const data: Product[] = [];
+    for (const row of rows) {
+      if (row.status === 'archived') {
+        data.push(toProduct(row));
+        continue;
+      }
+      const product = toProduct(await store.update(row.id, { status: 'archived', archivedAt }));
+      await recordEvent(tx, caller.tenant.id, 'product.archived', product);
+      data.push(product);
+    }
+    return { data, hasMore: false, nextCursor: null };
+  },
+};

@@ -1,0 +1,78 @@
+import type { Product, ProductStatus } from '@agentstack/sdk/schemas';
+import { and, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { products } from '../../../db/schema';
+import { likePattern } from '../../../http/pagination';
+
+type Row = typeof products.$inferSelect;
+type Insert = typeof products.$inferInsert;
+
+/** The wire shape of a product row. */
+export function toProduct(row: Row): Product {
+  return {
+    id: row.id,
+    object: 'product',
+    title: row.title,
+    description: row.description,
+    sku: row.sku,
+    status: row.status as ProductStatus,
+    price: { amount: row.priceAmount, currency: row.currency },
+    inventoryQuantity: row.inventoryQuantity,
+    imageUrl: row.imageUrl,
+    metadata: row.metadata as Record<string, string>,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * SQL for one tenant's products. Every query is built through `scoped`, which always includes
+ * the tenant: a store made for one tenant cannot read or write another's rows.
+ */
+export function productStore(db: Executor, tenantId: string) {
+  const scoped = (...conditions: (SQL | undefined)[]) => and(eq(products.tenantId, tenantId), ...conditions);
+  return {
+    async list(opts: { limit: number; startingAfter?: string; status?: ProductStatus; query?: string }): Promise<Row[]> {
+      return db
+        .select()
+        .from(products)
+        .where(
+          scoped(
+            opts.startingAfter ? lt(products.id, opts.startingAfter) : undefined,
+            opts.status ? eq(products.status, opts.status) : undefined,
+            opts.query
+              ? or(ilike(products.title, likePattern(opts.query)), ilike(products.sku, likePattern(opts.query)))
+              : undefined,
+          ),
+        )
+        .orderBy(desc(products.id))
+        .limit(opts.limit + 1);
+    },
+
+    async get(id: string, forUpdate = false): Promise<Row | undefined> {
+      const q = db.select().from(products).where(scoped(eq(products.id, id)));
+      const [row] = forUpdate ? await q.for('update') : await q;
+      return row;
+    },
+
+    async getMany(ids: string[]): Promise<Row[]> {
+      // Locked in id order, the same order every transaction uses, so bulk writes cannot deadlock.
+      return db.select().from(products).where(scoped(inArray(products.id, ids))).orderBy(products.id).for('update');
+    },
+
+    async insert(values: Omit<Insert, 'tenantId'>): Promise<Row> {
+      const [row] = await db.insert(products).values({ ...values, tenantId }).returning();
+      return row!;
+    },
+
+    async update(id: string, patch: Partial<Omit<Insert, 'id' | 'tenantId'>>): Promise<Row> {
+      const [row] = await db
+        .update(products)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(scoped(eq(products.id, id)))
+        .returning();
+      return row!;
+    },
+  };
+}

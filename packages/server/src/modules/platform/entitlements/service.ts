@@ -1,0 +1,77 @@
+import {
+  computeEntitlements,
+  type ComputedEntitlements,
+  type FeatureKey,
+  LIMIT_KEYS,
+  type LimitKey,
+  type Subscription,
+  upgradeForFeature,
+  upgradeForLimit,
+} from '@agentstack/sdk/catalog';
+import type { Entitlements } from '@agentstack/sdk/schemas';
+import { eq } from 'drizzle-orm';
+import type { TenantRow } from '../../../auth/principal';
+import type { Executor } from '../../../db/client';
+import { tenants } from '../../../db/schema';
+import { ApiError, notFound } from '../../../http/errors';
+import { countUsage } from './usage';
+
+/** The entitlements a tenant row yields (plan tiers, add-ons, negotiated overrides). */
+export function entitlementsOf(tenant: TenantRow): ComputedEntitlements {
+  return computeEntitlements(
+    tenant.subscription as Subscription,
+    tenant.addons as string[],
+    tenant.limitOverrides as Partial<Record<LimitKey, number | null>>,
+  );
+}
+
+/** Throws `403 feature_not_in_plan`, naming the plan or add-on that unlocks `feature`, unless entitled. */
+export function requireFeature(tenant: TenantRow, feature: FeatureKey): void {
+  if (entitlementsOf(tenant).features.includes(feature)) return;
+  const upgrade = upgradeForFeature(feature);
+  throw new ApiError(
+    403,
+    'feature_not_in_plan',
+    `Your plan does not include ${feature}.${upgrade ? ` It comes with the ${upgrade.name} ${upgrade.kind}.` : ''}`,
+    { feature, ...(upgrade ? { upgrade } : {}) },
+  );
+}
+
+/**
+ * Throws `402 tier_limit_reached` when `used + adding` would pass the tenant's `key` limit,
+ * naming the plan that would lift it. Call it inside the transaction that adds, after
+ * {@link lockTenant}, so concurrent adds cannot both pass.
+ */
+export function requireWithinLimit(tenant: TenantRow, key: LimitKey, used: number, adding = 1): void {
+  const limit = entitlementsOf(tenant).limits[key];
+  if (limit === null || used + adding <= limit) return;
+  const upgrade = upgradeForLimit(key, used + adding);
+  throw new ApiError(
+    402,
+    'tier_limit_reached',
+    `Your plan allows ${limit} ${key.split('.')[1]} and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
+    { limit: { key, limit, used }, ...(upgrade ? { upgrade } : {}) },
+  );
+}
+
+/** Locks the tenant row for the rest of the transaction and returns it fresh (plan included). */
+export async function lockTenant(tx: Executor, tenantId: string): Promise<TenantRow> {
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+  if (!row) throw notFound('tenant', tenantId);
+  return row;
+}
+
+/** The `GET /v1/platform/entitlements` body: features, and every limit with its usage. */
+export async function describeEntitlements(db: Executor, tenant: TenantRow): Promise<Entitlements> {
+  const computed = entitlementsOf(tenant);
+  const usage = await countUsage(db, tenant.id);
+  return {
+    object: 'entitlements',
+    tenantId: tenant.id,
+    subscription: tenant.subscription as Entitlements['subscription'],
+    addons: tenant.addons as string[],
+    features: computed.features,
+    limits: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { limit: computed.limits[k], used: usage[k] ?? 0 }])),
+  };
+}
+

@@ -1,0 +1,1 @@
+export type DemoCredentials = unknown; export async function seedDemo(): Promise<void> {}

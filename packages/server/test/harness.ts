@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type AgentStackServer, createServer, type ServerOptions } from '../src/app';
+import { createOperatorKey } from '../src/modules/platform/operators/service';
+
+/** The databases server tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const DATABASES: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Creates an empty PostgreSQL database for one test file; `drop()` removes it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `agentstack_t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A response as tests read it. */
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A running server on a free port with a fresh database and an operator key. */
+export interface TestServer {
+  url: string;
+  server: AgentStackServer;
+  operatorKey: string;
+  databaseUrl?: string;
+  /** Sends a request; `token` becomes `Authorization: Bearer`. */
+  request<T = any>(method: string, path: string, init?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real HTTP server on a fresh database of `kind`. Pass `databaseUrl` to start a second
+ * instance on the same PostgreSQL database.
+ */
+export async function startTestServer(
+  kind: 'pglite' | 'postgres',
+  options: { databaseUrl?: string; server?: ServerOptions } = {},
+): Promise<TestServer> {
+  let dropDb: (() => Promise<void>) | undefined;
+  let databaseUrl = options.databaseUrl;
+  if (kind === 'postgres' && !databaseUrl) {
+    const created = await createPostgresDatabase();
+    databaseUrl = created.url;
+    dropDb = created.drop;
+  }
+  const server = await createServer({ logLevel: 'silent', authCacheTtlMs: 0, databaseUrl, poolSize: 20, ...options.server });
+  const { url } = await server.start({ port: 0 });
+  const { secret: operatorKey } = await createOperatorKey(server.context.db, 'tests');
+  return {
+    url,
+    server,
+    operatorKey,
+    databaseUrl,
+    request: (method, path, init = {}) => send(url, method, path, init),
+    async stop() {
+      await server.stop();
+      await dropDb?.();
+    },
+  };
+}
+
+async function send(base: string, method: string, path: string, init: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined = init.rawBody;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // keep text
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** Creates a tenant through the operator API and a secret and publishable key for it. */
+export async function createTenant(
+  t: TestServer,
+  overrides: Record<string, unknown> = {},
+): Promise<{ tenantId: string; secretKey: string; publishableKey: string }> {
+  const tenant = await t.request('POST', '/v1/platform/tenants', {
+    token: t.operatorKey,
+    body: {
+      name: `Tenant ${randomBytes(3).toString('hex')}`,
+      subscription: { platform: 'growth', commerce: 'commerce_growth', fintech: null, social: null },
+      ...overrides,
+    },
+  });
+  if (tenant.status !== 201) throw new Error(`tenant create failed: ${tenant.status} ${JSON.stringify(tenant.body)}`);
+  const sk = await t.request('POST', `/v1/platform/tenants/${tenant.body.id}/api-keys`, {
+    token: t.operatorKey,
+    body: { type: 'secret', name: 'test secret' },
+  });
+  const pk = await t.request('POST', `/v1/platform/tenants/${tenant.body.id}/api-keys`, {
+    token: t.operatorKey,
+    body: { type: 'publishable', name: 'test publishable' },
+  });
+  if (sk.status !== 201 || pk.status !== 201) throw new Error(`key create failed: ${sk.status} ${pk.status} ${JSON.stringify(sk.body)}`);
+  return { tenantId: tenant.body.id, secretKey: sk.body.secret, publishableKey: pk.body.secret };
+}
