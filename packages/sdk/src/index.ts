@@ -1,1 +1,76 @@
-export {};
+/**
+ * `@agentstack/sdk`: the typed client of the AgentStack API. Schemas are in
+ * `@agentstack/sdk/schemas`, the plan catalogue and demo data in `@agentstack/sdk/catalog`, msw
+ * mocks in `@agentstack/sdk/mocks`. This entry imports schemas as types only, so it carries no zod.
+ * @packageDocumentation
+ */
+
+export {
+  AgentStack,
+  type AgentStackOptions,
+  API_VERSION,
+  DEFAULT_BASE_URL,
+  type HttpMethod,
+  type QueryParams,
+  type RequestOptions,
+} from './client';
+export {
+  AgentStackError,
+  type AgentStackErrorKind,
+  APIError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  errorFromResponse,
+  IdempotencyError,
+  isAgentStackError,
+  isAPIError,
+  isAuthenticationError,
+  isConflictError,
+  isConnectionError,
+  isIdempotencyError,
+  isNotFoundError,
+  isPermissionError,
+  isPlanLimitError,
+  isRateLimitError,
+  isTimeoutError,
+  isValidationError,
+  NotFoundError,
+  PermissionError,
+  PlanLimitError,
+  type ProblemDetails,
+  parseRetryAfter,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+} from './errors';
+export { type Page, PagePromise, type PageParams } from './pagination';
+export { APIResource } from './resource';
+export { Commerce } from './resources/commerce/index';
+export { Products } from './resources/commerce/products';
+export { Agencies } from './resources/platform/agencies';
+export { ApiKeys } from './resources/platform/apiKeys';
+export { Brand as BrandResource } from './resources/platform/brand';
+export { Entitlements as EntitlementsResource } from './resources/platform/entitlements';
+export { Platform } from './resources/platform/index';
+export { Me } from './resources/platform/me';
+export { Plans } from './resources/platform/plans';
+export { type RevokedSession, Sessions } from './resources/platform/sessions';
+export { Tenants } from './resources/platform/tenants';
+export { type DeletedUser, Users } from './resources/platform/users';
+
+// Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
+export type {
+  Product,
+  ProductBulkArchive,
+  ProductCreate,
+  ProductListParams,
+  ProductStatus,
+  ProductUpdate,
+} from './schemas/commerce/product';
+export type { ErrorCode, ListParams, ListResponse, Metadata, Money, Problem, Upgrade } from './schemas/common';
+export type { Agency, AgencyCreate, AgencyUpdate, Brand } from './schemas/platform/agency';
+export type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from './schemas/platform/apiKey';
+export type { Entitlements, LimitUsage, Plan, Principal } from './schemas/platform/entitlements';
+export type { Subscription, Tenant, TenantCreate, TenantUpdate } from './schemas/platform/tenant';
+export type { Role, Session, SessionCreate, User, UserCreate, UserUpdate } from './schemas/platform/user';

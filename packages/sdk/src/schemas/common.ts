@@ -33,8 +33,8 @@ export type Metadata = z.infer<typeof Metadata>;
 
 /** Cursor pagination parameters shared by every list endpoint. */
 export const ListParams = z.object({
-  /** 1..100, defaults to 20. */
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  /** 1..100, defaults to 20. Coerced from the query string; typed `number` for callers. */
+  limit: z.optional(z.coerce.number<number>().check(z.int(), z.minimum(1), z.maximum(100))),
   /** The id of the last item of the previous page. */
   startingAfter: z.optional(z.string().check(z.minLength(1))),
 });

@@ -1,0 +1,243 @@
+import ky, { type KyInstance } from 'ky';
+import { type AgentStackError, ConnectionError, errorFromResponse, parseRetryAfter, TimeoutError } from './errors';
+import { type Page, PagePromise, type PageParams } from './pagination';
+import { Commerce } from './resources/commerce/index';
+import { Platform } from './resources/platform/index';
+
+/** The dated API version this SDK was written against, sent as `AgentStack-Version`. */
+export const API_VERSION = '2026-11-01';
+
+/** The default `baseUrl`: a server started locally with `npm start`. */
+export const DEFAULT_BASE_URL = 'http://localhost:4000';
+
+/** Options of {@link AgentStack}. */
+export interface AgentStackOptions {
+  /**
+   * The bearer credential: a secret key (`sk_…`, servers only), a publishable key (`pk_…`,
+   * browsers), an operator key (`op_…`) or a session token (`sess_…`). Required.
+   */
+  apiKey: string;
+  /** Where the API lives, without `/v1`. Defaults to `http://localhost:4000`. */
+  baseUrl?: string;
+  /** Milliseconds one attempt may take before it is aborted (and retried if allowed). Defaults to 30 000 (30 s). */
+  timeout?: number;
+  /** How many times a failed request is retried (see {@link RequestOptions.maxRetries}). Defaults to 2. */
+  maxRetries?: number;
+  /** A `fetch` implementation to use instead of `globalThis.fetch` (looked up per request). */
+  fetch?: typeof globalThis.fetch;
+  /** Headers sent with every request. Cannot override `Authorization`. */
+  headers?: Record<string, string>;
+  /** The dated API version to send as `AgentStack-Version`. Defaults to {@link API_VERSION}. */
+  apiVersion?: string;
+}
+
+/** Per-call options: the last argument of every SDK method. */
+export interface RequestOptions {
+  /** Aborts the call, including any wait between retries; the promise rejects with `signal.reason`. */
+  signal?: AbortSignal;
+  /**
+   * The `Idempotency-Key` of a POST. Defaults to a fresh `crypto.randomUUID()` per call, reused by
+   * its retries. Pass your own to make a retry of your own (e.g. after a crash) safe.
+   */
+  idempotencyKey?: string;
+  /** Overrides the client's per-attempt `timeout` (ms) for this call. */
+  timeout?: number;
+  /**
+   * Overrides the client's `maxRetries` for this call. Retried: connection errors, timeouts, 408,
+   * 429, 5xx and `409 idempotency_in_progress` — for GET, DELETE and POST (every POST carries an
+   * idempotency key), never for PATCH. Waits `Retry-After` when given (up to 60 s; longer fails at
+   * once), else exponential backoff from 0.5 s to 8 s with jitter.
+   */
+  maxRetries?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Query parameters: `undefined` values are left out. */
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+const MAX_RETRY_AFTER_MS = 60_000;
+const INITIAL_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+
+/**
+ * The AgentStack API client.
+ *
+ * @example
+ * ```ts
+ * import { AgentStack, isPlanLimitError } from '@agentstack/sdk';
+ *
+ * const client = new AgentStack({ apiKey: process.env.AGENTSTACK_SECRET_KEY!, baseUrl: 'https://api.example.com' });
+ *
+ * const product = await client.commerce.products.create({
+ *   title: 'Linen apron',
+ *   price: { amount: 3900, currency: 'EUR' },
+ * });
+ * for await (const p of client.commerce.products.list({ status: 'active', limit: 100 })) {
+ *   console.log(p.id, p.title);
+ * }
+ * ```
+ */
+export class AgentStack {
+  /** Platform: who am I, entitlements, brand, plans, tenants, agencies, API keys, users, sessions. */
+  readonly platform: Platform;
+  /** Commerce: products. */
+  readonly commerce: Commerce;
+
+  readonly #options: AgentStackOptions;
+  readonly #ky: KyInstance;
+  readonly #timeout: number;
+  readonly #maxRetries: number;
+
+  constructor(options: AgentStackOptions) {
+    if (typeof options?.apiKey !== 'string' || options.apiKey === '') {
+      throw new TypeError('AgentStack: `apiKey` is required (an sk_, pk_, op_ key or a session token).');
+    }
+    this.#options = { ...options };
+    this.#timeout = options.timeout ?? 30_000;
+    this.#maxRetries = options.maxRetries ?? 2;
+    const customFetch = options.fetch;
+    this.#ky = ky.create({
+      prefixUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+      // Retries are decided in `request` below: they need the parsed problem body (409
+      // idempotency_in_progress), must refuse an over-long Retry-After rather than clamp it, and
+      // must apply to keyed POSTs.
+      retry: 0,
+      throwHttpErrors: false,
+      ...(customFetch ? { fetch: (input, init) => customFetch(input, init) } : {}),
+      headers: {
+        ...options.headers,
+        accept: 'application/json',
+        authorization: `Bearer ${options.apiKey}`,
+        'agentstack-version': options.apiVersion ?? API_VERSION,
+      },
+    });
+    this.platform = new Platform(this);
+    this.commerce = new Commerce(this);
+  }
+
+  /**
+   * A new client with some options replaced, e.g. the session token after sign-in.
+   *
+   * @example
+   * ```ts
+   * const session = await client.platform.sessions.create({ email, password });
+   * const dashboard = client.withOptions({ apiKey: session.token });
+   * ```
+   */
+  withOptions(overrides: Partial<AgentStackOptions>): AgentStack {
+    return new AgentStack({ ...this.#options, ...overrides });
+  }
+
+  /**
+   * Sends one API request with auth, JSON, idempotency, retries and error mapping: the helper every
+   * resource method is built on, public as an escape hatch for endpoints the SDK does not wrap yet.
+   * Resolves with the parsed JSON body (`undefined` for an empty one); rejects with an
+   * {@link AgentStackError} subclass, or with `signal.reason` when aborted.
+   *
+   * @example
+   * ```ts
+   * const product = await client.request<Product>('GET', '/v1/commerce/products/prod_123');
+   * ```
+   */
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    init: { query?: QueryParams | undefined; body?: unknown } = {},
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const { signal } = options;
+    const timeout = options.timeout ?? this.#timeout;
+    const maxRetries = options.maxRetries ?? this.#maxRetries;
+    const retryable = method !== 'PATCH';
+    const headers: Record<string, string> = { ...options.headers };
+    if (method === 'POST') headers['idempotency-key'] = options.idempotencyKey ?? crypto.randomUUID();
+
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = retryable && attempt < maxRetries;
+      let response: Response;
+      try {
+        response = await this.#ky(path.replace(/^\//, ''), {
+          method,
+          headers,
+          timeout,
+          ...(init.body !== undefined ? { json: init.body } : {}),
+          ...(init.query ? { searchParams: definedOnly(init.query) } : {}),
+          ...(signal ? { signal } : {}),
+        });
+      } catch (cause) {
+        signal?.throwIfAborted();
+        const error =
+          cause instanceof Error && cause.name === 'TimeoutError'
+            ? new TimeoutError(timeout, cause)
+            : new ConnectionError(cause);
+        if (!canRetry) throw error;
+        await sleep(backoff(attempt), signal);
+        continue;
+      }
+      if (response.ok) {
+        const text = await response.text();
+        return (text ? JSON.parse(text) : undefined) as T;
+      }
+      const error = errorFromResponse(response.status, await response.text(), response.headers, response.statusText);
+      const delay = canRetry ? retryDelay(error, attempt) : null;
+      if (delay === null) throw error;
+      await sleep(delay, signal);
+    }
+  }
+
+  /**
+   * Lists a collection as a {@link PagePromise}: awaiting gives the first page, iterating gives
+   * every item across pages.
+   */
+  list<T, P extends PageParams = PageParams>(path: string, params?: P, options?: RequestOptions): PagePromise<T, P> {
+    return new PagePromise<T, P>(
+      (query) => this.request<Page<T>>('GET', path, { query: query as unknown as QueryParams }, options),
+      (params ?? {}) as P,
+    );
+  }
+}
+
+function definedOnly(query: QueryParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = String(value);
+  return out;
+}
+
+/** Which failed responses are worth another attempt, and after how long; `null` = give up now. */
+function retryDelay(error: AgentStackError, attempt: number): number | null {
+  const status = error.status ?? 0;
+  const transient =
+    status === 408 ||
+    status === 429 ||
+    (status >= 500 && status !== 501 && status !== 505) ||
+    error.code === 'idempotency_in_progress';
+  if (!transient) return null;
+  const after = parseRetryAfter(error.headers?.get('retry-after') ?? null);
+  if (after === null) return backoff(attempt);
+  return after <= MAX_RETRY_AFTER_MS ? after : null;
+}
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random, so clients spread out. */
+function backoff(attempt: number): number {
+  const step = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** attempt);
+  return step / 2 + Math.random() * (step / 2);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
