@@ -1,11 +1,12 @@
 import type { Brand } from '@agentstack/sdk/schemas';
-import { serve, type ServerType } from '@hono/node-server';
+import { newId } from '@agentstack/sdk/schemas';
+import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { routePath } from 'hono/route';
-import { z } from 'zod/mini';
 import { en } from 'zod/locales';
+import { z } from 'zod/mini';
 import { Authenticator } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase } from './db/client';
@@ -16,7 +17,6 @@ import { ApiRouter } from './http/route';
 import { registerModules } from './modules';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
-import { newId } from '@agentstack/sdk/schemas';
 
 z.config(en());
 
@@ -76,7 +76,11 @@ const NEUTRAL_BRAND: Brand = {
  */
 export async function createServer(options: ServerOptions = {}): Promise<AgentStackServer> {
   const log = createLogger(options.logLevel ?? 'info', options.logWrite);
-  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir, poolSize: options.poolSize });
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: options.dataDir,
+    poolSize: options.poolSize,
+  });
   const applied = await database.migrate();
   if (applied.length) log.info('migrations applied', { migrations: applied, database: database.kind });
 
@@ -115,23 +119,35 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     });
   });
 
-  app.use('/v1/*', cors({
-    origin: options.corsOrigins ?? '*',
-    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'AgentStack-Version', 'Request-Id'],
-    exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Retry-After', 'AgentStack-Version'],
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    maxAge: 600,
-  }));
-  app.use('/v1/*', bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: (c) => problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
-  }));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: options.corsOrigins ?? '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'AgentStack-Version', 'Request-Id'],
+      exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Retry-After', 'AgentStack-Version'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) =>
+        problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
+    }),
+  );
   app.use('/v1/*', async (c, next) => {
     const version = c.req.header('agentstack-version');
     if (version && !KNOWN_VERSIONS.has(version)) {
-      throw new ApiError(400, 'bad_request', `Unknown AgentStack-Version '${version}'. Supported: ${[...KNOWN_VERSIONS].join(', ')}.`, {
-        param: 'AgentStack-Version',
-      });
+      throw new ApiError(
+        400,
+        'bad_request',
+        `Unknown AgentStack-Version '${version}'. Supported: ${[...KNOWN_VERSIONS].join(', ')}.`,
+        {
+          param: 'AgentStack-Version',
+        },
+      );
     }
     await next();
     c.header('AgentStack-Version', version ?? API_VERSION);
@@ -147,7 +163,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       return c.json({ status: 'unavailable', error: (error as Error).message }, 503);
     }
   });
-  app.get('/metrics', (c) => c.text(context.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', (c) =>
+    c.text(context.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  );
 
   const router = new ApiRouter(app, context);
   registerModules(router);
@@ -156,13 +174,19 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(renderDocs(document())));
 
-  app.notFound((c) => problemResponse(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) =>
+    problemResponse(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)),
+  );
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
     log.error('unhandled error', { requestId: c.get('requestId'), error: error.message, stack: error.stack });
     return problemResponse(
       c,
-      new ApiError(500, 'internal_error', 'Something went wrong on our side. Retry later, quoting the request id.'),
+      new ApiError(
+        500,
+        'internal_error',
+        'Something went wrong on our side. Retry later, quoting the request id.',
+      ),
     );
   });
 

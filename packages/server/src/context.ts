@@ -1,9 +1,9 @@
+import type { Brand } from '@agentstack/sdk/schemas';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
 import type { IdempotencyStore } from './http/idempotency';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
-import type { Brand } from '@agentstack/sdk/schemas';
 
 /** Per-request variables on the Hono context. */
 export interface AppEnv {

@@ -4,5 +4,5 @@
  */
 export { type AgentStackServer, API_VERSION, createServer, type ServerOptions } from './app';
 export type { AppContext } from './context';
-export { type DemoCredentials, seedDemo } from './seed';
 export { createOperatorKey } from './modules/platform/operators/service';
+export { type DemoCredentials, seedDemo } from './seed';

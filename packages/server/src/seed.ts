@@ -1,1 +1,2 @@
-export type DemoCredentials = unknown; export async function seedDemo(): Promise<void> {}
+export type DemoCredentials = unknown;
+export async function seedDemo(): Promise<void> {}

@@ -4,7 +4,9 @@ import { type AgentStackServer, createServer, type ServerOptions } from '../src/
 import { createOperatorKey } from '../src/modules/platform/operators/service';
 
 /** The databases server tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const DATABASES: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DATABASES: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** Creates an empty PostgreSQL database for one test file; `drop()` removes it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -42,7 +44,11 @@ export interface TestServer {
   operatorKey: string;
   databaseUrl?: string;
   /** Sends a request; `token` becomes `Authorization: Bearer`. */
-  request<T = any>(method: string, path: string, init?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    init?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<TestResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +67,13 @@ export async function startTestServer(
     databaseUrl = created.url;
     dropDb = created.drop;
   }
-  const server = await createServer({ logLevel: 'silent', authCacheTtlMs: 0, databaseUrl, poolSize: 20, ...options.server });
+  const server = await createServer({
+    logLevel: 'silent',
+    authCacheTtlMs: 0,
+    databaseUrl,
+    poolSize: 20,
+    ...options.server,
+  });
   const { url } = await server.start({ port: 0 });
   const { secret: operatorKey } = await createOperatorKey(server.context.db, 'tests');
   return {
@@ -77,7 +89,12 @@ export async function startTestServer(
   };
 }
 
-async function send(base: string, method: string, path: string, init: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<TestResponse> {
+async function send(
+  base: string,
+  method: string,
+  path: string,
+  init: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+): Promise<TestResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: string | undefined = init.rawBody;
@@ -109,7 +126,8 @@ export async function createTenant(
       ...overrides,
     },
   });
-  if (tenant.status !== 201) throw new Error(`tenant create failed: ${tenant.status} ${JSON.stringify(tenant.body)}`);
+  if (tenant.status !== 201)
+    throw new Error(`tenant create failed: ${tenant.status} ${JSON.stringify(tenant.body)}`);
   const sk = await t.request('POST', `/v1/platform/tenants/${tenant.body.id}/api-keys`, {
     token: t.operatorKey,
     body: { type: 'secret', name: 'test secret' },
@@ -118,6 +136,7 @@ export async function createTenant(
     token: t.operatorKey,
     body: { type: 'publishable', name: 'test publishable' },
   });
-  if (sk.status !== 201 || pk.status !== 201) throw new Error(`key create failed: ${sk.status} ${pk.status} ${JSON.stringify(sk.body)}`);
+  if (sk.status !== 201 || pk.status !== 201)
+    throw new Error(`key create failed: ${sk.status} ${pk.status} ${JSON.stringify(sk.body)}`);
   return { tenantId: tenant.body.id, secretKey: sk.body.secret, publishableKey: pk.body.secret };
 }

@@ -23,7 +23,12 @@ export function secretPrefix(secret: string): string {
 // scrypt N=2^15, r=8 → 32 MiB per hash: memory-hard, ~50–100 ms on this class of machine.
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  opts: { N: number; r: number; p: number; maxmem: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
   );

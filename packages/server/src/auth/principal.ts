@@ -4,7 +4,12 @@ import type { Db } from '../db/client';
 import { apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { hashSecret } from './credentials';
-import { OPERATOR_PERMISSIONS, type Permission, PUBLISHABLE_PERMISSIONS, ROLE_PERMISSIONS } from './permissions';
+import {
+  OPERATOR_PERMISSIONS,
+  type Permission,
+  PUBLISHABLE_PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from './permissions';
 
 /** A tenant row as the auth layer carries it. */
 export type TenantRow = typeof tenants.$inferSelect;
@@ -48,9 +53,15 @@ export class Authenticator {
 
   /** Resolves `Authorization: Bearer …`, or throws 401. */
   async authenticate(header: string | undefined): Promise<Principal> {
-    if (!header) throw new ApiError(401, 'unauthenticated', 'Send an API key or session token as `Authorization: Bearer <token>`.');
+    if (!header)
+      throw new ApiError(
+        401,
+        'unauthenticated',
+        'Send an API key or session token as `Authorization: Bearer <token>`.',
+      );
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw new ApiError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
+    if (!match)
+      throw new ApiError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
     const token = match[1]!;
     const hash = hashSecret(token);
     const now = Date.now();
@@ -72,7 +83,14 @@ export class Authenticator {
         .from(operatorKeys)
         .where(and(eq(operatorKeys.secretHash, hash), isNull(operatorKeys.revokedAt)));
       if (row) {
-        return { kind: 'operator', credentialId: row.id, tenant: null, role: null, userId: null, permissions: new Set(OPERATOR_PERMISSIONS) };
+        return {
+          kind: 'operator',
+          credentialId: row.id,
+          tenant: null,
+          role: null,
+          userId: null,
+          permissions: new Set(OPERATOR_PERMISSIONS),
+        };
       }
     } else if (prefix === 'sk' || prefix === 'pk') {
       const [row] = await this.db
@@ -112,7 +130,11 @@ export class Authenticator {
           permissions: new Set(ROLE_PERMISSIONS[role]),
         };
       }
-      throw new ApiError(401, 'session_expired', 'This session is not valid (signed out or unknown); sign in again.');
+      throw new ApiError(
+        401,
+        'session_expired',
+        'This session is not valid (signed out or unknown); sign in again.',
+      );
     }
     throw new ApiError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }

@@ -1,5 +1,5 @@
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { MIGRATIONS } from './migrations';
 import * as schema from './schema';
 
@@ -85,7 +85,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function applyMigrations(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<string[]> {
-  await run('create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())');
+  await run(
+    'create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())',
+  );
   const done = new Set((await run('select id from schema_migrations')).map((r) => String(r.id)));
   const applied: string[] = [];
   for (const m of MIGRATIONS) {

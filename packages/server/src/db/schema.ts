@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -72,7 +82,10 @@ export const users = pgTable(
     updatedAt: updatedAt(),
     lastLoginAt: ts('last_login_at'),
   },
-  (t) => [uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email), index('users_email_idx').on(t.email)],
+  (t) => [
+    uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email),
+    index('users_email_idx').on(t.email),
+  ],
 );
 
 /** Dashboard sessions, stored as token hashes. */
@@ -146,8 +159,6 @@ export const products = pgTable(
   (t) => [
     index('products_tenant_id_idx').on(t.tenantId, t.id),
     index('products_tenant_status_idx').on(t.tenantId, t.status, t.id),
-    uniqueIndex('products_tenant_sku_idx')
-      .on(t.tenantId, t.sku)
-      .where(sql`sku is not null`),
+    uniqueIndex('products_tenant_sku_idx').on(t.tenantId, t.sku).where(sql`sku is not null`),
   ],
 );

@@ -17,7 +17,9 @@ const TITLES: Record<number, string> = {
 };
 
 /** Extra RFC 9457 members a problem may carry. */
-export type ProblemExtras = Partial<Omit<Problem, 'type' | 'title' | 'status' | 'code' | 'detail' | 'requestId'>>;
+export type ProblemExtras = Partial<
+  Omit<Problem, 'type' | 'title' | 'status' | 'code' | 'detail' | 'requestId'>
+>;
 
 /**
  * An error that becomes an RFC 9457 `application/problem+json` response. Thrown from routes and

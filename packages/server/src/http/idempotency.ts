@@ -55,7 +55,13 @@ export class IdempotencyStore {
       if (row.expiresAt <= now) {
         await this.db
           .delete(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, now)));
+          .where(
+            and(
+              eq(idempotencyKeys.scope, scope),
+              eq(idempotencyKeys.key, key),
+              lt(idempotencyKeys.expiresAt, now),
+            ),
+          );
         continue;
       }
       if (row.requestHash !== requestHash) {
@@ -66,7 +72,8 @@ export class IdempotencyStore {
           { param: 'Idempotency-Key' },
         );
       }
-      if (row.state === 'done') return { kind: 'replay', status: row.responseStatus ?? 200, body: row.responseBody ?? '' };
+      if (row.state === 'done')
+        return { kind: 'replay', status: row.responseStatus ?? 200, body: row.responseBody ?? '' };
       if (row.lockedUntil > now) {
         throw new ApiError(
           409,
@@ -90,9 +97,14 @@ export class IdempotencyStore {
         .returning({ key: idempotencyKeys.key });
       if (taken.length) return { kind: 'run' };
     }
-    throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed.', {
-      param: 'Idempotency-Key',
-    });
+    throw new ApiError(
+      409,
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is being processed.',
+      {
+        param: 'Idempotency-Key',
+      },
+    );
   }
 
   /** Records the response of a claimed key. */
@@ -107,12 +119,21 @@ export class IdempotencyStore {
   async release(scope: string, key: string): Promise<void> {
     await this.db
       .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress')));
+      .where(
+        and(
+          eq(idempotencyKeys.scope, scope),
+          eq(idempotencyKeys.key, key),
+          eq(idempotencyKeys.state, 'in_progress'),
+        ),
+      );
   }
 
   /** Deletes expired keys; returns how many. */
   async sweep(): Promise<number> {
-    const rows = await this.db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, sql`now()`)).returning({ key: idempotencyKeys.key });
+    const rows = await this.db
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.expiresAt, sql`now()`))
+      .returning({ key: idempotencyKeys.key });
     return rows.length;
   }
 }

@@ -20,7 +20,10 @@ function jsonSchema(schema: Schema, io: 'input' | 'output'): JsonSchema {
  * Builds the OpenAPI 3.1 document from the route specs: every request and response schema is
  * the shared zod schema, named after its export in `@agentstack/sdk/schemas` when it has one.
  */
-export function buildOpenApi(specs: readonly RouteSpec[], info: { version: string; serverUrl?: string }): JsonSchema {
+export function buildOpenApi(
+  specs: readonly RouteSpec[],
+  info: { version: string; serverUrl?: string },
+): JsonSchema {
   const components: Record<string, JsonSchema> = { Problem: jsonSchema(contract.Problem, 'output') };
   const ref = (schema: Schema, io: 'input' | 'output'): JsonSchema => {
     const name = NAMES.get(schema);
@@ -41,7 +44,10 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
       schema: { type: 'string' },
     }));
     if (spec.query) {
-      const q = jsonSchema(spec.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+      const q = jsonSchema(spec.query, 'input') as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
       for (const [name, schema] of Object.entries(q.properties ?? {})) {
         parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
       }
@@ -73,7 +79,10 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
     };
     if (spec.auth === 'public') operation.security = [];
     if (spec.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: ref(spec.body, 'input') } } };
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: ref(spec.body, 'input') } },
+      };
     }
     paths[path] ??= {};
     paths[path][spec.method] = operation;
@@ -84,7 +93,8 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
     info: {
       title: 'AgentStack API',
       version: info.version,
-      description: 'Commerce, fintech, social and platform APIs. Errors are RFC 9457 problem+json with a stable `code`.',
+      description:
+        'Commerce, fintech, social and platform APIs. Errors are RFC 9457 problem+json with a stable `code`.',
     },
     servers: info.serverUrl ? [{ url: info.serverUrl }] : undefined,
     security: [{ bearerAuth: [] }],
@@ -92,7 +102,13 @@ export function buildOpenApi(specs: readonly RouteSpec[], info: { version: strin
     paths,
     components: {
       schemas: components,
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key, operator key or session token.' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API key, operator key or session token.',
+        },
+      },
     },
   };
 }
@@ -106,25 +122,39 @@ function operationId(spec: RouteSpec): string {
   return [verb, ...words].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 /** A self-contained HTML API reference rendered from the OpenAPI document (no CDN needed). */
 export function renderDocs(doc: JsonSchema): string {
-  const paths = doc.paths as Record<string, Record<string, { summary: string; tags: string[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<
+      string,
+      { summary: string; tags: string[]; requestBody?: unknown; responses: Record<string, unknown> }
+    >
+  >;
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(ops)) {
       const tag = op.tags[0] ?? 'other';
-      const body = op.requestBody ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : '';
+      const body = op.requestBody
+        ? `<details><summary>Request body</summary><pre>${esc(JSON.stringify(op.requestBody, null, 2))}</pre></details>`
+        : '';
       const resp = `<details><summary>Responses</summary><pre>${esc(JSON.stringify(op.responses, null, 2))}</pre></details>`;
       const html = `<section class="op"><h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3><p>${esc(op.summary)}</p>${body}${resp}</section>`;
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }
   }
   const schemas = (doc.components as { schemas: Record<string, unknown> }).schemas;
-  const sections = [...byTag].map(([tag, ops]) => `<h2 id="${esc(tag)}">${esc(tag)}</h2>${ops.join('')}`).join('');
+  const sections = [...byTag]
+    .map(([tag, ops]) => `<h2 id="${esc(tag)}">${esc(tag)}</h2>${ops.join('')}`)
+    .join('');
   const schemaHtml = Object.entries(schemas)
-    .map(([name, s]) => `<details id="schema-${esc(name)}"><summary>${esc(name)}</summary><pre>${esc(JSON.stringify(s, null, 2))}</pre></details>`)
+    .map(
+      ([name, s]) =>
+        `<details id="schema-${esc(name)}"><summary>${esc(name)}</summary><pre>${esc(JSON.stringify(s, null, 2))}</pre></details>`,
+    )
     .join('');
   const info = doc.info as { title: string; version: string; description: string };
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(info.title)} reference</title>

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '@agentstack/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod/mini';
-import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { Permission } from '../auth/permissions';
-import type { Executor } from '../db/client';
+import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { AppContext, AppEnv } from '../context';
+import type { Executor } from '../db/client';
 import { ApiError } from './errors';
 import { canonicalJson, parseJson, validate } from './validate';
 
@@ -27,7 +27,10 @@ export interface HandlerContext<B, Q> {
 }
 
 /** One API operation: its HTTP shape, who may call it, its schemas and its handler. */
-export interface RouteSpec<B extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined> {
+export interface RouteSpec<
+  B extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** Hono path under the server, e.g. `/v1/commerce/products/:id`. */
   path: string;
@@ -61,7 +64,9 @@ export class ApiRouter {
   ) {}
 
   /** Adds one operation. */
-  add<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(spec: RouteSpec<B, Q>): void {
+  add<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+    spec: RouteSpec<B, Q>,
+  ): void {
     this.specs.push(spec as unknown as RouteSpec);
     const app = this.app;
     this.hono.on(spec.method.toUpperCase(), spec.path, async (c) => {
@@ -72,7 +77,11 @@ export class ApiRouter {
       } else {
         principal = await app.auth.authenticate(header);
         if (!principal.permissions.has(spec.auth)) {
-          throw new ApiError(403, 'forbidden', `This credential (${describe(principal)}) may not ${spec.summary.toLowerCase()}.`);
+          throw new ApiError(
+            403,
+            'forbidden',
+            `This credential (${describe(principal)}) may not ${spec.summary.toLowerCase()}.`,
+          );
         }
       }
       c.set('principal', principal);
@@ -84,8 +93,13 @@ export class ApiRouter {
         raw = await c.req.text();
         const json = parseJson(raw);
         if (spec.body) body = validate(spec.body, json ?? {}, 'body');
-        else if (json !== undefined && !(typeof json === 'object' && json && Object.keys(json).length === 0)) {
-          throw new ApiError(400, 'validation_failed', 'This operation takes no request body.', { param: 'body' });
+        else if (
+          json !== undefined &&
+          !(typeof json === 'object' && json && Object.keys(json).length === 0)
+        ) {
+          throw new ApiError(400, 'validation_failed', 'This operation takes no request body.', {
+            param: 'body',
+          });
         }
       }
       const params = c.req.param() as Record<string, string>;
@@ -100,7 +114,11 @@ export class ApiRouter {
         c,
         tenant() {
           if (!principal?.tenant) {
-            throw new ApiError(403, 'forbidden', 'This operation acts on a tenant: use a tenant key or session.');
+            throw new ApiError(
+              403,
+              'forbidden',
+              'This operation acts on a tenant: use a tenant key or session.',
+            );
           }
           return principal as TenantPrincipal;
         },

@@ -1,10 +1,14 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { ApiError } from './errors';
 
 type Schema = z.ZodMiniType;
 
 /** Parses `input` with `schema`, or throws `400 validation_failed` naming every failing field. */
-export function validate<S extends Schema>(schema: S, input: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
+export function validate<S extends Schema>(
+  schema: S,
+  input: unknown,
+  where: 'body' | 'query' | 'params',
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data as z.infer<S>;
   const errors = result.error.issues.flatMap((issue) => {
@@ -31,7 +35,11 @@ export function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ export interface Logger {
 }
 
 /** Creates a logger writing to `write` (stdout by default) at `level` and above. */
-export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => process.stdout.write(l),
+): Logger {
   const min = ORDER[level];
   const emit = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < min) return;

@@ -1,6 +1,11 @@
-import type { Product, ProductCreate, ProductListParams, ProductUpdate } from '@agentstack/sdk/schemas';
+import type {
+  ListResponse,
+  Product,
+  ProductCreate,
+  ProductListParams,
+  ProductUpdate,
+} from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
-import type { ListResponse } from '@agentstack/sdk/schemas';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { recordEvent } from '../../../events/outbox';
@@ -18,7 +23,11 @@ function duplicateSku(sku: string | null | undefined): ApiError {
 
 /** Business rules of the product catalogue. Writes run inside the request's transaction. */
 export const productService = {
-  async list(db: Executor, caller: TenantPrincipal, params: ProductListParams): Promise<ListResponse<Product>> {
+  async list(
+    db: Executor,
+    caller: TenantPrincipal,
+    params: ProductListParams,
+  ): Promise<ListResponse<Product>> {
     const limit = Number(params.limit ?? DEFAULT_LIMIT);
     // Browsers with a publishable key see the live catalogue only.
     const status = caller.kind === 'publishable_key' ? 'active' : params.status;
@@ -75,7 +84,9 @@ export const productService = {
     const current = await store.get(id, true);
     if (!current) throw notFound('product', id);
     if (current.status === 'archived') {
-      throw new ApiError(409, 'invalid_state', 'Archived products cannot be edited; unarchive it first.', { param: 'id' });
+      throw new ApiError(409, 'invalid_state', 'Archived products cannot be edited; unarchive it first.', {
+        param: 'id',
+      });
     }
     try {
       const row = await store.update(id, {

@@ -33,7 +33,12 @@ export function toProduct(row: Row): Product {
 export function productStore(db: Executor, tenantId: string) {
   const scoped = (...conditions: (SQL | undefined)[]) => and(eq(products.tenantId, tenantId), ...conditions);
   return {
-    async list(opts: { limit: number; startingAfter?: string; status?: ProductStatus; query?: string }): Promise<Row[]> {
+    async list(opts: {
+      limit: number;
+      startingAfter?: string;
+      status?: ProductStatus;
+      query?: string;
+    }): Promise<Row[]> {
       return db
         .select()
         .from(products)
@@ -42,7 +47,10 @@ export function productStore(db: Executor, tenantId: string) {
             opts.startingAfter ? lt(products.id, opts.startingAfter) : undefined,
             opts.status ? eq(products.status, opts.status) : undefined,
             opts.query
-              ? or(ilike(products.title, likePattern(opts.query)), ilike(products.sku, likePattern(opts.query)))
+              ? or(
+                  ilike(products.title, likePattern(opts.query)),
+                  ilike(products.sku, likePattern(opts.query)),
+                )
               : undefined,
           ),
         )
@@ -51,18 +59,29 @@ export function productStore(db: Executor, tenantId: string) {
     },
 
     async get(id: string, forUpdate = false): Promise<Row | undefined> {
-      const q = db.select().from(products).where(scoped(eq(products.id, id)));
+      const q = db
+        .select()
+        .from(products)
+        .where(scoped(eq(products.id, id)));
       const [row] = forUpdate ? await q.for('update') : await q;
       return row;
     },
 
     async getMany(ids: string[]): Promise<Row[]> {
       // Locked in id order, the same order every transaction uses, so bulk writes cannot deadlock.
-      return db.select().from(products).where(scoped(inArray(products.id, ids))).orderBy(products.id).for('update');
+      return db
+        .select()
+        .from(products)
+        .where(scoped(inArray(products.id, ids)))
+        .orderBy(products.id)
+        .for('update');
     },
 
     async insert(values: Omit<Insert, 'tenantId'>): Promise<Row> {
-      const [row] = await db.insert(products).values({ ...values, tenantId }).returning();
+      const [row] = await db
+        .insert(products)
+        .values({ ...values, tenantId })
+        .returning();
       return row!;
     },
 

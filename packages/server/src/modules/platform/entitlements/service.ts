@@ -1,6 +1,6 @@
 import {
-  computeEntitlements,
   type ComputedEntitlements,
+  computeEntitlements,
   type FeatureKey,
   LIMIT_KEYS,
   type LimitKey,
@@ -71,7 +71,8 @@ export async function describeEntitlements(db: Executor, tenant: TenantRow): Pro
     subscription: tenant.subscription as Entitlements['subscription'],
     addons: tenant.addons as string[],
     features: computed.features,
-    limits: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { limit: computed.limits[k], used: usage[k] ?? 0 }])),
+    limits: Object.fromEntries(
+      LIMIT_KEYS.map((k) => [k, { limit: computed.limits[k], used: usage[k] ?? 0 }]),
+    ),
   };
 }
-

@@ -8,9 +8,16 @@ import { operatorKeys } from '../../../db/schema';
  * returns its secret, which is stored only as a hash. Pass `secret` to install a known key
  * (e.g. from `AGENTSTACK_OPERATOR_KEY`).
  */
-export async function createOperatorKey(db: Executor, name = 'default', secret = generateSecret('op')): Promise<{ id: string; secret: string }> {
-  if (!secret.startsWith('op_') || secret.length < 24) throw new Error('operator keys look like op_ followed by at least 21 characters');
+export async function createOperatorKey(
+  db: Executor,
+  name = 'default',
+  secret = generateSecret('op'),
+): Promise<{ id: string; secret: string }> {
+  if (!secret.startsWith('op_') || secret.length < 24)
+    throw new Error('operator keys look like op_ followed by at least 21 characters');
   const id = newId('opk');
-  await db.insert(operatorKeys).values({ id, name, prefix: secretPrefix(secret), secretHash: hashSecret(secret) });
+  await db
+    .insert(operatorKeys)
+    .values({ id, name, prefix: secretPrefix(secret), secretHash: hashSecret(secret) });
   return { id, secret };
 }
