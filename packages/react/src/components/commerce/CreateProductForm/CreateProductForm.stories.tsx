@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { api, problem } from '../../../../../../.storybook/fixtures';
+import { CreateProductForm } from './CreateProductForm';
+
+const meta = {
+  title: 'Commerce/CreateProductForm',
+  component: CreateProductForm,
+  decorators: [
+    (Story) => (
+      <div className="as-card" style={{ maxWidth: 720 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof CreateProductForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Creates a product in the mock API. */
+export const Default: Story = {};
+
+/** The API answers `402 tier_limit_reached`: an upgrade prompt names Commerce Growth. */
+export const OverLimit: Story = {
+  globals: { tier: 'starter' },
+  beforeEach({ msw }) {
+    msw.use(
+      http.post(api('/v1/commerce/products'), () =>
+        problem(402, 'tier_limit_reached', 'Your plan allows 1000 products.', {
+          limit: { key: 'commerce.products', limit: 1000, used: 1000 },
+          upgrade: { kind: 'plan', id: 'commerce_growth', name: 'Growth' },
+        }),
+      ),
+    );
+  },
+};
+
+/** A duplicate SKU: the field is marked invalid with the API's message. */
+export const DuplicateSku: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.post(api('/v1/commerce/products'), () =>
+        problem(409, 'duplicate_sku', 'A product with this SKU already exists.', { param: 'sku' }),
+      ),
+    );
+  },
+};

@@ -1,0 +1,22 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { demoEntitlements, entitlementsHandler } from '../../../../../../.storybook/fixtures';
+import { ProductLimitBanner } from './ProductLimitBanner';
+
+const meta = {
+  title: 'Commerce/ProductLimitBanner',
+  component: ProductLimitBanner,
+} satisfies Meta<typeof ProductLimitBanner>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Follows the toolbar tier. */
+export const Default: Story = {};
+/** Startup at 950 of 1,000 products. */
+export const NearLimit: Story = {
+  globals: { tier: 'starter' },
+  beforeEach({ msw }) {
+    msw.use(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 })));
+  },
+};
+/** Enterprise: unlimited. */
+export const Unlimited: Story = { globals: { tier: 'enterprise' } };

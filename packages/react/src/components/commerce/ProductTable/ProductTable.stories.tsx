@@ -1,0 +1,86 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import {
+  api,
+  demoEntitlements,
+  entitlementsHandler,
+  pendingHandler,
+  problem,
+} from '../../../../../../.storybook/fixtures';
+import { ProductTable } from './ProductTable';
+
+const meta = {
+  title: 'Commerce/ProductTable',
+  component: ProductTable,
+  args: { pageSize: 10, searchDebounceMs: 250 },
+} satisfies Meta<typeof ProductTable>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Follows the toolbar: pick a tier and a brand. */
+export const Default: Story = {};
+
+/** Commerce Growth: bulk archive is available. */
+export const Growth: Story = { globals: { tier: 'growth' } };
+
+/** Commerce Startup: selecting rows offers an upgrade instead of bulk archive. */
+export const Starter: Story = { globals: { tier: 'starter' } };
+
+/** Commerce Enterprise: unlimited products. */
+export const Enterprise: Story = { globals: { tier: 'enterprise' } };
+
+/** The dark Nocturne brand. */
+export const NocturneDark: Story = { globals: { brand: 'nocturne', tier: 'growth' } };
+
+/** A Startup tenant at 950 of its 1,000 products: the meter warns and names the plan that lifts it. */
+export const NearLimit: Story = {
+  globals: { tier: 'starter' },
+  beforeEach({ msw }) {
+    msw.use(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 })));
+  },
+};
+
+/** At the limit: "Add product" opens an upgrade prompt, and the API's 402 is shown the same way. */
+export const AtLimit: Story = {
+  globals: { tier: 'starter' },
+  beforeEach({ msw }) {
+    msw.use(
+      entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 1000 })),
+      http.post(api('/v1/commerce/products/:id/unarchive'), () =>
+        problem(402, 'tier_limit_reached', 'Your plan allows 1000 products.', {
+          limit: { key: 'commerce.products', limit: 1000, used: 1000 },
+          upgrade: { kind: 'plan', id: 'commerce_growth', name: 'Growth' },
+        }),
+      ),
+    );
+  },
+};
+
+/** No products yet. */
+export const Empty: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.get(api('/v1/commerce/products'), () =>
+        Response.json({ object: 'list', data: [], hasMore: false, nextCursor: null }),
+      ),
+    );
+  },
+};
+
+/** Waiting for the first page. */
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(pendingHandler('get', '/v1/commerce/products'));
+  },
+};
+
+/** The API failed: the problem's code, detail and request id are shown, with a retry. */
+export const ErrorState: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.get(api('/v1/commerce/products'), () =>
+        problem(503, 'internal_error', 'The catalogue is temporarily unavailable.'),
+      ),
+    );
+  },
+};

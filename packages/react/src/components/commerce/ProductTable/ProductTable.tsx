@@ -1,0 +1,485 @@
+import type { Product, ProductStatus } from '@agentstack/sdk';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type RowSelectionState,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useArchiveProduct, useUnarchiveProduct } from '../../../hooks/commerce/useArchiveProduct';
+import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchiveProducts';
+import { useProducts } from '../../../hooks/commerce/useProducts';
+import { useAgentStack } from '../../../provider/context';
+import { cx, formatDate, formatMoney, formatNumber } from '../../../utils/format';
+import { planErrorOf } from '../../../utils/problem';
+import { TierGate } from '../../platform/TierGate/TierGate';
+import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
+import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
+
+/** Props of {@link ProductTable}. */
+export interface ProductTableProps {
+  /** Products per page (1..100). Defaults to 20. */
+  pageSize?: number;
+  /** The status filter to start with. Defaults to `all`. */
+  initialStatus?: ProductStatus | 'all';
+  /** The search to start with. */
+  initialQuery?: string;
+  /** Shows the plan badge and the product-limit meter. Defaults to `true`. */
+  showUsage?: boolean;
+  /** Shows the "Add product" form toggle. Defaults to `true`. */
+  allowCreate?: boolean;
+  /** Debounce of the search box, in ms. Defaults to 300. */
+  searchDebounceMs?: number;
+}
+
+const STATUSES: ProductStatus[] = ['active', 'draft', 'archived'];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    if (ms <= 0) {
+      setDebounced(value);
+      return;
+    }
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * The tenant's products: search, status filter, sortable columns (on the loaded page), cursor
+ * paging, per-row archive/restore, and bulk archive behind the `commerce.bulkOperations` feature
+ * (on lower tiers the bulk bar shows an upgrade prompt instead of a button). The header shows the
+ * commerce plan and the product-limit meter; creating past the limit shows an upgrade prompt.
+ *
+ * @example <ProductTable pageSize={25} initialStatus="active" />
+ */
+export function ProductTable({
+  pageSize = 20,
+  initialStatus = 'all',
+  initialQuery = '',
+  showUsage = true,
+  allowCreate = true,
+  searchDebounceMs = 300,
+}: ProductTableProps) {
+  const { t, locale } = useAgentStack();
+  const id = useId();
+  const [status, setStatus] = useState<ProductStatus | 'all'>(initialStatus);
+  const [search, setSearch] = useState(initialQuery);
+  const query = useDebounced(search.trim(), searchDebounceMs);
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [notice, setNotice] = useState('');
+  const [creating, setCreating] = useState(false);
+
+  const startingAfter = cursors[cursors.length - 1];
+  const params = useMemo(
+    () => ({
+      limit: pageSize,
+      ...(status !== 'all' ? { status } : {}),
+      ...(query ? { query } : {}),
+      ...(startingAfter ? { startingAfter } : {}),
+    }),
+    [pageSize, status, query, startingAfter],
+  );
+  const products = useProducts(params);
+  const archive = useArchiveProduct();
+  const unarchive = useUnarchiveProduct();
+  const bulkArchive = useBulkArchiveProducts();
+
+  // A new filter or search starts again from the first page, with nothing selected.
+  const filterKey = `${status}|${query}`;
+  const lastFilterKey = useRef(filterKey);
+  useEffect(() => {
+    if (lastFilterKey.current === filterKey) return;
+    lastFilterKey.current = filterKey;
+    setCursors([undefined]);
+    setRowSelection({});
+  }, [filterKey]);
+
+  const rows = products.data?.data ?? [];
+  const columns = useMemo<ColumnDef<Product>[]>(
+    () => [
+      {
+        id: 'select',
+        enableSorting: false,
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            className="as-checkbox"
+            aria-label={t('products.selectAll')}
+            checked={table.getIsAllRowsSelected()}
+            ref={(el) => {
+              if (el) el.indeterminate = table.getIsSomeRowsSelected();
+            }}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+            disabled={table.getRowCount() === 0}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            className="as-checkbox"
+            aria-label={t('products.selectRow', { title: row.original.title })}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      },
+      {
+        id: 'title',
+        accessorFn: (p) => p.title.toLocaleLowerCase(),
+        header: t('products.column.title'),
+        cell: ({ row }) => (
+          <div className="as-product-cell">
+            <span className="as-product-cell__title">{row.original.title}</span>
+            <span className="as-product-cell__sku">{row.original.sku ?? t('products.noSku')}</span>
+          </div>
+        ),
+      },
+      {
+        id: 'status',
+        accessorKey: 'status',
+        header: t('products.column.status'),
+        cell: ({ row }) => (
+          <span className="as-status" data-status={row.original.status}>
+            {t(`products.status.${row.original.status}`)}
+          </span>
+        ),
+      },
+      {
+        id: 'price',
+        accessorFn: (p) => p.price.amount,
+        header: t('products.column.price'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatMoney(row.original.price, locale),
+      },
+      {
+        id: 'inventory',
+        accessorKey: 'inventoryQuantity',
+        header: t('products.column.inventory'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatNumber(row.original.inventoryQuantity, locale),
+      },
+      {
+        id: 'updatedAt',
+        accessorKey: 'updatedAt',
+        header: t('products.column.updatedAt'),
+        cell: ({ row }) => (
+          <time dateTime={row.original.updatedAt}>{formatDate(row.original.updatedAt, locale)}</time>
+        ),
+      },
+      {
+        id: 'actions',
+        enableSorting: false,
+        header: () => <span className="as-visually-hidden">{t('products.column.actions')}</span>,
+        cell: ({ row }) => {
+          const p = row.original;
+          const busy =
+            (archive.isPending && archive.variables === p.id) ||
+            (unarchive.isPending && unarchive.variables === p.id);
+          return p.status === 'archived' ? (
+            <button
+              type="button"
+              className="as-button as-button--ghost as-button--small"
+              aria-label={t('products.unarchiveRow', { title: p.title })}
+              aria-busy={busy || undefined}
+              onClick={() => unarchive.mutate(p.id, { onSuccess: () => setNotice('') })}
+            >
+              {t('products.unarchive')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="as-button as-button--ghost as-button--small"
+              aria-label={t('products.archiveRow', { title: p.title })}
+              aria-busy={busy || undefined}
+              onClick={() =>
+                archive.mutate(p.id, {
+                  onSuccess: (done) => setNotice(t('products.archived', { title: done.title })),
+                })
+              }
+            >
+              {t('products.archive')}
+            </button>
+          );
+        },
+      },
+    ],
+    [t, locale, archive, unarchive],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, rowSelection },
+    getRowId: (p) => p.id,
+    onSortingChange: setSorting,
+    onRowSelectionChange: setRowSelection,
+    enableRowSelection: true,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+
+  const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]);
+  const page = cursors.length;
+  const goNext = () => {
+    const next = products.data?.nextCursor;
+    if (!next) return;
+    setCursors((c) => [...c, next]);
+    setRowSelection({});
+  };
+  const goPrevious = () => {
+    setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c));
+    setRowSelection({});
+  };
+  const onBulkArchive = () =>
+    bulkArchive.mutate(selectedIds, {
+      onSuccess: (res) => {
+        setRowSelection({});
+        setNotice(t('products.bulkArchived', { count: res.data.length }));
+      },
+    });
+
+  const actionError = archive.error ?? unarchive.error ?? bulkArchive.error;
+  const actionPlanError = planErrorOf(actionError);
+  const filtered = status !== 'all' || query !== '';
+  const loading = products.isPending;
+  const refetching = products.isFetching && products.isPlaceholderData;
+  const colCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <section className="as-card as-product-table" aria-labelledby={`${id}-heading`}>
+      <header className="as-product-table__header">
+        <h2 className="as-heading" id={`${id}-heading`}>
+          {t('products.title')}
+        </h2>
+        {showUsage ? <ProductLimitBanner /> : null}
+        {allowCreate ? (
+          <button
+            type="button"
+            className="as-button as-button--primary"
+            aria-expanded={creating}
+            aria-controls={`${id}-create`}
+            onClick={() => setCreating((v) => !v)}
+          >
+            {t('products.add')}
+          </button>
+        ) : null}
+      </header>
+
+      {allowCreate && creating ? (
+        <div id={`${id}-create`} className="as-product-table__create">
+          <TierGate limit="commerce.products">
+            <CreateProductForm onCancel={() => setCreating(false)} onCreated={() => setCreating(false)} />
+          </TierGate>
+        </div>
+      ) : null}
+
+      <div className="as-toolbar">
+        <div className="as-field as-field--inline as-toolbar__search">
+          <label htmlFor={`${id}-search`} className="as-visually-hidden">
+            {t('products.searchLabel')}
+          </label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            className="as-input"
+            placeholder={t('products.searchPlaceholder')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="as-field as-field--inline">
+          <label htmlFor={`${id}-status`}>{t('products.statusFilterLabel')}</label>
+          <select
+            id={`${id}-status`}
+            className="as-select"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ProductStatus | 'all')}
+          >
+            <option value="all">{t('products.status.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`products.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {selectedIds.length > 0 ? (
+        <div className="as-bulk-bar">
+          <span className="as-bulk-bar__count">
+            {t('products.selectedCount', { count: selectedIds.length })}
+          </span>
+          <TierGate feature="commerce.bulkOperations" variant="inline">
+            <button
+              type="button"
+              className="as-button as-button--danger"
+              onClick={onBulkArchive}
+              aria-busy={bulkArchive.isPending || undefined}
+            >
+              {t('products.bulkArchive')}
+            </button>
+          </TierGate>
+          <button type="button" className="as-button as-button--ghost" onClick={() => setRowSelection({})}>
+            {t('products.clearSelection')}
+          </button>
+        </div>
+      ) : null}
+
+      {actionError ? (
+        actionPlanError ? (
+          <UpgradePrompt
+            upgrade={actionPlanError.upgrade}
+            limit={actionPlanError.limit}
+            feature={actionPlanError.limit ? undefined : actionPlanError.feature}
+          />
+        ) : (
+          <ErrorNotice error={actionError} />
+        )
+      ) : null}
+
+      {products.isError && !products.data ? (
+        <ErrorNotice
+          error={products.error}
+          title={t('products.loadError')}
+          onRetry={() => products.refetch()}
+        />
+      ) : (
+        <div className="as-table-wrap">
+          <table
+            className="as-table"
+            aria-label={t('products.tableLabel')}
+            aria-busy={loading || refetching || undefined}
+          >
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    const canSort = header.column.getCanSort();
+                    const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)
+                      ?.numeric;
+                    const label = flexRender(header.column.columnDef.header, header.getContext());
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        className={cx(numeric && 'as-num', header.id === 'select' && 'as-table__select')}
+                        aria-sort={
+                          canSort
+                            ? sorted === 'asc'
+                              ? 'ascending'
+                              : sorted === 'desc'
+                                ? 'descending'
+                                : 'none'
+                            : undefined
+                        }
+                      >
+                        {canSort ? (
+                          <button
+                            type="button"
+                            className="as-sort"
+                            onClick={header.column.getToggleSortingHandler()}
+                            data-sorted={sorted || undefined}
+                          >
+                            {label}
+                            <span className="as-sort__icon" aria-hidden="true">
+                              {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                            </span>
+                          </button>
+                        ) : (
+                          label
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {loading ? (
+                Array.from({ length: Math.min(pageSize, 5) }, (_, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
+                  <tr key={i} className="as-table__skeleton">
+                    <td colSpan={colCount}>
+                      <span className="as-skeleton" />
+                      {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
+                    </td>
+                  </tr>
+                ))
+              ) : rows.length === 0 ? (
+                <tr>
+                  <td colSpan={colCount}>
+                    <div className="as-empty">
+                      <p className="as-empty__title">
+                        {filtered ? t('products.noMatchTitle') : t('products.emptyTitle')}
+                      </p>
+                      <p className="as-empty__body">
+                        {filtered ? t('products.noMatchBody') : t('products.emptyBody')}
+                      </p>
+                    </div>
+                  </td>
+                </tr>
+              ) : (
+                table.getRowModel().rows.map((row) => (
+                  <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
+                    {row.getVisibleCells().map((cell) => {
+                      const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)
+                        ?.numeric;
+                      return (
+                        <td
+                          key={cell.id}
+                          className={cx(
+                            numeric && 'as-num',
+                            cell.column.id === 'select' && 'as-table__select',
+                          )}
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <nav className="as-pager" aria-label={t('products.page', { page })}>
+        <button
+          type="button"
+          className="as-button as-button--secondary"
+          onClick={goPrevious}
+          disabled={page <= 1}
+        >
+          {t('products.previous')}
+        </button>
+        <span className="as-pager__page" aria-live="polite">
+          {t('products.page', { page })}
+        </span>
+        <button
+          type="button"
+          className="as-button as-button--secondary"
+          onClick={goNext}
+          disabled={!products.data?.hasMore || refetching}
+        >
+          {t('products.next')}
+        </button>
+      </nav>
+      <p className="as-visually-hidden" role="status">
+        {notice}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * `@agentstack/react`: a white-label, tier-aware React kit over the AgentStack SDK — a provider
+ * (client, theme, messages, entitlements), react-query hooks per resource with typed query keys,
+ * and components per domain. Import the stylesheet once: `import '@agentstack/react/styles.css'`.
+ * @packageDocumentation
+ */
+
+export {
+  CreateProductForm,
+  type CreateProductFormProps,
+} from './components/commerce/CreateProductForm/CreateProductForm';
+export {
+  ProductLimitBanner,
+  type ProductLimitBannerProps,
+} from './components/commerce/ProductLimitBanner/ProductLimitBanner';
+export { ProductTable, type ProductTableProps } from './components/commerce/ProductTable/ProductTable';
+export { PlanBadge, type PlanBadgeProps } from './components/platform/PlanBadge/PlanBadge';
+export { TierGate, type TierGateProps } from './components/platform/TierGate/TierGate';
+export { UpgradePrompt, type UpgradePromptProps } from './components/platform/UpgradePrompt/UpgradePrompt';
+export {
+  UsageMeter,
+  type UsageMeterProps,
+  type UsageState,
+  usageState,
+} from './components/platform/UsageMeter/UsageMeter';
+// Components
+export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
+// Hooks: commerce
+export { productKeys, productQueries } from './hooks/commerce/productKeys';
+export { useArchiveProduct, useUnarchiveProduct } from './hooks/commerce/useArchiveProduct';
+export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
+export { useCreateProduct } from './hooks/commerce/useCreateProduct';
+export { useProduct } from './hooks/commerce/useProduct';
+export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
+export { type UpdateProductVariables, useUpdateProduct } from './hooks/commerce/useUpdateProduct';
+// Hooks: platform
+export { platformKeys, platformQueries } from './hooks/platform/platformKeys';
+export { useBrand } from './hooks/platform/useBrand';
+export {
+  checkEntitlement,
+  type EntitlementCheck,
+  type EntitlementState,
+  useEntitlement,
+  useEntitlements,
+} from './hooks/platform/useEntitlements';
+export { useMe } from './hooks/platform/useMe';
+export {
+  createTranslator,
+  defaultMessages,
+  interpolate,
+  type MessageKey,
+  type Messages,
+  type MessageVars,
+  type Translate,
+} from './messages/messages';
+// Provider, context, theme, messages
+export {
+  type AgentStackLocale,
+  AgentStackProvider,
+  type AgentStackProviderProps,
+  createAgentStackQueryClient,
+} from './provider/AgentStackProvider';
+export {
+  type AgentStackContextValue,
+  useAgentStack,
+  useAgentStackClient,
+  useMessages,
+  useTheme,
+} from './provider/context';
+export {
+  type AgentStackTheme,
+  cssVariableName,
+  darkThemeVariables,
+  lightThemeVariables,
+  readableForeground,
+  type ThemeVariables,
+  themeFromBrand,
+  themeToCssVariables,
+} from './theme/theme';
+export { currencyDigits, formatMoney, formatNumber, parseMoneyInput } from './utils/format';
