@@ -1,8 +1,11 @@
 import type { ApiRouter } from '../../http/route';
 import { accountRoutes } from './account/routes';
+import { agencyRoutes } from './agencies/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { planRoutes } from './plans/routes';
+import { sessionRoutes } from './sessions/routes';
 import { tenantRoutes } from './tenants/routes';
+import { userRoutes } from './users/routes';
 
 /** Registers every `/v1/platform` route. */
 export function platformRoutes(router: ApiRouter): void {
@@ -10,4 +13,7 @@ export function platformRoutes(router: ApiRouter): void {
   planRoutes(router);
   tenantRoutes(router);
   apiKeyRoutes(router);
+  userRoutes(router);
+  sessionRoutes(router);
+  agencyRoutes(router);
 }

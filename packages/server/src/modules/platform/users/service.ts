@@ -1,0 +1,121 @@
+import type { ListParams, ListResponse, Role, User, UserCreate, UserUpdate } from '@agentstack/sdk/schemas';
+import { newId } from '@agentstack/sdk/schemas';
+import { hashPassword } from '../../../auth/credentials';
+import type { TenantPrincipal } from '../../../auth/principal';
+import type { Executor } from '../../../db/client';
+import { recordEvent } from '../../../events/outbox';
+import { ApiError, isUniqueViolation, notFound } from '../../../http/errors';
+import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { lockTenant, requireWithinLimit } from '../entitlements/service';
+import { usageOf } from '../entitlements/usage';
+import { normalizeEmail, toUser, userStore } from './store';
+
+const EMAIL_INDEX = 'users_tenant_email_idx';
+
+/** The answer of `DELETE /v1/platform/users/:id`. */
+export interface DeletedUser {
+  id: string;
+  object: 'user';
+  deleted: true;
+}
+
+function duplicateEmail(email: string): ApiError {
+  return new ApiError(409, 'conflict', `A user with email '${email}' already exists in this tenant.`, {
+    param: 'email',
+  });
+}
+
+// Owners hold the keys to the tenant: only an owner may make, change or remove one.
+function requireOwnerFor(caller: TenantPrincipal, what: string, param: string): void {
+  if (caller.role !== 'owner') {
+    throw new ApiError(403, 'forbidden', `Only an owner may ${what}.`, { param });
+  }
+}
+
+/** Business rules of a tenant's dashboard users. Writes run inside the request's transaction. */
+export const userService = {
+  async list(db: Executor, caller: TenantPrincipal, params: ListParams): Promise<ListResponse<User>> {
+    const limit = Number(params.limit ?? DEFAULT_LIMIT);
+    const rows = await userStore(db, caller.tenant.id).list({ limit, startingAfter: params.startingAfter });
+    const page = toPage(rows, limit);
+    return { ...page, data: page.data.map(toUser) };
+  },
+
+  async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<User> {
+    const row = await userStore(db, caller.tenant.id).get(id);
+    if (!row) throw notFound('user', id);
+    return toUser(row);
+  },
+
+  async create(tx: Executor, caller: TenantPrincipal, input: UserCreate): Promise<User> {
+    if (input.role === 'owner') requireOwnerFor(caller, 'create an owner', 'role');
+    // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
+    const passwordHash = await hashPassword(input.password);
+    const tenant = await lockTenant(tx, caller.tenant.id);
+    requireWithinLimit(
+      tenant,
+      'platform.dashboardUsers',
+      await usageOf(tx, tenant.id, 'platform.dashboardUsers'),
+    );
+    const email = normalizeEmail(input.email);
+    const now = new Date();
+    try {
+      const row = await userStore(tx, tenant.id).insert({
+        id: newId('usr'),
+        email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const user = toUser(row);
+      await recordEvent(tx, tenant.id, 'user.created', user);
+      return user;
+    } catch (error) {
+      if (isUniqueViolation(error, EMAIL_INDEX)) throw duplicateEmail(email);
+      throw error;
+    }
+  },
+
+  /**
+   * Updates name, role or password. A password change signs the user out everywhere else (the
+   * caller's own session stays); the caller must drop cached principals afterwards.
+   */
+  async update(tx: Executor, caller: TenantPrincipal, id: string, input: UserUpdate): Promise<User> {
+    const store = userStore(tx, caller.tenant.id);
+    const current = await store.get(id, true);
+    if (!current) throw notFound('user', id);
+    if (current.role === 'owner' && caller.role !== 'owner') requireOwnerFor(caller, 'change an owner', 'id');
+    if (input.role === 'owner' && current.role !== 'owner')
+      requireOwnerFor(caller, 'promote a user to owner', 'role');
+    const patch: { name?: string; role?: Role; passwordHash?: string } = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.role !== undefined) patch.role = input.role;
+    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+    const row = Object.keys(patch).length ? await store.update(id, patch) : current;
+    if (input.password !== undefined) {
+      await store.revokeSessions(id, caller.kind === 'session' ? caller.credentialId : undefined);
+    }
+    const user = toUser(row);
+    await recordEvent(tx, caller.tenant.id, 'user.updated', user);
+    return user;
+  },
+
+  /** Deletes a user and revokes their sessions. Nobody deletes themself; only owners delete owners. */
+  async remove(tx: Executor, caller: TenantPrincipal, id: string): Promise<DeletedUser> {
+    const store = userStore(tx, caller.tenant.id);
+    const current = await store.get(id, true);
+    if (!current) throw notFound('user', id);
+    if (caller.userId === id) {
+      throw new ApiError(403, 'forbidden', 'You cannot delete your own user; ask another owner or admin.', {
+        param: 'id',
+      });
+    }
+    if (current.role === 'owner') requireOwnerFor(caller, 'delete an owner', 'id');
+    await store.revokeSessions(id);
+    await store.remove(id);
+    await recordEvent(tx, caller.tenant.id, 'user.deleted', { id, object: 'user', deleted: true });
+    return { id, object: 'user', deleted: true };
+  },
+};
