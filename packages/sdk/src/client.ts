@@ -3,12 +3,12 @@ import { type AgentStackError, ConnectionError, errorFromResponse, parseRetryAft
 import { type Page, PagePromise, type PageParams } from './pagination';
 import { Commerce } from './resources/commerce/index';
 import { Platform } from './resources/platform/index';
+import { sleep } from './sleep';
 
-/** The dated API version this SDK was written against, sent as `AgentStack-Version`. */
-export const API_VERSION = '2026-11-01';
+import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
 
-/** The default `baseUrl`: a server started locally with `npm start`. */
-export const DEFAULT_BASE_URL = 'http://localhost:4000';
+export { API_VERSION, DEFAULT_BASE_URL };
+
 
 /** Options of {@link AgentStack}. */
 export interface AgentStackOptions {
@@ -225,19 +225,4 @@ function retryDelay(error: AgentStackError, attempt: number): number | null {
 function backoff(attempt: number): number {
   const step = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** attempt);
   return step / 2 + Math.random() * (step / 2);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

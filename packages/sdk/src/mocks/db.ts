@@ -1,0 +1,228 @@
+import { DEFAULT_BRAND, DEMO_BRANDS, DEMO_PRODUCTS, DEMO_TENANTS, type DemoTenantSlug } from '../catalog/demo';
+import type { LimitKey } from '../catalog/plans';
+import type { Product, ProductCreate } from '../schemas/commerce/product';
+import type { Agency, Brand } from '../schemas/platform/agency';
+import type { ApiKey } from '../schemas/platform/apiKey';
+import type { Tenant } from '../schemas/platform/tenant';
+import type { Role, User } from '../schemas/platform/user';
+
+/** Options of the in-memory model: which tenant the caller belongs to and what it holds. */
+export interface MockDbOptions {
+  /** The caller's tenant: one of the demo tenants. Defaults to `growth`. */
+  tenant?: DemoTenantSlug;
+  /** The white-label brand of the tenant's agency: a sample brand or your own. Defaults to none (the default brand). */
+  brand?: keyof typeof DEMO_BRANDS | Brand;
+  /**
+   * The tenant's products: a count (taken from the demo catalogue, repeated with suffixed SKUs
+   * past its end) or your own list. Defaults to the demo tenant's `productCount`.
+   */
+  products?: number | readonly ProductCreate[];
+  /** Negotiated limits replacing the plan's, e.g. `{ 'commerce.products': 20 }` to show a tenant at its limit. */
+  limitOverrides?: Partial<Record<LimitKey, number | null>>;
+}
+
+/** A user session created by `POST /v1/platform/sessions`. */
+export interface MockSession {
+  userId: string;
+  expiresAt: string;
+}
+
+/** A stored idempotent response (or one still running). */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  pending: boolean;
+  status: number;
+  body: unknown;
+}
+
+/**
+ * The in-memory model behind the mock handlers. Mutate it in a test to set up a case; `reset()`
+ * restores the fixtures in place, so references stay valid.
+ */
+export interface MockDb {
+  /** The caller's tenant (what secret keys, publishable keys and sessions act on). */
+  tenant: Tenant;
+  /** Every tenant, for operator keys; includes `tenant`. */
+  tenants: Tenant[];
+  /** Every agency, for operator keys: one per sample brand (plus a custom brand's). */
+  agencies: Agency[];
+  /** The caller tenant's products, in any order (lists sort by id, newest first). */
+  products: Product[];
+  /** The caller tenant's dashboard users. */
+  users: User[];
+  /** Passwords by user id (plain text: this is a mock). */
+  passwords: Map<string, string>;
+  /** The caller tenant's API keys. */
+  apiKeys: ApiKey[];
+  /** Key ids by the secret created for them, so a revoked key's secret answers 401. */
+  keySecrets: Map<string, string>;
+  /** Sessions by token. */
+  sessions: Map<string, MockSession>;
+  /** Stored idempotent responses by scope and key. */
+  idempotency: Map<string, IdempotencyRecord>;
+}
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Fixtures are dated before any real "now", so objects created at run time sort first. */
+const FIXTURE_EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
+const HOUR = 3_600_000;
+
+function base32(value: number, width: number): string {
+  let out = '';
+  let v = value;
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[v % 32] + out;
+    v = Math.floor(v / 32);
+  }
+  return out;
+}
+
+/** A deterministic, time-ordered id, so fixtures (and stories built on them) are stable. */
+function fixtureId(prefix: string, time: number, n: number): string {
+  return `${prefix}_${base32(time, 10)}${base32(n, 16)}`;
+}
+
+const iso = (time: number) => new Date(time).toISOString();
+
+function productsFor(spec: number | readonly ProductCreate[]): ProductCreate[] {
+  if (typeof spec !== 'number') return [...spec];
+  return Array.from({ length: Math.max(0, spec) }, (_, i) => {
+    const base = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length] as ProductCreate;
+    const round = Math.floor(i / DEMO_PRODUCTS.length);
+    if (round === 0) return base;
+    return { ...base, title: `${base.title} #${round + 1}`, sku: base.sku ? `${base.sku}-${round + 1}` : null };
+  });
+}
+
+/** Builds a product as the server would store it from a create body. */
+export function toProduct(input: ProductCreate, id: string, now: string): Product {
+  return {
+    id,
+    object: 'product',
+    title: input.title.trim(),
+    description: input.description ?? '',
+    sku: input.sku ?? null,
+    status: input.status ?? 'draft',
+    price: { ...input.price },
+    inventoryQuantity: input.inventoryQuantity ?? 0,
+    imageUrl: input.imageUrl ?? null,
+    metadata: { ...input.metadata },
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+  };
+}
+
+const STAFF: { name: string; role: Role; local: string }[] = [
+  { name: 'Mara Lindqvist', role: 'admin', local: 'mara' },
+  { name: 'Tomás Ferreira', role: 'support', local: 'tomas' },
+  { name: 'Aiko Tanaka', role: 'viewer', local: 'aiko' },
+];
+
+/** Builds the fixtures: deterministic ids and timestamps, valid against the schemas. */
+export function createFixtures(options: MockDbOptions = {}): MockDb {
+  const slug = options.tenant ?? 'growth';
+  const agencies: Agency[] = Object.entries(DEMO_BRANDS).map(([, brand], i) => ({
+    id: fixtureId('agy', FIXTURE_EPOCH - (30 - i) * 24 * HOUR, i + 1),
+    object: 'agency',
+    name: brand.name,
+    brand: { ...brand },
+    createdAt: iso(FIXTURE_EPOCH - (30 - i) * 24 * HOUR),
+    updatedAt: iso(FIXTURE_EPOCH - (30 - i) * 24 * HOUR),
+  }));
+  let agency: Agency | null = null;
+  if (typeof options.brand === 'string') {
+    agency = agencies[Object.keys(DEMO_BRANDS).indexOf(options.brand)] ?? null;
+  } else if (options.brand) {
+    const time = FIXTURE_EPOCH - 20 * 24 * HOUR;
+    agency = {
+      id: fixtureId('agy', time, 9),
+      object: 'agency',
+      name: options.brand.name,
+      brand: { ...options.brand },
+      createdAt: iso(time),
+      updatedAt: iso(time),
+    };
+    agencies.push(agency);
+  }
+
+  const tenants: Tenant[] = DEMO_TENANTS.map((demo, i) => {
+    const time = FIXTURE_EPOCH - (10 - i) * 24 * HOUR;
+    const current = demo.slug === slug;
+    return {
+      id: fixtureId('ten', time, i + 1),
+      object: 'tenant',
+      name: demo.name,
+      agencyId: current && agency ? agency.id : null,
+      subscription: { ...demo.subscription },
+      addons: [...demo.addons],
+      limitOverrides: current ? { ...options.limitOverrides } : {},
+      metadata: { demo: demo.slug },
+      createdAt: iso(time),
+      updatedAt: iso(time),
+    };
+  });
+  const demo = DEMO_TENANTS.find((t) => t.slug === slug) ?? DEMO_TENANTS[1]!;
+  const tenant = tenants[DEMO_TENANTS.indexOf(demo)]!;
+
+  const products = productsFor(options.products ?? demo.productCount).map((input, i) => {
+    const time = FIXTURE_EPOCH - i * 6 * HOUR;
+    return toProduct(input, fixtureId('prod', time, i + 1), iso(time));
+  });
+
+  const passwords = new Map<string, string>();
+  const domain = demo.user.email.split('@')[1];
+  const people = [
+    { name: demo.user.name, role: demo.user.role as Role, email: demo.user.email, password: demo.user.password },
+    ...STAFF.map((s) => ({ name: s.name, role: s.role, email: `${s.local}@${domain}`, password: 'demo-password-123' })),
+  ];
+  const users: User[] = people.map((p, i) => {
+    const time = FIXTURE_EPOCH - (9 - i) * 24 * HOUR;
+    const user: User = {
+      id: fixtureId('usr', time, i + 1),
+      object: 'user',
+      email: p.email,
+      name: p.name,
+      role: p.role,
+      createdAt: iso(time),
+      updatedAt: iso(time),
+      lastLoginAt: i === 0 ? iso(FIXTURE_EPOCH - HOUR) : null,
+    };
+    passwords.set(user.id, p.password);
+    return user;
+  });
+
+  const apiKeys: ApiKey[] = [
+    { type: 'secret' as const, name: 'Backend', prefix: 'sk_9f3a' },
+    { type: 'publishable' as const, name: 'Storefront', prefix: 'pk_41cd' },
+  ].map((k, i) => {
+    const time = FIXTURE_EPOCH - (8 - i) * 24 * HOUR;
+    return {
+      id: fixtureId('key', time, i + 1),
+      object: 'api_key',
+      ...k,
+      createdAt: iso(time),
+      lastUsedAt: iso(FIXTURE_EPOCH - (i + 1) * HOUR),
+      revokedAt: null,
+    };
+  });
+
+  return {
+    tenant,
+    tenants,
+    agencies,
+    products,
+    users,
+    passwords,
+    apiKeys,
+    keySecrets: new Map(),
+    sessions: new Map(),
+    idempotency: new Map(),
+  };
+}
+
+/** The brand `GET /v1/platform/brand` answers for the caller's tenant. */
+export function brandOf(db: MockDb): Brand {
+  const agency = db.tenant.agencyId ? db.agencies.find((a) => a.id === db.tenant.agencyId) : undefined;
+  return agency ? agency.brand : DEFAULT_BRAND;
+}
