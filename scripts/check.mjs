@@ -11,7 +11,12 @@ const ci = process.env.CI === 'true' || process.env.CI === '1';
 function run(title, command, env = {}) {
   console.log(`\n▶ ${title}\n  $ ${command}`);
   const started = Date.now();
-  const result = spawnSync(command, { cwd: root, stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
+  const result = spawnSync(command, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: true,
+    env: { ...process.env, ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✖ ${title} failed after ${seconds}s (exit ${result.status})`);
@@ -22,13 +27,18 @@ function run(title, command, env = {}) {
 }
 
 function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  );
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
     console.log('\n▶ Installing Debian chromium for the browser tests');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', { stdio: 'inherit' });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+      { stdio: 'inherit' },
+    );
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   return undefined;
@@ -39,7 +49,13 @@ function summarise() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  const dirs = ['packages/sdk', 'packages/server', 'packages/react', 'examples/dashboard', 'examples/quickstart'];
+  const dirs = [
+    'packages/sdk',
+    'packages/server',
+    'packages/react',
+    'examples/dashboard',
+    'examples/quickstart',
+  ];
   for (const dir of dirs) {
     const file = join(root, dir, 'test-results', 'vitest.json');
     if (!existsSync(file)) continue;
@@ -60,13 +76,21 @@ if (!chromium && ci) {
   console.error('Chromium is required in CI for the browser tests: apt-get install chromium');
   process.exit(1);
 }
-const databases = process.env.TEST_DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite only (set TEST_DATABASE_URL for PostgreSQL)';
-console.log(`AgentStack checks — server tests on ${databases}; browser: ${chromium ?? 'none (browser tests skipped)'}`);
+const databases = process.env.TEST_DATABASE_URL
+  ? 'PGlite and PostgreSQL'
+  : 'PGlite only (set TEST_DATABASE_URL for PostgreSQL)';
+console.log(
+  `AgentStack checks — server tests on ${databases}; browser: ${chromium ?? 'none (browser tests skipped)'}`,
+);
 
 run('Format and lint (biome)', 'npx biome check .');
 run('Build packages', 'npx turbo run build --filter=./packages/* --output-logs=errors-only');
 run('Typecheck', 'npx turbo run typecheck --output-logs=errors-only');
-run('Unit and integration tests', 'npx turbo run test --concurrency=1 --output-logs=full', chromium ? { CHROMIUM_PATH: chromium } : { SKIP_BROWSER_TESTS: '1' });
+run(
+  'Unit and integration tests',
+  'npx turbo run test --concurrency=1 --output-logs=full',
+  chromium ? { CHROMIUM_PATH: chromium } : { SKIP_BROWSER_TESTS: '1' },
+);
 run('Package lint (publint, attw)', 'npx turbo run lint:package --output-logs=errors-only');
 run('Size budgets (size-limit)', 'npx turbo run size --output-logs=full');
 run('Storybook build', 'npm run build-storybook');

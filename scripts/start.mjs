@@ -62,15 +62,27 @@ const credentialsFile = join(dataDir, 'demo-credentials.json');
 if (existsSync(credentialsFile)) demo = JSON.parse(readFileSync(credentialsFile, 'utf8'));
 const growth = demo?.tenants?.find((t) => t.slug === 'growth') ?? demo?.tenants?.[0];
 
-const dashboard = launch('dashboard', process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--port', String(dashboardPort), '--strictPort', '--host', '127.0.0.1'], {
-  cwd: join(root, 'examples/dashboard'),
-  env: {
-    ...process.env,
-    AGENTSTACK_API_URL: apiUrl,
-    VITE_AGENTSTACK_DEMO_EMAIL: growth?.user?.email ?? '',
-    VITE_AGENTSTACK_DEMO_PASSWORD: growth?.user?.password ?? '',
+const dashboard = launch(
+  'dashboard',
+  process.execPath,
+  [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    '--port',
+    String(dashboardPort),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
+  {
+    cwd: join(root, 'examples/dashboard'),
+    env: {
+      ...process.env,
+      AGENTSTACK_API_URL: apiUrl,
+      VITE_AGENTSTACK_DEMO_EMAIL: growth?.user?.email ?? '',
+      VITE_AGENTSTACK_DEMO_PASSWORD: growth?.user?.password ?? '',
+    },
   },
-});
+);
 await waitForLine(dashboard, /Local:\s+(http:\/\/\S+)/, false);
 dashboard.stdout.resume();
 

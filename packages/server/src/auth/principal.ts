@@ -75,6 +75,16 @@ export class Authenticator {
     return principal;
   }
 
+  /** Records when a key was last used, at most once a minute per key, off the request's path. */
+  private touch(keyId: string, lastUsedAt: Date | null): void {
+    if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
+    this.db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date() })
+      .where(eq(apiKeys.id, keyId))
+      .catch(() => undefined);
+  }
+
   private async lookup(token: string, hash: string): Promise<Principal> {
     const prefix = token.slice(0, token.indexOf('_'));
     if (prefix === 'op') {
@@ -99,6 +109,7 @@ export class Authenticator {
         .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
         .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
       if (row) {
+        this.touch(row.key.id, row.key.lastUsedAt);
         const secret = row.key.type === 'secret';
         return {
           kind: secret ? 'secret_key' : 'publishable_key',

@@ -24,6 +24,8 @@ export interface HandlerContext<B, Q> {
   c: Context<AppEnv>;
   /** The caller as a tenant principal; operator keys get `403 forbidden`. */
   tenant(): TenantPrincipal;
+  /** Runs `fn` once the request's transaction has committed (e.g. to drop caches). */
+  afterCommit(fn: () => void): void;
 }
 
 /** One API operation: its HTTP shape, who may call it, its schemas and its handler. */
@@ -104,6 +106,7 @@ export class ApiRouter {
       }
       const params = c.req.param() as Record<string, string>;
       const status = spec.status ?? 200;
+      const committed: Array<() => void> = [];
       const make = (db: Executor): HandlerContext<Infer<B>, Infer<Q>> => ({
         body: body as Infer<B>,
         query: query as Infer<Q>,
@@ -122,7 +125,15 @@ export class ApiRouter {
           }
           return principal as TenantPrincipal;
         },
+        afterCommit(fn) {
+          committed.push(fn);
+        },
       });
+      const transaction = async (run: (tx: Executor) => Promise<unknown>) => {
+        const result = await app.db.transaction(run);
+        for (const fn of committed.splice(0)) fn();
+        return result;
+      };
 
       if (!WRITE_METHODS.has(spec.method)) {
         return c.json(await spec.handler(make(app.db)), status);
@@ -130,7 +141,7 @@ export class ApiRouter {
 
       const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
       if (!key) {
-        const result = await app.db.transaction((tx) => spec.handler(make(tx)));
+        const result = await transaction((tx) => spec.handler(make(tx)));
         return c.json(result, status);
       }
       const scope = principal?.tenant?.id ?? principal?.credentialId ?? 'public';
@@ -143,7 +154,7 @@ export class ApiRouter {
         });
       }
       try {
-        const result = await app.db.transaction(async (tx) => {
+        const result = await transaction(async (tx) => {
           const value = await spec.handler(make(tx));
           // Stored in the same transaction as the effect: a committed effect always has its replay.
           await app.idempotency.complete(tx, scope, key, status, JSON.stringify(value));

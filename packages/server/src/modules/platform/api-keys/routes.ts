@@ -35,9 +35,9 @@ export function apiKeyRoutes(router: ApiRouter): void {
     summary: 'Revoke an API key',
     auth: 'platform:keys:write',
     response: ApiKey,
-    handler: async ({ db, tenant, params, app }) => {
+    handler: async ({ db, tenant, params, app, afterCommit }) => {
       const key = await apiKeyService.revoke(db, tenant().tenant.id, params.id!);
-      app.auth.invalidate();
+      afterCommit(() => app.auth.invalidate());
       return key;
     },
   });

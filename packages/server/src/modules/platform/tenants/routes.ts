@@ -54,9 +54,9 @@ export function tenantRoutes(router: ApiRouter): void {
     auth: 'operator',
     body: TenantUpdate,
     response: Tenant,
-    handler: async ({ db, params, body, app }) => {
+    handler: async ({ db, params, body, app, afterCommit }) => {
       const tenant = await tenantService.update(db, params.id!, body);
-      app.auth.invalidate(); // cached principals carry the old plan
+      afterCommit(() => app.auth.invalidate()); // cached principals carry the old plan
       return tenant;
     },
   });
