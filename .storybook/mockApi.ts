@@ -1,5 +1,5 @@
 import { AgentStack } from '@agentstack/sdk';
-import { createMockApi } from '@agentstack/sdk/mocks';
+import { createMockApi, type MockApiOptions } from '@agentstack/sdk/mocks';
 import { QueryClient } from '@tanstack/react-query';
 import { getResponse, http, type RequestHandler } from 'msw';
 
@@ -17,7 +17,9 @@ export type DemoBrand = 'aurora' | 'nocturne';
 /** Per-story options of the mock API (`parameters.agentstack`). */
 export interface DemoParameters {
   /** Seeded products: a count or fixtures, as `createMockApi` takes them. */
-  products?: Parameters<typeof createMockApi>[0]['products'];
+  products?: MockApiOptions['products'];
+  /** Negotiated limits replacing the plan's. */
+  limitOverrides?: MockApiOptions['limitOverrides'];
   latencyMs?: number;
 }
 
@@ -49,6 +51,7 @@ export function demoSession(storyId: string, tier: DemoTier, brand: DemoBrand, p
       tenant: tier,
       brand,
       ...(params.products !== undefined ? { products: params.products } : {}),
+      ...(params.limitOverrides !== undefined ? { limitOverrides: params.limitOverrides } : {}),
       latencyMs: params.latencyMs ?? 0,
     });
     session = {

@@ -23,8 +23,20 @@ export function currencyDigits(currency: string): number {
  * Formats money given in minor units: `{ amount: 1999, currency: 'EUR' }` → `€19.99`.
  * @example formatMoney({ amount: 1999, currency: 'USD' }, 'en-US') // "$19.99"
  */
-export function formatMoney(money: { amount: number; currency: string }, locale = 'en-US'): string {
-  return currencyFormat(locale, money.currency).format(money.amount / 10 ** currencyDigits(money.currency));
+export function formatMoney(
+  money: { amount: number; currency: string },
+  locale = 'en-US',
+  options: { trimZeroFraction?: boolean } = {},
+): string {
+  const value = money.amount / 10 ** currencyDigits(money.currency);
+  if (options.trimZeroFraction && Number.isInteger(value)) {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      maximumFractionDigits: 0,
+    }).format(value);
+  }
+  return currencyFormat(locale, money.currency).format(value);
 }
 
 /** Parses a decimal string ("19.99") into minor units of `currency`; `null` when malformed. */

@@ -20,19 +20,10 @@ type Story = StoryObj<typeof meta>;
 /** Creates a product in the mock API. */
 export const Default: Story = {};
 
-/** The API answers `402 tier_limit_reached`: an upgrade prompt names Commerce Growth. */
+/** A Startup tenant at its 1,000 products: the mock API answers `402 tier_limit_reached` and an upgrade prompt names Commerce Growth. */
 export const OverLimit: Story = {
   globals: { tier: 'starter' },
-  beforeEach({ msw }) {
-    msw.use(
-      http.post(api('/v1/commerce/products'), () =>
-        problem(402, 'tier_limit_reached', 'Your plan allows 1000 products.', {
-          limit: { key: 'commerce.products', limit: 1000, used: 1000 },
-          upgrade: { kind: 'plan', id: 'commerce_growth', name: 'Growth' },
-        }),
-      ),
-    );
-  },
+  parameters: { agentstack: { products: 1000 } },
 };
 
 /** A duplicate SKU: the field is marked invalid with the API's message. */

@@ -1,5 +1,4 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { demoEntitlements, entitlementsHandler } from '../../../../../../.storybook/fixtures';
 import { ProductLimitBanner } from './ProductLimitBanner';
 
 const meta = {
@@ -14,9 +13,7 @@ export const Default: Story = {};
 /** Startup at 950 of 1,000 products. */
 export const NearLimit: Story = {
   globals: { tier: 'starter' },
-  beforeEach({ msw }) {
-    msw.use(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 })));
-  },
+  parameters: { agentstack: { products: 950 } },
 };
 /** Enterprise: unlimited. */
 export const Unlimited: Story = { globals: { tier: 'enterprise' } };

@@ -1,12 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
-import {
-  api,
-  demoEntitlements,
-  entitlementsHandler,
-  pendingHandler,
-  problem,
-} from '../../../../../../.storybook/fixtures';
+import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
 import { ProductTable } from './ProductTable';
 
 const meta = {
@@ -32,28 +26,16 @@ export const Enterprise: Story = { globals: { tier: 'enterprise' } };
 /** The dark Nocturne brand. */
 export const NocturneDark: Story = { globals: { brand: 'nocturne', tier: 'growth' } };
 
-/** A Startup tenant at 950 of its 1,000 products: the meter warns and names the plan that lifts it. */
+/** A Startup tenant with 950 of its 1,000 products: the meter warns and names the plan that lifts it. */
 export const NearLimit: Story = {
   globals: { tier: 'starter' },
-  beforeEach({ msw }) {
-    msw.use(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 })));
-  },
+  parameters: { agentstack: { products: 950 } },
 };
 
-/** At the limit: "Add product" opens an upgrade prompt, and the API's 402 is shown the same way. */
+/** At the limit: "Add product" opens an upgrade prompt; restoring an archived product gets the API's 402, shown the same way. */
 export const AtLimit: Story = {
   globals: { tier: 'starter' },
-  beforeEach({ msw }) {
-    msw.use(
-      entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 1000 })),
-      http.post(api('/v1/commerce/products/:id/unarchive'), () =>
-        problem(402, 'tier_limit_reached', 'Your plan allows 1000 products.', {
-          limit: { key: 'commerce.products', limit: 1000, used: 1000 },
-          upgrade: { kind: 'plan', id: 'commerce_growth', name: 'Growth' },
-        }),
-      ),
-    );
-  },
+  parameters: { agentstack: { products: 1000 } },
 };
 
 /** No products yet. */

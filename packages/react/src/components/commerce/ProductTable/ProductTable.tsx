@@ -93,6 +93,10 @@ export function ProductTable({
   const archive = useArchiveProduct();
   const unarchive = useUnarchiveProduct();
   const bulkArchive = useBulkArchiveProducts();
+  // Cells read the mutations through a ref: the column definitions must stay the same objects
+  // between renders, or every cell (and the focused checkbox) would be remounted.
+  const rowActions = useRef({ archive, unarchive, setNotice });
+  rowActions.current = { archive, unarchive, setNotice };
 
   // A new filter or search starts again from the first page, with nothing selected.
   const filterKey = `${status}|${query}`;
@@ -181,6 +185,7 @@ export function ProductTable({
         enableSorting: false,
         header: () => <span className="as-visually-hidden">{t('products.column.actions')}</span>,
         cell: ({ row }) => {
+          const { archive, unarchive, setNotice } = rowActions.current;
           const p = row.original;
           const busy =
             (archive.isPending && archive.variables === p.id) ||
@@ -213,7 +218,7 @@ export function ProductTable({
         },
       },
     ],
-    [t, locale, archive, unarchive],
+    [t, locale],
   );
 
   const table = useReactTable({
@@ -224,6 +229,7 @@ export function ProductTable({
     onSortingChange: setSorting,
     onRowSelectionChange: setRowSelection,
     enableRowSelection: true,
+    sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });

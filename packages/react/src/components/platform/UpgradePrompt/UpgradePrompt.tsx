@@ -74,7 +74,11 @@ export function UpgradePrompt({
           {price ? (
             <span className="as-upgrade__price">
               {' '}
-              {t('upgrade.price', { price: t('common.perMonth', { price: formatMoney(price, locale) }) })}
+              {t('upgrade.price', {
+                price: t('common.perMonth', {
+                  price: formatMoney(price, locale, { trimZeroFraction: true }),
+                }),
+              })}
             </span>
           ) : null}
           {limit && limit.limit !== null ? (

@@ -1,0 +1,162 @@
+import { composeStories } from '@storybook/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderStory } from '../../../../test/renderStory';
+import * as stories from './ProductTable.stories';
+
+const { Default, Growth, Starter, Enterprise, NearLimit, AtLimit, Empty, Loading, ErrorState, NocturneDark } =
+  composeStories(stories);
+
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Products' }))
+    .getAllByRole('row')
+    .slice(1);
+const titles = () => bodyRows().map((row) => within(row).getAllByRole('cell')[1]!.textContent ?? '');
+
+describe('ProductTable', () => {
+  it.each(Object.entries(composeStories(stories)))('renders the %s story', async (_name, Story) => {
+    await renderStory(Story);
+    expect(await screen.findByRole('heading', { name: 'Products' })).toBeTruthy();
+  });
+
+  it('shows a page of products with money formatted from minor units', async () => {
+    await renderStory(Growth);
+    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    expect(bodyRows()).toHaveLength(10);
+    const row = screen.getByRole('checkbox', { name: 'Select Stoneware mug, sage' }).closest('tr')!;
+    expect(within(row).getByText('€18.00')).toBeTruthy();
+    expect(within(row).getByText('MUG-STN-SAGE')).toBeTruthy();
+  });
+
+  it('pages forward and back with the cursor', async () => {
+    const user = userEvent.setup();
+    await renderStory(Growth);
+    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    const first = titles();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(titles()).not.toEqual(first));
+    expect(screen.getByText('Page 2')).toBeTruthy();
+    const second = titles();
+    expect(second.some((t) => first.includes(t))).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await waitFor(() => expect(titles()).toEqual(first));
+  });
+
+  it('filters by status and searches', async () => {
+    const user = userEvent.setup();
+    await renderStory(Enterprise);
+    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    await user.selectOptions(screen.getByLabelText('Status'), 'draft');
+    await waitFor(() => {
+      const statuses = bodyRows().map((r) => within(r).getAllByRole('cell')[2]!.textContent);
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set(['Draft']));
+    });
+    await user.selectOptions(screen.getByLabelText('Status'), 'all');
+    await user.type(screen.getByRole('searchbox', { name: 'Search products' }), 'espresso');
+    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('Espresso cup set (4)')]));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search products' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search products' }), 'no-such-thing');
+    expect(await screen.findByText('No matching products')).toBeTruthy();
+  });
+
+  it('sorts the loaded page and reflects it in aria-sort', async () => {
+    const user = userEvent.setup();
+    await renderStory(Growth);
+    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    const priceHeader = screen.getByRole('columnheader', { name: /Price/ });
+    expect(priceHeader.getAttribute('aria-sort')).toBe('none');
+    await user.click(within(priceHeader).getByRole('button'));
+    expect(priceHeader.getAttribute('aria-sort')).toBe('ascending');
+    const prices = () =>
+      bodyRows().map((r) =>
+        Number((within(r).getAllByRole('cell')[3]!.textContent ?? '').replace(/[^\d.]/g, '')),
+      );
+    const asc = prices();
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await user.click(within(priceHeader).getByRole('button'));
+    expect(priceHeader.getAttribute('aria-sort')).toBe('descending');
+    const desc = prices();
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  });
+
+  it('bulk-archives the selected products on Growth', async () => {
+    const user = userEvent.setup();
+    await renderStory(Growth);
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Stoneware mug, chalk' }));
+    expect(screen.getByText('2 selected')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Archive selected' }));
+    expect(await screen.findByText('2 products archived.')).toBeTruthy();
+    await waitFor(() => {
+      const row = screen.getByRole('checkbox', { name: 'Select Stoneware mug, sage' }).closest('tr')!;
+      expect(within(row).getByText('Archived')).toBeTruthy();
+    });
+    expect(screen.queryByText('2 selected')).toBeNull();
+  });
+
+  it('offers an upgrade instead of bulk archive on Starter', async () => {
+    const user = userEvent.setup();
+    await renderStory(Starter);
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all products on this page' }));
+    expect(screen.getByText('10 selected')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Archive selected' })).toBeNull();
+    const prompt = await screen.findByRole('region', { name: 'Bulk operations is not part of your plan' });
+    expect(within(prompt).getByText(/Available on the Commerce Growth plan/)).toBeTruthy();
+    expect(within(prompt).getByRole('button', { name: 'Upgrade to Commerce Growth' })).toBeTruthy();
+  });
+
+  it('archives one row', async () => {
+    const user = userEvent.setup();
+    await renderStory(Default);
+    await user.click(await screen.findByRole('button', { name: 'Archive Stoneware mug, sage' }));
+    expect(await screen.findByText('Stoneware mug, sage archived.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Restore Stoneware mug, sage' })).toBeTruthy();
+  });
+
+  it('shows the product usage in the header and warns near the limit', async () => {
+    await renderStory(NearLimit);
+    expect(await screen.findByText('950 / 1,000')).toBeTruthy();
+    expect(screen.getByText(/Nearing your limit/)).toBeTruthy();
+    expect(screen.getByText('Startup')).toBeTruthy();
+  });
+
+  it('shows an upgrade prompt instead of the create form at the limit', async () => {
+    const user = userEvent.setup();
+    await renderStory(AtLimit);
+    await screen.findByText('1,000 / 1,000');
+    await user.click(screen.getByRole('button', { name: 'Add product' }));
+    const prompt = await screen.findByRole('region', { name: 'You have reached your products limit' });
+    expect(within(prompt).getByText(/Available on the Commerce Growth plan/)).toBeTruthy();
+    expect(within(prompt).getByText(/\$499\/mo/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Create product' })).toBeNull();
+  });
+
+  it('shows the empty state', async () => {
+    await renderStory(Empty);
+    expect(await screen.findByText('No products yet')).toBeTruthy();
+  });
+
+  it('shows the loading state', async () => {
+    await renderStory(Loading);
+    expect(screen.getByRole('table', { name: 'Products' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByText('Loading…')).toBeTruthy();
+  });
+
+  it("shows the problem's code and detail on error, with a retry", async () => {
+    await renderStory(ErrorState);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The catalogue is temporarily unavailable.')).toBeTruthy();
+    expect(within(alert).getByText('Error code: internal_error')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('applies the dark brand theme as CSS variables', async () => {
+    const { container } = await renderStory(NocturneDark);
+    const root = container.querySelector('.as-root') as HTMLElement;
+    expect(root.dataset.asScheme).toBe('dark');
+    expect(root.style.getPropertyValue('--as-color-primary')).toBe('#7c3aed');
+  });
+});

@@ -1,0 +1,51 @@
+import { composeStories } from '@storybook/react';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderStory } from '../../../../test/renderStory';
+import * as stories from './TierGate.stories';
+
+const { Granted, LockedOnStarter, LockedAddon, LimitExceeded, InlineLocked } = composeStories(stories);
+
+describe('TierGate', () => {
+  it.each(Object.entries(composeStories(stories)))('renders the %s story', async (_name, Story) => {
+    const { container } = await renderStory(Story);
+    await screen.findByText(/Archive selected|not part of your plan|limit/);
+    expect(container.querySelector('.as-root')).toBeTruthy();
+  });
+
+  it('renders the children when the plan includes the feature', async () => {
+    await renderStory(Granted);
+    expect(await screen.findByRole('button', { name: 'Archive selected' })).toBeTruthy();
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('names the plan that unlocks a locked feature, with a working call to action', async () => {
+    await renderStory(LockedOnStarter);
+    const prompt = await screen.findByRole('region', { name: 'Bulk operations is not part of your plan' });
+    expect(within(prompt).getByText(/Available on the Commerce Growth plan\./)).toBeTruthy();
+    expect(within(prompt).getByText(/From \$499\/mo/)).toBeTruthy();
+    const cta = within(prompt).getByRole('button', { name: 'Upgrade to Commerce Growth' });
+    expect(cta.hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Archive selected' })).toBeNull();
+  });
+
+  it('names the add-on when no tier includes the feature', async () => {
+    await renderStory(LockedAddon);
+    const prompt = await screen.findByRole('region', { name: /Erp integration is not part of your plan/i });
+    expect(within(prompt).getByText(/Available with the ERP integration add-on\./)).toBeTruthy();
+    expect(within(prompt).getByRole('button', { name: 'Add ERP integration' })).toBeTruthy();
+  });
+
+  it('gates on room left under a limit', async () => {
+    await renderStory(LimitExceeded);
+    const prompt = await screen.findByRole('region', { name: 'You have reached your products limit' });
+    expect(within(prompt).getByText(/Commerce Growth plan/)).toBeTruthy();
+    expect(within(prompt).getByText(/18 of 1,000 used\./)).toBeTruthy();
+  });
+
+  it('has a compact variant', async () => {
+    const { container } = await renderStory(InlineLocked);
+    await screen.findByRole('region');
+    expect(container.querySelector('.as-upgrade--inline')).toBeTruthy();
+  });
+});
