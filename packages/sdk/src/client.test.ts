@@ -3,20 +3,22 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentStack, API_VERSION } from './client';
 import {
-  AgentStackError,
+  type AgentStackError,
   ConnectionError,
   IdempotencyError,
   isAgentStackError,
   isConnectionError,
   isRateLimitError,
   isTimeoutError,
-  RateLimitError,
+  type RateLimitError,
 } from './errors';
 import { sleep } from './sleep';
 
 // The client waits only through `sleep`: record the waits instead of waiting, so retry tests are
 // exact and instant.
-vi.mock('./sleep', () => ({ sleep: vi.fn(async (_ms: number, signal?: AbortSignal) => signal?.throwIfAborted()) }));
+vi.mock('./sleep', () => ({
+  sleep: vi.fn(async (_ms: number, signal?: AbortSignal) => signal?.throwIfAborted()),
+}));
 const waits = () => vi.mocked(sleep).mock.calls.map(([ms]) => ms);
 
 const BASE = 'https://api.test';
@@ -48,9 +50,21 @@ const product = {
   archivedAt: null,
 };
 
-function problem(status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+function problem(
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return HttpResponse.json(
-    { type: `https://agentstack.dev/errors/${code}`, title: code, status, code, requestId: 'req_1', ...extra },
+    {
+      type: `https://agentstack.dev/errors/${code}`,
+      title: code,
+      status,
+      code,
+      requestId: 'req_1',
+      ...extra,
+    },
     { status, headers: { 'Content-Type': 'application/problem+json', ...headers } },
   );
 }
@@ -68,9 +82,15 @@ function recorder(respond: (attempt: number, request: Request) => Response | Pro
 describe('requests', () => {
   it('sends auth, version and JSON, and an Idempotency-Key on POST only', async () => {
     const { requests, resolver } = recorder(() => HttpResponse.json(product, { status: 201 }));
-    server.use(http.post(`${BASE}/v1/commerce/products`, resolver), http.get(`${BASE}/v1/commerce/products/:id`, resolver));
+    server.use(
+      http.post(`${BASE}/v1/commerce/products`, resolver),
+      http.get(`${BASE}/v1/commerce/products/:id`, resolver),
+    );
 
-    const created = await client.commerce.products.create({ title: 'Mug', price: { amount: 1200, currency: 'EUR' } });
+    const created = await client.commerce.products.create({
+      title: 'Mug',
+      price: { amount: 1200, currency: 'EUR' },
+    });
     await client.commerce.products.retrieve('prod_01ABCDEFGH');
 
     expect(created).toEqual(product);
@@ -87,9 +107,17 @@ describe('requests', () => {
   it('merges client and per-call headers, honours apiVersion and a caller-chosen idempotency key', async () => {
     const { requests, resolver } = recorder(() => HttpResponse.json(product));
     server.use(http.post(`${BASE}/v1/commerce/products/:id/archive`, resolver));
-    const custom = new AgentStack({ apiKey: 'k', baseUrl: BASE, headers: { 'x-team': 'a' }, apiVersion: '2027-01-01' });
+    const custom = new AgentStack({
+      apiKey: 'k',
+      baseUrl: BASE,
+      headers: { 'x-team': 'a' },
+      apiVersion: '2027-01-01',
+    });
 
-    await custom.commerce.products.archive('prod_1', { idempotencyKey: 'my-key', headers: { 'x-call': 'b' } });
+    await custom.commerce.products.archive('prod_1', {
+      idempotencyKey: 'my-key',
+      headers: { 'x-call': 'b' },
+    });
 
     expect(requests[0]?.headers.get('x-team')).toBe('a');
     expect(requests[0]?.headers.get('x-call')).toBe('b');
@@ -106,7 +134,9 @@ describe('requests', () => {
   });
 
   it('sends list params as the query string, leaving out undefined ones', async () => {
-    const { requests, resolver } = recorder(() => HttpResponse.json({ data: [], hasMore: false, nextCursor: null }));
+    const { requests, resolver } = recorder(() =>
+      HttpResponse.json({ data: [], hasMore: false, nextCursor: null }),
+    );
     server.use(http.get(`${BASE}/v1/commerce/products`, resolver));
     await client.commerce.products.list({ limit: 5, status: 'active', query: undefined });
     expect(new URL(requests[0]?.url ?? '').search).toBe('?limit=5&status=active');
@@ -114,7 +144,9 @@ describe('requests', () => {
 
   it('resolves DELETE answers and empty bodies', async () => {
     server.use(
-      http.delete(`${BASE}/v1/platform/sessions/current`, () => HttpResponse.json({ object: 'session', revoked: true })),
+      http.delete(`${BASE}/v1/platform/sessions/current`, () =>
+        HttpResponse.json({ object: 'session', revoked: true }),
+      ),
       http.delete(`${BASE}/v1/platform/users/:id`, () => new HttpResponse(null, { status: 204 })),
     );
     await expect(client.platform.sessions.revoke()).resolves.toEqual({ object: 'session', revoked: true });
@@ -160,7 +192,9 @@ describe('retries', () => {
 
   it('spreads waits with jitter between half and all of the step', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
-    const { resolver } = recorder((attempt) => (attempt < 2 ? problem(500, 'internal_error') : HttpResponse.json(product)));
+    const { resolver } = recorder((attempt) =>
+      attempt < 2 ? problem(500, 'internal_error') : HttpResponse.json(product),
+    );
     server.use(http.get(`${BASE}/v1/commerce/products/:id`, resolver));
     await client.commerce.products.retrieve('prod_1');
     expect(waits()[0]).toBeGreaterThan(490);
@@ -202,7 +236,9 @@ describe('retries', () => {
   it('stops after maxRetries and throws the last error', async () => {
     const { requests, resolver } = recorder(() => problem(502, 'internal_error'));
     server.use(http.get(`${BASE}/v1/commerce/products/:id`, resolver));
-    const error = await client.commerce.products.retrieve('prod_1', { maxRetries: 1 }).catch((e: unknown) => e);
+    const error = await client.commerce.products
+      .retrieve('prod_1', { maxRetries: 1 })
+      .catch((e: unknown) => e);
     expect(requests).toHaveLength(2);
     expect(error).toMatchObject({ kind: 'api', status: 502 });
   });
@@ -231,7 +267,9 @@ describe('retries', () => {
       http.patch(`${BASE}/v1/commerce/products/:id`, patch.resolver),
       http.get(`${BASE}/v1/commerce/products/:id`, get.resolver),
     );
-    await expect(client.commerce.products.update('prod_1', { title: 'x' })).rejects.toMatchObject({ status: 503 });
+    await expect(client.commerce.products.update('prod_1', { title: 'x' })).rejects.toMatchObject({
+      status: 503,
+    });
     await expect(client.commerce.products.retrieve('prod_1')).rejects.toMatchObject({ status: 404 });
     expect(patch.requests).toHaveLength(1);
     expect(get.requests).toHaveLength(1);
@@ -306,7 +344,9 @@ describe('cancellation and timeouts', () => {
 
   it('retries a timed-out attempt', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { requests, resolver } = recorder((attempt) => (attempt === 1 ? hang() : HttpResponse.json({ ok: true })));
+    const { requests, resolver } = recorder((attempt) =>
+      attempt === 1 ? hang() : HttpResponse.json({ ok: true }),
+    );
     server.use(http.get(`${BASE}/v1/platform/me`, resolver));
     const pending = client.platform.me.retrieve({ timeout: 1_000 });
     await vi.advanceTimersByTimeAsync(1_000);
@@ -349,13 +389,16 @@ describe('pagination', () => {
     for await (const p of client.commerce.products.list({ limit: 2 }).all()) all.push(p.id);
     expect(all).toHaveLength(7);
     const sizes: number[] = [];
-    for await (const page of client.commerce.products.list({ limit: 3 }).pages()) sizes.push(page.data.length);
+    for await (const page of client.commerce.products.list({ limit: 3 }).pages())
+      sizes.push(page.data.length);
     expect(sizes).toEqual([3, 3, 1]);
     expect(await client.commerce.products.list({ limit: 2 }).toArray({ max: 5 })).toHaveLength(5);
   });
 
   it('shares the first request between await and iteration', async () => {
-    const { requests, resolver } = recorder(() => HttpResponse.json({ data: items, hasMore: false, nextCursor: null }));
+    const { requests, resolver } = recorder(() =>
+      HttpResponse.json({ data: items, hasMore: false, nextCursor: null }),
+    );
     server.use(http.get(`${BASE}/v1/commerce/products`, resolver));
     const list = client.commerce.products.list();
     await list;

@@ -1,14 +1,18 @@
 import ky, { type KyInstance } from 'ky';
-import { type AgentStackError, ConnectionError, errorFromResponse, parseRetryAfter, TimeoutError } from './errors';
-import { type Page, PagePromise, type PageParams } from './pagination';
+import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
+import {
+  type AgentStackError,
+  ConnectionError,
+  errorFromResponse,
+  parseRetryAfter,
+  TimeoutError,
+} from './errors';
+import { type Page, type PageParams, PagePromise } from './pagination';
 import { Commerce } from './resources/commerce/index';
 import { Platform } from './resources/platform/index';
 import { sleep } from './sleep';
 
-import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
-
 export { API_VERSION, DEFAULT_BASE_URL };
-
 
 /** Options of {@link AgentStack}. */
 export interface AgentStackOptions {
@@ -182,7 +186,12 @@ export class AgentStack {
         const text = await response.text();
         return (text ? JSON.parse(text) : undefined) as T;
       }
-      const error = errorFromResponse(response.status, await response.text(), response.headers, response.statusText);
+      const error = errorFromResponse(
+        response.status,
+        await response.text(),
+        response.headers,
+        response.statusText,
+      );
       const delay = canRetry ? retryDelay(error, attempt) : null;
       if (delay === null) throw error;
       await sleep(delay, signal);
@@ -193,7 +202,11 @@ export class AgentStack {
    * Lists a collection as a {@link PagePromise}: awaiting gives the first page, iterating gives
    * every item across pages.
    */
-  list<T, P extends PageParams = PageParams>(path: string, params?: P, options?: RequestOptions): PagePromise<T, P> {
+  list<T, P extends PageParams = PageParams>(
+    path: string,
+    params?: P,
+    options?: RequestOptions,
+  ): PagePromise<T, P> {
     return new PagePromise<T, P>(
       (query) => this.request<Page<T>>('GET', path, { query: query as unknown as QueryParams }, options),
       (params ?? {}) as P,

@@ -38,7 +38,12 @@ const problemBody = (status: number, code: string, extra: Record<string, unknown
   ...extra,
 });
 
-const make = (status: number, code: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) => {
+const make = (
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+) => {
   const body = problemBody(status, code, extra);
   return { body, error: errorFromResponse(status, JSON.stringify(body), new Headers(headers)) };
 };
@@ -130,7 +135,9 @@ describe('errorFromResponse', () => {
   });
 
   it('RateLimitError reads Retry-After', () => {
-    expect((make(429, 'rate_limited', {}, { 'Retry-After': '12' }).error as RateLimitError).retryAfter).toBe(12);
+    expect((make(429, 'rate_limited', {}, { 'Retry-After': '12' }).error as RateLimitError).retryAfter).toBe(
+      12,
+    );
     expect((make(429, 'rate_limited').error as RateLimitError).retryAfter).toBeNull();
   });
 
@@ -169,7 +176,11 @@ describe('errorFromResponse', () => {
 
 describe('guards', () => {
   it('recognise errors from another copy of the SDK by kind, not instanceof', () => {
-    const foreign = Object.assign(new Error('x'), { kind: 'plan_limit', code: 'tier_limit_reached', problem: {} });
+    const foreign = Object.assign(new Error('x'), {
+      kind: 'plan_limit',
+      code: 'tier_limit_reached',
+      problem: {},
+    });
     expect(isAgentStackError(foreign)).toBe(true);
     expect(isPlanLimitError(foreign)).toBe(true);
     expect(isNotFoundError(foreign)).toBe(false);

@@ -78,7 +78,13 @@ export class AgentStackError extends Error {
    */
   constructor(
     problem: ProblemDetails | null,
-    init: { status?: number | null; headers?: Headers | null; message?: string; cause?: unknown; code?: string } = {},
+    init: {
+      status?: number | null;
+      headers?: Headers | null;
+      message?: string;
+      cause?: unknown;
+      code?: string;
+    } = {},
   ) {
     const message = init.message ?? problem?.detail ?? problem?.title ?? 'Request failed';
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -222,11 +228,17 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  * A body that is not a problem document still yields an error, with code `unknown_error` and the
  * (truncated) body text as `detail`.
  */
-export function errorFromResponse(status: number, body: string, headers: Headers, statusText = ''): AgentStackError {
+export function errorFromResponse(
+  status: number,
+  body: string,
+  headers: Headers,
+  statusText = '',
+): AgentStackError {
   const problem = toProblem(status, body, headers, statusText);
   const code = problem.code;
   const init = { status, headers };
-  if (code === 'tier_limit_reached' || code === 'feature_not_in_plan') return new PlanLimitError(problem, init);
+  if (code === 'tier_limit_reached' || code === 'feature_not_in_plan')
+    return new PlanLimitError(problem, init);
   if (code.startsWith('idempotency_')) return new IdempotencyError(problem, init);
   switch (status) {
     case 400:

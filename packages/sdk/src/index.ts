@@ -44,7 +44,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors';
-export { type Page, PagePromise, type PageParams } from './pagination';
+export { type Page, type PageParams, PagePromise } from './pagination';
 export { APIResource } from './resource';
 export { Commerce } from './resources/commerce/index';
 export { Products } from './resources/commerce/products';
@@ -68,7 +68,15 @@ export type {
   ProductStatus,
   ProductUpdate,
 } from './schemas/commerce/product';
-export type { ErrorCode, ListParams, ListResponse, Metadata, Money, Problem, Upgrade } from './schemas/common';
+export type {
+  ErrorCode,
+  ListParams,
+  ListResponse,
+  Metadata,
+  Money,
+  Problem,
+  Upgrade,
+} from './schemas/common';
 export type { Agency, AgencyCreate, AgencyUpdate, Brand } from './schemas/platform/agency';
 export type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from './schemas/platform/apiKey';
 export type { Entitlements, LimitUsage, Plan, Principal } from './schemas/platform/entitlements';

@@ -23,7 +23,9 @@ export interface PageParams {
  * const drafts = await client.commerce.products.list({ status: 'draft' }).toArray({ max: 500 });
  * ```
  */
-export class PagePromise<T, P extends PageParams = PageParams> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T, P extends PageParams = PageParams>
+  implements PromiseLike<Page<T>>, AsyncIterable<T>
+{
   readonly #fetchPage: (params: P) => Promise<Page<T>>;
   readonly #params: P;
   readonly #first: Promise<Page<T>>;
@@ -38,13 +40,15 @@ export class PagePromise<T, P extends PageParams = PageParams> implements Promis
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately a thenable.
   then<R1 = Page<T>, R2 = never>(
     onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
-    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+    // biome-ignore lint/suspicious/noExplicitAny: mirrors `Promise.prototype.then`, so handlers may annotate the reason.
+    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#first.then(onFulfilled, onRejected);
   }
 
   /** Like `Promise.prototype.catch`, on the first page. */
-  catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
+  // biome-ignore lint/suspicious/noExplicitAny: mirrors `Promise.prototype.catch`.
+  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
     return this.#first.catch(onRejected);
   }
 

@@ -13,7 +13,8 @@ export abstract class APIResource {
 export function path(strings: TemplateStringsArray, ...ids: string[]): string {
   let out = strings[0] ?? '';
   ids.forEach((id, i) => {
-    if (typeof id !== 'string' || id === '') throw new TypeError(`AgentStack: expected a non-empty id in ${strings.join(':id')}`);
+    if (typeof id !== 'string' || id === '')
+      throw new TypeError(`AgentStack: expected a non-empty id in ${strings.join(':id')}`);
     out += encodeURIComponent(id) + (strings[i + 1] ?? '');
   });
   return out;

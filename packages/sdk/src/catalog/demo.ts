@@ -49,17 +49,35 @@ type Row = [title: string, sku: string, cents: number, stock: number, descriptio
 // A homeware and coffee shop: enough variety for tables, search and filters to look real.
 const ROWS: Row[] = [
   ['Stoneware mug, sage', 'MUG-STN-SAGE', 1800, 142, 'Hand-glazed 350 ml stoneware mug, dishwasher safe.'],
-  ['Stoneware mug, chalk', 'MUG-STN-CHLK', 1800, 97, 'Hand-glazed 350 ml stoneware mug in a matte chalk white.'],
+  [
+    'Stoneware mug, chalk',
+    'MUG-STN-CHLK',
+    1800,
+    97,
+    'Hand-glazed 350 ml stoneware mug in a matte chalk white.',
+  ],
   ['Espresso cup set (4)', 'CUP-ESP-4', 3400, 38, 'Four 90 ml porcelain cups with saucers.'],
   ['Pour-over dripper', 'BRW-DRIP-01', 2900, 64, 'Ceramic cone dripper for size 02 filters.'],
   ['Paper filters 02 (100)', 'BRW-FLT-02', 600, 410, 'Unbleached paper filters for size 02 drippers.'],
   ['Gooseneck kettle 1 L', 'BRW-KTL-1L', 7900, 22, 'Stainless steel gooseneck kettle with thermometer.'],
   ['Burr grinder, hand', 'BRW-GRN-HND', 8900, 15, 'Conical steel burrs, 40 click settings.'],
-  ['Ethiopia Guji, 250 g', 'COF-ETH-GUJ', 1450, 220, 'Washed heirloom, notes of bergamot and peach. Light roast.'],
+  [
+    'Ethiopia Guji, 250 g',
+    'COF-ETH-GUJ',
+    1450,
+    220,
+    'Washed heirloom, notes of bergamot and peach. Light roast.',
+  ],
   ['Colombia Huila, 250 g', 'COF-COL-HUI', 1290, 185, 'Caramel, red apple and cocoa. Medium roast.'],
   ['Brazil Cerrado, 1 kg', 'COF-BRA-CER-1K', 3900, 60, 'Nutty, chocolatey espresso base. Medium-dark roast.'],
   ['Kenya Nyeri, 250 g', 'COF-KEN-NYE', 1690, 0, 'Blackcurrant and grapefruit. Light roast. Back in spring.'],
-  ['Decaf Sugarcane, 250 g', 'COF-DEC-SGC', 1350, 75, 'Sugarcane-process decaf from Colombia, sweet and round.'],
+  [
+    'Decaf Sugarcane, 250 g',
+    'COF-DEC-SGC',
+    1350,
+    75,
+    'Sugarcane-process decaf from Colombia, sweet and round.',
+  ],
   ['Linen apron, rust', 'APR-LIN-RST', 3900, 48, 'Stonewashed linen apron with a deep front pocket.'],
   ['Linen apron, charcoal', 'APR-LIN-CHR', 3900, 51, 'Stonewashed linen apron with a deep front pocket.'],
   ['Tea towels (set of 3)', 'TWL-TEA-3', 2400, 130, 'Waffle-weave cotton tea towels in three earth tones.'],
@@ -102,12 +120,26 @@ const ROWS: Row[] = [
   ['Gift card €25', 'GFT-CRD-25', 2500, 999, 'Delivered by email, valid for two years.'],
   ['Gift card €50', 'GFT-CRD-50', 5000, 999, 'Delivered by email, valid for two years.'],
   ['Coffee subscription, monthly', 'SUB-COF-M', 2900, 999, 'Two 250 g bags of seasonal coffee each month.'],
-  ['Barista workshop ticket', 'EVT-BAR-01', 6500, 12, 'A two-hour hands-on espresso workshop in our Lisbon shop.', 'draft'],
+  [
+    'Barista workshop ticket',
+    'EVT-BAR-01',
+    6500,
+    12,
+    'A two-hour hands-on espresso workshop in our Lisbon shop.',
+    'draft',
+  ],
   ['Cold brew jug 1 L', 'BRW-CLD-1L', 3600, 44, 'Glass jug with a fine steel filter.'],
   ['Milk frother, manual', 'BRW-FRT-MAN', 2700, 36, 'Stainless steel plunger frother, 400 ml.'],
   ['Matcha whisk set', 'TEA-MAT-SET', 3900, 21, 'Bamboo chasen, scoop and ceramic bowl.'],
   ['Sencha, 100 g', 'TEA-SEN-100', 1500, 95, 'Steamed Japanese green tea, first flush.'],
-  ['Limited edition tumbler', 'MUG-LTD-TMB', 4400, 0, 'Glazed by hand in a run of 200. Launching soon.', 'draft'],
+  [
+    'Limited edition tumbler',
+    'MUG-LTD-TMB',
+    4400,
+    0,
+    'Glazed by hand in a run of 200. Launching soon.',
+    'draft',
+  ],
 ];
 
 /**
@@ -115,15 +147,17 @@ const ROWS: Row[] = [
  * drafts, some out of stock. The seed and the mocks give each tenant the first
  * `DEMO_TENANTS[i].productCount` of them.
  */
-export const DEMO_PRODUCTS: readonly ProductCreate[] = ROWS.map(([title, sku, amount, stock, description, status]) => ({
-  title,
-  description,
-  sku,
-  status: status ?? 'active',
-  price: { amount, currency: 'EUR' },
-  inventoryQuantity: stock,
-  imageUrl: null,
-}));
+export const DEMO_PRODUCTS: readonly ProductCreate[] = ROWS.map(
+  ([title, sku, amount, stock, description, status]) => ({
+    title,
+    description,
+    sku,
+    status: status ?? 'active',
+    price: { amount, currency: 'EUR' },
+    inventoryQuantity: stock,
+    imageUrl: null,
+  }),
+);
 
 /** A demo tenant: its plan, how many demo products it starts with, and its owner's sign-in. */
 export interface DemoTenant {
@@ -174,7 +208,12 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       fintech: 'fintech_enterprise',
       social: 'social_platform',
     },
-    addons: ['commerce_payment_gateway', 'commerce_multi_market', 'fintech_realtime_fraud', 'social_ai_moderation'],
+    addons: [
+      'commerce_payment_gateway',
+      'commerce_multi_market',
+      'fintech_realtime_fraud',
+      'social_ai_moderation',
+    ],
     productCount: ROWS.length,
     user: {
       email: 'owner@enterprise.demo',

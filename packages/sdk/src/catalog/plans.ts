@@ -180,7 +180,8 @@ export const PLANS = [
     name: 'Growth',
     rank: 2,
     price: usd(499),
-    description: 'Up to 10,000 products and 100,000 monthly visits. Advanced inventory, multi-vendor, bulk operations.',
+    description:
+      'Up to 10,000 products and 100,000 monthly visits. Advanced inventory, multi-vendor, bulk operations.',
     limits: { 'commerce.products': 10_000, 'commerce.monthlyVisits': 100_000 },
     features: [
       'commerce.advancedInventory',
@@ -293,24 +294,150 @@ export const PLANS = [
 
 /** Every add-on of the catalogue. */
 export const ADDONS = [
-  { id: 'commerce_payment_gateway', domain: 'commerce', name: 'Payment gateway integration', price: usd(49), description: 'Stripe, PayPal, Square.', features: ['commerce.paymentGateway'] },
-  { id: 'commerce_advanced_analytics', domain: 'commerce', name: 'Advanced analytics', price: usd(29), description: 'Customer behaviour, conversion tracking.', features: ['commerce.advancedAnalytics'] },
-  { id: 'commerce_custom_themes', domain: 'commerce', name: 'Custom themes', price: usd(99), description: 'Bespoke design services.', features: ['commerce.customThemes'] },
-  { id: 'commerce_dedicated_support', domain: 'commerce', name: 'Dedicated support', price: usd(199), description: '24/7 phone and chat support.', features: ['commerce.dedicatedSupport'] },
-  { id: 'commerce_multi_market', domain: 'commerce', name: 'Multi-market support', price: usd(149), description: 'Multi-language, multi-currency.', features: ['commerce.multiMarket'] },
-  { id: 'commerce_erp_integration', domain: 'commerce', name: 'ERP integration', price: usd(299), description: 'SAP, Oracle, NetSuite connectors.', features: ['commerce.erpIntegration'] },
-  { id: 'fintech_pci_dss', domain: 'fintech', name: 'PCI DSS compliance', price: usd(199), description: 'Level 1 certification maintenance.', features: ['fintech.pciDss'] },
-  { id: 'fintech_realtime_fraud', domain: 'fintech', name: 'Real-time fraud detection', price: usd(299), description: 'Anomaly detection on every transaction.', features: ['fintech.realtimeFraud'] },
-  { id: 'fintech_multi_currency', domain: 'fintech', name: 'Multi-currency support', price: usd(149), description: 'FX conversion, hedging tools.', features: ['fintech.multiCurrency'] },
-  { id: 'fintech_regulatory_reporting', domain: 'fintech', name: 'Regulatory reporting', price: usd(399), description: 'SEC, FINRA, OCC filings.', features: ['fintech.regulatoryReporting'] },
-  { id: 'fintech_risk_scoring', domain: 'fintech', name: 'Risk scoring', price: usd(249), description: 'Credit, liquidity, market risk models.', features: ['fintech.riskScoring'] },
-  { id: 'fintech_audit_services', domain: 'fintech', name: 'Audit services', price: usd(599), description: 'Quarterly security audits.', features: ['fintech.auditServices'] },
-  { id: 'social_ai_moderation', domain: 'social', name: 'AI content moderation', price: usd(249), description: 'Automated flagging of inappropriate content.', features: ['social.aiModeration'] },
-  { id: 'social_realtime_notifications', domain: 'social', name: 'Real-time notifications', price: usd(79), description: 'Push, email, SMS delivery.', features: ['social.realtimeNotifications'] },
-  { id: 'social_advanced_analytics', domain: 'social', name: 'Advanced analytics', price: usd(199), description: 'Engagement, retention, growth metrics.', features: ['social.advancedAnalytics'] },
-  { id: 'social_recommendations', domain: 'social', name: 'Content recommendation engine', price: usd(349), description: 'Personalised feeds.', features: ['social.recommendations'] },
-  { id: 'social_monetization', domain: 'social', name: 'Monetization tools', price: usd(299), description: 'Subscriptions, ads, paywalls.', features: ['social.monetization'] },
-  { id: 'social_live_streaming', domain: 'social', name: 'Live streaming', price: usd(399), description: 'Real-time video broadcast.', features: ['social.liveStreaming'] },
+  {
+    id: 'commerce_payment_gateway',
+    domain: 'commerce',
+    name: 'Payment gateway integration',
+    price: usd(49),
+    description: 'Stripe, PayPal, Square.',
+    features: ['commerce.paymentGateway'],
+  },
+  {
+    id: 'commerce_advanced_analytics',
+    domain: 'commerce',
+    name: 'Advanced analytics',
+    price: usd(29),
+    description: 'Customer behaviour, conversion tracking.',
+    features: ['commerce.advancedAnalytics'],
+  },
+  {
+    id: 'commerce_custom_themes',
+    domain: 'commerce',
+    name: 'Custom themes',
+    price: usd(99),
+    description: 'Bespoke design services.',
+    features: ['commerce.customThemes'],
+  },
+  {
+    id: 'commerce_dedicated_support',
+    domain: 'commerce',
+    name: 'Dedicated support',
+    price: usd(199),
+    description: '24/7 phone and chat support.',
+    features: ['commerce.dedicatedSupport'],
+  },
+  {
+    id: 'commerce_multi_market',
+    domain: 'commerce',
+    name: 'Multi-market support',
+    price: usd(149),
+    description: 'Multi-language, multi-currency.',
+    features: ['commerce.multiMarket'],
+  },
+  {
+    id: 'commerce_erp_integration',
+    domain: 'commerce',
+    name: 'ERP integration',
+    price: usd(299),
+    description: 'SAP, Oracle, NetSuite connectors.',
+    features: ['commerce.erpIntegration'],
+  },
+  {
+    id: 'fintech_pci_dss',
+    domain: 'fintech',
+    name: 'PCI DSS compliance',
+    price: usd(199),
+    description: 'Level 1 certification maintenance.',
+    features: ['fintech.pciDss'],
+  },
+  {
+    id: 'fintech_realtime_fraud',
+    domain: 'fintech',
+    name: 'Real-time fraud detection',
+    price: usd(299),
+    description: 'Anomaly detection on every transaction.',
+    features: ['fintech.realtimeFraud'],
+  },
+  {
+    id: 'fintech_multi_currency',
+    domain: 'fintech',
+    name: 'Multi-currency support',
+    price: usd(149),
+    description: 'FX conversion, hedging tools.',
+    features: ['fintech.multiCurrency'],
+  },
+  {
+    id: 'fintech_regulatory_reporting',
+    domain: 'fintech',
+    name: 'Regulatory reporting',
+    price: usd(399),
+    description: 'SEC, FINRA, OCC filings.',
+    features: ['fintech.regulatoryReporting'],
+  },
+  {
+    id: 'fintech_risk_scoring',
+    domain: 'fintech',
+    name: 'Risk scoring',
+    price: usd(249),
+    description: 'Credit, liquidity, market risk models.',
+    features: ['fintech.riskScoring'],
+  },
+  {
+    id: 'fintech_audit_services',
+    domain: 'fintech',
+    name: 'Audit services',
+    price: usd(599),
+    description: 'Quarterly security audits.',
+    features: ['fintech.auditServices'],
+  },
+  {
+    id: 'social_ai_moderation',
+    domain: 'social',
+    name: 'AI content moderation',
+    price: usd(249),
+    description: 'Automated flagging of inappropriate content.',
+    features: ['social.aiModeration'],
+  },
+  {
+    id: 'social_realtime_notifications',
+    domain: 'social',
+    name: 'Real-time notifications',
+    price: usd(79),
+    description: 'Push, email, SMS delivery.',
+    features: ['social.realtimeNotifications'],
+  },
+  {
+    id: 'social_advanced_analytics',
+    domain: 'social',
+    name: 'Advanced analytics',
+    price: usd(199),
+    description: 'Engagement, retention, growth metrics.',
+    features: ['social.advancedAnalytics'],
+  },
+  {
+    id: 'social_recommendations',
+    domain: 'social',
+    name: 'Content recommendation engine',
+    price: usd(349),
+    description: 'Personalised feeds.',
+    features: ['social.recommendations'],
+  },
+  {
+    id: 'social_monetization',
+    domain: 'social',
+    name: 'Monetization tools',
+    price: usd(299),
+    description: 'Subscriptions, ads, paywalls.',
+    features: ['social.monetization'],
+  },
+  {
+    id: 'social_live_streaming',
+    domain: 'social',
+    name: 'Live streaming',
+    price: usd(399),
+    description: 'Real-time video broadcast.',
+    features: ['social.liveStreaming'],
+  },
 ] as const satisfies readonly AddonDefinition[];
 
 /** Cross-service bundles: all three domain plans of a rank at a discount. */
@@ -339,7 +466,9 @@ export function findAddon(id: string): AddonDefinition | undefined {
 
 /** The plans of one domain, lowest rank first. */
 export function plansOf(domain: Domain): PlanDefinition[] {
-  return (PLANS as readonly PlanDefinition[]).filter((p) => p.domain === domain).sort((a, b) => a.rank - b.rank);
+  return (PLANS as readonly PlanDefinition[])
+    .filter((p) => p.domain === domain)
+    .sort((a, b) => a.rank - b.rank);
 }
 
 /** The domain a feature or limit key belongs to (its prefix). */

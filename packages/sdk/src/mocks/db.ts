@@ -1,4 +1,10 @@
-import { DEFAULT_BRAND, DEMO_BRANDS, DEMO_PRODUCTS, DEMO_TENANTS, type DemoTenantSlug } from '../catalog/demo';
+import {
+  DEFAULT_BRAND,
+  DEMO_BRANDS,
+  DEMO_PRODUCTS,
+  DEMO_TENANTS,
+  type DemoTenantSlug,
+} from '../catalog/demo';
 import type { LimitKey } from '../catalog/plans';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Agency, Brand } from '../schemas/platform/agency';
@@ -90,7 +96,11 @@ function productsFor(spec: number | readonly ProductCreate[]): ProductCreate[] {
     const base = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length] as ProductCreate;
     const round = Math.floor(i / DEMO_PRODUCTS.length);
     if (round === 0) return base;
-    return { ...base, title: `${base.title} #${round + 1}`, sku: base.sku ? `${base.sku}-${round + 1}` : null };
+    return {
+      ...base,
+      title: `${base.title} #${round + 1}`,
+      sku: base.sku ? `${base.sku}-${round + 1}` : null,
+    };
   });
 }
 
@@ -173,8 +183,18 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
   const passwords = new Map<string, string>();
   const domain = demo.user.email.split('@')[1];
   const people = [
-    { name: demo.user.name, role: demo.user.role as Role, email: demo.user.email, password: demo.user.password },
-    ...STAFF.map((s) => ({ name: s.name, role: s.role, email: `${s.local}@${domain}`, password: 'demo-password-123' })),
+    {
+      name: demo.user.name,
+      role: demo.user.role as Role,
+      email: demo.user.email,
+      password: demo.user.password,
+    },
+    ...STAFF.map((s) => ({
+      name: s.name,
+      role: s.role,
+      email: `${s.local}@${domain}`,
+      password: 'demo-password-123',
+    })),
   ];
   const users: User[] = people.map((p, i) => {
     const time = FIXTURE_EPOCH - (9 - i) * 24 * HOUR;

@@ -12,10 +12,17 @@ import {
 import { ListParams } from '../schemas/common';
 import { newId } from '../schemas/ids';
 import { type Agency, AgencyCreate, AgencyUpdate } from '../schemas/platform/agency';
-import { type ApiKeyWithSecret, ApiKeyCreate } from '../schemas/platform/apiKey';
+import { ApiKeyCreate, type ApiKeyWithSecret } from '../schemas/platform/apiKey';
 import type { Entitlements, Plan, Principal } from '../schemas/platform/entitlements';
 import { type Tenant, TenantCreate, TenantUpdate } from '../schemas/platform/tenant';
-import { type Role, type Session, SessionCreate, type User, UserCreate, UserUpdate } from '../schemas/platform/user';
+import {
+  type Role,
+  type Session,
+  SessionCreate,
+  type User,
+  UserCreate,
+  UserUpdate,
+} from '../schemas/platform/user';
 import { brandOf, type MockDb, toProduct } from './db';
 import { MockProblem, validate } from './problems';
 
@@ -81,7 +88,11 @@ type Route = (ctx: Ctx) => Reply | unknown;
 const now = () => new Date().toISOString();
 const created = (body: unknown): Reply => ({ status: 201, body });
 const isReply = (value: unknown): value is Reply =>
-  typeof value === 'object' && value !== null && 'status' in value && 'body' in value && Object.keys(value).length === 2;
+  typeof value === 'object' &&
+  value !== null &&
+  'status' in value &&
+  'body' in value &&
+  Object.keys(value).length === 2;
 
 function authenticate(db: MockDb, request: Request): Caller {
   const header = request.headers.get('authorization');
@@ -92,8 +103,10 @@ function authenticate(db: MockDb, request: Request): Caller {
     const key = db.apiKeys.find((k) => k.id === keyId);
     if (!key || key.revokedAt) throw new MockProblem(401, 'invalid_api_key', 'This API key was revoked.');
   }
-  if (token.startsWith('op_')) return { kind: 'operator', role: null, userId: null, token, permissions: ['operator'] };
-  if (token.startsWith('pk_')) return { kind: 'publishable_key', role: null, userId: null, token, permissions: [] };
+  if (token.startsWith('op_'))
+    return { kind: 'operator', role: null, userId: null, token, permissions: ['operator'] };
+  if (token.startsWith('pk_'))
+    return { kind: 'publishable_key', role: null, userId: null, token, permissions: [] };
   if (token.startsWith('sess_')) {
     const session = db.sessions.get(token);
     if (!session) throw new MockProblem(401, 'invalid_api_key', 'Unknown session token.');
@@ -102,7 +115,13 @@ function authenticate(db: MockDb, request: Request): Caller {
     }
     const user = db.users.find((u) => u.id === session.userId);
     if (!user) throw new MockProblem(401, 'invalid_api_key', 'Unknown session token.');
-    return { kind: 'session', role: user.role, userId: user.id, token, permissions: ROLE_PERMISSIONS[user.role] };
+    return {
+      kind: 'session',
+      role: user.role,
+      userId: user.id,
+      token,
+      permissions: ROLE_PERMISSIONS[user.role],
+    };
   }
   // Any other token acts as the tenant's secret key, so stories and tests need no setup.
   return { kind: 'secret_key', role: 'owner', userId: null, token, permissions: ROLE_PERMISSIONS.owner };
@@ -115,7 +134,11 @@ function requirePermission(caller: Caller, permission: Permission): void {
 }
 
 function entitlementsOf(db: MockDb): Entitlements {
-  const { features, limits } = computeEntitlements(db.tenant.subscription, db.tenant.addons, db.tenant.limitOverrides);
+  const { features, limits } = computeEntitlements(
+    db.tenant.subscription,
+    db.tenant.addons,
+    db.tenant.limitOverrides,
+  );
   const used: Record<string, number> = {
     'commerce.products': activeProductCount(db),
     'platform.dashboardUsers': db.users.length,
@@ -143,13 +166,21 @@ function requireFeature(db: MockDb, feature: FeatureKey): void {
 function requireProductSlot(db: MockDb): void {
   const { limit, used } = entitlementsOf(db).limits['commerce.products'] ?? { limit: 0, used: 0 };
   if (limit === null || used + 1 <= limit) return;
-  throw new MockProblem(402, 'tier_limit_reached', `Your plan allows ${limit} products; ${used} are in use.`, {
-    limit: { key: 'commerce.products', limit, used },
-    upgrade: upgradeForLimit('commerce.products', used + 1) ?? undefined,
-  });
+  throw new MockProblem(
+    402,
+    'tier_limit_reached',
+    `Your plan allows ${limit} products; ${used} are in use.`,
+    {
+      limit: { key: 'commerce.products', limit, used },
+      upgrade: upgradeForLimit('commerce.products', used + 1) ?? undefined,
+    },
+  );
 }
 
-function paginate<T extends { id: string }>(items: readonly T[], params: { limit?: number; startingAfter?: string }) {
+function paginate<T extends { id: string }>(
+  items: readonly T[],
+  params: { limit?: number; startingAfter?: string },
+) {
   const limit = params.limit ?? 20;
   const sorted = [...items].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const after = params.startingAfter;
@@ -172,7 +203,9 @@ function queryOf(url: URL): Record<string, string> {
 function assertUniqueSku(db: MockDb, sku: string | null | undefined, exceptId?: string): void {
   if (!sku) return;
   if (db.products.some((p) => p.sku === sku && p.id !== exceptId)) {
-    throw new MockProblem(409, 'duplicate_sku', `A product with SKU ${sku} already exists.`, { param: 'sku' });
+    throw new MockProblem(409, 'duplicate_sku', `A product with SKU ${sku} already exists.`, {
+      param: 'sku',
+    });
   }
 }
 
@@ -253,7 +286,11 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
   ['get', '/v1/platform/brand', ({ db }) => brandOf(db)],
   ['get', '/v1/platform/plans', () => ({ data: toPlan(), hasMore: false, nextCursor: null })],
 
-  ['get', '/v1/platform/tenants', ({ db, caller, url }) => operator(caller, () => paginate(db.tenants, list(url)))],
+  [
+    'get',
+    '/v1/platform/tenants',
+    ({ db, caller, url }) => operator(caller, () => paginate(db.tenants, list(url))),
+  ],
   [
     'post',
     '/v1/platform/tenants',
@@ -303,7 +340,11 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
       }),
   ],
 
-  ['get', '/v1/platform/agencies', ({ db, caller, url }) => operator(caller, () => paginate(db.agencies, list(url)))],
+  [
+    'get',
+    '/v1/platform/agencies',
+    ({ db, caller, url }) => operator(caller, () => paginate(db.agencies, list(url))),
+  ],
   [
     'post',
     '/v1/platform/agencies',
@@ -397,7 +438,9 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
       const input = validate(UserCreate, body);
       if (input.role === 'owner') requireOwner(caller);
       if (db.users.some((u) => u.email.toLowerCase() === input.email.toLowerCase())) {
-        throw new MockProblem(409, 'conflict', `A user with email ${input.email} already exists.`, { param: 'email' });
+        throw new MockProblem(409, 'conflict', `A user with email ${input.email} already exists.`, {
+          param: 'email',
+        });
       }
       const at = now();
       const user: User = {
@@ -534,7 +577,11 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
       const product = find(db.products, params.id, 'product');
       const input = validate(ProductUpdate, body);
       if (product.status === 'archived') {
-        throw new MockProblem(409, 'invalid_state', 'An archived product cannot be edited; unarchive it first.');
+        throw new MockProblem(
+          409,
+          'invalid_state',
+          'An archived product cannot be edited; unarchive it first.',
+        );
       }
       assertUniqueSku(db, input.sku, product.id);
       Object.assign(product, input, { updatedAt: now() });
@@ -575,7 +622,8 @@ function operator<T>(caller: Caller, fn: () => T): T {
 }
 
 function requireOwner(caller: Caller): void {
-  if (caller.role !== 'owner') throw new MockProblem(403, 'forbidden', 'Only an owner may grant or change the owner role.');
+  if (caller.role !== 'owner')
+    throw new MockProblem(403, 'forbidden', 'Only an owner may grant or change the owner role.');
 }
 
 function assertKnownAddons(addons: readonly string[] | undefined): void {
@@ -609,7 +657,8 @@ async function handle(
   params: Record<string, string>,
 ): Promise<Response> {
   const incoming = request.headers.get('request-id') ?? request.headers.get('x-request-id');
-  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${crypto.randomUUID().replaceAll('-', '')}`;
+  const requestId =
+    incoming && REQUEST_ID.test(incoming) ? incoming : `req_${crypto.randomUUID().replaceAll('-', '')}`;
   const version = request.headers.get('agentstack-version');
   const headers: Record<string, string> = { 'Request-Id': requestId };
   if (version) headers['AgentStack-Version'] = version;
@@ -624,7 +673,9 @@ async function handle(
 
   try {
     if (version && !KNOWN_VERSIONS.includes(version)) {
-      throw new MockProblem(400, 'bad_request', `Unknown API version ${version}.`, { param: 'AgentStack-Version' });
+      throw new MockProblem(400, 'bad_request', `Unknown API version ${version}.`, {
+        param: 'AgentStack-Version',
+      });
     }
     const caller = authenticate(db, request);
     const text = method === 'post' || method === 'patch' ? await request.text() : '';
@@ -669,7 +720,8 @@ async function handle(
     const { status, body: payload } = isReply(result) ? result : { status: 200, body: result };
     // Answers leave the model as copies, so later mutations do not reach a caller's objects.
     const snapshot = structuredClone(payload);
-    if (idempotency) db.idempotency.set(idempotency.key, { ...idempotency, pending: false, status, body: snapshot });
+    if (idempotency)
+      db.idempotency.set(idempotency.key, { ...idempotency, pending: false, status, body: snapshot });
     return reply(status, snapshot);
   } catch (error) {
     const p =

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
-import type { z } from 'zod/mini';
 import { en } from 'zod/locales';
+import type { z } from 'zod/mini';
 import type { Problem } from '../schemas/common';
 
 const TITLES: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../../client';
-import type { PagePromise, PageParams } from '../../pagination';
+import type { PageParams, PagePromise } from '../../pagination';
 import { APIResource, path } from '../../resource';
 import type { ApiKey, ApiKeyCreate, ApiKeyWithSecret } from '../../schemas/platform/apiKey';
 

@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../../client';
-import type { PagePromise, PageParams } from '../../pagination';
+import type { PageParams, PagePromise } from '../../pagination';
 import { APIResource } from '../../resource';
 import type { Plan } from '../../schemas/platform/entitlements';
 

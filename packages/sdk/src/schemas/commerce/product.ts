@@ -5,11 +5,13 @@ import { ListParams, Metadata, Money, prefixedId, Timestamp } from '../common';
 export const ProductStatus = z.enum(['draft', 'active', 'archived']);
 export type ProductStatus = z.infer<typeof ProductStatus>;
 
-const Sku = z.string().check(
-  z.minLength(1),
-  z.maxLength(64),
-  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
-);
+const Sku = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
+  );
 
 /** A product of the tenant's catalogue. */
 export const Product = z.strictObject({

@@ -18,7 +18,13 @@ export type Subscription = z.infer<typeof Subscription>;
 
 /** Negotiated limits that replace the plan's (custom contracts). `null` = unlimited. */
 export const LimitOverrides = z.partialRecord(
-  z.enum(['commerce.products', 'commerce.monthlyVisits', 'fintech.users', 'social.users', 'platform.dashboardUsers']),
+  z.enum([
+    'commerce.products',
+    'commerce.monthlyVisits',
+    'fintech.users',
+    'social.users',
+    'platform.dashboardUsers',
+  ]),
   z.nullable(z.int().check(z.minimum(0))),
 );
 
