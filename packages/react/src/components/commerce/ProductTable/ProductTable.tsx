@@ -326,6 +326,9 @@ export function ProductTable({
           <span className="as-bulk-bar__count">
             {t('products.selectedCount', { count: selectedIds.length })}
           </span>
+          <button type="button" className="as-button as-button--ghost" onClick={() => setRowSelection({})}>
+            {t('products.clearSelection')}
+          </button>
           <TierGate feature="commerce.bulkOperations" variant="inline">
             <button
               type="button"
@@ -336,9 +339,6 @@ export function ProductTable({
               {t('products.bulkArchive')}
             </button>
           </TierGate>
-          <button type="button" className="as-button as-button--ghost" onClick={() => setRowSelection({})}>
-            {t('products.clearSelection')}
-          </button>
         </div>
       ) : null}
 
