@@ -2,7 +2,7 @@
 // Every check the project has, in the order CI runs them. `npm test` runs this; `.ci/run` too.
 // Server tests run on PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set (CI sets it).
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -39,9 +39,9 @@ export class Metrics {
       '# TYPE agentstack_http_request_duration_seconds histogram',
     );
     for (const [labels, h] of this.durations) {
-      BUCKETS.forEach((b, i) =>
-        lines.push(`agentstack_http_request_duration_seconds_bucket{${labels},le="${b}"} ${h.counts[i]}`),
-      );
+      BUCKETS.forEach((b, i) => {
+        lines.push(`agentstack_http_request_duration_seconds_bucket{${labels},le="${b}"} ${h.counts[i]}`);
+      });
       lines.push(`agentstack_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${h.count}`);
       lines.push(`agentstack_http_request_duration_seconds_sum{${labels}} ${h.sum}`);
       lines.push(`agentstack_http_request_duration_seconds_count{${labels}} ${h.count}`);
