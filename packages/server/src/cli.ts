@@ -1,0 +1,196 @@
+/**
+ * `agentstack-server`: runs the AgentStack server from the command line.
+ *
+ * - `agentstack-server start` — embedded PGlite in `--data-dir`, or PostgreSQL when
+ *   `DATABASE_URL` is set; seeds demo data into an empty database and prints its credentials.
+ * - `agentstack-server migrate` — applies pending migrations and exits.
+ * @packageDocumentation
+ */
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from './app';
+import { openDatabase } from './db/client';
+import type { LogLevel } from './observability/logger';
+import { formatDemoCredentials, seedDemo } from './seed';
+
+const HELP = `agentstack-server — the self-hostable AgentStack server
+
+Usage:
+  agentstack-server start [options]   Start the API (migrates, and seeds demo data on an empty database)
+  agentstack-server migrate [options] Apply pending database migrations and exit
+  agentstack-server --help            Show this help
+
+Options:
+  --port <n>                 Port to listen on; 0 picks a free one (default: $PORT or 4000)
+  --host <address>           Address to bind (default: $HOST or 127.0.0.1)
+  --data-dir <path>          Folder of the embedded PGlite database and demo-credentials.json
+                             (default: ./.agentstack-data; unused with DATABASE_URL)
+  --no-seed                  Do not create demo data on an empty database
+  --credentials-file <path>  Where to write the demo credentials as JSON
+                             (default with PGlite: <data-dir>/demo-credentials.json)
+  --log-level <level>        debug | info | warn | error | silent (default: $LOG_LEVEL or info)
+  -h, --help                 Show this help
+
+Environment:
+  DATABASE_URL               Use this PostgreSQL database instead of embedded PGlite
+  AGENTSTACK_OPERATOR_KEY    Install this operator key (op_…) when seeding an empty database
+`;
+
+const LOG_LEVELS = new Set<LogLevel>(['debug', 'info', 'warn', 'error', 'silent']);
+
+interface Options {
+  port: number;
+  host: string;
+  dataDir: string;
+  seed: boolean;
+  credentialsFile?: string;
+  logLevel: LogLevel;
+  databaseUrl?: string;
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): { command: string | undefined; help: boolean; options: Options } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-seed': { type: 'boolean' },
+      'credentials-file': { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const rawPort = values.port ?? process.env.PORT ?? '4000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535)
+    throw new UsageError(`--port must be 0..65535, got '${rawPort}'`);
+  const logLevel = (values['log-level'] ?? process.env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.has(logLevel))
+    throw new UsageError(`--log-level must be one of ${[...LOG_LEVELS].join(', ')}`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  return {
+    command: positionals[0],
+    help: values.help ?? false,
+    options: {
+      port,
+      host: values.host ?? process.env.HOST ?? '127.0.0.1',
+      dataDir: resolve(values['data-dir'] ?? '.agentstack-data'),
+      seed: !values['no-seed'],
+      credentialsFile: values['credentials-file'] ? resolve(values['credentials-file']) : undefined,
+      logLevel,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+    },
+  };
+}
+
+// PGlite keeps its files in a subfolder, so the data folder can also hold demo-credentials.json.
+const pgliteDir = (dataDir: string) => join(dataDir, 'pgdata');
+
+async function migrate(options: Options): Promise<void> {
+  if (!options.databaseUrl) await mkdir(options.dataDir, { recursive: true });
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: pgliteDir(options.dataDir) });
+  try {
+    const applied = await database.migrate();
+    const where = options.databaseUrl ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
+    console.log(
+      applied.length
+        ? `Applied ${applied.join(', ')} on ${where}.`
+        : `Nothing to apply on ${where}: up to date.`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function start(options: Options): Promise<void> {
+  if (!options.databaseUrl) await mkdir(options.dataDir, { recursive: true });
+  const server = await createServer({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.databaseUrl ? undefined : pgliteDir(options.dataDir),
+    logLevel: options.logLevel,
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      // A second Ctrl+C means "now".
+      process.exit(1);
+    }
+    stopping = true;
+    server.context.log.info('shutting down', { signal });
+    server.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`agentstack-server: error while stopping: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const creds = options.seed
+    ? await seedDemo(server.context, { operatorKey: process.env.AGENTSTACK_OPERATOR_KEY || undefined })
+    : null;
+  const { url } = await server.start({ port: options.port, hostname: options.host });
+
+  const credentialsFile =
+    options.credentialsFile ??
+    (options.databaseUrl ? undefined : join(options.dataDir, 'demo-credentials.json'));
+  const out: string[] = [''];
+  if (creds) {
+    // Written before the "listening" line: launchers read the file as soon as they see it.
+    if (credentialsFile) {
+      await mkdir(dirname(credentialsFile), { recursive: true });
+      await writeFile(credentialsFile, `${JSON.stringify({ apiUrl: url, ...creds }, null, 2)}\n`, {
+        mode: 0o600,
+      });
+      await chmod(credentialsFile, 0o600);
+    }
+    out.push(formatDemoCredentials(creds, url));
+    if (credentialsFile) out.push(`Saved as JSON to ${credentialsFile}`, '');
+  }
+  out.push(
+    `AgentStack server listening on ${url}`,
+    `  API            ${url}/v1`,
+    `  Reference      ${url}/docs`,
+    `  OpenAPI        ${url}/openapi.json`,
+    `  Health         ${url}/healthz`,
+    `  Database       ${options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${options.dataDir}`}`,
+  );
+  if (!creds && options.seed && credentialsFile)
+    out.push(`  Demo keys      ${credentialsFile} (written on first start)`);
+  out.push('  Stop with Ctrl+C.', '');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`agentstack-server: ${(error as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
+  const { command, help, options } = parsed;
+  if (help || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === 'start') return start(options);
+  if (command === 'migrate') return migrate(options);
+  console.error(
+    `agentstack-server: ${command ? `unknown command '${command}'` : 'missing command'}\n\n${HELP}`,
+  );
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(`agentstack-server: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
