@@ -1,22 +1,25 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const shared: Options = {
   entry: {
     index: 'src/index.ts',
     'schemas/index': 'src/schemas/index.ts',
     'catalog/index': 'src/catalog/index.ts',
     'mocks/index': 'src/mocks/index.ts',
   },
-  format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
-  // ky ships ESM only: inline it so `require('@agentstack/sdk')` works. msw is an optional peer
-  // of the mocks entry and stays external; zod is a dependency and stays external.
-  noExternal: ['ky'],
-  external: ['msw', 'zod'],
-  splitting: true,
   treeshake: true,
-});
+  // msw is an optional peer of the mocks entry; zod a dependency. Neither is bundled.
+  external: ['msw', 'zod'],
+};
+
+export default defineConfig([
+  // ESM keeps ky as an import: bundlers then tree-shake it away from imports that do not need
+  // the client (ky declares `sideEffects: false`), and apps share one copy.
+  { ...shared, format: ['esm'], external: [...(shared.external ?? []), 'ky'], splitting: true },
+  // ky ships ESM only, so `require('@agentstack/sdk')` needs it inlined.
+  { ...shared, format: ['cjs'], noExternal: ['ky'] },
+]);

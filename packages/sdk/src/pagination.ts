@@ -83,6 +83,7 @@ export class PagePromise<T, P extends PageParams = PageParams>
     return items;
   }
 
+  /** `for await (const item of list)`: the same as {@link PagePromise.all}. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     return this.all();
   }

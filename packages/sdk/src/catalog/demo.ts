@@ -14,7 +14,7 @@ const svg = (markup: string) => `data:image/svg+xml,${encodeURIComponent(markup)
 export const DEMO_BRANDS = {
   aurora: {
     name: 'Aurora Commerce',
-    logoUrl: svg(
+    logoUrl: /* @__PURE__ */ svg(
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#0f766e"/><path d="M7 21c4-9 14-9 18 0" stroke="#5eead4" stroke-width="3" fill="none" stroke-linecap="round"/></svg>',
     ),
     primaryColor: '#0f766e',
@@ -23,7 +23,7 @@ export const DEMO_BRANDS = {
   },
   nocturne: {
     name: 'Nocturne Labs',
-    logoUrl: svg(
+    logoUrl: /* @__PURE__ */ svg(
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1e1b4b"/><path d="M20 6a10 10 0 1 0 6 16A8 8 0 0 1 20 6z" fill="#a78bfa"/></svg>',
     ),
     primaryColor: '#7c3aed',
@@ -147,7 +147,7 @@ const ROWS: Row[] = [
  * drafts, some out of stock. The seed and the mocks give each tenant the first
  * `DEMO_TENANTS[i].productCount` of them.
  */
-export const DEMO_PRODUCTS: readonly ProductCreate[] = ROWS.map(
+export const DEMO_PRODUCTS: readonly ProductCreate[] = /* @__PURE__ */ ROWS.map(
   ([title, sku, amount, stock, description, status]) => ({
     title,
     description,
@@ -214,7 +214,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       'fintech_realtime_fraud',
       'social_ai_moderation',
     ],
-    productCount: ROWS.length,
+    productCount: 60,
     user: {
       email: 'owner@enterprise.demo',
       name: 'Amara Okafor',

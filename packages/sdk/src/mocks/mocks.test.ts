@@ -62,6 +62,7 @@ describe('fixtures', () => {
       expect(t.productCount).toBeLessThanOrEqual(DEMO_PRODUCTS.length);
     }
     expect(DEMO_TENANTS[1]?.addons).toContain('commerce_advanced_analytics');
+    expect(DEMO_TENANTS[2]?.productCount).toBe(DEMO_PRODUCTS.length);
   });
 
   it.each(['starter', 'growth', 'enterprise'] as const)(
