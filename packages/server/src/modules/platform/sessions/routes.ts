@@ -48,9 +48,9 @@ export function sessionRoutes(router: ApiRouter): void {
     summary: 'Sign out the current session',
     auth: 'public',
     response: RevokedSession,
-    handler: async ({ db, principal, app }) => {
+    handler: async ({ db, principal, app, afterCommit }) => {
       const revoked = await sessionService.revokeCurrent(db, principal);
-      app.auth.invalidate();
+      afterCommit(() => app.auth.invalidate());
       return revoked;
     },
   });

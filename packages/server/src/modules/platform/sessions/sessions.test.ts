@@ -255,3 +255,47 @@ describe.each(DATABASES)('platform sessions (%s)', (kind) => {
     ).toBe(201);
   });
 });
+
+describe.each(DATABASES)('platform sessions with the principal cache on (%s)', (kind) => {
+  let t: TestServer;
+  let a: Awaited<ReturnType<typeof createTenant>>;
+
+  beforeAll(async () => {
+    t = await startTestServer(kind, { server: { authCacheTtlMs: 60_000 } });
+    a = await createTenant(t);
+  });
+  afterAll(() => t?.stop());
+
+  async function signedIn(role: string) {
+    const address = email(role);
+    const user = await t.request('POST', '/v1/platform/users', {
+      token: a.secretKey,
+      body: { email: address, name: role, role, password: PASSWORD },
+    });
+    const login = await t.request('POST', '/v1/platform/sessions', {
+      body: { email: address, password: PASSWORD },
+    });
+    const token = login.body.token as string;
+    // Warm the cache.
+    expect((await t.request('GET', '/v1/platform/me', { token })).status).toBe(200);
+    return { id: user.body.id as string, token };
+  }
+
+  it('drops cached principals on sign-out, deletion and role change', async () => {
+    const out = await signedIn('viewer');
+    await t.request('DELETE', '/v1/platform/sessions/current', { token: out.token });
+    expect((await t.request('GET', '/v1/platform/me', { token: out.token })).status).toBe(401);
+
+    const deleted = await signedIn('viewer');
+    await t.request('DELETE', `/v1/platform/users/${deleted.id}`, { token: a.secretKey });
+    expect((await t.request('GET', '/v1/platform/me', { token: deleted.token })).status).toBe(401);
+
+    const demoted = await signedIn('admin');
+    expect((await t.request('GET', '/v1/platform/users', { token: demoted.token })).status).toBe(200);
+    await t.request('PATCH', `/v1/platform/users/${demoted.id}`, {
+      token: a.secretKey,
+      body: { role: 'viewer' },
+    });
+    expect((await t.request('GET', '/v1/platform/users', { token: demoted.token })).status).toBe(403);
+  });
+});

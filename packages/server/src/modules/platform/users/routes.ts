@@ -53,10 +53,10 @@ export function userRoutes(router: ApiRouter): void {
     auth: 'platform:users:write',
     body: UserUpdate,
     response: User,
-    handler: async ({ db, tenant, params, body, app }) => {
+    handler: async ({ db, tenant, params, body, app, afterCommit }) => {
       const user = await userService.update(db, tenant(), params.id!, body);
       // Role and password changes must reach cached session principals at once.
-      app.auth.invalidate();
+      afterCommit(() => app.auth.invalidate());
       return user;
     },
   });
@@ -67,9 +67,9 @@ export function userRoutes(router: ApiRouter): void {
     summary: 'Delete a dashboard user',
     auth: 'platform:users:write',
     response: DeletedUser,
-    handler: async ({ db, tenant, params, app }) => {
+    handler: async ({ db, tenant, params, app, afterCommit }) => {
       const deleted = await userService.remove(db, tenant(), params.id!);
-      app.auth.invalidate();
+      afterCommit(() => app.auth.invalidate());
       return deleted;
     },
   });
