@@ -153,6 +153,33 @@ describe('requests', () => {
     await expect(client.platform.users.del('usr_1')).resolves.toBeUndefined();
   });
 
+  it('turns a 2xx body that is not JSON into an AgentStackError', async () => {
+    server.use(
+      http.get(
+        `${BASE}/v1/platform/me`,
+        () => new HttpResponse('<html>portal</html>', { headers: { 'Request-Id': 'req_p' } }),
+      ),
+    );
+    const error = await client.platform.me.retrieve().catch((e: unknown) => e);
+    expect(isAgentStackError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'unknown_error', status: 200, requestId: 'req_p' });
+  });
+
+  it('generates a v4 idempotency key without crypto.randomUUID (insecure browser contexts)', async () => {
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const { requests, resolver } = recorder(() => HttpResponse.json(product));
+      server.use(http.post(`${BASE}/v1/commerce/products/:id/archive`, resolver));
+      await client.commerce.products.archive('prod_1');
+      expect(requests[0]?.headers.get('idempotency-key')).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    } finally {
+      // biome-ignore lint/performance/noDelete: restore the prototype's method.
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+  });
+
   it('requires an apiKey', () => {
     expect(() => new AgentStack({ apiKey: '' })).toThrow(/apiKey/);
   });

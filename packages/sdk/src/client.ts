@@ -158,7 +158,7 @@ export class AgentStack {
     const maxRetries = options.maxRetries ?? this.#maxRetries;
     const retryable = method !== 'PATCH';
     const headers: Record<string, string> = { ...options.headers };
-    if (method === 'POST') headers['idempotency-key'] = options.idempotencyKey ?? crypto.randomUUID();
+    if (method === 'POST') headers['idempotency-key'] = options.idempotencyKey ?? uuid();
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = retryable && attempt < maxRetries;
@@ -184,7 +184,12 @@ export class AgentStack {
       }
       if (response.ok) {
         const text = await response.text();
-        return (text ? JSON.parse(text) : undefined) as T;
+        try {
+          return (text ? JSON.parse(text) : undefined) as T;
+        } catch {
+          // A proxy's HTML page with a 200: still an AgentStackError (code `unknown_error`), not a SyntaxError.
+          throw errorFromResponse(response.status, text, response.headers, response.statusText);
+        }
       }
       const error = errorFromResponse(
         response.status,
@@ -238,4 +243,14 @@ function retryDelay(error: AgentStackError, attempt: number): number | null {
 function backoff(attempt: number): number {
   const step = Math.min(MAX_BACKOFF_MS, INITIAL_BACKOFF_MS * 2 ** attempt);
   return step / 2 + Math.random() * (step / 2);
+}
+
+/** A v4 UUID. `crypto.randomUUID` exists only in secure contexts, so fall back to `getRandomValues`. */
+function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
