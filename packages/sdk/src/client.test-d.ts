@@ -55,6 +55,8 @@ describe('client types', () => {
   it('lists are PagePromises of typed items', async () => {
     const list = client.commerce.products.list({ limit: 50, status: 'active' });
     expectTypeOf(list).toEqualTypeOf<PagePromise<Product, ProductListParams>>();
+    // A real promise: react-query's `queryFn: () => client.commerce.products.list()` infers the page.
+    expectTypeOf(list).toExtend<Promise<Page<Product>>>();
     const page = await list;
     expectTypeOf(page.data).toEqualTypeOf<Product[]>();
     expectTypeOf(page.data[0]).not.toBeAny();

@@ -12,6 +12,7 @@ import {
   isTimeoutError,
   type RateLimitError,
 } from './errors';
+import { PagePromise } from './pagination';
 import { sleep } from './sleep';
 
 // The client waits only through `sleep`: record the waits instead of waiting, so retry tests are
@@ -175,7 +176,7 @@ describe('requests', () => {
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
       );
     } finally {
-      // biome-ignore lint/performance/noDelete: restore the prototype's method.
+      // Removing the own property uncovers the prototype's method again.
       delete (crypto as { randomUUID?: unknown }).randomUUID;
     }
   });
@@ -420,6 +421,16 @@ describe('pagination', () => {
       sizes.push(page.data.length);
     expect(sizes).toEqual([3, 3, 1]);
     expect(await client.commerce.products.list({ limit: 2 }).toArray({ max: 5 })).toHaveLength(5);
+  });
+
+  it('is a real Promise whose then() returns a plain promise', async () => {
+    const list = client.commerce.products.list({ limit: 3 });
+    expect(list).toBeInstanceOf(Promise);
+    const next = list.then((page) => page.data.length);
+    expect(next).not.toBeInstanceOf(PagePromise);
+    expect(await next).toBe(3);
+    const [a, b] = await Promise.all([list, list]);
+    expect(a).toBe(b);
   });
 
   it('shares the first request between await and iteration', async () => {

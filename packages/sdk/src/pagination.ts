@@ -24,42 +24,34 @@ export interface PageParams {
  * ```
  */
 export class PagePromise<T, P extends PageParams = PageParams>
-  implements PromiseLike<Page<T>>, AsyncIterable<T>
+  extends Promise<Page<T>>
+  implements AsyncIterable<T>
 {
+  // `then`/`catch`/`finally` return plain promises, not PagePromises (whose constructor differs).
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
   readonly #fetchPage: (params: P) => Promise<Page<T>>;
   readonly #params: P;
-  readonly #first: Promise<Page<T>>;
 
-  /** @param fetchPage Fetches one page for the given params; called again per page by the iterators. */
+  /**
+   * A real `Promise` subclass, so `await`, `Promise.all` and react-query's `queryFn` see a promise
+   * of the first page.
+   * @param fetchPage Fetches one page for the given params; called again per page by the iterators.
+   * @param params The params of the first page.
+   */
   constructor(fetchPage: (params: P) => Promise<Page<T>>, params: P) {
+    super((resolve, reject) => {
+      fetchPage(params).then(resolve, reject);
+    });
     this.#fetchPage = fetchPage;
     this.#params = params;
-    this.#first = fetchPage(params);
-  }
-
-  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is deliberately a thenable.
-  then<R1 = Page<T>, R2 = never>(
-    onFulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
-    // biome-ignore lint/suspicious/noExplicitAny: mirrors `Promise.prototype.then`, so handlers may annotate the reason.
-    onRejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    return this.#first.then(onFulfilled, onRejected);
-  }
-
-  /** Like `Promise.prototype.catch`, on the first page. */
-  // biome-ignore lint/suspicious/noExplicitAny: mirrors `Promise.prototype.catch`.
-  catch<R = never>(onRejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
-    return this.#first.catch(onRejected);
-  }
-
-  /** Like `Promise.prototype.finally`, on the first page. */
-  finally(onFinally?: (() => void) | null): Promise<Page<T>> {
-    return this.#first.finally(onFinally);
   }
 
   /** Every page in turn, starting with the first. Stops after the page whose `hasMore` is false. */
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    let page = await this.#first;
+    let page: Page<T> = await this;
     yield page;
     while (page.hasMore && page.nextCursor) {
       page = await this.#fetchPage({ ...this.#params, startingAfter: page.nextCursor });
@@ -86,9 +78,5 @@ export class PagePromise<T, P extends PageParams = PageParams>
   /** `for await (const item of list)`: the same as {@link PagePromise.all}. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     return this.all();
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'PagePromise';
   }
 }
