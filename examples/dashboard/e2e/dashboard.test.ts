@@ -1,0 +1,224 @@
+// The built dashboard (dist/, from `vite build`) in Debian's Chromium, against a real server on
+// PGlite with demo data, served by `vite preview` with the app's own proxy configuration.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AgentStack, type Brand, isPlanLimitError, type Product } from '@agentstack/sdk';
+import { type AgentStackServer, createServer, type DemoCredentials, seedDemo } from '@agentstack/server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+const skip = process.env.SKIP_BROWSER_TESTS === '1';
+
+type DemoTenant = DemoCredentials['tenants'][number];
+
+let server: AgentStackServer;
+let site: PreviewServer;
+let browser: Browser;
+let siteUrl: string;
+let apiBase: string;
+let growth: DemoTenant;
+let starter: DemoTenant;
+let enterprise: DemoTenant;
+let growthBrand: Brand;
+let starterBrand: Brand;
+let firstPage: Product[];
+let secondPage: Product[];
+/** The `upgrade` the API names when Starter creates past its limit. */
+let starterLimitUpgrade: string | null;
+
+describe.skipIf(skip)('example dashboard in Chromium', () => {
+  beforeAll(async () => {
+    if (!existsSync(`${root}dist/index.html`)) {
+      throw new Error('examples/dashboard/dist is missing: run `vite build` first (`npm test` does).');
+    }
+    server = await createServer({ logLevel: 'silent' });
+    const credentials = await seedDemo(server.context);
+    if (!credentials) throw new Error('seedDemo did not seed a fresh database');
+    const { url: apiUrl } = await server.start({ port: 0 });
+    apiBase = apiUrl;
+    growth = credentials.tenants.find((t) => t.slug === 'growth')!;
+    starter = credentials.tenants.find((t) => t.slug === 'starter')!;
+    enterprise = credentials.tenants.find((t) => t.slug === 'enterprise')!;
+
+    // Starter's product limit is lowered to what it already has, so creating one more is refused
+    // (402 tier_limit_reached) — set before any Starter request, so no credential cache holds the old one.
+    const operator = new AgentStack({ apiKey: credentials.operatorKey, baseUrl: apiUrl });
+    await operator.platform.tenants.update(starter.id, { limitOverrides: { 'commerce.products': 18 } });
+
+    // What the UI should show, read through the SDK with the tenants' secret keys.
+    const growthClient = new AgentStack({ apiKey: growth.secretKey, baseUrl: apiUrl });
+    const starterClient = new AgentStack({ apiKey: starter.secretKey, baseUrl: apiUrl });
+    growthBrand = await growthClient.platform.brand.retrieve();
+    starterBrand = await starterClient.platform.brand.retrieve();
+    const page1 = await growthClient.commerce.products.list({ limit: 20 });
+    firstPage = page1.data;
+    secondPage = (await growthClient.commerce.products.list({ limit: 20, startingAfter: page1.nextCursor! }))
+      .data;
+    const refused = await starterClient.commerce.products
+      .create({ title: 'Probe', price: { amount: 100, currency: 'EUR' } })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    if (!isPlanLimitError(refused)) throw new Error(`expected a 402 for Starter, got ${String(refused)}`);
+    starterLimitUpgrade = refused.upgrade?.id ?? null;
+
+    // The app's own vite.config.ts proxies /v1 to AGENTSTACK_API_URL.
+    process.env.AGENTSTACK_API_URL = apiUrl;
+    site = await preview({
+      root,
+      logLevel: 'silent',
+      preview: { port: 0, host: '127.0.0.1', strictPort: true },
+    });
+    siteUrl = site.resolvedUrls?.local[0] ?? '';
+    if (!siteUrl) throw new Error('vite preview did not report its URL');
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    mkdirSync(resultsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.stop();
+  });
+
+  async function signIn(tenant: DemoTenant): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await page.getByLabel('Email').fill(tenant.user.email);
+    await page.getByLabel('Password').fill(tenant.user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  }
+
+  const productsTable = (page: Page) => page.getByRole('table', { name: 'Products' });
+
+  test('a wrong password is refused on the sign-in page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await page.getByLabel('Email').fill(growth.user.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('do not match');
+    await page.screenshot({ path: `${resultsDir}sign-in.png` });
+    await context.close();
+  });
+
+  test('the Growth owner sees the brand, the plan, the seeded products and can page through them', async () => {
+    const page = await signIn(growth);
+
+    const brandName = page.getByTestId('brand-name');
+    await brandName.waitFor();
+    expect(await brandName.textContent()).toBe(growthBrand.name);
+    expect(await page.title()).toBe(`${growthBrand.name} · Dashboard`);
+    // The brand's colour themes the kit through its CSS variable.
+    const primary = await page
+      .locator('.as-root')
+      .first()
+      .evaluate((el) => getComputedStyle(el).getPropertyValue('--as-color-primary').trim());
+    expect(primary.toLowerCase()).toBe(growthBrand.primaryColor.toLowerCase());
+
+    // Platform plan in the header; commerce plan and product usage above the table.
+    expect(await page.locator('.app-header .as-plan-badge').getAttribute('data-plan-id')).toBe('growth');
+    const usage = page.locator('.page-head__usage .as-usage__value');
+    await usage.waitFor();
+    expect((await usage.textContent())?.replace(/\s/g, '')).toBe('42/10,000');
+
+    // Page 1: the twenty newest seeded products.
+    const table = productsTable(page);
+    for (const product of firstPage) await table.getByText(product.title, { exact: true }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(20);
+    expect(await table.getByText(secondPage[0]!.title, { exact: true }).count()).toBe(0);
+
+    await page.screenshot({ path: `${resultsDir}dashboard.png`, fullPage: true });
+
+    // Page 2 follows the cursor.
+    await page.getByRole('button', { name: 'Next page' }).click();
+    for (const product of secondPage) await table.getByText(product.title, { exact: true }).waitFor();
+    await page.getByText('Page 2', { exact: true }).waitFor();
+    expect(await table.getByText(firstPage[0]!.title, { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await table.getByText(firstPage[0]!.title, { exact: true }).waitFor();
+
+    // Bulk operations are in Growth: selecting rows offers the action itself.
+    await page.getByRole('checkbox', { name: `Select ${firstPage[0]!.title}` }).check();
+    await page.getByRole('button', { name: 'Archive selected' }).waitFor();
+
+    // Plan & usage: every domain's plan and every limit.
+    await page.getByRole('link', { name: 'Plan & usage' }).click();
+    await page.getByRole('heading', { name: 'Plan & usage' }).waitFor();
+    const commerceBadge = page.locator('.plan-list .as-plan-badge[data-plan-id="commerce_growth"]');
+    await commerceBadge.waitFor();
+    await page.getByText('Advanced analytics', { exact: true }).waitFor();
+    expect(await page.locator('.usage-grid .as-usage').count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: `${resultsDir}dashboard-plan.png`, fullPage: true });
+
+    await page.context().close();
+  });
+
+  test('the Starter owner gets upgrade prompts for bulk archive and past the product limit', async () => {
+    const page = await signIn(starter);
+    const brandName = page.getByTestId('brand-name');
+    await brandName.waitFor();
+    expect(await brandName.textContent()).toBe(starterBrand.name);
+
+    // Bulk archive is not in Starter: the bulk bar shows an upgrade prompt instead of a button.
+    const table = productsTable(page);
+    const first = table.locator('tbody tr').first();
+    await first.getByRole('checkbox').check();
+    const bulkPrompt = page.locator('.as-bulk-bar .as-upgrade');
+    await bulkPrompt.waitFor();
+    expect(await bulkPrompt.getAttribute('data-upgrade-id')).toBe('commerce_growth');
+    const bulkText = await bulkPrompt.textContent();
+    expect(bulkText).toContain('Bulk operations is not part of your plan');
+    expect(bulkText).toContain('Growth');
+    expect(await page.getByRole('button', { name: 'Archive selected' }).count()).toBe(0);
+
+    // Creating past the limit: the API's 402 shows in the form as the kit's upgrade prompt.
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.locator('form.as-form');
+    await form.getByLabel('Title').fill('One too many');
+    await form.getByLabel('Price').fill('12.50');
+    await form.getByRole('button', { name: 'Create product' }).click();
+    const limitPrompt = form.locator('.as-upgrade');
+    await limitPrompt.waitFor();
+    expect(await limitPrompt.getAttribute('data-upgrade-id')).toBe(starterLimitUpgrade);
+    expect(await limitPrompt.textContent()).toContain('You have reached your products limit');
+
+    await page.screenshot({ path: `${resultsDir}dashboard-starter.png`, fullPage: true });
+
+    // Sign out returns to the sign-in page; the session token no longer works.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('dashboard.session'))).toBeNull();
+    await page.context().close();
+  });
+
+  test('a tenant of another agency gets that agency brand, in its dark scheme', async () => {
+    const page = await signIn(enterprise);
+    const brandName = page.getByTestId('brand-name');
+    await brandName.waitFor();
+    const brand = await new AgentStack({
+      apiKey: enterprise.secretKey,
+      baseUrl: apiBase,
+    }).platform.brand.retrieve();
+    expect(await brandName.textContent()).toBe(brand.name);
+    expect(brand.name).not.toBe(growthBrand.name);
+    expect(await page.locator('.as-root').first().getAttribute('data-as-scheme')).toBe(brand.colorScheme);
+    await productsTable(page).locator('tbody tr').nth(19).waitFor();
+    await page.screenshot({ path: `${resultsDir}dashboard-enterprise.png` });
+    await page.context().close();
+  });
+});
