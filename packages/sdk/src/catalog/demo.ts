@@ -35,9 +35,9 @@ export const DEMO_BRANDS = {
 /** The name of a sample brand. */
 export type DemoBrandName = keyof typeof DEMO_BRANDS;
 
-/** The brand a tenant without an agency sees: deliberately plain. */
+/** The brand a tenant without an agency sees: deliberately plain and unbranded, like the server's default. */
 export const DEFAULT_BRAND: Brand = {
-  name: 'AgentStack',
+  name: 'Dashboard',
   logoUrl: null,
   primaryColor: '#2563eb',
   accentColor: '#0ea5e9',

@@ -175,8 +175,10 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
   const demo = DEMO_TENANTS.find((t) => t.slug === slug) ?? DEMO_TENANTS[1]!;
   const tenant = tenants[DEMO_TENANTS.indexOf(demo)]!;
 
-  const products = productsFor(options.products ?? demo.productCount).map((input, i) => {
-    const time = FIXTURE_EPOCH - i * 6 * HOUR;
+  // Created in catalogue order, like the server's seed: newest first lists the last ones first.
+  const inputs = productsFor(options.products ?? demo.productCount);
+  const products = inputs.map((input, i) => {
+    const time = FIXTURE_EPOCH - (inputs.length - 1 - i) * HOUR;
     return toProduct(input, fixtureId('prod', time, i + 1), iso(time));
   });
 

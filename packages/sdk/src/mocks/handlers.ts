@@ -1,4 +1,5 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import type { z } from 'zod/mini';
 import { computeEntitlements, upgradeForFeature, upgradeForLimit } from '../catalog/entitlements';
 import { ADDONS, type FeatureKey, LIMIT_KEYS, PLANS } from '../catalog/plans';
 import { API_VERSION } from '../defaults';
@@ -29,18 +30,24 @@ import { MockProblem, validate } from './problems';
 /** API versions the mock accepts in `AgentStack-Version`. */
 export const KNOWN_VERSIONS: readonly string[] = [API_VERSION];
 
+/** Permissions exactly as the server names them (`GET /v1/platform/me` lists them). */
 type Permission =
+  | 'operator'
   | 'platform:read'
+  | 'platform:brand:read'
+  | 'platform:plans:read'
+  | 'platform:users:read'
   | 'platform:users:write'
   | 'platform:keys:read'
   | 'platform:keys:write'
   | 'commerce:products:read'
-  | 'commerce:products:write'
-  | 'operator';
+  | 'commerce:products:write';
 
+const READ_ALL: Permission[] = ['platform:read', 'platform:brand:read', 'platform:plans:read'];
 const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   owner: [
-    'platform:read',
+    ...READ_ALL,
+    'platform:users:read',
     'platform:users:write',
     'platform:keys:read',
     'platform:keys:write',
@@ -48,18 +55,25 @@ const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'commerce:products:write',
   ],
   admin: [
-    'platform:read',
+    ...READ_ALL,
+    'platform:users:read',
     'platform:users:write',
     'platform:keys:read',
     'platform:keys:write',
     'commerce:products:read',
     'commerce:products:write',
   ],
-  support: ['platform:read', 'commerce:products:read'],
-  compliance: ['platform:read', 'commerce:products:read'],
-  moderator: ['platform:read'],
-  viewer: ['platform:read', 'commerce:products:read'],
+  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read'],
+  compliance: [...READ_ALL, 'commerce:products:read'],
+  moderator: [...READ_ALL],
+  viewer: [...READ_ALL, 'commerce:products:read'],
 };
+const PUBLISHABLE_PERMISSIONS: Permission[] = [
+  'platform:brand:read',
+  'platform:plans:read',
+  'commerce:products:read',
+];
+const OPERATOR_PERMISSIONS: Permission[] = ['operator', 'platform:plans:read'];
 
 interface Caller {
   kind: Principal['kind'];
@@ -71,66 +85,87 @@ interface Caller {
 
 interface Ctx {
   db: MockDb;
-  caller: Caller;
+  /** `null` only on public routes called without a credential. */
+  caller: Caller | null;
   params: Record<string, string>;
-  url: URL;
+  query: unknown;
   body: unknown;
 }
 
-/** What a route answers: a status and a JSON body. */
-interface Reply {
-  status: number;
-  body: unknown;
+/** One route of docs/api.md: what it requires and how it answers, over the in-memory model. */
+interface RouteSpec {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  /** The permission required, or `public` (a credential is optional). */
+  auth: Permission | 'public';
+  /** Validates the query string (`400 validation_failed`). */
+  query?: z.ZodMiniType;
+  /** Validates the JSON body; routes without one refuse a non-empty body, as the server does. */
+  body?: z.ZodMiniType;
+  /** Defaults to 200. */
+  status?: number;
+  handler: (ctx: Ctx) => unknown;
 }
-
-type Route = (ctx: Ctx) => Reply | unknown;
 
 const now = () => new Date().toISOString();
-const created = (body: unknown): Reply => ({ status: 201, body });
-const isReply = (value: unknown): value is Reply =>
-  typeof value === 'object' &&
-  value !== null &&
-  'status' in value &&
-  'body' in value &&
-  Object.keys(value).length === 2;
 
-function authenticate(db: MockDb, request: Request): Caller {
-  const header = request.headers.get('authorization');
-  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) throw new MockProblem(401, 'unauthenticated', 'Send `Authorization: Bearer <key>`.');
+function authenticate(db: MockDb, header: string | null): Caller {
+  if (!header) throw new MockProblem(401, 'unauthenticated', 'Send `Authorization: Bearer <token>`.');
+  const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token)
+    throw new MockProblem(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
   const keyId = db.keySecrets.get(token);
   if (keyId !== undefined) {
     const key = db.apiKeys.find((k) => k.id === keyId);
-    if (!key || key.revokedAt) throw new MockProblem(401, 'invalid_api_key', 'This API key was revoked.');
+    if (!key || key.revokedAt)
+      throw new MockProblem(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }
-  if (token.startsWith('op_'))
-    return { kind: 'operator', role: null, userId: null, token, permissions: ['operator'] };
-  if (token.startsWith('pk_'))
-    return { kind: 'publishable_key', role: null, userId: null, token, permissions: [] };
+  const caller = (
+    kind: Caller['kind'],
+    role: Role | null,
+    permissions: Permission[],
+    userId: string | null = null,
+  ) => ({
+    kind,
+    role,
+    userId,
+    token,
+    permissions,
+  });
+  if (token.startsWith('op_')) return caller('operator', null, OPERATOR_PERMISSIONS);
+  if (token.startsWith('pk_')) return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   if (token.startsWith('sess_')) {
     const session = db.sessions.get(token);
-    if (!session) throw new MockProblem(401, 'invalid_api_key', 'Unknown session token.');
-    if (Date.parse(session.expiresAt) <= Date.now()) {
-      throw new MockProblem(401, 'session_expired', 'Sign in again.');
+    const user = session && db.users.find((u) => u.id === session.userId);
+    if (!session || !user) {
+      throw new MockProblem(
+        401,
+        'session_expired',
+        'This session is not valid (signed out or unknown); sign in again.',
+      );
     }
-    const user = db.users.find((u) => u.id === session.userId);
-    if (!user) throw new MockProblem(401, 'invalid_api_key', 'Unknown session token.');
-    return {
-      kind: 'session',
-      role: user.role,
-      userId: user.id,
-      token,
-      permissions: ROLE_PERMISSIONS[user.role],
-    };
+    if (Date.parse(session.expiresAt) <= Date.now()) {
+      throw new MockProblem(401, 'session_expired', 'This session has expired; sign in again.');
+    }
+    return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
   }
   // Any other token acts as the tenant's secret key, so stories and tests need no setup.
-  return { kind: 'secret_key', role: 'owner', userId: null, token, permissions: ROLE_PERMISSIONS.owner };
+  return caller('secret_key', 'owner', ROLE_PERMISSIONS.owner);
 }
 
-function requirePermission(caller: Caller, permission: Permission): void {
-  if (!caller.permissions.includes(permission)) {
-    throw new MockProblem(403, 'forbidden', `This credential lacks the \`${permission}\` permission.`);
+/** The caller of a non-public route (always authenticated by then). */
+function who(ctx: Ctx): Caller {
+  if (!ctx.caller) throw new MockProblem(401, 'unauthenticated', 'Send `Authorization: Bearer <token>`.');
+  return ctx.caller;
+}
+
+/** Routes that act on a tenant refuse operator keys, like the server. */
+function tenantOf(ctx: Ctx): Caller {
+  const caller = who(ctx);
+  if (caller.kind === 'operator') {
+    throw new MockProblem(403, 'forbidden', 'This operation acts on a tenant: use a tenant key or session.');
   }
+  return caller;
 }
 
 function entitlementsOf(db: MockDb): Entitlements {
@@ -157,23 +192,24 @@ const activeProductCount = (db: MockDb) => db.products.filter((p) => p.status !=
 
 function requireFeature(db: MockDb, feature: FeatureKey): void {
   if (entitlementsOf(db).features.includes(feature)) return;
-  throw new MockProblem(403, 'feature_not_in_plan', `Your plan does not include \`${feature}\`.`, {
-    feature,
-    upgrade: upgradeForFeature(feature) ?? undefined,
-  });
+  const upgrade = upgradeForFeature(feature);
+  throw new MockProblem(
+    403,
+    'feature_not_in_plan',
+    `Your plan does not include ${feature}.${upgrade ? ` It comes with the ${upgrade.name} ${upgrade.kind}.` : ''}`,
+    { feature, ...(upgrade ? { upgrade } : {}) },
+  );
 }
 
 function requireProductSlot(db: MockDb): void {
   const { limit, used } = entitlementsOf(db).limits['commerce.products'] ?? { limit: 0, used: 0 };
   if (limit === null || used + 1 <= limit) return;
+  const upgrade = upgradeForLimit('commerce.products', used + 1);
   throw new MockProblem(
     402,
     'tier_limit_reached',
-    `Your plan allows ${limit} products; ${used} are in use.`,
-    {
-      limit: { key: 'commerce.products', limit, used },
-      upgrade: upgradeForLimit('commerce.products', used + 1) ?? undefined,
-    },
+    `Your plan allows ${limit} products and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
+    { limit: { key: 'commerce.products', limit, used }, ...(upgrade ? { upgrade } : {}) },
   );
 }
 
@@ -190,208 +226,263 @@ function paginate<T extends { id: string }>(
   return { data, hasMore, nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null };
 }
 
-function find<T extends { id: string }>(items: readonly T[], id: string | undefined, what: string): T {
+function find<T extends { id: string }>(items: readonly T[], id: string | undefined, kind: string): T {
   const item = items.find((i) => i.id === id);
-  if (!item) throw new MockProblem(404, 'not_found', `No such ${what}: ${id}`, { param: 'id' });
+  if (!item) throw new MockProblem(404, 'not_found', `No ${kind} with id '${id}'.`, { param: 'id' });
   return item;
-}
-
-function queryOf(url: URL): Record<string, string> {
-  return Object.fromEntries(url.searchParams.entries());
 }
 
 function assertUniqueSku(db: MockDb, sku: string | null | undefined, exceptId?: string): void {
   if (!sku) return;
   if (db.products.some((p) => p.sku === sku && p.id !== exceptId)) {
-    throw new MockProblem(409, 'duplicate_sku', `A product with SKU ${sku} already exists.`, {
+    throw new MockProblem(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, {
       param: 'sku',
     });
   }
 }
 
-function readableProducts(ctx: Ctx): Product[] {
-  if (ctx.caller.kind === 'publishable_key') return ctx.db.products.filter((p) => p.status === 'active');
-  requirePermission(ctx.caller, 'commerce:products:read');
-  return ctx.db.products;
+/** Publishable keys see active products only; everything else is "not found" to them. */
+function visibleProducts(ctx: Ctx): Product[] {
+  const caller = tenantOf(ctx);
+  return caller.kind === 'publishable_key'
+    ? ctx.db.products.filter((p) => p.status === 'active')
+    : ctx.db.products;
 }
 
-function requireTenantCaller(caller: Caller): void {
-  if (caller.kind === 'operator') throw new MockProblem(403, 'forbidden', 'Operator keys have no tenant.');
+function requireOwner(caller: Caller, what: string, param: string): void {
+  if (caller.role !== 'owner')
+    throw new MockProblem(403, 'forbidden', `Only an owner may ${what}.`, { param });
 }
 
-function toPlan(): Plan[] {
-  return [
-    ...PLANS.map(
-      (p): Plan => ({
-        id: p.id,
-        object: 'plan',
-        kind: 'plan',
-        domain: p.domain,
-        name: p.name,
-        rank: p.rank,
-        price: p.price,
-        description: p.description,
-        limits: { ...p.limits },
-        features: [...p.features],
-      }),
-    ),
-    ...ADDONS.map(
-      (a): Plan => ({
-        id: a.id,
-        object: 'plan',
-        kind: 'addon',
-        domain: a.domain,
-        name: a.name,
-        rank: null,
-        price: a.price,
-        description: a.description,
-        limits: {},
-        features: [...a.features],
-      }),
-    ),
-  ];
+function checkTenantInput(
+  db: MockDb,
+  input: { agencyId?: string | null; addons?: string[] },
+  subscription: Tenant['subscription'],
+) {
+  if (input.agencyId && !db.agencies.some((a) => a.id === input.agencyId)) {
+    throw new MockProblem(400, 'validation_failed', `No agency with id '${input.agencyId}'.`, {
+      param: 'agencyId',
+    });
+  }
+  input.addons?.forEach((id, i) => {
+    const addon = ADDONS.find((a) => a.id === id);
+    if (!addon)
+      throw new MockProblem(400, 'validation_failed', `Unknown add-on '${id}'.`, { param: `addons.${i}` });
+    if (!subscription[addon.domain]) {
+      throw new MockProblem(400, 'validation_failed', `Add-on '${id}' needs a ${addon.domain} plan.`, {
+        param: `addons.${i}`,
+      });
+    }
+  });
 }
+
+function archive(product: Product): Product {
+  if (product.status === 'archived') return product;
+  const at = now();
+  return Object.assign(product, { status: 'archived', archivedAt: at, updatedAt: at });
+}
+
+const PLAN_LIST: Plan[] = [
+  ...PLANS.map(
+    (p): Plan => ({
+      id: p.id,
+      object: 'plan',
+      kind: 'plan',
+      domain: p.domain,
+      name: p.name,
+      rank: p.rank,
+      price: p.price,
+      description: p.description,
+      limits: { ...p.limits },
+      features: [...p.features],
+    }),
+  ),
+  ...ADDONS.map(
+    (a): Plan => ({
+      id: a.id,
+      object: 'plan',
+      kind: 'addon',
+      domain: a.domain,
+      name: a.name,
+      rank: null,
+      price: a.price,
+      description: a.description,
+      limits: {},
+      features: [...a.features],
+    }),
+  ),
+];
 
 const secret = (prefix: string) => `${prefix}${crypto.randomUUID().replaceAll('-', '')}`;
 
-/** The routes of docs/api.md, as functions of the in-memory model. */
-const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route: Route][] = [
-  // ---- platform
-  [
-    'get',
-    '/v1/platform/me',
-    ({ db, caller }): Principal => {
-      const user = caller.userId ? db.users.find((u) => u.id === caller.userId) : undefined;
-      const tenant = caller.kind === 'operator' ? null : db.tenant;
+/** The routes of docs/api.md. */
+const routes: RouteSpec[] = [
+  // ---- platform: the caller's own views
+  {
+    method: 'get',
+    path: '/v1/platform/me',
+    auth: 'platform:plans:read',
+    handler: (ctx): Principal => {
+      const caller = who(ctx);
+      const tenant = caller.kind === 'operator' ? null : ctx.db.tenant;
       return {
         object: 'principal',
         kind: caller.kind,
         tenantId: tenant?.id ?? null,
         tenantName: tenant?.name ?? null,
-        role: user?.role ?? caller.role,
+        role: caller.role,
         userId: caller.userId,
-        permissions: caller.permissions,
+        permissions: [...caller.permissions].sort(),
       };
     },
-  ],
-  [
-    'get',
-    '/v1/platform/entitlements',
-    ({ db, caller }) => {
-      requireTenantCaller(caller);
-      requirePermission(caller, 'platform:read');
-      return entitlementsOf(db);
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/entitlements',
+    auth: 'platform:read',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return entitlementsOf(ctx.db);
     },
-  ],
-  ['get', '/v1/platform/brand', ({ db }) => brandOf(db)],
-  ['get', '/v1/platform/plans', () => ({ data: toPlan(), hasMore: false, nextCursor: null })],
-
-  [
-    'get',
-    '/v1/platform/tenants',
-    ({ db, caller, url }) => operator(caller, () => paginate(db.tenants, list(url))),
-  ],
-  [
-    'post',
-    '/v1/platform/tenants',
-    ({ db, caller, body }) =>
-      operator(caller, () => {
-        const input = validate(TenantCreate, body);
-        if (input.agencyId) find(db.agencies, input.agencyId, 'agency');
-        assertKnownAddons(input.addons);
-        const at = now();
-        const tenant: Tenant = {
-          id: newId('ten'),
-          object: 'tenant',
-          name: input.name,
-          agencyId: input.agencyId ?? null,
-          subscription: input.subscription,
-          addons: input.addons ?? [],
-          limitOverrides: input.limitOverrides ?? {},
-          metadata: input.metadata ?? {},
-          createdAt: at,
-          updatedAt: at,
-        };
-        db.tenants.push(tenant);
-        return created(tenant);
-      }),
-  ],
-  [
-    'get',
-    '/v1/platform/tenants/:id',
-    ({ db, caller, params }) => operator(caller, () => find(db.tenants, params.id, 'tenant')),
-  ],
-  [
-    'patch',
-    '/v1/platform/tenants/:id',
-    ({ db, caller, params, body }) =>
-      operator(caller, () => {
-        const tenant = find(db.tenants, params.id, 'tenant');
-        const input = validate(TenantUpdate, body);
-        if (input.agencyId) find(db.agencies, input.agencyId, 'agency');
-        assertKnownAddons(input.addons);
-        const { subscription, ...rest } = input;
-        // Mutated in place: `db.tenant` is the same object when the operator edits the caller's tenant.
-        Object.assign(tenant, rest, {
-          subscription: { ...tenant.subscription, ...subscription },
-          updatedAt: now(),
-        });
-        return tenant;
-      }),
-  ],
-
-  [
-    'get',
-    '/v1/platform/agencies',
-    ({ db, caller, url }) => operator(caller, () => paginate(db.agencies, list(url))),
-  ],
-  [
-    'post',
-    '/v1/platform/agencies',
-    ({ db, caller, body }) =>
-      operator(caller, () => {
-        const input = validate(AgencyCreate, body);
-        const at = now();
-        const agency: Agency = { id: newId('agy'), object: 'agency', ...input, createdAt: at, updatedAt: at };
-        db.agencies.push(agency);
-        return created(agency);
-      }),
-  ],
-  [
-    'get',
-    '/v1/platform/agencies/:id',
-    ({ db, caller, params }) => operator(caller, () => find(db.agencies, params.id, 'agency')),
-  ],
-  [
-    'patch',
-    '/v1/platform/agencies/:id',
-    ({ db, caller, params, body }) =>
-      operator(caller, () => {
-        const agency = find(db.agencies, params.id, 'agency');
-        const input = validate(AgencyUpdate, body);
-        Object.assign(agency, {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          brand: { ...agency.brand, ...input.brand },
-          updatedAt: now(),
-        });
-        return agency;
-      }),
-  ],
-
-  [
-    'get',
-    '/v1/platform/api-keys',
-    ({ db, caller, url }) => {
-      requirePermission(caller, 'platform:keys:read');
-      return paginate(db.apiKeys, list(url));
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/brand',
+    auth: 'platform:brand:read',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return brandOf(ctx.db);
     },
-  ],
-  [
-    'post',
-    '/v1/platform/api-keys',
-    ({ db, caller, body }) => {
-      requirePermission(caller, 'platform:keys:write');
-      const input = validate(ApiKeyCreate, body);
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/plans',
+    auth: 'platform:plans:read',
+    handler: () => ({ data: PLAN_LIST, hasMore: false, nextCursor: null }),
+  },
+
+  // ---- platform: tenants and agencies (operator keys)
+  {
+    method: 'get',
+    path: '/v1/platform/tenants',
+    auth: 'operator',
+    query: ListParams,
+    handler: ({ db, query }) => paginate(db.tenants, query as ListParams),
+  },
+  {
+    method: 'post',
+    path: '/v1/platform/tenants',
+    auth: 'operator',
+    body: TenantCreate,
+    status: 201,
+    handler: ({ db, body }) => {
+      const input = body as TenantCreate;
+      checkTenantInput(db, input, input.subscription);
+      const at = now();
+      const tenant: Tenant = {
+        id: newId('ten'),
+        object: 'tenant',
+        name: input.name,
+        agencyId: input.agencyId ?? null,
+        subscription: input.subscription,
+        addons: input.addons ?? [],
+        limitOverrides: input.limitOverrides ?? {},
+        metadata: input.metadata ?? {},
+        createdAt: at,
+        updatedAt: at,
+      };
+      db.tenants.push(tenant);
+      return tenant;
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/tenants/:id',
+    auth: 'operator',
+    handler: ({ db, params }) => find(db.tenants, params.id, 'tenant'),
+  },
+  {
+    method: 'patch',
+    path: '/v1/platform/tenants/:id',
+    auth: 'operator',
+    body: TenantUpdate,
+    handler: ({ db, params, body }) => {
+      const tenant = find(db.tenants, params.id, 'tenant');
+      const { subscription, ...rest } = body as TenantUpdate;
+      const merged = { ...tenant.subscription, ...subscription };
+      checkTenantInput(db, { ...rest, addons: rest.addons ?? tenant.addons }, merged);
+      // Mutated in place: `db.tenant` is this same object when an operator edits the caller's tenant.
+      return Object.assign(tenant, rest, { subscription: merged, updatedAt: now() });
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/agencies',
+    auth: 'operator',
+    query: ListParams,
+    handler: ({ db, query }) => paginate(db.agencies, query as ListParams),
+  },
+  {
+    method: 'post',
+    path: '/v1/platform/agencies',
+    auth: 'operator',
+    body: AgencyCreate,
+    status: 201,
+    handler: ({ db, body }) => {
+      const at = now();
+      const agency: Agency = {
+        id: newId('agy'),
+        object: 'agency',
+        ...(body as AgencyCreate),
+        createdAt: at,
+        updatedAt: at,
+      };
+      db.agencies.push(agency);
+      return agency;
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/agencies/:id',
+    auth: 'operator',
+    handler: ({ db, params }) => find(db.agencies, params.id, 'agency'),
+  },
+  {
+    method: 'patch',
+    path: '/v1/platform/agencies/:id',
+    auth: 'operator',
+    body: AgencyUpdate,
+    handler: ({ db, params, body }) => {
+      const agency = find(db.agencies, params.id, 'agency');
+      const input = body as AgencyUpdate;
+      return Object.assign(agency, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        brand: { ...agency.brand, ...input.brand },
+        updatedAt: now(),
+      });
+    },
+  },
+
+  // ---- platform: API keys
+  {
+    method: 'get',
+    path: '/v1/platform/api-keys',
+    auth: 'platform:keys:read',
+    query: ListParams,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return paginate(ctx.db.apiKeys, ctx.query as ListParams);
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/platform/api-keys',
+    auth: 'platform:keys:write',
+    body: ApiKeyCreate,
+    status: 201,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const input = ctx.body as ApiKeyCreate;
       const value = secret(input.type === 'secret' ? 'sk_' : 'pk_');
       const key: ApiKeyWithSecret = {
         id: newId('key'),
@@ -405,48 +496,60 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
         secret: value,
       };
       const { secret: _shownOnce, ...stored } = key;
-      db.apiKeys.push(stored);
-      db.keySecrets.set(value, key.id);
-      return created(key);
+      ctx.db.apiKeys.push(stored);
+      ctx.db.keySecrets.set(value, key.id);
+      return key;
     },
-  ],
-  [
-    'post',
-    '/v1/platform/api-keys/:id/revoke',
-    ({ db, caller, params }) => {
-      requirePermission(caller, 'platform:keys:write');
-      const key = find(db.apiKeys, params.id, 'API key');
+  },
+  {
+    method: 'post',
+    path: '/v1/platform/api-keys/:id/revoke',
+    auth: 'platform:keys:write',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const key = find(ctx.db.apiKeys, ctx.params.id, 'API key');
       key.revokedAt ??= now();
       return key;
     },
-  ],
+  },
 
-  [
-    'get',
-    '/v1/platform/users',
-    ({ db, caller, url }) => {
-      requireTenantCaller(caller);
-      requirePermission(caller, 'platform:read');
-      return paginate(db.users, list(url));
+  // ---- platform: dashboard users
+  {
+    method: 'get',
+    path: '/v1/platform/users',
+    auth: 'platform:users:read',
+    query: ListParams,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return paginate(ctx.db.users, ctx.query as ListParams);
     },
-  ],
-  [
-    'post',
-    '/v1/platform/users',
-    ({ db, caller, body }) => {
-      requirePermission(caller, 'platform:users:write');
-      const input = validate(UserCreate, body);
-      if (input.role === 'owner') requireOwner(caller);
+  },
+  {
+    method: 'post',
+    path: '/v1/platform/users',
+    auth: 'platform:users:write',
+    body: UserCreate,
+    status: 201,
+    handler: (ctx) => {
+      const caller = tenantOf(ctx);
+      const { db } = ctx;
+      const input = ctx.body as UserCreate;
+      if (input.role === 'owner') requireOwner(caller, 'create an owner', 'role');
       if (db.users.some((u) => u.email.toLowerCase() === input.email.toLowerCase())) {
-        throw new MockProblem(409, 'conflict', `A user with email ${input.email} already exists.`, {
-          param: 'email',
-        });
+        throw new MockProblem(
+          409,
+          'conflict',
+          `A user with email '${input.email}' already exists in this tenant.`,
+          {
+            param: 'email',
+          },
+        );
       }
       const at = now();
       const user: User = {
         id: newId('usr'),
         object: 'user',
-        email: input.email,
+        email: input.email.toLowerCase(),
         name: input.name,
         role: input.role,
         createdAt: at,
@@ -455,84 +558,115 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
       };
       db.users.push(user);
       db.passwords.set(user.id, input.password);
-      return created(user);
-    },
-  ],
-  [
-    'get',
-    '/v1/platform/users/:id',
-    ({ db, caller, params }) => {
-      requireTenantCaller(caller);
-      requirePermission(caller, 'platform:read');
-      return find(db.users, params.id, 'user');
-    },
-  ],
-  [
-    'patch',
-    '/v1/platform/users/:id',
-    ({ db, caller, params, body }) => {
-      requirePermission(caller, 'platform:users:write');
-      const user = find(db.users, params.id, 'user');
-      const { password, ...input } = validate(UserUpdate, body);
-      if (input.role === 'owner' || (user.role === 'owner' && input.role !== undefined)) requireOwner(caller);
-      if (password !== undefined) db.passwords.set(user.id, password);
-      Object.assign(user, input, { updatedAt: now() });
       return user;
     },
-  ],
-  [
-    'delete',
-    '/v1/platform/users/:id',
-    ({ db, caller, params }) => {
-      requirePermission(caller, 'platform:users:write');
-      const user = find(db.users, params.id, 'user');
-      if (user.id === caller.userId) throw new MockProblem(403, 'forbidden', 'You cannot delete yourself.');
-      if (user.role === 'owner') requireOwner(caller);
+  },
+  {
+    method: 'get',
+    path: '/v1/platform/users/:id',
+    auth: 'platform:users:read',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return find(ctx.db.users, ctx.params.id, 'user');
+    },
+  },
+  {
+    method: 'patch',
+    path: '/v1/platform/users/:id',
+    auth: 'platform:users:write',
+    body: UserUpdate,
+    handler: (ctx) => {
+      const caller = tenantOf(ctx);
+      const user = find(ctx.db.users, ctx.params.id, 'user');
+      const { password, ...input } = ctx.body as UserUpdate;
+      if (input.role === 'owner' && user.role !== 'owner')
+        requireOwner(caller, 'promote a user to owner', 'role');
+      if (user.role === 'owner' && input.role !== undefined && input.role !== 'owner') {
+        requireOwner(caller, "change an owner's role", 'role');
+      }
+      if (password !== undefined) ctx.db.passwords.set(user.id, password);
+      return Object.assign(user, input, { updatedAt: now() });
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/platform/users/:id',
+    auth: 'platform:users:write',
+    handler: (ctx) => {
+      const caller = tenantOf(ctx);
+      const { db } = ctx;
+      const user = find(db.users, ctx.params.id, 'user');
+      if (user.id === caller.userId) {
+        throw new MockProblem(
+          403,
+          'forbidden',
+          'You cannot delete your own user; ask another owner or admin.',
+          {
+            param: 'id',
+          },
+        );
+      }
+      if (user.role === 'owner') requireOwner(caller, 'delete an owner', 'id');
       db.users.splice(db.users.indexOf(user), 1);
       db.passwords.delete(user.id);
       for (const [token, session] of db.sessions) if (session.userId === user.id) db.sessions.delete(token);
       return { id: user.id, object: 'user', deleted: true };
     },
-  ],
+  },
 
-  [
-    'post',
-    '/v1/platform/sessions',
-    ({ db, body }) => {
-      const input = validate(SessionCreate, body);
+  // ---- platform: sessions
+  {
+    method: 'post',
+    path: '/v1/platform/sessions',
+    auth: 'public',
+    body: SessionCreate,
+    status: 201,
+    handler: ({ db, body }): Session => {
+      const input = body as SessionCreate;
       const user = db.users.find((u) => u.email.toLowerCase() === input.email.toLowerCase());
       if (!user || db.passwords.get(user.id) !== input.password) {
-        throw new MockProblem(401, 'invalid_credentials', 'The email or password is wrong.');
+        throw new MockProblem(401, 'invalid_credentials', 'The email or password is not correct.');
       }
-      const at = now();
-      user.lastLoginAt = at;
+      user.lastLoginAt = now();
       const token = secret('sess_');
       const expiresAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
       db.sessions.set(token, { userId: user.id, expiresAt });
-      const session: Session = { object: 'session', token, expiresAt, user, tenantId: db.tenant.id };
-      return created(session);
+      return { object: 'session', token, expiresAt, user, tenantId: db.tenant.id };
     },
-  ],
-  [
-    'delete',
-    '/v1/platform/sessions/current',
-    ({ db, caller }) => {
+  },
+  {
+    method: 'delete',
+    path: '/v1/platform/sessions/current',
+    auth: 'public',
+    handler: ({ db, caller }) => {
+      if (!caller)
+        throw new MockProblem(
+          401,
+          'unauthenticated',
+          'Send the session token as `Authorization: Bearer <token>`.',
+        );
       if (caller.kind !== 'session') {
-        throw new MockProblem(400, 'bad_request', 'Only a session token can be signed out.');
+        throw new MockProblem(
+          400,
+          'bad_request',
+          'Only a session token can be signed out; API keys are revoked through /v1/platform/api-keys.',
+        );
       }
       db.sessions.delete(caller.token);
       return { object: 'session', revoked: true };
     },
-  ],
+  },
 
-  // ---- commerce
-  [
-    'get',
-    '/v1/commerce/products',
-    (ctx) => {
-      const params = validate(ProductListParams, queryOf(ctx.url));
+  // ---- commerce: products
+  {
+    method: 'get',
+    path: '/v1/commerce/products',
+    auth: 'commerce:products:read',
+    query: ProductListParams,
+    handler: (ctx) => {
+      const params = ctx.query as ProductListParams & { limit?: number };
       const needle = params.query?.toLowerCase();
-      const items = readableProducts(ctx).filter(
+      const items = visibleProducts(ctx).filter(
         (p) =>
           (params.status === undefined || p.status === params.status) &&
           (needle === undefined ||
@@ -541,104 +675,94 @@ const routes: [method: 'get' | 'post' | 'patch' | 'delete', path: string, route:
       );
       return paginate(items, params);
     },
-  ],
-  [
-    'post',
-    '/v1/commerce/products',
-    ({ db, caller, body }) => {
-      requirePermission(caller, 'commerce:products:write');
-      const input = validate(ProductCreate, body);
-      assertUniqueSku(db, input.sku);
-      requireProductSlot(db);
+  },
+  {
+    method: 'post',
+    path: '/v1/commerce/products',
+    auth: 'commerce:products:write',
+    body: ProductCreate,
+    status: 201,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const input = ctx.body as ProductCreate;
+      assertUniqueSku(ctx.db, input.sku);
+      requireProductSlot(ctx.db);
       const product = toProduct(input, newId('prod'), now());
-      db.products.push(product);
-      return created(product);
+      ctx.db.products.push(product);
+      return product;
     },
-  ],
-  [
-    'post',
-    '/v1/commerce/products/bulk-archive',
-    ({ db, caller, body }) => {
-      requirePermission(caller, 'commerce:products:write');
+  },
+  {
+    method: 'post',
+    path: '/v1/commerce/products/bulk-archive',
+    auth: 'commerce:products:write',
+    body: ProductBulkArchive,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const { db } = ctx;
       requireFeature(db, 'commerce.bulkOperations');
-      const { ids } = validate(ProductBulkArchive, body);
+      const { ids } = ctx.body as ProductBulkArchive;
       const missing = ids.find((id) => !db.products.some((p) => p.id === id));
-      if (missing) throw new MockProblem(404, 'not_found', `No such product: ${missing}`, { param: 'ids' });
-      const data = ids.map((id) => archive(find(db.products, id, 'product')));
-      return { data, hasMore: false, nextCursor: null };
+      if (missing)
+        throw new MockProblem(404, 'not_found', `No product with id '${missing}'.`, { param: 'ids' });
+      return {
+        data: ids.map((id) => archive(find(db.products, id, 'product'))),
+        hasMore: false,
+        nextCursor: null,
+      };
     },
-  ],
-  ['get', '/v1/commerce/products/:id', (ctx) => find(readableProducts(ctx), ctx.params.id, 'product')],
-  [
-    'patch',
-    '/v1/commerce/products/:id',
-    ({ db, caller, params, body }) => {
-      requirePermission(caller, 'commerce:products:write');
-      const product = find(db.products, params.id, 'product');
-      const input = validate(ProductUpdate, body);
+  },
+  {
+    method: 'get',
+    path: '/v1/commerce/products/:id',
+    auth: 'commerce:products:read',
+    handler: (ctx) => find(visibleProducts(ctx), ctx.params.id, 'product'),
+  },
+  {
+    method: 'patch',
+    path: '/v1/commerce/products/:id',
+    auth: 'commerce:products:write',
+    body: ProductUpdate,
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const product = find(ctx.db.products, ctx.params.id, 'product');
       if (product.status === 'archived') {
         throw new MockProblem(
           409,
           'invalid_state',
-          'An archived product cannot be edited; unarchive it first.',
+          'Archived products cannot be edited; unarchive it first.',
+          {
+            param: 'id',
+          },
         );
       }
-      assertUniqueSku(db, input.sku, product.id);
-      Object.assign(product, input, { updatedAt: now() });
-      return product;
+      const input = ctx.body as ProductUpdate;
+      assertUniqueSku(ctx.db, input.sku, product.id);
+      return Object.assign(product, input, { updatedAt: now() });
     },
-  ],
-  [
-    'post',
-    '/v1/commerce/products/:id/archive',
-    ({ db, caller, params }) => {
-      requirePermission(caller, 'commerce:products:write');
-      return archive(find(db.products, params.id, 'product'));
+  },
+  {
+    method: 'post',
+    path: '/v1/commerce/products/:id/archive',
+    auth: 'commerce:products:write',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      return archive(find(ctx.db.products, ctx.params.id, 'product'));
     },
-  ],
-  [
-    'post',
-    '/v1/commerce/products/:id/unarchive',
-    ({ db, caller, params }) => {
-      requirePermission(caller, 'commerce:products:write');
-      const product = find(db.products, params.id, 'product');
+  },
+  {
+    method: 'post',
+    path: '/v1/commerce/products/:id/unarchive',
+    auth: 'commerce:products:write',
+    handler: (ctx) => {
+      tenantOf(ctx);
+      const product = find(ctx.db.products, ctx.params.id, 'product');
       if (product.status !== 'archived') return product;
-      requireProductSlot(db);
-      Object.assign(product, { status: 'draft', archivedAt: null, updatedAt: now() });
-      return product;
+      requireProductSlot(ctx.db);
+      return Object.assign(product, { status: 'draft', archivedAt: null, updatedAt: now() });
     },
-  ],
+  },
 ];
-
-function archive(product: Product): Product {
-  if (product.status === 'archived') return product;
-  const at = now();
-  return Object.assign(product, { status: 'archived', archivedAt: at, updatedAt: at });
-}
-
-function operator<T>(caller: Caller, fn: () => T): T {
-  requirePermission(caller, 'operator');
-  return fn();
-}
-
-function requireOwner(caller: Caller): void {
-  if (caller.role !== 'owner')
-    throw new MockProblem(403, 'forbidden', 'Only an owner may grant or change the owner role.');
-}
-
-function assertKnownAddons(addons: readonly string[] | undefined): void {
-  const unknown = addons?.find((id) => !ADDONS.some((a) => a.id === id));
-  if (unknown) {
-    throw new MockProblem(400, 'validation_failed', `Unknown add-on: ${unknown}`, {
-      param: 'addons',
-      errors: [{ param: 'addons', code: 'invalid_value', message: `Unknown add-on: ${unknown}` }],
-    });
-  }
-}
-
-function list(url: URL) {
-  return validate(ListParams, queryOf(url));
-}
 
 /** Options of the request pipeline around the routes. */
 export interface HandlerOptions {
@@ -649,120 +773,156 @@ export interface HandlerOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
+/** JSON with object keys sorted, so equal requests fingerprint equally whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** The server's pipeline: request id, version, auth, validation, idempotency, then the route. */
 async function handle(
   options: HandlerOptions,
-  method: string,
-  route: Route,
+  spec: RouteSpec | null,
   request: Request,
   params: Record<string, string>,
-): Promise<Response> {
+) {
   const incoming = request.headers.get('request-id') ?? request.headers.get('x-request-id');
   const requestId =
     incoming && REQUEST_ID.test(incoming) ? incoming : `req_${crypto.randomUUID().replaceAll('-', '')}`;
   const version = request.headers.get('agentstack-version');
-  const headers: Record<string, string> = { 'Request-Id': requestId };
-  if (version) headers['AgentStack-Version'] = version;
+  const headers: Record<string, string> = {
+    'Request-Id': requestId,
+    'AgentStack-Version': version ?? API_VERSION,
+  };
   const db = options.db();
   const url = new URL(request.url);
-  let idempotency: { key: string; fingerprint: string } | undefined;
+  let claimed: string | undefined;
+  let fingerprint = '';
 
   const reply = (status: number, body: unknown, extra: Record<string, string> = {}) =>
-    HttpResponse.json(body as Record<string, unknown>, { status, headers: { ...headers, ...extra } });
-  const problem = (p: MockProblem) =>
-    reply(p.status, p.toBody(requestId), { 'Content-Type': 'application/problem+json' });
+    HttpResponse.json(body as Record<string, unknown>, {
+      status,
+      headers: {
+        ...headers,
+        ...(status >= 400 ? { 'Content-Type': 'application/problem+json' } : {}),
+        ...extra,
+      },
+    });
 
   try {
     if (version && !KNOWN_VERSIONS.includes(version)) {
-      throw new MockProblem(400, 'bad_request', `Unknown API version ${version}.`, {
-        param: 'AgentStack-Version',
-      });
+      throw new MockProblem(
+        400,
+        'bad_request',
+        `Unknown AgentStack-Version '${version}'. Supported: ${KNOWN_VERSIONS.join(', ')}.`,
+        { param: 'AgentStack-Version' },
+      );
     }
-    const caller = authenticate(db, request);
-    const text = method === 'post' || method === 'patch' ? await request.text() : '';
+    if (options.latencyMs > 0) await delay(options.latencyMs);
+    if (!spec) throw new MockProblem(404, 'route_not_found', `No route ${request.method} ${url.pathname}.`);
 
-    const key = method === 'post' ? request.headers.get('idempotency-key') : null;
+    const header = request.headers.get('authorization');
+    const caller = spec.auth === 'public' && !header ? null : authenticate(db, header);
+    if (spec.auth !== 'public' && !caller?.permissions.includes(spec.auth)) {
+      throw new MockProblem(
+        403,
+        'forbidden',
+        `This credential (${caller?.kind}) lacks the ${spec.auth} permission.`,
+      );
+    }
+
+    const query = spec.query
+      ? validate(spec.query, Object.fromEntries(url.searchParams), 'query')
+      : undefined;
+    let body: unknown;
+    let raw = '';
+    if (spec.method === 'post' || spec.method === 'patch') {
+      raw = await request.text();
+      let json: unknown;
+      if (raw.trim() !== '') {
+        try {
+          json = JSON.parse(raw);
+        } catch (error) {
+          throw new MockProblem(
+            400,
+            'invalid_json',
+            `The request body is not valid JSON: ${(error as Error).message}`,
+          );
+        }
+      }
+      if (spec.body) body = validate(spec.body, json ?? {}, 'body');
+      else if (json !== undefined && !(typeof json === 'object' && json && Object.keys(json).length === 0)) {
+        throw new MockProblem(400, 'validation_failed', 'This operation takes no request body.', {
+          param: 'body',
+        });
+      }
+      fingerprint = `${spec.method.toUpperCase()} ${url.pathname}\n${canonicalJson(json ?? null)}`;
+    }
+
+    const key = spec.method === 'post' ? request.headers.get('idempotency-key') : null;
     if (key !== null) {
-      if (key.length < 1 || key.length > 255) {
-        throw new MockProblem(400, 'bad_request', 'Idempotency-Key must be 1..255 characters.', {
+      if (key.length > 255) {
+        throw new MockProblem(400, 'validation_failed', 'Idempotency-Key must be at most 255 characters.', {
           param: 'Idempotency-Key',
         });
       }
-      const scoped = `${caller.kind === 'operator' ? 'operator' : db.tenant.id}:${key}`;
-      const fingerprint = `${method} ${url.pathname} ${text}`;
+      const scoped = `${caller?.kind === 'operator' ? 'operator' : db.tenant.id}:${key}`;
       const stored = db.idempotency.get(scoped);
-      if (stored?.pending) {
-        throw new MockProblem(409, 'idempotency_in_progress', 'A request with this key is still running.');
-      }
       if (stored && stored.fingerprint !== fingerprint) {
-        throw new MockProblem(409, 'idempotency_conflict', 'This key was used with a different request.');
+        throw new MockProblem(
+          409,
+          'idempotency_conflict',
+          'This Idempotency-Key was already used with a different request. Use a new key for a new request.',
+          { param: 'Idempotency-Key' },
+        );
       }
-      if (stored) {
-        return reply(stored.status, stored.body, {
-          'Idempotent-Replayed': 'true',
-          ...(stored.status >= 400 ? { 'Content-Type': 'application/problem+json' } : {}),
-        });
+      if (stored?.pending) {
+        throw new MockProblem(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still being processed. Retry after it completes.',
+          { param: 'Idempotency-Key' },
+        );
       }
+      if (stored) return reply(stored.status, stored.body, { 'Idempotent-Replayed': 'true' });
       db.idempotency.set(scoped, { fingerprint, pending: true, status: 0, body: null });
-      idempotency = { key: scoped, fingerprint };
+      claimed = scoped;
+      // Hold the claim across the simulated work, so a concurrent retry sees it in flight.
+      if (options.latencyMs > 0) await delay(options.latencyMs);
     }
 
-    if (options.latencyMs > 0) await delay(options.latencyMs);
-
-    let body: unknown;
-    if (text !== '') {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new MockProblem(400, 'invalid_json', 'The request body is not valid JSON.');
-      }
-    }
-    const result = route({ db, caller, params, url, body });
-    const { status, body: payload } = isReply(result) ? result : { status: 200, body: result };
+    const status = spec.status ?? 200;
     // Answers leave the model as copies, so later mutations do not reach a caller's objects.
-    const snapshot = structuredClone(payload);
-    if (idempotency)
-      db.idempotency.set(idempotency.key, { ...idempotency, pending: false, status, body: snapshot });
-    return reply(status, snapshot);
+    const payload = structuredClone(spec.handler({ db, caller, params, query, body }));
+    if (claimed) db.idempotency.set(claimed, { fingerprint, pending: false, status, body: payload });
+    return reply(status, payload);
   } catch (error) {
-    const p =
+    const problem =
       error instanceof MockProblem
         ? error
         : new MockProblem(500, 'internal_error', error instanceof Error ? error.message : String(error));
-    if (idempotency) {
-      // Like the server: 5xx and 400 answers are not stored, so a retry runs again.
-      if (p.status >= 500 || p.status === 400) db.idempotency.delete(idempotency.key);
-      else
-        db.idempotency.set(idempotency.key, {
-          ...idempotency,
-          pending: false,
-          status: p.status,
-          body: p.toBody(requestId),
-        });
+    const body = problem.toBody(requestId);
+    if (claimed) {
+      // Like the server: 5xx answers are not stored, so a retry runs again.
+      if (problem.status >= 500) db.idempotency.delete(claimed);
+      else db.idempotency.set(claimed, { fingerprint, pending: false, status: problem.status, body });
     }
-    return problem(p);
+    return reply(problem.status, body);
   }
 }
 
 /** msw handlers for every route of the API, over the model `options.db()` returns. */
 export function createHandlers(options: HandlerOptions): HttpHandler[] {
   const base = options.baseUrl.replace(/\/$/, '');
-  const handlers = routes.map(([method, path, route]) =>
-    http[method](`${base}${path}`, ({ request, params }) =>
-      handle(options, method, route, request, params as Record<string, string>),
-    ),
-  );
-  handlers.push(
-    http.all(`${base}/v1/*`, ({ request }) =>
-      handle(
-        options,
-        request.method.toLowerCase(),
-        ({ url }) => {
-          throw new MockProblem(404, 'route_not_found', `No route ${request.method} ${url.pathname}.`);
-        },
-        request,
-        {},
+  return [
+    ...routes.map((spec) =>
+      http[spec.method](`${base}${spec.path}`, ({ request, params }) =>
+        handle(options, spec, request, params as Record<string, string>),
       ),
     ),
-  );
-  return handlers;
+    http.all(`${base}/v1/*`, ({ request }) => handle(options, null, request, {})),
+  ];
 }

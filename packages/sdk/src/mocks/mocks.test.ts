@@ -113,7 +113,7 @@ describe('platform', () => {
   });
 
   it('answers the default brand without an agency, and a custom brand', async () => {
-    expect((await setup().client.platform.brand.retrieve()).name).toBe('AgentStack');
+    expect((await setup().client.platform.brand.retrieve()).name).toBe('Dashboard');
     const custom = { ...DEMO_BRANDS.aurora, name: 'Custom Co' };
     expect(await setup({ brand: custom }).client.platform.brand.retrieve()).toEqual(custom);
   });
@@ -164,6 +164,46 @@ describe('platform', () => {
     });
     const self = await asAdmin.platform.users.del(admin.id).catch((e: unknown) => e);
     expect(self).toMatchObject({ status: 403 });
+  });
+
+  it('grants the server permissions per credential and role', async () => {
+    const { client, publishable, operator, api, make } = setup();
+    expect((await publishable.platform.me.retrieve()).permissions).toEqual([
+      'commerce:products:read',
+      'platform:brand:read',
+      'platform:plans:read',
+    ]);
+    expect((await operator.platform.me.retrieve()).permissions).toEqual(['operator', 'platform:plans:read']);
+    expect((await client.platform.me.retrieve()).permissions).toContain('commerce:products:write');
+    expect(await operator.platform.entitlements.retrieve().catch((e: unknown) => e)).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
+    expect(
+      isPermissionError(await publishable.platform.entitlements.retrieve().catch((e: unknown) => e)),
+    ).toBe(true);
+
+    const signIn = async (role: string) => {
+      const user = api.db.users.find((u) => u.role === role)!;
+      return make(
+        (await client.platform.sessions.create({ email: user.email, password: 'demo-password-123' })).token,
+      );
+    };
+    const asViewer = await signIn('viewer');
+    expect(isPermissionError(await asViewer.platform.users.list().catch((e: unknown) => e))).toBe(true);
+    expect((await (await signIn('support')).platform.users.list()).data.length).toBe(api.db.users.length);
+  });
+
+  it('signs in without any credential, like the public sign-in route', async () => {
+    setup();
+    const owner = DEMO_TENANTS[1]!.user;
+    const response = await fetch(`${BASE}/v1/platform/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: owner.email, password: owner.password }),
+    });
+    expect(response.status).toBe(201);
+    expect(Session.parse(await response.json()).user.role).toBe('owner');
   });
 
   it('manages users and API keys', async () => {
@@ -224,7 +264,7 @@ describe('platform', () => {
     const badAddon = await operator.platform.tenants
       .update(tenant.id, { addons: ['no_such_addon'] })
       .catch((e: unknown) => e);
-    expect(badAddon).toMatchObject({ code: 'validation_failed', param: 'addons' });
+    expect(badAddon).toMatchObject({ code: 'validation_failed', param: 'addons.0' });
   });
 });
 
@@ -239,7 +279,8 @@ describe('commerce products', () => {
     const all = await client.commerce.products.list({ limit: 10 }).toArray();
     expect(all).toHaveLength(api.db.products.length);
     expect(new Set(all.map((p) => p.id)).size).toBe(all.length);
-    expect(all[0]?.title).toBe(DEMO_PRODUCTS[0]?.title);
+    // Like the server's seed: created in catalogue order, so the newest is the last seeded.
+    expect(all[0]?.title).toBe(DEMO_PRODUCTS[api.db.products.length - 1]?.title);
 
     const created = await client.commerce.products.create(newProduct());
     expect((await client.commerce.products.list({ limit: 1 })).data[0]?.id).toBe(created.id);
@@ -280,6 +321,21 @@ describe('commerce products', () => {
     expect(badLimit).toMatchObject({ code: 'validation_failed', param: 'limit' });
   });
 
+  it('names unknown fields with code unknown_field, and refuses a body on actions that take none', async () => {
+    const { client, api } = setup();
+    const unknown = (await client.commerce.products
+      .create({ ...newProduct(), colour: 'red' } as ProductCreate)
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(unknown.errors).toEqual([
+      { param: 'colour', code: 'unknown_field', message: "Unknown field 'colour'." },
+    ]);
+    const id = api.db.products[0]!.id;
+    const withBody = await client
+      .request('POST', `/v1/commerce/products/${id}/archive`, { body: { now: true } })
+      .catch((e: unknown) => e);
+    expect(withBody).toMatchObject({ status: 400, code: 'validation_failed', param: 'body' });
+  });
+
   it('answers invalid_json for a malformed body', async () => {
     setup();
     const response = await fetch(`${BASE}/v1/commerce/products`, {
@@ -299,6 +355,7 @@ describe('commerce products', () => {
     expect(missing).toMatchObject({ code: 'not_found' });
     const route = await client.request('GET', '/v1/commerce/nothing-here').catch((e: unknown) => e);
     expect(route).toMatchObject({ status: 404, code: 'route_not_found' });
+    expect((await fetch(`${BASE}/v1/nowhere`)).status).toBe(404);
     const anonymous = await fetch(`${BASE}/v1/platform/me`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ code: 'unauthenticated' });
@@ -435,6 +492,24 @@ describe('protocol', () => {
       .catch((e: unknown) => e);
     expect(isIdempotencyError(conflict)).toBe(true);
     expect(conflict).toMatchObject({ status: 409, code: 'idempotency_conflict' });
+  });
+
+  it('fingerprints the body canonically: key order does not matter', async () => {
+    setup();
+    const post = (body: string) =>
+      fetch(`${BASE}/v1/commerce/products`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer sk_x',
+          'idempotency-key': 'order',
+          'content-type': 'application/json',
+        },
+        body,
+      });
+    const first = await post('{"title":"A","price":{"amount":1,"currency":"EUR"}}');
+    const second = await post('{"price":{"currency":"EUR","amount":1},"title":"A"}');
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await second.json()).toEqual(await first.json());
   });
 
   it('replays stored errors too, but not validation failures', async () => {

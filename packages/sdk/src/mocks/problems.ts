@@ -3,26 +3,20 @@ import { en } from 'zod/locales';
 import type { z } from 'zod/mini';
 import type { Problem } from '../schemas/common';
 
-const TITLES: Record<string, string> = {
-  bad_request: 'Bad request',
-  invalid_json: 'Malformed JSON',
-  validation_failed: 'Validation failed',
-  unauthenticated: 'Authentication required',
-  invalid_api_key: 'Invalid API key',
-  invalid_credentials: 'Invalid email or password',
-  session_expired: 'Session expired',
-  forbidden: 'Forbidden',
-  not_found: 'Not found',
-  route_not_found: 'Route not found',
-  conflict: 'Conflict',
-  duplicate_sku: 'Duplicate SKU',
-  invalid_state: 'Invalid state',
-  idempotency_conflict: 'Idempotency key reused',
-  idempotency_in_progress: 'Request in progress',
-  tier_limit_reached: 'Plan limit reached',
-  feature_not_in_plan: 'Feature not in plan',
-  rate_limited: 'Too many requests',
-  internal_error: 'Internal server error',
+// Titles name the status, as the server's do; `code` and `detail` say what happened.
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Extra members of a problem body beyond `type`, `title`, `status`, `code`, `detail`. */
@@ -44,7 +38,7 @@ export class MockProblem extends Error {
   toBody(requestId: string): Problem & Record<string, unknown> {
     return {
       type: `https://agentstack.dev/errors/${this.code}`,
-      title: TITLES[this.code] ?? 'Error',
+      title: TITLES[this.status] ?? 'Error',
       status: this.status,
       ...(this.detail !== undefined ? { detail: this.detail } : {}),
       code: this.code,
@@ -77,26 +71,28 @@ export function problemResponse(
 
 const localeError = en().localeError;
 
-/** Parses `data` with a schema or throws the server's `400 validation_failed` problem. */
-export function validate<S extends z.ZodMiniType>(schema: S, data: unknown): z.output<S> {
+/** Parses `data` with a schema or throws the server's `400 validation_failed`, naming every failing field. */
+export function validate<S extends z.ZodMiniType>(
+  schema: S,
+  data: unknown,
+  where: 'body' | 'query',
+): z.output<S> {
   const result = schema.safeParse(data, { error: localeError });
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue): { param: string; code: string; message: string }[] => {
-    const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        param: [...base, key].join('.'),
-        code: issue.code,
-        message: `Unrecognized field "${key}"`,
+        param: [...issue.path, key].join('.'),
+        code: 'unknown_field',
+        message: `Unknown field '${key}'.`,
       }));
     }
-    return [{ param: base.join('.'), code: issue.code, message: issue.message }];
+    return [{ param: issue.path.join('.') || where, code: issue.code, message: issue.message }];
   });
-  const first = errors[0];
-  throw new MockProblem(
-    400,
-    'validation_failed',
-    first ? `${first.param || 'body'}: ${first.message}` : 'Invalid request',
-    { ...(first?.param ? { param: first.param } : {}), errors },
-  );
+  const first = errors[0] ?? { param: where, code: 'invalid', message: 'Invalid input' };
+  const detail =
+    errors.length === 1
+      ? `Invalid ${where}: ${first.param} — ${first.message}`
+      : `Invalid ${where}: ${errors.length} problems, first ${first.param} — ${first.message}`;
+  throw new MockProblem(400, 'validation_failed', detail, { param: first.param, errors });
 }
