@@ -25,7 +25,7 @@ import {
   UserUpdate,
 } from '../schemas/platform/user';
 import { brandOf, type MockDb, toProduct } from './db';
-import { MockProblem, validate } from './problems';
+import { MockProblem, randomToken, validate } from './problems';
 
 /** API versions the mock accepts in `AgentStack-Version`. */
 export const KNOWN_VERSIONS: readonly string[] = [API_VERSION];
@@ -313,7 +313,7 @@ const PLAN_LIST: Plan[] = [
   ),
 ];
 
-const secret = (prefix: string) => `${prefix}${crypto.randomUUID().replaceAll('-', '')}`;
+const secret = randomToken;
 
 /** The routes of docs/api.md. */
 const routes: RouteSpec[] = [
@@ -790,8 +790,7 @@ async function handle(
   params: Record<string, string>,
 ) {
   const incoming = request.headers.get('request-id') ?? request.headers.get('x-request-id');
-  const requestId =
-    incoming && REQUEST_ID.test(incoming) ? incoming : `req_${crypto.randomUUID().replaceAll('-', '')}`;
+  const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomToken('req_');
   const version = request.headers.get('agentstack-version');
   const headers: Record<string, string> = {
     'Request-Id': requestId,

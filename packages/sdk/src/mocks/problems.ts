@@ -19,6 +19,17 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * `prefix` + 32 random hex characters. Uses `getRandomValues`, which, unlike `randomUUID`, also
+ * exists outside secure contexts (a Storybook opened over a LAN address).
+ */
+export function randomToken(prefix: string): string {
+  return (
+    prefix +
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  );
+}
+
 /** Extra members of a problem body beyond `type`, `title`, `status`, `code`, `detail`. */
 export type ProblemExtras = Partial<Omit<Problem, 'type' | 'title' | 'status' | 'code' | 'detail'>> &
   Record<string, unknown>;
@@ -61,7 +72,7 @@ export function problemResponse(
   code: string,
   detail?: string,
   extras?: ProblemExtras,
-  requestId = `req_${crypto.randomUUID().replaceAll('-', '')}`,
+  requestId = randomToken('req_'),
 ): HttpResponse<Problem> {
   return HttpResponse.json(new MockProblem(status, code, detail, extras).toBody(requestId), {
     status,
