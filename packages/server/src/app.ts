@@ -14,11 +14,18 @@ import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi, renderDocs } from './http/openapi';
 import { ApiRouter } from './http/route';
+import { VersionedCache } from './http/versionedCache';
 import { registerModules } from './modules';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 
 z.config(en());
+
+// Request ids: a random per-process prefix and a counter — unique, sortable per process, and
+// without a call into the CSPRNG on every request.
+const REQUEST_ID_PREFIX = newId('req').slice(0, 20);
+let requestCounter = 0;
+const nextRequestId = () => `${REQUEST_ID_PREFIX}${(requestCounter++).toString(36).padStart(8, '0')}`;
 
 /** The API version this server speaks (`AgentStack-Version`). */
 export const API_VERSION = '2026-11-01';
@@ -40,6 +47,8 @@ export interface ServerOptions {
   authCacheTtlMs?: number;
   /** PostgreSQL pool size. Defaults to 10. */
   poolSize?: number;
+  /** Catalogue pages cached per instance (0 disables). Defaults to 2,000. */
+  catalogCacheEntries?: number;
   /** The brand tenants without an agency see. Defaults to a neutral, unbranded one. */
   defaultBrand?: Brand;
 }
@@ -91,6 +100,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     idempotency: new IdempotencyStore(database.db),
     log,
     metrics: new Metrics(),
+    catalogCache: new VersionedCache(options.catalogCacheEntries ?? 2000),
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
   };
 
@@ -99,7 +109,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('request-id') ?? c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : newId('req');
+    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : nextRequestId();
     c.set('requestId', requestId);
     c.set('principal', null);
     const started = performance.now();
@@ -129,13 +139,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       maxAge: 600,
     }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) =>
-        problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) =>
+      problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
+  });
+  // Reads carry no body; skipping them also keeps node-server from materialising a full Request.
+  app.use('/v1/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.use('/v1/*', async (c, next) => {
     const version = c.req.header('agentstack-version');

@@ -2,6 +2,7 @@ import type { Brand } from '@agentstack/sdk/schemas';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
 import type { IdempotencyStore } from './http/idempotency';
+import type { VersionedCache } from './http/versionedCache';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   idempotency: IdempotencyStore;
   log: Logger;
   metrics: Metrics;
+  /** Serialized catalogue pages, keyed by tenant and query, checked against the catalogue version. */
+  catalogCache: VersionedCache;
   /** The brand shown to tenants without an agency. */
   defaultBrand: Brand;
 }

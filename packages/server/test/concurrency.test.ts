@@ -111,4 +111,27 @@ describe.each(DATABASES)('concurrency on %s', (kind) => {
     expect([r1.status, r2.status]).toEqual([201, 201]);
     expect(r1.body.id).not.toBe(r2.body.id);
   });
+
+  it('serves catalogue pages that are never staler than the last committed write, on every instance', async () => {
+    const { secretKey } = await createTenant(a);
+    const list = async (t: TestServer) =>
+      (await t.request('GET', '/v1/commerce/products?limit=5', { token: secretKey })).body.data.map(
+        (p: { title: string }) => p.title,
+      );
+    expect(await list(a)).toEqual([]);
+    expect(await list(b)).toEqual([]);
+    const created = await b.request('POST', '/v1/commerce/products', { token: secretKey, body: body(500) });
+    expect(await list(a)).toEqual(['Item 500']);
+    await a.request('PATCH', `/v1/commerce/products/${created.body.id}`, {
+      token: secretKey,
+      body: { title: 'Renamed' },
+    });
+    expect(await list(b)).toEqual(['Renamed']);
+    expect(await list(a)).toEqual(['Renamed']);
+    await b.request('POST', `/v1/commerce/products/${created.body.id}/archive`, { token: secretKey });
+    const statuses = (await a.request('GET', '/v1/commerce/products', { token: secretKey })).body.data.map(
+      (p: { status: string }) => p.status,
+    );
+    expect(statuses).toEqual(['archived']);
+  });
 });

@@ -109,4 +109,9 @@ create index products_tenant_status_idx on products (tenant_id, status, id);
 create unique index products_tenant_sku_idx on products (tenant_id, sku) where sku is not null;
 `,
   },
+  {
+    id: '0002_catalog_version',
+    // Bumped in the transaction of every catalogue write: readers compare it to serve cached pages.
+    sql: 'alter table tenants add column catalog_version bigint not null default 0;',
+  },
 ];

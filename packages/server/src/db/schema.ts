@@ -33,6 +33,8 @@ export const tenants = pgTable('tenants', {
   addons: jsonb('addons').notNull().default(sql`'[]'::jsonb`),
   limitOverrides: jsonb('limit_overrides').notNull().default(sql`'{}'::jsonb`),
   metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+  /** Bumped by every catalogue write; cached catalogue pages carry the version they were read at. */
+  catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -7,6 +7,12 @@ import type { AppContext, AppEnv } from '../context';
 import type { Executor } from '../db/client';
 import { ApiError } from './errors';
 import { canonicalJson, parseJson, validate } from './validate';
+import { JsonText } from './versionedCache';
+
+function respond(c: Context<AppEnv>, result: unknown, status: 200 | 201): Response {
+  if (result instanceof JsonText) return c.body(result.text, status, { 'content-type': 'application/json' });
+  return c.json(result, status);
+}
 
 type Schema = z.ZodMiniType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -136,13 +142,13 @@ export class ApiRouter {
       };
 
       if (!WRITE_METHODS.has(spec.method)) {
-        return c.json(await spec.handler(make(app.db)), status);
+        return respond(c, await spec.handler(make(app.db)), status);
       }
 
       const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
       if (!key) {
         const result = await transaction((tx) => spec.handler(make(tx)));
-        return c.json(result, status);
+        return respond(c, result, status);
       }
       const scope = principal?.tenant?.id ?? principal?.credentialId ?? 'public';
       const requestHash = app.idempotency.hash(spec.method, c.req.path, canonicalJson(body ?? null));

@@ -21,7 +21,7 @@ export function productRoutes(router: ApiRouter): void {
     auth: 'commerce:products:read',
     query: ProductListParams,
     response: listOf(Product),
-    handler: ({ db, tenant, query }) => productService.list(db, tenant(), query),
+    handler: ({ app, tenant, query }) => productService.listCached(app, tenant(), query),
   });
   router.add({
     method: 'post',

@@ -7,13 +7,15 @@ import type {
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import type { TenantPrincipal } from '../../../auth/principal';
+import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/client';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, isUniqueViolation, notFound } from '../../../http/errors';
 import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { JsonText } from '../../../http/versionedCache';
 import { lockTenant, requireFeature, requireWithinLimit } from '../../platform/entitlements/service';
 import { usageOf } from '../../platform/entitlements/usage';
-import { productStore, toProduct } from './store';
+import { bumpCatalogVersion, productStore, readCatalogVersion, toProduct } from './store';
 
 const SKU_INDEX = 'products_tenant_sku_idx';
 
@@ -23,6 +25,28 @@ function duplicateSku(sku: string | null | undefined): ApiError {
 
 /** Business rules of the product catalogue. Writes run inside the request's transaction. */
 export const productService = {
+  /**
+   * Lists products. Pages are served from the instance's catalogue cache when the tenant's
+   * catalogue version is unchanged since they were read (see VersionedCache).
+   */
+  async listCached(app: AppContext, caller: TenantPrincipal, params: ProductListParams): Promise<JsonText> {
+    const version = await readCatalogVersion(app.db, caller.tenant.id);
+    const audience = caller.kind === 'publishable_key' ? 'public' : 'all';
+    const key = [
+      caller.tenant.id,
+      audience,
+      params.limit,
+      params.startingAfter,
+      params.status,
+      params.query,
+    ].join('\u0000');
+    const hit = app.catalogCache.get(key, version);
+    if (hit !== undefined) return new JsonText(hit);
+    const body = JSON.stringify(await productService.list(app.db, caller, params));
+    app.catalogCache.set(key, version, body);
+    return new JsonText(body);
+  },
+
   async list(
     db: Executor,
     caller: TenantPrincipal,
@@ -72,6 +96,7 @@ export const productService = {
       });
       const product = toProduct(row);
       await recordEvent(tx, tenant.id, 'product.created', product);
+      await bumpCatalogVersion(tx, tenant.id);
       return product;
     } catch (error) {
       if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
@@ -101,6 +126,7 @@ export const productService = {
       });
       const product = toProduct(row);
       await recordEvent(tx, caller.tenant.id, 'product.updated', product);
+      await bumpCatalogVersion(tx, caller.tenant.id);
       return product;
     } catch (error) {
       if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
@@ -115,6 +141,7 @@ export const productService = {
     if (current.status === 'archived') return toProduct(current);
     const product = toProduct(await store.update(id, { status: 'archived', archivedAt: new Date() }));
     await recordEvent(tx, caller.tenant.id, 'product.archived', product);
+    await bumpCatalogVersion(tx, caller.tenant.id);
     return product;
   },
 
@@ -127,6 +154,7 @@ export const productService = {
     requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
     const product = toProduct(await store.update(id, { status: 'draft', archivedAt: null }));
     await recordEvent(tx, tenant.id, 'product.unarchived', product);
+    await bumpCatalogVersion(tx, tenant.id);
     return product;
   },
 
@@ -149,6 +177,7 @@ export const productService = {
       await recordEvent(tx, caller.tenant.id, 'product.archived', product);
       data.push(product);
     }
+    await bumpCatalogVersion(tx, caller.tenant.id);
     return { data, hasMore: false, nextCursor: null };
   },
 };

@@ -1,7 +1,7 @@
 import type { Product, ProductStatus } from '@agentstack/sdk/schemas';
-import { and, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
-import { products } from '../../../db/schema';
+import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../../db/client';
+import { products, tenants } from '../../../db/schema';
 import { likePattern } from '../../../http/pagination';
 
 type Row = typeof products.$inferSelect;
@@ -94,4 +94,35 @@ export function productStore(db: Executor, tenantId: string) {
       return row!;
     },
   };
+}
+
+const versionQueries = new WeakMap<Db, ReturnType<typeof prepareVersionQuery>>();
+function prepareVersionQuery(db: Db) {
+  return db
+    .select({ v: tenants.catalogVersion })
+    .from(tenants)
+    .where(eq(tenants.id, sql.placeholder('tenantId')))
+    .prepare('catalog_version');
+}
+
+/**
+ * The tenant's catalogue version: bumped by every product write, read before cached pages. A
+ * named prepared statement: the hot read path skips SQL building and PostgreSQL's parse/plan.
+ */
+export async function readCatalogVersion(db: Db, tenantId: string): Promise<number> {
+  let query = versionQueries.get(db);
+  if (!query) {
+    query = prepareVersionQuery(db);
+    versionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ tenantId });
+  return row?.v ?? 0;
+}
+
+/** Bumps the catalogue version inside a write's transaction. */
+export async function bumpCatalogVersion(db: Executor, tenantId: string): Promise<void> {
+  await db
+    .update(tenants)
+    .set({ catalogVersion: sql`${tenants.catalogVersion} + 1` })
+    .where(eq(tenants.id, tenantId));
 }

@@ -1,0 +1,45 @@
+/**
+ * A bounded in-process cache of serialized responses, each stored with the version of the data
+ * it was read at. A reader first reads the current version (one indexed single-row read), then
+ * serves the entry only if its version matches — so every instance behind a load balancer
+ * serves fresh data without a shared cache or invalidation messages.
+ *
+ * Read the version BEFORE reading the data you store under it: the data can then only be newer
+ * than its label, never older, and a newer label forces a re-read.
+ */
+export class VersionedCache {
+  private entries = new Map<string, { version: number; body: string }>();
+
+  /** Keeps at most `maxEntries` entries, evicting the least recently used. Defaults to 2,000. */
+  constructor(private readonly maxEntries = 2000) {}
+
+  /** The stored body for `key` if it was read at `version`. */
+  get(key: string, version: number): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    // Re-insert to mark as recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  /** Stores `body` for `key`, read at `version`. */
+  set(key: string, version: number, body: string): void {
+    this.entries.delete(key);
+    this.entries.set(key, { version, body });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  /** Number of entries held. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A handler result that is already JSON text: sent as it is, not serialized again. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
