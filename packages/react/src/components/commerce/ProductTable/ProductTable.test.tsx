@@ -1,3 +1,4 @@
+import { DEMO_PRODUCTS, DEMO_TENANTS } from '@agentstack/sdk/catalog';
 import { composeStories } from '@storybook/react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,6 +8,13 @@ import * as stories from './ProductTable.stories';
 
 const { Default, Growth, Starter, Enterprise, NearLimit, AtLimit, Empty, Loading, ErrorState, NocturneDark } =
   composeStories(stories);
+
+/** The product a tier's table lists first: the newest of its demo catalogue. */
+const newestOf = (slug: 'starter' | 'growth' | 'enterprise') =>
+  DEMO_PRODUCTS[DEMO_TENANTS.find((t) => t.slug === slug)!.productCount - 1]!;
+const growthFirst = newestOf('growth');
+const growthSecond = DEMO_PRODUCTS[DEMO_TENANTS.find((t) => t.slug === 'growth')!.productCount - 2]!;
+const euros = (minor: number) => `€${(minor / 100).toFixed(2)}`;
 
 const bodyRows = () =>
   within(screen.getByRole('table', { name: 'Products' }))
@@ -22,17 +30,17 @@ describe('ProductTable', () => {
 
   it('shows a page of products with money formatted from minor units', async () => {
     await renderStory(Growth);
-    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    await screen.findByRole('checkbox', { name: `Select ${growthFirst.title}` });
     expect(bodyRows()).toHaveLength(10);
-    const row = screen.getByRole('checkbox', { name: 'Select Stoneware mug, sage' }).closest('tr')!;
-    expect(within(row).getByText('€18.00')).toBeTruthy();
-    expect(within(row).getByText('MUG-STN-SAGE')).toBeTruthy();
+    const row = screen.getByRole('checkbox', { name: `Select ${growthFirst.title}` }).closest('tr')!;
+    expect(within(row).getByText(euros(growthFirst.price.amount))).toBeTruthy();
+    expect(within(row).getByText(growthFirst.sku!)).toBeTruthy();
   });
 
   it('pages forward and back with the cursor', async () => {
     const user = userEvent.setup();
     await renderStory(Growth);
-    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    await screen.findByRole('checkbox', { name: `Select ${growthFirst.title}` });
     const first = titles();
     expect(screen.getByRole('button', { name: 'Previous page' })).toHaveProperty('disabled', true);
     await user.click(screen.getByRole('button', { name: 'Next page' }));
@@ -47,7 +55,7 @@ describe('ProductTable', () => {
   it('filters by status and searches', async () => {
     const user = userEvent.setup();
     await renderStory(Enterprise);
-    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    await screen.findByRole('checkbox', { name: `Select ${newestOf('enterprise').title}` });
     await user.selectOptions(screen.getByLabelText('Status'), 'draft');
     await waitFor(() => {
       const statuses = bodyRows().map((r) => within(r).getAllByRole('cell')[2]!.textContent);
@@ -65,7 +73,7 @@ describe('ProductTable', () => {
   it('sorts the loaded page and reflects it in aria-sort', async () => {
     const user = userEvent.setup();
     await renderStory(Growth);
-    await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' });
+    await screen.findByRole('checkbox', { name: `Select ${growthFirst.title}` });
     const priceHeader = screen.getByRole('columnheader', { name: /Price/ });
     expect(priceHeader.getAttribute('aria-sort')).toBe('none');
     await user.click(within(priceHeader).getByRole('button'));
@@ -85,13 +93,13 @@ describe('ProductTable', () => {
   it('bulk-archives the selected products on Growth', async () => {
     const user = userEvent.setup();
     await renderStory(Growth);
-    await user.click(await screen.findByRole('checkbox', { name: 'Select Stoneware mug, sage' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Select Stoneware mug, chalk' }));
+    await user.click(await screen.findByRole('checkbox', { name: `Select ${growthFirst.title}` }));
+    await user.click(screen.getByRole('checkbox', { name: `Select ${growthSecond.title}` }));
     expect(screen.getByText('2 selected')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Archive selected' }));
     expect(await screen.findByText('2 products archived.')).toBeTruthy();
     await waitFor(() => {
-      const row = screen.getByRole('checkbox', { name: 'Select Stoneware mug, sage' }).closest('tr')!;
+      const row = screen.getByRole('checkbox', { name: `Select ${growthFirst.title}` }).closest('tr')!;
       expect(within(row).getByText('Archived')).toBeTruthy();
     });
     expect(screen.queryByText('2 selected')).toBeNull();
@@ -111,9 +119,9 @@ describe('ProductTable', () => {
   it('archives one row', async () => {
     const user = userEvent.setup();
     await renderStory(Default);
-    await user.click(await screen.findByRole('button', { name: 'Archive Stoneware mug, sage' }));
-    expect(await screen.findByText('Stoneware mug, sage archived.')).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Restore Stoneware mug, sage' })).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: `Archive ${growthFirst.title}` }));
+    expect(await screen.findByText(`${growthFirst.title} archived.`)).toBeTruthy();
+    expect(await screen.findByRole('button', { name: `Restore ${growthFirst.title}` })).toBeTruthy();
   });
 
   it('shows the product usage in the header and warns near the limit', async () => {
