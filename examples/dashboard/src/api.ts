@@ -10,17 +10,7 @@ export const apiBaseUrl = import.meta.env.VITE_AGENTSTACK_API_URL || window.loca
 export function createSignInClient(): AgentStack {
   const publishableKey = import.meta.env.VITE_AGENTSTACK_PUBLISHABLE_KEY;
   if (publishableKey) return new AgentStack({ apiKey: publishableKey, baseUrl: apiBaseUrl });
-  return new AgentStack({
-    // The SDK requires a credential and always sends it as a bearer token, while the server rejects
-    // an unknown one even on public routes: keep the placeholder in the browser.
-    apiKey: 'anonymous',
-    baseUrl: apiBaseUrl,
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      request.headers.delete('authorization');
-      return globalThis.fetch(request);
-    },
-  });
+  return new AgentStack({ apiKey: null, baseUrl: apiBaseUrl });
 }
 
 /** The client of a signed-in dashboard user: the session token is the bearer credential. */

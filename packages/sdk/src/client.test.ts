@@ -181,6 +181,18 @@ describe('requests', () => {
     }
   });
 
+  it('sends no Authorization header when apiKey is explicitly null', async () => {
+    let auth: string | null = 'unset';
+    server.use(
+      http.get(`${BASE}/v1/platform/plans`, ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ data: [], hasMore: false, nextCursor: null });
+      }),
+    );
+    await new AgentStack({ apiKey: null, baseUrl: BASE }).platform.plans.list();
+    expect(auth).toBeNull();
+  });
+
   it('requires an apiKey', () => {
     expect(() => new AgentStack({ apiKey: '' })).toThrow(/apiKey/);
   });

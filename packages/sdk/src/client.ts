@@ -18,9 +18,10 @@ export { API_VERSION, DEFAULT_BASE_URL };
 export interface AgentStackOptions {
   /**
    * The bearer credential: a secret key (`sk_…`, servers only), a publishable key (`pk_…`,
-   * browsers), an operator key (`op_…`) or a session token (`sess_…`). Required.
+   * browsers), an operator key (`op_…`) or a session token (`sess_…`). Required; pass `null`
+   * explicitly to call public routes (e.g. `platform.sessions.create` to sign in) without one.
    */
-  apiKey: string;
+  apiKey: string | null;
   /** Where the API lives, without `/v1`. Defaults to `http://localhost:4000`. */
   baseUrl?: string;
   /** Milliseconds one attempt may take before it is aborted (and retried if allowed). Defaults to 30 000 (30 s). */
@@ -97,8 +98,10 @@ export class AgentStack {
   readonly #maxRetries: number;
 
   constructor(options: AgentStackOptions) {
-    if (typeof options?.apiKey !== 'string' || options.apiKey === '') {
-      throw new TypeError('AgentStack: `apiKey` is required (an sk_, pk_, op_ key or a session token).');
+    if (options?.apiKey !== null && (typeof options?.apiKey !== 'string' || options.apiKey === '')) {
+      throw new TypeError(
+        'AgentStack: `apiKey` is required (an sk_, pk_, op_ key or a session token; `null` for public routes only).',
+      );
     }
     this.#options = { ...options };
     this.#timeout = options.timeout ?? 30_000;
@@ -115,7 +118,7 @@ export class AgentStack {
       headers: {
         ...options.headers,
         accept: 'application/json',
-        authorization: `Bearer ${options.apiKey}`,
+        ...(options.apiKey !== null && { authorization: `Bearer ${options.apiKey}` }),
         'agentstack-version': options.apiVersion ?? API_VERSION,
       },
     });

@@ -81,10 +81,20 @@ function findAddonFor(feature: FeatureKey): AddonDefinition | undefined {
   return (ADDONS as readonly AddonDefinition[]).find((a) => a.features.includes(feature));
 }
 
-/** The lowest plan of the limit's domain whose limit exceeds `needed` (or is unlimited). */
-export function upgradeForLimit(key: LimitKey, needed: number): UpgradeHint | null {
+/**
+ * The plan that would lift `key` to at least `needed`: the lowest plan of the limit's domain,
+ * above `currentPlanId` when given (a tenant whose negotiated limit is below its own plan's is
+ * pointed past its plan, never back to it), whose limit is at least `needed` or unlimited.
+ */
+export function upgradeForLimit(
+  key: LimitKey,
+  needed: number,
+  currentPlanId?: string | null,
+): UpgradeHint | null {
   const domain = key.slice(0, key.indexOf('.')) as Domain;
+  const currentRank = (currentPlanId && findPlan(currentPlanId)?.rank) || 0;
   const plan = plansOf(domain).find((p) => {
+    if (p.rank <= currentRank) return false;
     const limit = p.limits[key];
     return limit === null || (limit !== undefined && limit >= needed);
   });

@@ -204,7 +204,7 @@ function requireFeature(db: MockDb, feature: FeatureKey): void {
 function requireProductSlot(db: MockDb): void {
   const { limit, used } = entitlementsOf(db).limits['commerce.products'] ?? { limit: 0, used: 0 };
   if (limit === null || used + 1 <= limit) return;
-  const upgrade = upgradeForLimit('commerce.products', used + 1);
+  const upgrade = upgradeForLimit('commerce.products', used + 1, db.tenant.subscription.commerce);
   throw new MockProblem(
     402,
     'tier_limit_reached',

@@ -57,7 +57,11 @@ export function TierGate(props: TierGateProps) {
   const upgrade =
     props.feature !== undefined
       ? upgradeForFeature(props.feature)
-      : upgradeForLimit(props.limit, (state.status === 'denied' ? (state.used ?? 0) : 0) + (props.need ?? 1));
+      : upgradeForLimit(
+          props.limit,
+          (state.status === 'denied' ? (state.used ?? 0) : 0) + (props.need ?? 1),
+          state.status === 'denied' ? state.plan : null,
+        );
   if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(upgrade) : fallback}</>;
   if (props.feature !== undefined)
     return <UpgradePrompt upgrade={upgrade} feature={props.feature} variant={variant} />;

@@ -1,6 +1,6 @@
 import type { LimitKey } from '@agentstack/sdk/catalog';
 import { upgradeForLimit } from '@agentstack/sdk/catalog';
-import { useEntitlements } from '../../../hooks/platform/useEntitlements';
+import { planOfDomain, useEntitlements } from '../../../hooks/platform/useEntitlements';
 import { useAgentStack } from '../../../provider/context';
 import { formatNumber, limitLabel, upgradeDisplayName } from '../../../utils/format';
 
@@ -61,7 +61,7 @@ export function UsageMeter({
     limit === null || limit === 0 ? (limit === 0 ? 100 : 0) : Math.min(100, (used / limit) * 100);
   const upgrade =
     limitKey && (state === 'warning' || state === 'reached') && limit !== null
-      ? upgradeForLimit(limitKey, limit + 1)
+      ? upgradeForLimit(limitKey, limit + 1, data ? planOfDomain(data, limitKey) : null)
       : null;
   return (
     <div className="as-usage" data-state={state}>

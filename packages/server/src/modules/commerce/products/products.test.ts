@@ -213,7 +213,7 @@ describe.each(DATABASES)('products on %s', (kind) => {
     expect(over.body).toMatchObject({
       code: 'tier_limit_reached',
       limit: { key: 'commerce.products', limit: 2, used: 2 },
-      upgrade: { kind: 'plan', id: 'commerce_startup' },
+      upgrade: { kind: 'plan', id: 'commerce_growth', name: 'Growth' },
     });
     const ent = await t.request('GET', '/v1/platform/entitlements', { token: tenant.secretKey });
     expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });

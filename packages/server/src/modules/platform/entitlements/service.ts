@@ -1,6 +1,7 @@
 import {
   type ComputedEntitlements,
   computeEntitlements,
+  domainOf,
   type FeatureKey,
   LIMIT_KEYS,
   type LimitKey,
@@ -45,7 +46,7 @@ export function requireFeature(tenant: TenantRow, feature: FeatureKey): void {
 export function requireWithinLimit(tenant: TenantRow, key: LimitKey, used: number, adding = 1): void {
   const limit = entitlementsOf(tenant).limits[key];
   if (limit === null || used + adding <= limit) return;
-  const upgrade = upgradeForLimit(key, used + adding);
+  const upgrade = upgradeForLimit(key, used + adding, (tenant.subscription as Subscription)[domainOf(key)]);
   throw new ApiError(
     402,
     'tier_limit_reached',
