@@ -1,12 +1,8 @@
 import type { RequestOptions } from '../../client';
 import { APIResource } from '../../resource';
-import type { Session, SessionCreate } from '../../schemas/platform/user';
+import type { RevokedSession, Session, SessionCreate } from '../../schemas/platform/user';
 
-/** The answer of `DELETE /v1/platform/sessions/current`. */
-export interface RevokedSession {
-  object: 'session';
-  revoked: true;
-}
+export type { RevokedSession };
 
 /** `/v1/platform/sessions`: dashboard sign-in and sign-out. */
 export class Sessions extends APIResource {

@@ -1,14 +1,9 @@
 import type { RequestOptions } from '../../client';
 import type { PageParams, PagePromise } from '../../pagination';
 import { APIResource, path } from '../../resource';
-import type { User, UserCreate, UserUpdate } from '../../schemas/platform/user';
+import type { DeletedUser, User, UserCreate, UserUpdate } from '../../schemas/platform/user';
 
-/** The answer of `DELETE /v1/platform/users/:id`. */
-export interface DeletedUser {
-  id: string;
-  object: 'user';
-  deleted: true;
-}
+export type { DeletedUser };
 
 /** `/v1/platform/users`: the tenant's dashboard users. */
 export class Users extends APIResource {

@@ -55,3 +55,15 @@ export const Session = z.strictObject({
   tenantId: prefixedId('ten'),
 });
 export type Session = z.infer<typeof Session>;
+
+/** The answer of `DELETE /v1/platform/users/:id`. */
+export const DeletedUser = z.strictObject({
+  id: z.string(),
+  object: z.literal('user'),
+  deleted: z.literal(true),
+});
+export type DeletedUser = z.infer<typeof DeletedUser>;
+
+/** The answer of `DELETE /v1/platform/sessions/current`. */
+export const RevokedSession = z.strictObject({ object: z.literal('session'), revoked: z.literal(true) });
+export type RevokedSession = z.infer<typeof RevokedSession>;

@@ -1,12 +1,8 @@
-import { Session, SessionCreate } from '@agentstack/sdk/schemas';
-import { z } from 'zod/mini';
+import { RevokedSession, Session, SessionCreate } from '@agentstack/sdk/schemas';
 import type { AppContext } from '../../../context';
 import type { ApiRouter } from '../../../http/route';
 import { FailedAttemptLimiter } from './limiter';
 import { RateLimitedError, sessionService } from './service';
-
-/** The answer of `DELETE /v1/platform/sessions/current`. */
-export const RevokedSession = z.strictObject({ object: z.literal('session'), revoked: z.literal(true) });
 
 // One limiter per server instance (not per module load), so servers embedded side by side in one
 // process, as in tests, do not share counts.

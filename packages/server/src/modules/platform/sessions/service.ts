@@ -1,4 +1,4 @@
-import type { Session, SessionCreate } from '@agentstack/sdk/schemas';
+import type { RevokedSession, Session, SessionCreate } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { DUMMY_PASSWORD_HASH, generateSecret, hashSecret, verifyPassword } from '../../../auth/credentials';
 import type { Principal } from '../../../auth/principal';
@@ -10,12 +10,6 @@ import { sessionStore } from './store';
 
 /** How long a dashboard session lasts: 12 hours. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-
-/** The answer of `DELETE /v1/platform/sessions/current`. */
-export interface RevokedSession {
-  object: 'session';
-  revoked: true;
-}
 
 /** `429 rate_limited`, carrying how long to wait (the route sends it as `Retry-After`). */
 export class RateLimitedError extends ApiError {

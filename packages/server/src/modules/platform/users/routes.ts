@@ -1,16 +1,9 @@
-import { ListParams, listOf, User, UserCreate, UserUpdate } from '@agentstack/sdk/schemas';
+import { DeletedUser, ListParams, listOf, User, UserCreate, UserUpdate } from '@agentstack/sdk/schemas';
 import { z } from 'zod/mini';
 import type { ApiRouter } from '../../../http/route';
 import { userService } from './service';
 
 const BASE = '/v1/platform/users';
-
-/** The answer of `DELETE /v1/platform/users/:id`. */
-export const DeletedUser = z.strictObject({
-  id: z.string(),
-  object: z.literal('user'),
-  deleted: z.literal(true),
-});
 
 /** Registers `/v1/platform/users`: the tenant's dashboard users. */
 export function userRoutes(router: ApiRouter): void {

@@ -1,4 +1,12 @@
-import type { ListParams, ListResponse, Role, User, UserCreate, UserUpdate } from '@agentstack/sdk/schemas';
+import type {
+  DeletedUser,
+  ListParams,
+  ListResponse,
+  Role,
+  User,
+  UserCreate,
+  UserUpdate,
+} from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { hashPassword } from '../../../auth/credentials';
 import type { TenantPrincipal } from '../../../auth/principal';
@@ -11,13 +19,6 @@ import { usageOf } from '../entitlements/usage';
 import { normalizeEmail, toUser, userStore } from './store';
 
 const EMAIL_INDEX = 'users_tenant_email_idx';
-
-/** The answer of `DELETE /v1/platform/users/:id`. */
-export interface DeletedUser {
-  id: string;
-  object: 'user';
-  deleted: true;
-}
 
 function duplicateEmail(email: string): ApiError {
   return new ApiError(409, 'conflict', `A user with email '${email}' already exists in this tenant.`, {
