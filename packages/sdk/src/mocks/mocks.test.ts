@@ -436,7 +436,7 @@ describe('commerce products', () => {
     expect(isPlanLimitError(error)).toBe(true);
     expect(error).toMatchObject({ status: 402, code: 'tier_limit_reached' });
     expect(error.limit).toEqual({ key: 'commerce.products', limit: 5, used: 5 });
-    expect(error.upgrade).toEqual({ kind: 'plan', id: 'commerce_startup', name: 'Startup' });
+    expect(error.upgrade).toEqual({ kind: 'plan', id: 'commerce_growth', name: 'Growth' });
     expect(error.problem).toMatchObject({ limit: error.limit, upgrade: error.upgrade });
 
     const first = api.db.products[0]!.id;
