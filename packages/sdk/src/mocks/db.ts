@@ -25,6 +25,12 @@ export interface MockDbOptions {
   products?: number | readonly ProductCreate[];
   /** Negotiated limits replacing the plan's, e.g. `{ 'commerce.products': 20 }` to show a tenant at its limit. */
   limitOverrides?: Partial<Record<LimitKey, number | null>>;
+  /**
+   * Makes plain bearer tokens (not `pk_`/`op_`/`sess_`) act as a signed-in dashboard user with
+   * this role instead of the secret key (which acts as `owner` without a user). The first seeded
+   * user with the role is used; a user is added for a role none has. Defaults to none.
+   */
+  role?: Role;
 }
 
 /** A user session created by `POST /v1/platform/sessions`. */
@@ -66,6 +72,8 @@ export interface MockDb {
   sessions: Map<string, MockSession>;
   /** Stored idempotent responses by scope and key. */
   idempotency: Map<string, IdempotencyRecord>;
+  /** With the `role` option: the user plain bearer tokens act as (a session of). */
+  actingUserId?: string | null;
 }
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -214,6 +222,28 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     return user;
   });
 
+  let actingUserId: string | null = null;
+  if (options.role) {
+    let acting = users.find((u) => u.role === options.role);
+    if (!acting) {
+      const time = FIXTURE_EPOCH - 5 * 24 * HOUR;
+      const role = options.role;
+      acting = {
+        id: fixtureId('usr', time, users.length + 1),
+        object: 'user',
+        email: `${role}@${domain}`,
+        name: `Demo ${role.charAt(0).toUpperCase()}${role.slice(1)}`,
+        role,
+        createdAt: iso(time),
+        updatedAt: iso(time),
+        lastLoginAt: null,
+      };
+      users.push(acting);
+      passwords.set(acting.id, 'demo-password-123');
+    }
+    actingUserId = acting.id;
+  }
+
   const apiKeys: ApiKey[] = [
     { type: 'secret' as const, name: 'Backend', prefix: 'sk_9f3a' },
     { type: 'publishable' as const, name: 'Storefront', prefix: 'pk_41cd' },
@@ -240,6 +270,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     keySecrets: new Map(),
     sessions: new Map(),
     idempotency: new Map(),
+    actingUserId,
   };
 }
 

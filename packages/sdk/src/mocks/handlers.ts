@@ -149,6 +149,12 @@ function authenticate(db: MockDb, header: string | null): Caller {
     }
     return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
   }
+  if (db.actingUserId) {
+    // The `role` option: plain tokens act as that user's session (as if signed in).
+    const user = db.users.find((u) => u.id === db.actingUserId);
+    if (!user) throw new MockProblem(401, 'session_expired', 'This session is not valid; sign in again.');
+    return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
+  }
   // Any other token acts as the tenant's secret key, so stories and tests need no setup.
   return caller('secret_key', 'owner', ROLE_PERMISSIONS.owner);
 }
@@ -210,6 +216,19 @@ function requireProductSlot(db: MockDb): void {
     'tier_limit_reached',
     `Your plan allows ${limit} products and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
     { limit: { key: 'commerce.products', limit, used }, ...(upgrade ? { upgrade } : {}) },
+  );
+}
+
+/** Like the server: a new dashboard user needs a free seat of `platform.dashboardUsers`. */
+function requireSeat(db: MockDb): void {
+  const { limit, used } = entitlementsOf(db).limits['platform.dashboardUsers'] ?? { limit: 0, used: 0 };
+  if (limit === null || used + 1 <= limit) return;
+  const upgrade = upgradeForLimit('platform.dashboardUsers', used + 1, db.tenant.subscription.platform);
+  throw new MockProblem(
+    402,
+    'tier_limit_reached',
+    `Your plan allows ${limit} dashboard users and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
+    { limit: { key: 'platform.dashboardUsers', limit, used }, ...(upgrade ? { upgrade } : {}) },
   );
 }
 
@@ -535,6 +554,7 @@ const routes: RouteSpec[] = [
       const { db } = ctx;
       const input = ctx.body as UserCreate;
       if (input.role === 'owner') requireOwner(caller, 'create an owner', 'role');
+      requireSeat(db);
       if (db.users.some((u) => u.email.toLowerCase() === input.email.toLowerCase())) {
         throw new MockProblem(
           409,

@@ -236,6 +236,50 @@ describe('platform', () => {
     expect(revoked).toMatchObject({ status: 401, code: 'invalid_api_key' });
   });
 
+  it('acts as a signed-in user of the `role` option, adding one for a role nobody has', async () => {
+    const { client, api } = setup({ role: 'viewer' });
+    const viewer = api.db.users.find((u) => u.role === 'viewer')!;
+    expect(await client.platform.me.retrieve()).toMatchObject({
+      kind: 'session',
+      role: 'viewer',
+      userId: viewer.id,
+    });
+    expect(isPermissionError(await client.platform.users.list().catch((e: unknown) => e))).toBe(true);
+
+    const asOwner = setup({ role: 'owner' });
+    const owner = asOwner.api.db.users.find((u) => u.role === 'owner')!;
+    expect(await asOwner.client.platform.me.retrieve()).toMatchObject({ role: 'owner', userId: owner.id });
+    expect(await asOwner.client.platform.users.del(owner.id).catch((e: unknown) => e)).toMatchObject({
+      status: 403,
+    });
+
+    const compliance = createFixtures({ role: 'compliance' });
+    const added = compliance.users.find((u) => u.id === compliance.actingUserId)!;
+    expect(User.parse(added).role).toBe('compliance');
+    expect(compliance.users).toHaveLength(createFixtures().users.length + 1);
+    expect(createFixtures().actingUserId).toBeNull();
+  });
+
+  it('answers 402 tier_limit_reached when a new user needs a seat past platform.dashboardUsers', async () => {
+    const { client, api } = setup({ tenant: 'starter', limitOverrides: { 'platform.dashboardUsers': 4 } });
+    expect(api.db.users).toHaveLength(4);
+    const error = await client.platform.users
+      .create({
+        email: 'one.more@starter.demo',
+        name: 'One More',
+        role: 'viewer',
+        password: 'long-enough-pass',
+      })
+      .catch((e: unknown) => e);
+    expect(isPlanLimitError(error)).toBe(true);
+    expect(error).toMatchObject({
+      status: 402,
+      code: 'tier_limit_reached',
+      problem: { limit: { key: 'platform.dashboardUsers', limit: 4, used: 4 } },
+    });
+    expect((error as PlanLimitError).upgrade).toMatchObject({ kind: 'plan' });
+  });
+
   it('lets operator keys manage tenants and agencies, and nobody else', async () => {
     const { client, operator } = setup();
     expect(await operator.platform.tenants.list().toArray()).toHaveLength(3);
