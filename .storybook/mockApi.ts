@@ -21,6 +21,8 @@ export interface DemoParameters {
   /** Negotiated limits replacing the plan's. */
   limitOverrides?: MockApiOptions['limitOverrides'];
   latencyMs?: number;
+  /** Plain tokens act as a signed-in dashboard user with this role (see `createMockApi`'s `role`). */
+  role?: MockApiOptions['role'];
 }
 
 interface DemoSession {
@@ -52,6 +54,7 @@ export function demoSession(storyId: string, tier: DemoTier, brand: DemoBrand, p
       brand,
       ...(params.products !== undefined ? { products: params.products } : {}),
       ...(params.limitOverrides !== undefined ? { limitOverrides: params.limitOverrides } : {}),
+      ...(params.role !== undefined ? { role: params.role } : {}),
       latencyMs: params.latencyMs ?? 0,
     });
     session = {

@@ -14,7 +14,24 @@ export {
   type ProductLimitBannerProps,
 } from './components/commerce/ProductLimitBanner/ProductLimitBanner';
 export { ProductTable, type ProductTableProps } from './components/commerce/ProductTable/ProductTable';
+export {
+  ApiKeysPanel,
+  type ApiKeysPanelProps,
+} from './components/platform/ApiKeysPanel/ApiKeysPanel';
+export {
+  assignableRoles,
+  InviteUserForm,
+  type InviteUserFormProps,
+  MIN_PASSWORD_LENGTH,
+  ROLES,
+} from './components/platform/InviteUserForm/InviteUserForm';
 export { PlanBadge, type PlanBadgeProps } from './components/platform/PlanBadge/PlanBadge';
+export {
+  type TeamAccess,
+  TeamTable,
+  type TeamTableProps,
+  teamAccess,
+} from './components/platform/TeamTable/TeamTable';
 export { TierGate, type TierGateProps } from './components/platform/TierGate/TierGate';
 export { UpgradePrompt, type UpgradePromptProps } from './components/platform/UpgradePrompt/UpgradePrompt';
 export {
@@ -35,6 +52,12 @@ export { type UseProductsOptions, useProducts } from './hooks/commerce/useProduc
 export { type UpdateProductVariables, useUpdateProduct } from './hooks/commerce/useUpdateProduct';
 // Hooks: platform
 export { platformKeys, platformQueries } from './hooks/platform/platformKeys';
+export {
+  type UseApiKeysOptions,
+  useApiKeys,
+  useCreateApiKey,
+  useRevokeApiKey,
+} from './hooks/platform/useApiKeys';
 export { useBrand } from './hooks/platform/useBrand';
 export {
   checkEntitlement,
@@ -44,6 +67,15 @@ export {
   useEntitlements,
 } from './hooks/platform/useEntitlements';
 export { useMe } from './hooks/platform/useMe';
+export {
+  type UpdateUserVariables,
+  type UseUsersOptions,
+  useCreateUser,
+  useDeleteUser,
+  useUpdateUser,
+  useUser,
+  useUsers,
+} from './hooks/platform/useUsers';
 export {
   createTranslator,
   defaultMessages,

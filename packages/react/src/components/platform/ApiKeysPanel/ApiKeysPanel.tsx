@@ -1,0 +1,405 @@
+import type { ApiKey, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../../hooks/platform/useApiKeys';
+import { useMe } from '../../../hooks/platform/useMe';
+import { useAgentStack } from '../../../provider/context';
+import { formatDate } from '../../../utils/format';
+import { problemOf } from '../../../utils/problem';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+
+/** Props of {@link ApiKeysPanel}. */
+export interface ApiKeysPanelProps {
+  /** Keys per page (1..100). Defaults to 100. */
+  pageSize?: number;
+  /** Shows "Create key" to callers with `platform:keys:write`. Defaults to `true`. */
+  allowCreate?: boolean;
+  /** Called once a key is created, with its id, type and name (never the secret). */
+  onCreated?: (key: Pick<ApiKey, 'id' | 'type' | 'name'>) => void;
+}
+
+const TYPES: ApiKeyType[] = ['secret', 'publishable'];
+
+/**
+ * The tenant's API keys: name, type, prefix, created, last used and status, revoked keys muted.
+ * "Create key" asks for a name and a type, then shows the new key's secret once, with a copy
+ * button and a clear warning that it will not be shown again; dismissing it forgets the secret.
+ * Revoking asks for confirmation. Roles without `platform:keys:read` see a notice instead.
+ *
+ * @example <ApiKeysPanel onCreated={(key) => audit('key created', key.id)} />
+ */
+export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: ApiKeysPanelProps) {
+  const { t, locale } = useAgentStack();
+  const id = useId();
+  const me = useMe();
+  const permissions = me.data?.permissions ?? [];
+  const canRead = permissions.includes('platform:keys:read');
+  const canWrite = permissions.includes('platform:keys:write');
+  const keys = useApiKeys({ limit: pageSize }, { enabled: canRead });
+  const create = useCreateApiKey();
+  const revoke = useRevokeApiKey();
+  const [creating, setCreating] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  // The one copy of the new secret: component state, dropped on "I've saved it" or unmount.
+  const [revealed, setRevealed] = useState<ApiKeyWithSecret | null>(null);
+
+  const rows = keys.data?.data ?? [];
+  const loading = me.isPending || (canRead && keys.isPending);
+
+  const onCreatedKey = (key: ApiKeyWithSecret) => {
+    setRevealed(key);
+    setCreating(false);
+    // The mutation state would keep the secret too: clear it now that the panel has it.
+    create.reset();
+    onCreated?.({ id: key.id, type: key.type, name: key.name });
+  };
+
+  return (
+    <section className="as-card as-keys-panel" aria-labelledby={`${id}-heading`}>
+      <header className="as-keys-panel__header">
+        <h2 className="as-heading" id={`${id}-heading`}>
+          {t('apiKeys.title')}
+        </h2>
+        {allowCreate && canWrite ? (
+          <button
+            type="button"
+            className="as-button as-button--primary"
+            aria-expanded={creating}
+            aria-controls={`${id}-create`}
+            onClick={() => setCreating((v) => !v)}
+          >
+            {t('apiKeys.create')}
+          </button>
+        ) : null}
+      </header>
+
+      {revealed ? <SecretReveal apiKey={revealed} onDone={() => setRevealed(null)} /> : null}
+
+      {allowCreate && canWrite && creating ? (
+        <div id={`${id}-create`} className="as-keys-panel__create">
+          <CreateKeyForm
+            pending={create.isPending}
+            error={create.error}
+            onCancel={() => setCreating(false)}
+            onSubmit={(body) => create.mutate(body, { onSuccess: onCreatedKey })}
+          />
+        </div>
+      ) : null}
+
+      {me.isError ? (
+        <ErrorNotice error={me.error} title={t('apiKeys.loadError')} onRetry={() => me.refetch()} />
+      ) : me.data && !canRead ? (
+        <div className="as-empty as-notice">
+          <p className="as-empty__title">{t('apiKeys.noAccessTitle')}</p>
+          <p className="as-empty__body">{t('apiKeys.noAccessBody')}</p>
+        </div>
+      ) : keys.isError && !keys.data ? (
+        <ErrorNotice error={keys.error} title={t('apiKeys.loadError')} onRetry={() => keys.refetch()} />
+      ) : (
+        <>
+          {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
+          <div className="as-table-wrap">
+            <table className="as-table" aria-label={t('apiKeys.tableLabel')} aria-busy={loading || undefined}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('apiKeys.column.name')}</th>
+                  <th scope="col">{t('apiKeys.column.type')}</th>
+                  <th scope="col">{t('apiKeys.column.key')}</th>
+                  <th scope="col">{t('apiKeys.column.created')}</th>
+                  <th scope="col">{t('apiKeys.column.lastUsed')}</th>
+                  <th scope="col">{t('apiKeys.column.status')}</th>
+                  <th scope="col">
+                    <span className="as-visually-hidden">{t('apiKeys.column.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {loading ? (
+                  Array.from({ length: 3 }, (_, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
+                    <tr key={i} className="as-table__skeleton">
+                      <td colSpan={7}>
+                        <span className="as-skeleton" />
+                        {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
+                      </td>
+                    </tr>
+                  ))
+                ) : rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={7}>
+                      <div className="as-empty">
+                        <p className="as-empty__title">{t('apiKeys.emptyTitle')}</p>
+                        <p className="as-empty__body">{t('apiKeys.emptyBody')}</p>
+                      </div>
+                    </td>
+                  </tr>
+                ) : (
+                  rows.map((key) => {
+                    const revoked = key.revokedAt !== null;
+                    const busy = revoke.isPending && revoke.variables === key.id;
+                    return (
+                      <tr key={key.id} data-revoked={revoked || undefined}>
+                        <td className="as-keys-panel__name">{key.name}</td>
+                        <td>
+                          <span className="as-key-type" data-type={key.type}>
+                            {t(`apiKeys.type.${key.type}`)}
+                          </span>
+                        </td>
+                        <td>
+                          <code className="as-code as-key-prefix">{key.prefix}…</code>
+                        </td>
+                        <td>
+                          <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
+                        </td>
+                        <td>
+                          {key.lastUsedAt ? (
+                            <time dateTime={key.lastUsedAt}>{formatDate(key.lastUsedAt, locale)}</time>
+                          ) : (
+                            <span className="as-muted">{t('apiKeys.never')}</span>
+                          )}
+                        </td>
+                        <td>
+                          {key.revokedAt ? (
+                            <span
+                              className="as-status"
+                              data-status="revoked"
+                              title={t('apiKeys.revokedOn', { date: formatDate(key.revokedAt, locale) })}
+                            >
+                              {t('apiKeys.status.revoked')}
+                            </span>
+                          ) : (
+                            <span className="as-status" data-status="active">
+                              {t('apiKeys.status.active')}
+                            </span>
+                          )}
+                        </td>
+                        <td className="as-table__actions">
+                          {canWrite && !revoked ? (
+                            confirming === key.id ? (
+                              <div
+                                className="as-confirm"
+                                role="group"
+                                aria-label={t('apiKeys.revokeRow', { name: key.name })}
+                              >
+                                <span className="as-confirm__text">
+                                  {t('apiKeys.confirmRevoke', { name: key.name })}
+                                </span>
+                                <button
+                                  type="button"
+                                  className="as-button as-button--secondary as-button--small"
+                                  onClick={() => setConfirming(null)}
+                                >
+                                  {t('common.cancel')}
+                                </button>
+                                <button
+                                  type="button"
+                                  className="as-button as-button--danger as-button--small"
+                                  aria-busy={busy || undefined}
+                                  disabled={busy}
+                                  // biome-ignore lint/a11y/noAutofocus: the confirm step replaces the button that had focus.
+                                  autoFocus
+                                  onClick={() =>
+                                    revoke.mutate(key.id, {
+                                      onSuccess: (done) => {
+                                        setConfirming(null);
+                                        setNotice(t('apiKeys.revoked', { name: done.name }));
+                                      },
+                                    })
+                                  }
+                                >
+                                  {t('apiKeys.confirmRevokeAction')}
+                                </button>
+                              </div>
+                            ) : (
+                              <button
+                                type="button"
+                                className="as-button as-button--ghost as-button--small"
+                                aria-label={t('apiKeys.revokeRow', { name: key.name })}
+                                onClick={() => {
+                                  revoke.reset();
+                                  setConfirming(key.id);
+                                }}
+                              >
+                                {t('apiKeys.revoke')}
+                              </button>
+                            )
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p className="as-visually-hidden" role="status">
+        {notice}
+      </p>
+    </section>
+  );
+}
+
+interface CreateKeyFormProps {
+  pending: boolean;
+  error: unknown;
+  onCancel: () => void;
+  onSubmit: (body: { name: string; type: ApiKeyType }) => void;
+}
+
+function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProps) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<ApiKeyType>('secret');
+  const problem = problemOf(error);
+  const nameError =
+    problem?.param === 'name'
+      ? (problem.errors?.find((e) => e.param === 'name')?.message ?? problem.detail)
+      : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ name: name.trim(), type });
+  };
+  return (
+    <form className="as-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <p className="as-form__title" id={`${id}-title`}>
+        {t('apiKeys.form.title')}
+      </p>
+      <div className="as-form__grid">
+        <div className="as-field">
+          <label htmlFor={`${id}-name`}>{t('apiKeys.form.nameLabel')}</label>
+          <input
+            id={`${id}-name`}
+            className="as-input"
+            required
+            maxLength={80}
+            placeholder={t('apiKeys.form.namePlaceholder')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${id}-name-err` : undefined}
+          />
+          {nameError ? (
+            <span className="as-field__error" id={`${id}-name-err`}>
+              {nameError}
+            </span>
+          ) : null}
+        </div>
+      </div>
+      <fieldset className="as-choice-group">
+        <legend>{t('apiKeys.form.typeLabel')}</legend>
+        {TYPES.map((kind) => (
+          <label key={kind} className="as-choice" data-checked={type === kind || undefined}>
+            <input
+              type="radio"
+              name={`${id}-type`}
+              value={kind}
+              checked={type === kind}
+              onChange={() => setType(kind)}
+              aria-describedby={`${id}-${kind}-hint`}
+            />
+            <span className="as-choice__text">
+              <span className="as-choice__label">{t(`apiKeys.type.${kind}`)}</span>
+              <span className="as-choice__hint" id={`${id}-${kind}-hint`}>
+                {t(`apiKeys.typeHint.${kind}`)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {error && !nameError ? <ErrorNotice error={error} /> : null}
+      <div className="as-form__actions">
+        <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="as-button as-button--primary"
+          aria-busy={pending || undefined}
+          disabled={pending}
+        >
+          {pending ? t('apiKeys.form.submitting') : t('apiKeys.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The new key's secret, once: a copy button (clipboard when the browser allows it) and a warning. */
+function SecretReveal({ apiKey, onDone }: { apiKey: ApiKeyWithSecret; onDone: () => void }) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  // Move focus to the panel so keyboard and screen-reader users land on the secret.
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
+
+  const onCopy = async () => {
+    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+    try {
+      if (!clipboard?.writeText) throw new Error('Clipboard unavailable');
+      await clipboard.writeText(apiKey.secret);
+      setCopy('copied');
+    } catch {
+      // Insecure context, denied permission or no clipboard API: leave the key selected to copy by hand.
+      setCopy('failed');
+      input.current?.select();
+    }
+  };
+
+  return (
+    <div
+      ref={panel}
+      className="as-secret"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-warning`}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone();
+      }}
+    >
+      <p className="as-secret__title" id={`${id}-title`}>
+        {t('apiKeys.secret.title', { name: apiKey.name })}
+      </p>
+      <p className="as-secret__warning" id={`${id}-warning`}>
+        {t('apiKeys.secret.warning')}
+      </p>
+      <div className="as-secret__row">
+        <label htmlFor={`${id}-value`} className="as-visually-hidden">
+          {t('apiKeys.secret.label')}
+        </label>
+        <input
+          ref={input}
+          id={`${id}-value`}
+          className="as-input as-input--mono as-secret__value"
+          readOnly
+          value={apiKey.secret}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="as-button as-button--secondary" onClick={onCopy}>
+          {t('apiKeys.secret.copy')}
+        </button>
+      </div>
+      <p className="as-secret__status" role="status">
+        {copy === 'copied'
+          ? t('apiKeys.secret.copied')
+          : copy === 'failed'
+            ? t('apiKeys.secret.copyFailed')
+            : ''}
+      </p>
+      <div className="as-form__actions">
+        <button type="button" className="as-button as-button--primary" onClick={onDone}>
+          {t('apiKeys.secret.done')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+import type { Role, User } from '@agentstack/sdk';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useMe } from '../../../hooks/platform/useMe';
+import { useCreateUser } from '../../../hooks/platform/useUsers';
+import { useMessages } from '../../../provider/context';
+import { planErrorOf, problemOf } from '../../../utils/problem';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { TierGate } from '../TierGate/TierGate';
+import { UpgradePrompt } from '../UpgradePrompt/UpgradePrompt';
+
+/** Dashboard roles, most powerful first (as the API lists them). */
+export const ROLES: readonly Role[] = ['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer'];
+
+/** The API's minimum length of a dashboard user's password. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** Roles a caller may hand out: only an owner may create or promote an owner. */
+export function assignableRoles(callerRole: Role | null | undefined): Role[] {
+  return ROLES.filter((r) => r !== 'owner' || callerRole === 'owner');
+}
+
+/** Props of {@link InviteUserForm}. */
+export interface InviteUserFormProps {
+  /** Called with the created user. */
+  onCreated?: (user: User) => void;
+  /** Shows a cancel button when given. */
+  onCancel?: () => void;
+  /** The role picked at first. Defaults to `viewer` (least access). */
+  defaultRole?: Role;
+  /**
+   * Wraps the form in `<TierGate limit="platform.dashboardUsers">`, so a tenant without a free
+   * seat sees the upgrade prompt instead. Defaults to `true`.
+   */
+  gated?: boolean;
+}
+
+type Field = 'email' | 'name' | 'role' | 'password';
+
+/**
+ * Adds a dashboard user: email, name, role and an initial password (at least 12 characters).
+ * Gated on a free `platform.dashboardUsers` seat (the upgrade prompt names the plan with more);
+ * a `402` from the API is shown the same way. A taken email (`409 conflict`), a role the caller
+ * may not grant (`403 forbidden`) or a rejected field is shown on that field (`aria-invalid`).
+ *
+ * @example <InviteUserForm onCreated={(user) => toast(`${user.name} added`)} />
+ */
+export function InviteUserForm({ gated = true, ...props }: InviteUserFormProps) {
+  if (!gated) return <InviteUserFormFields {...props} />;
+  return (
+    <TierGate limit="platform.dashboardUsers">
+      <InviteUserFormFields {...props} />
+    </TierGate>
+  );
+}
+
+function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: InviteUserFormProps) {
+  const { t } = useMessages();
+  const id = useId();
+  const me = useMe();
+  const create = useCreateUser();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>(defaultRole);
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
+  const [created, setCreated] = useState('');
+  const roles = assignableRoles(me.data?.role as Role | null | undefined);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setPasswordError(t('team.form.passwordTooShort', { min: MIN_PASSWORD_LENGTH }));
+      return;
+    }
+    setPasswordError(null);
+    create.mutate(
+      { email: email.trim(), name: name.trim(), role, password },
+      {
+        onSuccess: (user) => {
+          setCreated(t('team.form.created', { name: user.name }));
+          setEmail('');
+          setName('');
+          setPassword('');
+          setRole(defaultRole);
+          onCreated?.(user);
+        },
+      },
+    );
+  };
+
+  const planError = planErrorOf(create.error);
+  const problem = problemOf(create.error);
+  // The API names the field at fault in `param` (`email` on a 409, `role` on an owner-only 403).
+  const fieldError = (field: Field): string | undefined => {
+    if (field === 'password' && passwordError) return passwordError;
+    if (!problem?.param || problem.param !== field) return undefined;
+    return problem.errors?.find((e) => e.param === field)?.message ?? problem.detail;
+  };
+  const anyFieldError = (['email', 'name', 'role', 'password'] as const).some((f) => fieldError(f));
+
+  const field = (key: Field, label: string, control: (a11y: FieldA11y) => ReactNode, hint?: string) => {
+    const error = fieldError(key);
+    const describedBy = [hint ? `${id}-${key}-hint` : null, error ? `${id}-${key}-err` : null]
+      .filter(Boolean)
+      .join(' ');
+    return (
+      <div className="as-field">
+        <label htmlFor={`${id}-${key}`}>{label}</label>
+        {control({
+          id: `${id}-${key}`,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy || undefined,
+        })}
+        {hint ? (
+          <span className="as-field__hint" id={`${id}-${key}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span className="as-field__error" id={`${id}-${key}-err`}>
+            {error}
+          </span>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form className="as-form as-invite-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
+      <p className="as-form__title" id={`${id}-title`}>
+        {t('team.form.title')}
+      </p>
+      <div className="as-form__grid">
+        {field('email', t('team.form.emailLabel'), (a11y) => (
+          <input
+            {...a11y}
+            type="email"
+            className="as-input"
+            required
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        ))}
+        {field('name', t('team.form.nameLabel'), (a11y) => (
+          <input
+            {...a11y}
+            className="as-input"
+            required
+            maxLength={120}
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        ))}
+        {field(
+          'role',
+          t('team.form.roleLabel'),
+          (a11y) => (
+            <select
+              {...a11y}
+              className="as-select"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`team.role.${r}`)}
+                </option>
+              ))}
+            </select>
+          ),
+          t(`team.roleHint.${role}`),
+        )}
+        {field(
+          'password',
+          t('team.form.passwordLabel'),
+          (a11y) => (
+            <input
+              {...a11y}
+              type="password"
+              className="as-input"
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              maxLength={256}
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          ),
+          t('team.form.passwordHint', { min: MIN_PASSWORD_LENGTH }),
+        )}
+      </div>
+      {planError ? (
+        <UpgradePrompt
+          upgrade={planError.upgrade}
+          limit={planError.limit}
+          feature={planError.limit ? undefined : planError.feature}
+        />
+      ) : create.error && !anyFieldError ? (
+        <ErrorNotice error={create.error} />
+      ) : null}
+      <div className="as-form__actions">
+        {onCancel ? (
+          <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        <button
+          type="submit"
+          className="as-button as-button--primary"
+          aria-busy={create.isPending || undefined}
+          disabled={create.isPending}
+        >
+          {create.isPending ? t('team.form.submitting') : t('team.form.submit')}
+        </button>
+      </div>
+      <p className="as-visually-hidden" role="status">
+        {created}
+      </p>
+    </form>
+  );
+}
+
+interface FieldA11y {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}

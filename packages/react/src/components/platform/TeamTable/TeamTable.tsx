@@ -1,0 +1,420 @@
+import type { Principal, Role, User } from '@agentstack/sdk';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useMe } from '../../../hooks/platform/useMe';
+import { useDeleteUser, useUpdateUser, useUsers } from '../../../hooks/platform/useUsers';
+import { useAgentStack } from '../../../provider/context';
+import { formatDate } from '../../../utils/format';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { assignableRoles, InviteUserForm, ROLES } from '../InviteUserForm/InviteUserForm';
+import { UsageMeter } from '../UsageMeter/UsageMeter';
+
+/** Props of {@link TeamTable}. */
+export interface TeamTableProps {
+  /** Users per page (1..100). Defaults to 50. */
+  pageSize?: number;
+  /** Shows the "Invite member" toggle to callers who may add users. Defaults to `true`. */
+  allowInvite?: boolean;
+  /** Shows the seat meter (`platform.dashboardUsers`). Defaults to `true`. */
+  showUsage?: boolean;
+}
+
+/** What the caller may do with the team, from `GET /v1/platform/me` (see the role table of the API). */
+export interface TeamAccess {
+  canRead: boolean;
+  canWrite: boolean;
+  /** Whether the caller may change or remove this user. */
+  canManage: (user: User) => boolean;
+}
+
+/**
+ * The caller's rights over the team: `platform:users:read` to list, `platform:users:write` to
+ * change; only an owner manages an owner, and nobody changes or removes themself here.
+ */
+export function teamAccess(me: Principal | undefined): TeamAccess {
+  const permissions = me?.permissions ?? [];
+  const canRead = permissions.includes('platform:users:read');
+  const canWrite = permissions.includes('platform:users:write');
+  return {
+    canRead,
+    canWrite,
+    canManage: (user) =>
+      canWrite && user.id !== me?.userId && (user.role !== 'owner' || me?.role === 'owner'),
+  };
+}
+
+const ROLE_RANK = new Map(ROLES.map((r, i) => [r, i]));
+
+/**
+ * The tenant's dashboard users: name and email, role, last sign-in. Callers with
+ * `platform:users:write` (owners, admins) change roles with a select and remove users after a
+ * confirm step; only owners manage owners, and nobody removes themself. Other roles see a
+ * read-only table, or a notice when the role may not list users at all (viewer). The header shows
+ * the seat meter, and "Invite member" opens an {@link InviteUserForm} gated on a free seat.
+ *
+ * @example <TeamTable pageSize={25} />
+ */
+export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true }: TeamTableProps) {
+  const { t, locale } = useAgentStack();
+  const id = useId();
+  const me = useMe();
+  const access = teamAccess(me.data);
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [inviting, setInviting] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const startingAfter = cursors[cursors.length - 1];
+  const params = useMemo(
+    () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
+    [pageSize, startingAfter],
+  );
+  const users = useUsers(params, { enabled: access.canRead });
+  const update = useUpdateUser();
+  const remove = useDeleteUser();
+
+  // Cells read live state through a ref, so the column definitions stay stable between renders
+  // (a remounted select would lose focus mid-keyboard use).
+  const live = useRef({ access, me: me.data, update, remove, confirming, setConfirming, setNotice });
+  live.current = { access, me: me.data, update, remove, confirming, setConfirming, setNotice };
+
+  const columns = useMemo<ColumnDef<User>[]>(
+    () => [
+      {
+        id: 'member',
+        accessorFn: (u) => u.name.toLocaleLowerCase(),
+        header: t('team.column.member'),
+        cell: ({ row }) => {
+          const u = row.original;
+          const self = u.id === live.current.me?.userId;
+          return (
+            <div className="as-member">
+              <span className="as-member__avatar" aria-hidden="true">
+                {initials(u.name)}
+              </span>
+              <span className="as-member__text">
+                <span className="as-member__name">
+                  {u.name}
+                  {self ? <span className="as-member__you">{t('team.you')}</span> : null}
+                </span>
+                <span className="as-member__email">{u.email}</span>
+              </span>
+            </div>
+          );
+        },
+      },
+      {
+        id: 'role',
+        accessorFn: (u) => ROLE_RANK.get(u.role) ?? 99,
+        header: t('team.column.role'),
+        cell: ({ row }) => {
+          const { access, me, update, setNotice } = live.current;
+          const u = row.original;
+          if (!access.canManage(u)) {
+            return (
+              <span className="as-role" data-role={u.role}>
+                {t(`team.role.${u.role}`)}
+              </span>
+            );
+          }
+          const busy = update.isPending && update.variables?.id === u.id;
+          const options = assignableRoles(me?.role as Role | null | undefined);
+          return (
+            <select
+              className="as-select as-select--compact"
+              aria-label={t('team.roleSelectLabel', { name: u.name })}
+              value={u.role}
+              aria-busy={busy || undefined}
+              disabled={busy}
+              onChange={(e) => {
+                const role = e.target.value as Role;
+                update.mutate(
+                  { id: u.id, body: { role } },
+                  {
+                    onSuccess: (done) =>
+                      setNotice(
+                        t('team.roleChanged', { name: done.name, role: t(`team.role.${done.role}`) }),
+                      ),
+                  },
+                );
+              }}
+            >
+              {options.map((r) => (
+                <option key={r} value={r}>
+                  {t(`team.role.${r}`)}
+                </option>
+              ))}
+            </select>
+          );
+        },
+      },
+      {
+        id: 'lastLoginAt',
+        accessorFn: (u) => u.lastLoginAt ?? '',
+        header: t('team.column.lastLogin'),
+        sortDescFirst: true,
+        cell: ({ row }) =>
+          row.original.lastLoginAt ? (
+            <time dateTime={row.original.lastLoginAt}>{formatDate(row.original.lastLoginAt, locale)}</time>
+          ) : (
+            <span className="as-muted">{t('team.never')}</span>
+          ),
+      },
+      {
+        id: 'actions',
+        enableSorting: false,
+        header: () => <span className="as-visually-hidden">{t('team.column.actions')}</span>,
+        cell: ({ row }) => {
+          const { access, remove, confirming, setConfirming, setNotice } = live.current;
+          const u = row.original;
+          if (!access.canManage(u)) return null;
+          if (confirming !== u.id) {
+            return (
+              <button
+                type="button"
+                className="as-button as-button--ghost as-button--small"
+                aria-label={t('team.removeRow', { name: u.name })}
+                onClick={() => {
+                  remove.reset();
+                  setConfirming(u.id);
+                }}
+              >
+                {t('team.remove')}
+              </button>
+            );
+          }
+          const busy = remove.isPending && remove.variables === u.id;
+          return (
+            <div className="as-confirm" role="group" aria-label={t('team.removeRow', { name: u.name })}>
+              <span className="as-confirm__text">{t('team.confirmRemove', { name: u.name })}</span>
+              <button
+                type="button"
+                className="as-button as-button--secondary as-button--small"
+                onClick={() => setConfirming(null)}
+              >
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="as-button as-button--danger as-button--small"
+                aria-busy={busy || undefined}
+                disabled={busy}
+                // biome-ignore lint/a11y/noAutofocus: the confirm step replaces the button that had focus.
+                autoFocus
+                onClick={() =>
+                  remove.mutate(u.id, {
+                    onSuccess: () => {
+                      setConfirming(null);
+                      setNotice(t('team.removed', { name: u.name }));
+                    },
+                  })
+                }
+              >
+                {t('team.confirmRemoveAction')}
+              </button>
+            </div>
+          );
+        },
+      },
+    ],
+    [t, locale],
+  );
+
+  const rows = users.data?.data ?? [];
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    getRowId: (u) => u.id,
+    onSortingChange: setSorting,
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+
+  const page = cursors.length;
+  const loading = me.isPending || (access.canRead && users.isPending);
+  const refetching = users.isFetching && users.isPlaceholderData;
+  const colCount = table.getVisibleLeafColumns().length;
+  const actionError = update.error ?? remove.error;
+  const showPager = page > 1 || Boolean(users.data?.hasMore);
+
+  return (
+    <section className="as-card as-team-table" aria-labelledby={`${id}-heading`}>
+      <header className="as-team-table__header">
+        <h2 className="as-heading" id={`${id}-heading`}>
+          {t('team.title')}
+        </h2>
+        {showUsage && access.canRead ? (
+          <div className="as-team-table__usage">
+            <UsageMeter limitKey="platform.dashboardUsers" />
+          </div>
+        ) : null}
+        {allowInvite && access.canWrite ? (
+          <button
+            type="button"
+            className="as-button as-button--primary"
+            aria-expanded={inviting}
+            aria-controls={`${id}-invite`}
+            onClick={() => setInviting((v) => !v)}
+          >
+            {t('team.invite')}
+          </button>
+        ) : null}
+      </header>
+
+      {allowInvite && access.canWrite && inviting ? (
+        <div id={`${id}-invite`} className="as-team-table__invite">
+          <InviteUserForm onCancel={() => setInviting(false)} onCreated={() => setInviting(false)} />
+        </div>
+      ) : null}
+
+      {me.isError ? (
+        <ErrorNotice error={me.error} title={t('team.loadError')} onRetry={() => me.refetch()} />
+      ) : me.data && !access.canRead ? (
+        <div className="as-empty as-notice">
+          <p className="as-empty__title">{t('team.noAccessTitle')}</p>
+          <p className="as-empty__body">{t('team.noAccessBody')}</p>
+        </div>
+      ) : (
+        <>
+          {me.data && !access.canWrite ? <p className="as-hint">{t('team.readOnly')}</p> : null}
+          {actionError ? <ErrorNotice error={actionError} /> : null}
+          {users.isError && !users.data ? (
+            <ErrorNotice error={users.error} title={t('team.loadError')} onRetry={() => users.refetch()} />
+          ) : (
+            <div className="as-table-wrap">
+              <table
+                className="as-table"
+                aria-label={t('team.tableLabel')}
+                aria-busy={loading || refetching || undefined}
+              >
+                <thead>
+                  {table.getHeaderGroups().map((group) => (
+                    <tr key={group.id}>
+                      {group.headers.map((header) => {
+                        const sorted = header.column.getIsSorted();
+                        const canSort = header.column.getCanSort();
+                        const label = flexRender(header.column.columnDef.header, header.getContext());
+                        return (
+                          <th
+                            key={header.id}
+                            scope="col"
+                            aria-sort={
+                              canSort
+                                ? sorted === 'asc'
+                                  ? 'ascending'
+                                  : sorted === 'desc'
+                                    ? 'descending'
+                                    : 'none'
+                                : undefined
+                            }
+                          >
+                            {canSort ? (
+                              <button
+                                type="button"
+                                className="as-sort"
+                                onClick={header.column.getToggleSortingHandler()}
+                                data-sorted={sorted || undefined}
+                              >
+                                {label}
+                                <span className="as-sort__icon" aria-hidden="true">
+                                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                                </span>
+                              </button>
+                            ) : (
+                              label
+                            )}
+                          </th>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </thead>
+                <tbody>
+                  {loading ? (
+                    Array.from({ length: 4 }, (_, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
+                      <tr key={i} className="as-table__skeleton">
+                        <td colSpan={colCount}>
+                          <span className="as-skeleton" />
+                          {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
+                        </td>
+                      </tr>
+                    ))
+                  ) : rows.length === 0 ? (
+                    <tr>
+                      <td colSpan={colCount}>
+                        <div className="as-empty">
+                          <p className="as-empty__title">{t('team.emptyTitle')}</p>
+                          <p className="as-empty__body">{t('team.emptyBody')}</p>
+                        </div>
+                      </td>
+                    </tr>
+                  ) : (
+                    table.getRowModel().rows.map((row) => (
+                      <tr key={row.id} data-self={row.original.id === me.data?.userId || undefined}>
+                        {row.getVisibleCells().map((cell) => (
+                          <td
+                            key={cell.id}
+                            className={cell.column.id === 'actions' ? 'as-table__actions' : undefined}
+                          >
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </td>
+                        ))}
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {showPager ? (
+            <nav className="as-pager" aria-label={t('team.page', { page })}>
+              <button
+                type="button"
+                className="as-button as-button--secondary"
+                onClick={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
+                disabled={page <= 1}
+              >
+                {t('team.previous')}
+              </button>
+              <span className="as-pager__page" aria-live="polite">
+                {t('team.page', { page })}
+              </span>
+              <button
+                type="button"
+                className="as-button as-button--secondary"
+                onClick={() => {
+                  const next = users.data?.nextCursor;
+                  if (next) setCursors((c) => [...c, next]);
+                }}
+                disabled={!users.data?.hasMore || refetching}
+              >
+                {t('team.next')}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      )}
+      <p className="as-visually-hidden" role="status">
+        {notice}
+      </p>
+    </section>
+  );
+}
+
+/** Up to two initials of a name, for the avatar. */
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return `${first}${last}`.toLocaleUpperCase();
+}
