@@ -9,7 +9,7 @@ import { en } from 'zod/locales';
 import { z } from 'zod/mini';
 import { Authenticator } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
-import { openDatabase } from './db/client';
+import { openDatabase, retryOnDeadConnection } from './db/client';
 import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi, renderDocs } from './http/openapi';
@@ -89,6 +89,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     url: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: options.poolSize,
+    onIdleError: (error) => log.warn('idle database connection lost', { error: error.message }),
   });
   const applied = await database.migrate();
   if (applied.length) log.info('migrations applied', { migrations: applied, database: database.kind });
@@ -168,7 +169,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   app.get('/readyz', async (c) => {
     if (!accepting) return c.json({ status: 'stopping' }, 503);
     try {
-      await database.query('select 1');
+      await retryOnDeadConnection(() => database.query('select 1'));
       return c.json({ status: 'ready', database: database.kind });
     } catch (error) {
       return c.json({ status: 'unavailable', error: (error as Error).message }, 503);

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, DATABASES, startTestServer, type TestServer } from './harness';
 
@@ -189,3 +190,28 @@ function postDeclaringLength(
     req.write('{"title":"');
   });
 }
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('database resilience on postgres', () => {
+  it('survives PostgreSQL terminating its idle connections', async () => {
+    const t = await startTestServer('postgres');
+    try {
+      const { secretKey } = await createTenant(t);
+      expect((await t.request('GET', '/v1/commerce/products', { token: secretKey })).status).toBe(200);
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      const name = new URL(t.databaseUrl!).pathname.slice(1);
+      const killed = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThan(0);
+      // The pool discards the dead connections and the next request opens fresh ones.
+      const after = await t.request('GET', '/v1/commerce/products', { token: secretKey });
+      expect(after.status).toBe(200);
+      expect((await t.request('GET', '/readyz')).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+});

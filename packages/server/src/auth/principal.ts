@@ -1,6 +1,6 @@
 import type { Role } from '@agentstack/sdk/schemas';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { type Db, retryOnDeadConnection } from '../db/client';
 import { apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { hashSecret } from './credentials';
@@ -67,7 +67,7 @@ export class Authenticator {
     const now = Date.now();
     const hit = this.cache.get(hash);
     if (hit && hit.expiresAt > now) return hit.principal;
-    const principal = await this.lookup(token, hash);
+    const principal = await retryOnDeadConnection(() => this.lookup(token, hash));
     if (this.cacheTtlMs > 0) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { principal, expiresAt: now + this.cacheTtlMs });

@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL pool size. Defaults to 10. */
   poolSize?: number;
+  /** Told when an idle pooled connection fails (it is discarded either way). */
+  onIdleError?: (error: Error) => void;
 }
 
 /** Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (in memory without one). */
@@ -37,6 +39,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // timestamptz → Date is what drizzle expects; bigint (int8) as JS number for money.
     pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover, admin termination) must not
+    // crash the process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
@@ -101,4 +106,40 @@ async function applyMigrations(run: (sql: string) => Promise<Record<string, unkn
     applied.push(m.id);
   }
   return applied;
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  'ECONNRESET',
+  'EPIPE',
+]);
+
+/** True when `error` says the database connection itself failed (not the query). */
+export function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const err = e as { code?: string; message?: string; cause?: unknown };
+    if (err.code && CONNECTION_ERROR_CODES.has(err.code)) return true;
+    if (/connection terminated|connection ended|not queryable/i.test(err.message ?? '')) return true;
+    e = err.cause;
+  }
+  return false;
+}
+
+/**
+ * Runs a read once more when its pooled connection turned out to be dead (the server restarted
+ * or terminated it): the pool has discarded it by then and hands out a live one. Only for work
+ * that is safe to repeat.
+ */
+export async function retryOnDeadConnection<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isConnectionError(error)) throw error;
+    return read();
+  }
 }

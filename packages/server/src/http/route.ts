@@ -4,7 +4,7 @@ import type { z } from 'zod/mini';
 import type { Permission } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { AppContext, AppEnv } from '../context';
-import type { Executor } from '../db/client';
+import { type Executor, retryOnDeadConnection } from '../db/client';
 import { ApiError } from './errors';
 import { canonicalJson, parseJson, validate } from './validate';
 import { JsonText } from './versionedCache';
@@ -142,7 +142,7 @@ export class ApiRouter {
       };
 
       if (!WRITE_METHODS.has(spec.method)) {
-        return respond(c, await spec.handler(make(app.db)), status);
+        return respond(c, await retryOnDeadConnection(() => spec.handler(make(app.db))), status);
       }
 
       const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
