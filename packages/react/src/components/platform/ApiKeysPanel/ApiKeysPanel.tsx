@@ -176,9 +176,8 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                         <td className="as-table__actions">
                           {canWrite && !revoked ? (
                             confirming === key.id ? (
-                              <div
+                              <fieldset
                                 className="as-confirm"
-                                role="group"
                                 aria-label={t('apiKeys.revokeRow', { name: key.name })}
                               >
                                 <span className="as-confirm__text">
@@ -209,7 +208,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                                 >
                                   {t('apiKeys.confirmRevokeAction')}
                                 </button>
-                              </div>
+                              </fieldset>
                             ) : (
                               <button
                                 type="button"

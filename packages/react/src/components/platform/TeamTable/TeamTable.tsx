@@ -192,7 +192,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
           }
           const busy = remove.isPending && remove.variables === u.id;
           return (
-            <div className="as-confirm" role="group" aria-label={t('team.removeRow', { name: u.name })}>
+            <fieldset className="as-confirm" aria-label={t('team.removeRow', { name: u.name })}>
               <span className="as-confirm__text">{t('team.confirmRemove', { name: u.name })}</span>
               <button
                 type="button"
@@ -219,7 +219,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
               >
                 {t('team.confirmRemoveAction')}
               </button>
-            </div>
+            </fieldset>
           );
         },
       },

@@ -1,0 +1,45 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { api, problem } from '../../../../../../.storybook/fixtures';
+import { InviteUserForm } from './InviteUserForm';
+
+const meta = {
+  title: 'Platform/InviteUserForm',
+  component: InviteUserForm,
+  parameters: { agentstack: { role: 'owner' } },
+  decorators: [
+    (Story) => (
+      <div className="as-card" style={{ maxWidth: 760 }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof InviteUserForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Adds a user in the mock API (an owner may grant every role). */
+export const Default: Story = {};
+
+/** Platform Starter with every seat taken: the upgrade prompt replaces the form. */
+export const AtSeatLimit: Story = {
+  globals: { tier: 'starter' },
+  parameters: { agentstack: { role: 'owner', limitOverrides: { 'platform.dashboardUsers': 4 } } },
+};
+
+/** An admin: `owner` is not offered. */
+export const AsAdmin: Story = { parameters: { agentstack: { role: 'admin' } } };
+
+/** The dark Nocturne brand. */
+export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
+
+/** The API refuses the role (`403 forbidden`, `param: 'role'`): shown on the role field. */
+export const ForbiddenRole: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.post(api('/v1/platform/users'), () =>
+        problem(403, 'forbidden', 'Only an owner may create an owner.', { param: 'role' }),
+      ),
+    );
+  },
+};

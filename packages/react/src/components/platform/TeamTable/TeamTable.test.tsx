@@ -1,0 +1,144 @@
+import { DEMO_TENANTS } from '@agentstack/sdk/catalog';
+import { composeStories } from '@storybook/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderStory } from '../../../../test/renderStory';
+import * as stories from './TeamTable.stories';
+
+const { Default, AtSeatLimit, AsAdmin, ReadOnlySupport, Viewer, Empty, Loading, ErrorState } =
+  composeStories(stories);
+
+const owner = DEMO_TENANTS.find((t) => t.slug === 'growth')!.user;
+const table = () => screen.getByRole('table', { name: 'Team members' });
+const rowOf = (name: string) => within(table()).getByText(name).closest('tr')!;
+
+describe('TeamTable', () => {
+  it.each(Object.entries(composeStories(stories)))('renders the %s story', async (_name, Story) => {
+    await renderStory(Story);
+    expect(await screen.findByRole('heading', { name: 'Team' })).toBeTruthy();
+  });
+
+  it('lists the users with their role and last sign-in; the caller is marked and cannot change themself', async () => {
+    await renderStory(Default);
+    await screen.findByText(owner.name);
+    const self = rowOf(owner.name);
+    expect(within(self).getByText('You')).toBeTruthy();
+    expect(within(self).getByText('Owner')).toBeTruthy();
+    expect(within(self).queryByRole('combobox')).toBeNull();
+    expect(within(self).queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(within(self).getByText(owner.email)).toBeTruthy();
+    expect(within(rowOf('Aiko Tanaka')).getByText('Never')).toBeTruthy();
+    expect(await screen.findByText('4 / 25')).toBeTruthy();
+  });
+
+  it('invites a user, who then appears in the table and takes a seat', async () => {
+    const user = userEvent.setup();
+    await renderStory(Default);
+    await screen.findByText(owner.name);
+    await user.click(screen.getByRole('button', { name: 'Invite member' }));
+    const form = await screen.findByRole('form', { name: 'Invite a team member' });
+    await user.type(within(form).getByLabelText('Email'), 'lea@growth.demo');
+    await user.type(within(form).getByLabelText('Name'), 'Lea Novak');
+    await user.selectOptions(within(form).getByLabelText('Role'), 'admin');
+    await user.type(within(form).getByLabelText('Initial password'), 'correct-horse-battery');
+    await user.click(within(form).getByRole('button', { name: 'Add member' }));
+    await within(table()).findByText('Lea Novak');
+    expect(within(rowOf('Lea Novak')).getByRole('combobox', { name: 'Role of Lea Novak' })).toHaveProperty(
+      'value',
+      'admin',
+    );
+    expect(await screen.findByText('5 / 25')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Invite a team member' })).toBeNull();
+  });
+
+  it('changes a role with the select', async () => {
+    const user = userEvent.setup();
+    await renderStory(Default);
+    const select = await screen.findByRole('combobox', { name: 'Role of Aiko Tanaka' });
+    expect(select).toHaveProperty('value', 'viewer');
+    await user.selectOptions(select, 'support');
+    expect(await screen.findByText('Aiko Tanaka is now Support.')).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Role of Aiko Tanaka' })).toHaveProperty(
+        'value',
+        'support',
+      ),
+    );
+  });
+
+  it('removes a user only after the confirm step', async () => {
+    const user = userEvent.setup();
+    await renderStory(Default);
+    await user.click(await screen.findByRole('button', { name: 'Remove Tomás Ferreira' }));
+    expect(screen.getByText('Remove Tomás Ferreira? They lose access immediately.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(within(table()).getByText('Tomás Ferreira')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Remove Tomás Ferreira' }));
+    await user.click(screen.getByRole('button', { name: 'Remove member' }));
+    expect(await screen.findByText('Tomás Ferreira was removed from the team.')).toBeTruthy();
+    await waitFor(() => expect(within(table()).queryByText('Tomás Ferreira')).toBeNull());
+    expect(await screen.findByText('3 / 25')).toBeTruthy();
+  });
+
+  it('shows the upgrade prompt instead of the invite form at the seat limit', async () => {
+    const user = userEvent.setup();
+    await renderStory(AtSeatLimit);
+    await screen.findByText('4 / 4');
+    await user.click(screen.getByRole('button', { name: 'Invite member' }));
+    const prompt = await screen.findByRole('region', { name: 'You have reached your dashboard users limit' });
+    expect(within(prompt).getByRole('button', { name: /Upgrade to/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+  });
+
+  it('lets an admin manage everyone but the owner, without granting owner', async () => {
+    await renderStory(AsAdmin);
+    await screen.findByText(owner.name);
+    expect(within(rowOf(owner.name)).queryByRole('combobox')).toBeNull();
+    expect(within(rowOf(owner.name)).queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(within(rowOf('Mara Lindqvist')).getByText('You')).toBeTruthy();
+    const select = screen.getByRole('combobox', { name: 'Role of Aiko Tanaka' });
+    const options = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).not.toContain('Owner');
+    expect(options).toContain('Admin');
+  });
+
+  it('is read-only for support', async () => {
+    await renderStory(ReadOnlySupport);
+    await screen.findByText(owner.name);
+    expect(screen.getByText(/You can see the team but not change it/)).toBeTruthy();
+    expect(within(table()).queryAllByRole('combobox')).toHaveLength(0);
+    expect(within(table()).queryAllByRole('button', { name: /Remove/ })).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Invite member' })).toBeNull();
+  });
+
+  it('tells a viewer the team is not visible to their role, without asking the API', async () => {
+    await renderStory(Viewer);
+    expect(await screen.findByText('The team is not visible to your role')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Invite member' })).toBeNull();
+  });
+
+  it('shows the empty, loading and error states', async () => {
+    await renderStory(Empty);
+    expect(await screen.findByText('No team members yet')).toBeTruthy();
+  });
+
+  it('shows the loading state', async () => {
+    await renderStory(Loading);
+    expect(screen.getByRole('table', { name: 'Team members' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByText('Loading…')).toBeTruthy();
+  });
+
+  it("shows the problem's code and detail on error, with a retry", async () => {
+    await renderStory(ErrorState);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The team is temporarily unavailable.')).toBeTruthy();
+    expect(within(alert).getByText('Error code: internal_error')).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
