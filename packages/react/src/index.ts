@@ -25,24 +25,7 @@ export {
   MIN_PASSWORD_LENGTH,
   ROLES,
 } from './components/platform/InviteUserForm/InviteUserForm';
-export {
-  ApiKeysPanel,
-  type ApiKeysPanelProps,
-} from './components/platform/ApiKeysPanel/ApiKeysPanel';
-export {
-  assignableRoles,
-  InviteUserForm,
-  type InviteUserFormProps,
-  MIN_PASSWORD_LENGTH,
-  ROLES,
-} from './components/platform/InviteUserForm/InviteUserForm';
 export { PlanBadge, type PlanBadgeProps } from './components/platform/PlanBadge/PlanBadge';
-export {
-  type TeamAccess,
-  TeamTable,
-  type TeamTableProps,
-  teamAccess,
-} from './components/platform/TeamTable/TeamTable';
 export {
   type TeamAccess,
   TeamTable,
@@ -75,12 +58,6 @@ export {
   useCreateApiKey,
   useRevokeApiKey,
 } from './hooks/platform/useApiKeys';
-export {
-  type UseApiKeysOptions,
-  useApiKeys,
-  useCreateApiKey,
-  useRevokeApiKey,
-} from './hooks/platform/useApiKeys';
 export { useBrand } from './hooks/platform/useBrand';
 export {
   checkEntitlement,
@@ -90,15 +67,6 @@ export {
   useEntitlements,
 } from './hooks/platform/useEntitlements';
 export { useMe } from './hooks/platform/useMe';
-export {
-  type UpdateUserVariables,
-  type UseUsersOptions,
-  useCreateUser,
-  useDeleteUser,
-  useUpdateUser,
-  useUser,
-  useUsers,
-} from './hooks/platform/useUsers';
 export {
   type UpdateUserVariables,
   type UseUsersOptions,

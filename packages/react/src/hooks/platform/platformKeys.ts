@@ -1,14 +1,9 @@
 import type { AgentStack, AgentStackError, Brand, Entitlements, Principal } from '@agentstack/sdk';
 // Team and API keys (dashboard users, secret/publishable keys).
 import type { ApiKey, ListResponse, PageParams, User } from '@agentstack/sdk';
-// Team and API keys (dashboard users, secret/publishable keys).
-import type { ApiKey, ListResponse, PageParams, User } from '@agentstack/sdk';
 import { type DataTag, queryOptions } from '@tanstack/react-query';
 
 type PlatformRoot = readonly ['agentstack', 'platform'];
-type UserListKey = readonly [...PlatformRoot, 'users', 'list', PageParams];
-type UserDetailKey = readonly [...PlatformRoot, 'users', 'detail', string];
-type ApiKeyListKey = readonly [...PlatformRoot, 'apiKeys', 'list', PageParams];
 type UserListKey = readonly [...PlatformRoot, 'users', 'list', PageParams];
 type UserDetailKey = readonly [...PlatformRoot, 'users', 'detail', string];
 type ApiKeyListKey = readonly [...PlatformRoot, 'apiKeys', 'list', PageParams];
@@ -57,29 +52,6 @@ export const platformKeys = {
       ListResponse<ApiKey>,
       AgentStackError
     >,
-  /** Every dashboard-user query (lists and details): invalidate this after a user write. */
-  users: () => [...platformKeys.all, 'users'] as const,
-  /** Every page of the dashboard-user list. */
-  userLists: () => [...platformKeys.users(), 'list'] as const,
-  /** One page of dashboard users. */
-  userList: (params: PageParams = {}) =>
-    [...platformKeys.userLists(), params] as unknown as DataTag<
-      UserListKey,
-      ListResponse<User>,
-      AgentStackError
-    >,
-  /** One dashboard user. */
-  user: (id: string) =>
-    [...platformKeys.users(), 'detail', id] as unknown as DataTag<UserDetailKey, User, AgentStackError>,
-  /** Every API-key query: invalidate this after a key write. */
-  apiKeys: () => [...platformKeys.all, 'apiKeys'] as const,
-  /** One page of API keys. */
-  apiKeyList: (params: PageParams = {}) =>
-    [...platformKeys.apiKeys(), 'list', params] as unknown as DataTag<
-      ApiKeyListKey,
-      ListResponse<ApiKey>,
-      AgentStackError
-    >,
 };
 
 /** Query options of platform resources. */
@@ -99,27 +71,6 @@ export const platformQueries = {
       queryKey: platformKeys.brand(),
       queryFn: ({ signal }) => client.platform.brand.retrieve({ signal }),
       staleTime: 5 * 60_000,
-    }),
-  /** One page of dashboard users (`GET /v1/platform/users`). */
-  userList: (client: AgentStack, params: PageParams = {}) =>
-    queryOptions<ListResponse<User>, AgentStackError, ListResponse<User>, UserListKey>({
-      queryKey: platformKeys.userList(params),
-      // `list()` answers a thenable PagePromise; await it so the cache holds the plain page.
-      queryFn: async ({ signal }): Promise<ListResponse<User>> =>
-        await client.platform.users.list(params, { signal }),
-    }),
-  /** One dashboard user (`GET /v1/platform/users/:id`). */
-  user: (client: AgentStack, id: string) =>
-    queryOptions<User, AgentStackError, User, UserDetailKey>({
-      queryKey: platformKeys.user(id),
-      queryFn: ({ signal }) => client.platform.users.retrieve(id, { signal }),
-    }),
-  /** One page of API keys (`GET /v1/platform/api-keys`); secrets are never listed. */
-  apiKeyList: (client: AgentStack, params: PageParams = {}) =>
-    queryOptions<ListResponse<ApiKey>, AgentStackError, ListResponse<ApiKey>, ApiKeyListKey>({
-      queryKey: platformKeys.apiKeyList(params),
-      queryFn: async ({ signal }): Promise<ListResponse<ApiKey>> =>
-        await client.platform.apiKeys.list(params, { signal }),
     }),
   /** One page of dashboard users (`GET /v1/platform/users`). */
   userList: (client: AgentStack, params: PageParams = {}) =>
