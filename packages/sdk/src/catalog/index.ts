@@ -6,4 +6,5 @@
  */
 export * from './demo';
 export * from './entitlements';
+export * from './permissions';
 export * from './plans';

@@ -1,6 +1,12 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { z } from 'zod/mini';
 import { computeEntitlements, upgradeForFeature, upgradeForLimit } from '../catalog/entitlements';
+import {
+  OPERATOR_PERMISSIONS,
+  type Permission,
+  PUBLISHABLE_PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from '../catalog/permissions';
 import { ADDONS, type FeatureKey, LIMIT_KEYS, PLANS } from '../catalog/plans';
 import { API_VERSION } from '../defaults';
 import {
@@ -30,57 +36,12 @@ import { MockProblem, randomToken, validate } from './problems';
 /** API versions the mock accepts in `AgentStack-Version`. */
 export const KNOWN_VERSIONS: readonly string[] = [API_VERSION];
 
-/** Permissions exactly as the server names them (`GET /v1/platform/me` lists them). */
-type Permission =
-  | 'operator'
-  | 'platform:read'
-  | 'platform:brand:read'
-  | 'platform:plans:read'
-  | 'platform:users:read'
-  | 'platform:users:write'
-  | 'platform:keys:read'
-  | 'platform:keys:write'
-  | 'commerce:products:read'
-  | 'commerce:products:write';
-
-const READ_ALL: Permission[] = ['platform:read', 'platform:brand:read', 'platform:plans:read'];
-const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  owner: [
-    ...READ_ALL,
-    'platform:users:read',
-    'platform:users:write',
-    'platform:keys:read',
-    'platform:keys:write',
-    'commerce:products:read',
-    'commerce:products:write',
-  ],
-  admin: [
-    ...READ_ALL,
-    'platform:users:read',
-    'platform:users:write',
-    'platform:keys:read',
-    'platform:keys:write',
-    'commerce:products:read',
-    'commerce:products:write',
-  ],
-  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read'],
-  compliance: [...READ_ALL, 'commerce:products:read'],
-  moderator: [...READ_ALL],
-  viewer: [...READ_ALL, 'commerce:products:read'],
-};
-const PUBLISHABLE_PERMISSIONS: Permission[] = [
-  'platform:brand:read',
-  'platform:plans:read',
-  'commerce:products:read',
-];
-const OPERATOR_PERMISSIONS: Permission[] = ['operator', 'platform:plans:read'];
-
 interface Caller {
   kind: Principal['kind'];
   role: Role | null;
   userId: string | null;
   token: string;
-  permissions: Permission[];
+  permissions: readonly Permission[];
 }
 
 interface Ctx {
@@ -123,7 +84,7 @@ function authenticate(db: MockDb, header: string | null): Caller {
   const caller = (
     kind: Caller['kind'],
     role: Role | null,
-    permissions: Permission[],
+    permissions: readonly Permission[],
     userId: string | null = null,
   ) => ({
     kind,

@@ -1,55 +1,8 @@
-import type { Role } from '@agentstack/sdk/schemas';
-
-/** Everything a route can require. */
-export const PERMISSIONS = [
-  'operator',
-  'platform:read',
-  'platform:brand:read',
-  'platform:plans:read',
-  'platform:users:read',
-  'platform:users:write',
-  'platform:keys:read',
-  'platform:keys:write',
-  'commerce:products:read',
-  'commerce:products:write',
-] as const;
-/** A permission a route requires. */
-export type Permission = (typeof PERMISSIONS)[number];
-
-const READ_ALL: Permission[] = ['platform:read', 'platform:brand:read', 'platform:plans:read'];
-
-/** What each dashboard role may do. */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: [
-    ...READ_ALL,
-    'platform:users:read',
-    'platform:users:write',
-    'platform:keys:read',
-    'platform:keys:write',
-    'commerce:products:read',
-    'commerce:products:write',
-  ],
-  admin: [
-    ...READ_ALL,
-    'platform:users:read',
-    'platform:users:write',
-    'platform:keys:read',
-    'platform:keys:write',
-    'commerce:products:read',
-    'commerce:products:write',
-  ],
-  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read'],
-  compliance: [...READ_ALL, 'commerce:products:read'],
-  moderator: [...READ_ALL],
-  viewer: [...READ_ALL, 'commerce:products:read'],
-};
-
-/** What a publishable key (browser) may do: read the public catalogue and the brand. */
-export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
-  'platform:brand:read',
-  'platform:plans:read',
-  'commerce:products:read',
-];
-
-/** What an operator key may do: manage tenants, agencies and read plans. */
-export const OPERATOR_PERMISSIONS: readonly Permission[] = ['operator', 'platform:plans:read'];
+// The permission table lives in the shared contract so the server, the mocks and the React kit agree.
+export {
+  OPERATOR_PERMISSIONS,
+  PERMISSIONS,
+  type Permission,
+  PUBLISHABLE_PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from '@agentstack/sdk/catalog';

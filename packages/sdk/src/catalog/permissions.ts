@@ -1,0 +1,60 @@
+/**
+ * Permissions: what each credential kind and dashboard role may do. One table for the server
+ * (which enforces it), the mocks (which imitate it) and the React kit (which hides what a role
+ * cannot do).
+ */
+import type { Role } from '../schemas/platform/user';
+
+/** Everything a route can require. */
+export const PERMISSIONS = [
+  'operator',
+  'platform:read',
+  'platform:brand:read',
+  'platform:plans:read',
+  'platform:users:read',
+  'platform:users:write',
+  'platform:keys:read',
+  'platform:keys:write',
+  'commerce:products:read',
+  'commerce:products:write',
+] as const;
+/** A permission a route requires. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ['platform:read', 'platform:brand:read', 'platform:plans:read'];
+
+/** What each dashboard role may do. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: [
+    ...READ_ALL,
+    'platform:users:read',
+    'platform:users:write',
+    'platform:keys:read',
+    'platform:keys:write',
+    'commerce:products:read',
+    'commerce:products:write',
+  ],
+  admin: [
+    ...READ_ALL,
+    'platform:users:read',
+    'platform:users:write',
+    'platform:keys:read',
+    'platform:keys:write',
+    'commerce:products:read',
+    'commerce:products:write',
+  ],
+  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read'],
+  compliance: [...READ_ALL, 'commerce:products:read'],
+  moderator: [...READ_ALL],
+  viewer: [...READ_ALL, 'commerce:products:read'],
+};
+
+/** What a publishable key (browser) may do: read the public catalogue and the brand. */
+export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
+  'platform:brand:read',
+  'platform:plans:read',
+  'commerce:products:read',
+];
+
+/** What an operator key may do: manage tenants, agencies and read plans. */
+export const OPERATOR_PERMISSIONS: readonly Permission[] = ['operator', 'platform:plans:read'];
