@@ -1,5 +1,4 @@
 import { DeletedUser, ListParams, listOf, User, UserCreate, UserUpdate } from '@agentstack/sdk/schemas';
-import { z } from 'zod/mini';
 import type { ApiRouter } from '../../../http/route';
 import { userService } from './service';
 
