@@ -18,6 +18,7 @@ export {
   ApiKeysPanel,
   type ApiKeysPanelProps,
 } from './components/platform/ApiKeysPanel/ApiKeysPanel';
+export { BrandEditor, type BrandEditorProps } from './components/platform/BrandEditor/BrandEditor';
 export {
   assignableRoles,
   InviteUserForm,
@@ -26,12 +27,14 @@ export {
   ROLES,
 } from './components/platform/InviteUserForm/InviteUserForm';
 export { PlanBadge, type PlanBadgeProps } from './components/platform/PlanBadge/PlanBadge';
+export { PlanCatalog, type PlanCatalogProps } from './components/platform/PlanCatalog/PlanCatalog';
 export {
   type TeamAccess,
   TeamTable,
   type TeamTableProps,
   teamAccess,
 } from './components/platform/TeamTable/TeamTable';
+export { TenantTable, type TenantTableProps } from './components/platform/TenantTable/TenantTable';
 export { TierGate, type TierGateProps } from './components/platform/TierGate/TierGate';
 export { UpgradePrompt, type UpgradePromptProps } from './components/platform/UpgradePrompt/UpgradePrompt';
 export {
@@ -40,6 +43,7 @@ export {
   type UsageState,
   usageState,
 } from './components/platform/UsageMeter/UsageMeter';
+export { UsageOverview, type UsageOverviewProps } from './components/platform/UsageOverview/UsageOverview';
 // Components
 export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
 // Hooks: commerce
@@ -52,6 +56,12 @@ export { type UseProductsOptions, useProducts } from './hooks/commerce/useProduc
 export { type UpdateProductVariables, useUpdateProduct } from './hooks/commerce/useUpdateProduct';
 // Hooks: platform
 export { platformKeys, platformQueries } from './hooks/platform/platformKeys';
+export {
+  type UpdateAgencyVariables,
+  useAgencies,
+  useAgency,
+  useUpdateAgency,
+} from './hooks/platform/useAgencies';
 export {
   type UseApiKeysOptions,
   useApiKeys,
@@ -67,6 +77,15 @@ export {
   useEntitlements,
 } from './hooks/platform/useEntitlements';
 export { useMe } from './hooks/platform/useMe';
+export { usePlans } from './hooks/platform/usePlans';
+export {
+  type UpdateTenantVariables,
+  type UseTenantsOptions,
+  useCreateTenant,
+  useTenant,
+  useTenants,
+  useUpdateTenant,
+} from './hooks/platform/useTenants';
 export {
   type UpdateUserVariables,
   type UseUsersOptions,

@@ -1,6 +1,17 @@
-import type { AgentStack, AgentStackError, Brand, Entitlements, Principal } from '@agentstack/sdk';
-// Team and API keys (dashboard users, secret/publishable keys).
-import type { ApiKey, ListResponse, PageParams, User } from '@agentstack/sdk';
+import type {
+  Agency,
+  AgentStack,
+  AgentStackError,
+  ApiKey,
+  Brand,
+  Entitlements,
+  ListResponse,
+  PageParams,
+  Plan,
+  Principal,
+  Tenant,
+  User,
+} from '@agentstack/sdk';
 import { type DataTag, queryOptions } from '@tanstack/react-query';
 
 type PlatformRoot = readonly ['agentstack', 'platform'];
@@ -27,6 +38,50 @@ export const platformKeys = {
     [...platformKeys.all, 'brand'] as unknown as DataTag<
       readonly [...PlatformRoot, 'brand'],
       Brand,
+      AgentStackError
+    >,
+  // --- plans, tenants, agencies
+  /** The plan catalogue (`GET /v1/platform/plans`): plans, then add-ons. */
+  plans: () =>
+    [...platformKeys.all, 'plans'] as unknown as DataTag<
+      readonly [...PlatformRoot, 'plans'],
+      Plan[],
+      AgentStackError
+    >,
+  /** Every tenant query: invalidate this after a tenant write. */
+  tenants: () => [...platformKeys.all, 'tenants'] as const,
+  /** Every tenant list page. */
+  tenantLists: () => [...platformKeys.all, 'tenants', 'list'] as const,
+  /** One page of tenants. */
+  tenantList: (params: PageParams = {}) =>
+    [...platformKeys.tenantLists(), params] as unknown as DataTag<
+      readonly [...PlatformRoot, 'tenants', 'list', PageParams],
+      ListResponse<Tenant>,
+      AgentStackError
+    >,
+  /** One tenant. */
+  tenant: (id: string) =>
+    [...platformKeys.tenants(), 'detail', id] as unknown as DataTag<
+      readonly [...PlatformRoot, 'tenants', 'detail', string],
+      Tenant,
+      AgentStackError
+    >,
+  /** Every agency query: invalidate this after an agency write. */
+  agencies: () => [...platformKeys.all, 'agencies'] as const,
+  /** Every agency list page. */
+  agencyLists: () => [...platformKeys.all, 'agencies', 'list'] as const,
+  /** One page of agencies. */
+  agencyList: (params: PageParams = {}) =>
+    [...platformKeys.agencyLists(), params] as unknown as DataTag<
+      readonly [...PlatformRoot, 'agencies', 'list', PageParams],
+      ListResponse<Agency>,
+      AgentStackError
+    >,
+  /** One agency. */
+  agency: (id: string) =>
+    [...platformKeys.agencies(), 'detail', id] as unknown as DataTag<
+      readonly [...PlatformRoot, 'agencies', 'detail', string],
+      Agency,
       AgentStackError
     >,
   /** Every dashboard-user query (lists and details): invalidate this after a user write. */
@@ -71,6 +126,50 @@ export const platformQueries = {
       queryKey: platformKeys.brand(),
       queryFn: ({ signal }) => client.platform.brand.retrieve({ signal }),
       staleTime: 5 * 60_000,
+    }),
+  // --- plans, tenants, agencies
+  /** The plan catalogue; it changes with deployments only, so it stays fresh for an hour. */
+  plans: (client: AgentStack) =>
+    queryOptions<Plan[], AgentStackError, Plan[], readonly [...PlatformRoot, 'plans']>({
+      queryKey: platformKeys.plans(),
+      queryFn: async ({ signal }) => (await client.platform.plans.list({}, { signal })).data,
+      staleTime: 60 * 60_000,
+    }),
+  /** One page of tenants (operator keys). */
+  tenantList: (client: AgentStack, params: PageParams = {}) =>
+    queryOptions<
+      ListResponse<Tenant>,
+      AgentStackError,
+      ListResponse<Tenant>,
+      readonly [...PlatformRoot, 'tenants', 'list', PageParams]
+    >({
+      queryKey: platformKeys.tenantList(params),
+      queryFn: async ({ signal }): Promise<ListResponse<Tenant>> =>
+        await client.platform.tenants.list(params, { signal }),
+    }),
+  /** One tenant by id (operator keys). */
+  tenant: (client: AgentStack, id: string) =>
+    queryOptions<Tenant, AgentStackError, Tenant, readonly [...PlatformRoot, 'tenants', 'detail', string]>({
+      queryKey: platformKeys.tenant(id),
+      queryFn: ({ signal }) => client.platform.tenants.retrieve(id, { signal }),
+    }),
+  /** One page of agencies (operator keys). */
+  agencyList: (client: AgentStack, params: PageParams = {}) =>
+    queryOptions<
+      ListResponse<Agency>,
+      AgentStackError,
+      ListResponse<Agency>,
+      readonly [...PlatformRoot, 'agencies', 'list', PageParams]
+    >({
+      queryKey: platformKeys.agencyList(params),
+      queryFn: async ({ signal }): Promise<ListResponse<Agency>> =>
+        await client.platform.agencies.list(params, { signal }),
+    }),
+  /** One agency by id. */
+  agency: (client: AgentStack, id: string) =>
+    queryOptions<Agency, AgentStackError, Agency, readonly [...PlatformRoot, 'agencies', 'detail', string]>({
+      queryKey: platformKeys.agency(id),
+      queryFn: ({ signal }) => client.platform.agencies.retrieve(id, { signal }),
     }),
   /** One page of dashboard users (`GET /v1/platform/users`). */
   userList: (client: AgentStack, params: PageParams = {}) =>

@@ -1,0 +1,72 @@
+import { DEMO_BRANDS } from '@agentstack/sdk/catalog';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http } from 'msw';
+import { fn } from 'storybook/test';
+import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import { useAgencies } from '../../../hooks/platform/useAgencies';
+import { withOperator } from '../TenantTable/withOperator';
+import { BrandEditor, type BrandEditorProps } from './BrandEditor';
+
+/** The agency of the toolbar's brand (the mock has one per sample brand). */
+function ToolbarAgencyEditor({ brand, ...props }: Omit<BrandEditorProps, 'agencyId'> & { brand: string }) {
+  const agencies = useAgencies({ limit: 100 });
+  const name = DEMO_BRANDS[brand as keyof typeof DEMO_BRANDS]?.name;
+  const agency = agencies.data?.data.find((a) => a.name === name) ?? agencies.data?.data[0];
+  // Before the list answers, an id no agency has keeps the editor in its loading state.
+  return <BrandEditor agencyId={agency?.id ?? 'agy_pending'} {...props} />;
+}
+
+const meta = {
+  title: 'Platform/BrandEditor',
+  component: BrandEditor,
+  args: { agencyId: '', onSaved: fn() },
+  decorators: [withOperator],
+  render: (args, { globals }) => (
+    <ToolbarAgencyEditor brand={globals.brand ?? 'aurora'} onSaved={args.onSaved} />
+  ),
+} satisfies Meta<typeof BrandEditor>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The toolbar brand's agency: edit it and watch the preview follow. */
+export const Default: Story = {};
+
+/** The light Aurora brand. */
+export const Aurora: Story = { globals: { brand: 'aurora' } };
+
+/** The dark Nocturne brand: the preview renders dark. */
+export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
+
+/** Waiting for the agency. */
+export const Loading: Story = {
+  beforeEach({ msw }) {
+    msw.use(pendingHandler('get', '/v1/platform/agencies/:id'));
+  },
+};
+
+/** The agency could not be loaded. */
+export const ErrorState: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.get(api('/v1/platform/agencies/:id'), () =>
+        problem(404, 'not_found', "No agency with id 'agy_unknown'.", { param: 'id' }),
+      ),
+    );
+  },
+};
+
+/** The API refuses the save (`400 validation_failed`): each `errors[].param` marks its field. */
+export const ServerValidation: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.patch(api('/v1/platform/agencies/:id'), () =>
+        problem(400, 'validation_failed', 'brand.logoUrl: the logo host is not allowed', {
+          param: 'brand.logoUrl',
+          errors: [
+            { param: 'brand.logoUrl', code: 'invalid_string', message: 'The logo host is not allowed.' },
+          ],
+        }),
+      ),
+    );
+  },
+};

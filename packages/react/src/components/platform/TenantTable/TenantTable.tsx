@@ -1,0 +1,400 @@
+import type { Plan, Subscription, Tenant, TenantUpdate } from '@agentstack/sdk';
+import type { Domain } from '@agentstack/sdk/catalog';
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { useAgencies } from '../../../hooks/platform/useAgencies';
+import { usePlans } from '../../../hooks/platform/usePlans';
+import { useTenants, useUpdateTenant } from '../../../hooks/platform/useTenants';
+import { useAgentStack } from '../../../provider/context';
+import { domainLabel, formatDate } from '../../../utils/format';
+import { problemOf } from '../../../utils/problem';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { PlanBadge } from '../PlanBadge/PlanBadge';
+
+/** Props of {@link TenantTable}. */
+export interface TenantTableProps {
+  /** Tenants per page (1..100). Defaults to 20. */
+  pageSize?: number;
+  /** Shows the per-row "Edit" action (plans and add-ons). Defaults to `true`. */
+  allowEdit?: boolean;
+}
+
+const DOMAINS: Domain[] = ['platform', 'commerce', 'fintech', 'social'];
+const OPTIONAL_DOMAINS = ['commerce', 'fintech', 'social'] as const;
+
+/**
+ * The installation's tenants, for an operator or agency console: name, agency, the plan of each
+ * domain as badges, add-ons and creation date, with cursor paging. "Edit" opens a small form under
+ * the row to change the plans and add-ons (`PATCH /v1/platform/tenants/:id`). Needs an operator
+ * credential; a tenant credential gets the API's `403`, shown as an error.
+ *
+ * @example <AgentStackProvider client={new AgentStack({ apiKey: operatorKey })}><TenantTable /></AgentStackProvider>
+ */
+export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProps) {
+  const { t, messages, locale } = useAgentStack();
+  const id = useId();
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const startingAfter = cursors[cursors.length - 1];
+  const params = useMemo(
+    () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
+    [pageSize, startingAfter],
+  );
+  const tenants = useTenants(params);
+  const agencies = useAgencies({ limit: 100 });
+  const agencyNames = useMemo(
+    () => new Map((agencies.data?.data ?? []).map((a) => [a.id, a.name])),
+    [agencies.data],
+  );
+  // Cells read changing state through a ref, so the column definitions stay stable.
+  const rowState = useRef({ editing, setEditing, agencyNames });
+  rowState.current = { editing, setEditing, agencyNames };
+
+  const columns = useMemo<ColumnDef<Tenant>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('tenants.column.name'),
+        cell: ({ row }) => (
+          <div className="as-product-cell">
+            <span className="as-product-cell__title">{row.original.name}</span>
+            <span className="as-product-cell__sku">{row.original.id}</span>
+          </div>
+        ),
+      },
+      {
+        id: 'agency',
+        header: t('tenants.column.agency'),
+        cell: ({ row }) => {
+          const agencyId = row.original.agencyId;
+          if (!agencyId) return <span className="as-muted">{t('tenants.noAgency')}</span>;
+          return rowState.current.agencyNames.get(agencyId) ?? <code className="as-code">{agencyId}</code>;
+        },
+      },
+      ...DOMAINS.map(
+        (domain): ColumnDef<Tenant> => ({
+          id: `plan-${domain}`,
+          header: domainLabel(messages, domain),
+          cell: ({ row }) => <PlanBadge domain={domain} planId={row.original.subscription[domain]} />,
+        }),
+      ),
+      {
+        id: 'addons',
+        header: t('tenants.column.addons'),
+        cell: ({ row }) =>
+          row.original.addons.length === 0 ? (
+            <span className="as-muted">{t('tenants.noAddons')}</span>
+          ) : (
+            <AddonNames ids={row.original.addons} />
+          ),
+      },
+      {
+        id: 'createdAt',
+        header: t('tenants.column.createdAt'),
+        cell: ({ row }) => (
+          <time dateTime={row.original.createdAt}>{formatDate(row.original.createdAt, locale)}</time>
+        ),
+      },
+      ...(allowEdit
+        ? [
+            {
+              id: 'actions',
+              header: () => <span className="as-visually-hidden">{t('tenants.column.actions')}</span>,
+              cell: ({ row }) => {
+                const { editing: open, setEditing: setOpen } = rowState.current;
+                const isOpen = open === row.original.id;
+                return (
+                  <button
+                    type="button"
+                    className="as-button as-button--ghost as-button--small"
+                    aria-label={t('tenants.editRow', { name: row.original.name })}
+                    aria-expanded={isOpen}
+                    aria-controls={isOpen ? `${id}-edit-${row.original.id}` : undefined}
+                    onClick={() => setOpen(isOpen ? null : row.original.id)}
+                  >
+                    {t('tenants.edit')}
+                  </button>
+                );
+              },
+            } satisfies ColumnDef<Tenant>,
+          ]
+        : []),
+    ],
+    [t, messages, locale, allowEdit, id],
+  );
+
+  const rows = tenants.data?.data ?? [];
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (tenant) => tenant.id,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const colCount = table.getVisibleLeafColumns().length;
+  const page = cursors.length;
+  const goNext = () => {
+    const next = tenants.data?.nextCursor;
+    if (!next) return;
+    setEditing(null);
+    setCursors((c) => [...c, next]);
+  };
+  const goPrevious = () => {
+    setEditing(null);
+    setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c));
+  };
+  const loading = tenants.isPending;
+
+  return (
+    <section className="as-card as-tenant-table" aria-labelledby={`${id}-heading`}>
+      <header className="as-product-table__header">
+        <h2 className="as-heading" id={`${id}-heading`}>
+          {t('tenants.title')}
+        </h2>
+      </header>
+      <p className="as-visually-hidden" role="status">
+        {notice}
+      </p>
+      {notice ? (
+        <p className="as-success-notice" aria-hidden="true">
+          {notice}
+        </p>
+      ) : null}
+      {tenants.isError && !tenants.data ? (
+        <ErrorNotice error={tenants.error} title={t('tenants.loadError')} onRetry={() => tenants.refetch()} />
+      ) : (
+        <div className="as-table-wrap">
+          <table
+            className="as-table"
+            aria-label={t('tenants.tableLabel')}
+            aria-busy={loading || (tenants.isFetching && tenants.isPlaceholderData) || undefined}
+          >
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} scope="col">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {loading ? (
+                Array.from({ length: Math.min(pageSize, 3) }, (_, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
+                  <tr key={i}>
+                    <td colSpan={colCount}>
+                      <span className="as-skeleton" />
+                      {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
+                    </td>
+                  </tr>
+                ))
+              ) : rows.length === 0 ? (
+                <tr>
+                  <td colSpan={colCount}>
+                    <div className="as-empty">
+                      <p className="as-empty__title">{t('tenants.emptyTitle')}</p>
+                      <p className="as-empty__body">{t('tenants.emptyBody')}</p>
+                    </div>
+                  </td>
+                </tr>
+              ) : (
+                table.getRowModel().rows.flatMap((row) => {
+                  const cells = (
+                    <tr key={row.id} data-selected={editing === row.id || undefined}>
+                      {row.getVisibleCells().map((cell) => (
+                        <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                      ))}
+                    </tr>
+                  );
+                  if (editing !== row.id) return [cells];
+                  return [
+                    cells,
+                    <tr key={`${row.id}-edit`} className="as-tenant-table__edit-row">
+                      <td colSpan={colCount}>
+                        <TenantPlanForm
+                          id={`${id}-edit-${row.id}`}
+                          tenant={row.original}
+                          onCancel={() => setEditing(null)}
+                          onSaved={(saved) => {
+                            setEditing(null);
+                            setNotice(t('tenants.saved', { name: saved.name }));
+                          }}
+                        />
+                      </td>
+                    </tr>,
+                  ];
+                })
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="as-pager" aria-label={t('tenants.tableLabel')}>
+        <span className="as-pager__page">{t('tenants.page', { page })}</span>
+        <button
+          type="button"
+          className="as-button as-button--secondary"
+          onClick={goPrevious}
+          disabled={page === 1}
+        >
+          {t('tenants.previous')}
+        </button>
+        <button
+          type="button"
+          className="as-button as-button--secondary"
+          onClick={goNext}
+          disabled={!tenants.data?.hasMore || tenants.isPlaceholderData}
+        >
+          {t('tenants.next')}
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+/** Add-on names from the served catalogue (falling back to ids while it loads). */
+function AddonNames({ ids }: { ids: string[] }) {
+  const { data } = usePlans();
+  const names = ids.map((a) => data?.find((p) => p.id === a)?.name ?? a);
+  return <span className="as-tenant-table__addons">{names.join(', ')}</span>;
+}
+
+interface TenantPlanFormProps {
+  id: string;
+  tenant: Tenant;
+  onCancel: () => void;
+  onSaved: (tenant: Tenant) => void;
+}
+
+/** @internal The plans-and-add-ons form under a tenant's row. */
+function TenantPlanForm({ id, tenant, onCancel, onSaved }: TenantPlanFormProps) {
+  const { t, messages } = useAgentStack();
+  const plans = usePlans();
+  const update = useUpdateTenant();
+  const [subscription, setSubscription] = useState<Subscription>(tenant.subscription);
+  const [addons, setAddons] = useState<string[]>(tenant.addons);
+  const catalogue = plans.data ?? [];
+  const tiersOf = (d: Domain): Plan[] =>
+    catalogue
+      .filter((p) => p.kind === 'plan' && p.domain === d)
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const problem = problemOf(update.error);
+  const invalid = (param: string) =>
+    problem?.param === param || problem?.errors?.some((e) => e.param === param) || undefined;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    // Add-ons of a domain without a plan would be refused (400): they go with the plan.
+    const keptAddons = addons.filter((a) => {
+      const addon = catalogue.find((p) => p.id === a);
+      return !addon || addon.domain === 'platform' || subscription[addon.domain] !== null;
+    });
+    const changed = DOMAINS.filter((d) => subscription[d] !== tenant.subscription[d]);
+    const body: TenantUpdate = {};
+    if (changed.length > 0) {
+      body.subscription = Object.fromEntries(
+        changed.map((d) => [d, subscription[d]]),
+      ) as TenantUpdate['subscription'];
+    }
+    const sameAddons =
+      keptAddons.length === tenant.addons.length && keptAddons.every((a) => tenant.addons.includes(a));
+    if (!sameAddons) body.addons = keptAddons;
+    if (!body.subscription && !body.addons) {
+      onCancel();
+      return;
+    }
+    update.mutate({ id: tenant.id, body }, { onSuccess: onSaved });
+  };
+
+  return (
+    <form id={id} className="as-form as-tenant-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <p className="as-form__title" id={`${id}-title`}>
+        {t('tenants.editTitle', { name: tenant.name })}
+      </p>
+      <div className="as-form__grid">
+        {DOMAINS.map((domain) => (
+          <div key={domain} className="as-field">
+            <label htmlFor={`${id}-${domain}`}>
+              {t('tenants.planLabel', { domain: domainLabel(messages, domain) })}
+            </label>
+            <select
+              id={`${id}-${domain}`}
+              className="as-select"
+              value={subscription[domain] ?? ''}
+              aria-invalid={invalid(`subscription.${domain}`)}
+              onChange={(e) =>
+                setSubscription((s) => ({ ...s, [domain]: e.target.value === '' ? null : e.target.value }))
+              }
+            >
+              {domain !== 'platform' ? <option value="">{t('tenants.noPlan')}</option> : null}
+              {tiersOf(domain).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+              {/* Keep an unknown current plan selectable until the catalogue has loaded. */}
+              {subscription[domain] && !tiersOf(domain).some((p) => p.id === subscription[domain]) ? (
+                <option value={subscription[domain] ?? ''}>{subscription[domain]}</option>
+              ) : null}
+            </select>
+          </div>
+        ))}
+      </div>
+      <fieldset className="as-fieldset">
+        <legend>{t('tenants.addonsLabel')}</legend>
+        {OPTIONAL_DOMAINS.map((domain) => {
+          const domainAddons = catalogue.filter((p) => p.kind === 'addon' && p.domain === domain);
+          if (domainAddons.length === 0) return null;
+          const hasPlan = subscription[domain] !== null;
+          return (
+            <div key={domain} className="as-fieldset__group">
+              <p className="as-fieldset__title">{domainLabel(messages, domain)}</p>
+              {domainAddons.map((addon) => {
+                const index = tenant.addons.indexOf(addon.id);
+                return (
+                  <label key={addon.id} className="as-field as-field--inline as-check">
+                    <input
+                      type="checkbox"
+                      className="as-checkbox"
+                      checked={hasPlan && addons.includes(addon.id)}
+                      disabled={!hasPlan}
+                      aria-invalid={index >= 0 ? invalid(`addons.${index}`) : undefined}
+                      onChange={(e) =>
+                        setAddons((list) =>
+                          e.target.checked ? [...list, addon.id] : list.filter((a) => a !== addon.id),
+                        )
+                      }
+                    />
+                    {hasPlan
+                      ? addon.name
+                      : t('tenants.addonNeedsPlan', {
+                          name: addon.name,
+                          domain: domainLabel(messages, domain).toLowerCase(),
+                        })}
+                  </label>
+                );
+              })}
+            </div>
+          );
+        })}
+      </fieldset>
+      {update.error ? <ErrorNotice error={update.error} /> : null}
+      <div className="as-form__actions">
+        <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="submit"
+          className="as-button as-button--primary"
+          disabled={update.isPending}
+          aria-busy={update.isPending || undefined}
+        >
+          {update.isPending ? t('tenants.saving') : t('tenants.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
