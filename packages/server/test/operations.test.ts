@@ -150,6 +150,40 @@ describe.each(DATABASES)('operations on %s', (kind) => {
 });
 
 describe('graceful shutdown', () => {
+  it('finishes a request that is in flight when stop() is called', async () => {
+    const t = await startTestServer('pglite');
+    const { secretKey } = await createTenant(t);
+    const body = JSON.stringify({ title: 'Late arrival', price: { amount: 100, currency: 'EUR' } });
+    const req = httpRequest(`${t.url}/v1/commerce/products`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${secretKey}`,
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        // The server answers 100 Continue once it has parsed the headers and started the request.
+        expect: '100-continue',
+      },
+    });
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+    });
+    await new Promise<void>((resolve) => req.once('continue', () => resolve()));
+    const stopped = t.stop();
+    req.end(body);
+    const res = await response;
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body).title).toBe('Late arrival');
+    await stopped;
+  });
+
   it('stops accepting, finishes, and closes the database', async () => {
     const t = await startTestServer('pglite');
     expect((await t.request('GET', '/healthz')).status).toBe(200);
