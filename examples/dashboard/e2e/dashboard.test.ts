@@ -165,6 +165,27 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     expect(await page.locator('.usage-grid .as-usage').count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: `${resultsDir}dashboard-plan.png`, fullPage: true });
 
+    // Team: the seeded owner, marked as the signed-in user, with the seat meter.
+    await page.getByRole('link', { name: 'Team' }).click();
+    const team = page.getByRole('table', { name: 'Team members' });
+    await team.getByText(growth.user.email, { exact: true }).waitFor();
+    await team.getByText('You', { exact: true }).waitFor();
+    await page.screenshot({ path: `${resultsDir}dashboard-team.png`, fullPage: true });
+
+    // API keys: a new key's secret is shown once, then only its prefix is listed.
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('button', { name: 'New key' }).click();
+    await page.getByLabel('Name').fill('E2E deploy');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const reveal = page.getByRole('dialog', { name: 'Copy your new key for E2E deploy' });
+    const secret = await reveal.getByLabel('Key').inputValue();
+    expect(secret).toMatch(/^sk_/);
+    await page.screenshot({ path: `${resultsDir}dashboard-api-keys.png`, fullPage: true });
+    await reveal.getByRole('button', { name: "I've saved it" }).click();
+    const keys = page.getByRole('table', { name: 'API keys' });
+    await keys.getByText('E2E deploy', { exact: true }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(secret);
+
     await page.context().close();
   });
 

@@ -10,8 +10,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { createSessionClient, type StoredSession } from './api';
 import { BrandMark } from './BrandMark';
+import { ApiKeysPage } from './pages/ApiKeysPage';
 import { PlanPage } from './pages/PlanPage';
 import { ProductsPage } from './pages/ProductsPage';
+import { TeamPage } from './pages/TeamPage';
 import { type Route, useHashRoute } from './useHashRoute';
 
 interface DashboardProps {
@@ -21,6 +23,8 @@ interface DashboardProps {
 
 const NAV: Array<{ route: Route; label: string }> = [
   { route: 'products', label: 'Products' },
+  { route: 'team', label: 'Team' },
+  { route: 'api-keys', label: 'API keys' },
   { route: 'plan', label: 'Plan & usage' },
 ];
 
@@ -126,7 +130,15 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
         </div>
       </header>
       <main className="app-main">
-        {route.name === 'plan' ? <PlanPage upgradeId={route.upgrade} /> : <ProductsPage />}
+        {route.name === 'plan' ? (
+          <PlanPage upgradeId={route.upgrade} />
+        ) : route.name === 'team' ? (
+          <TeamPage />
+        ) : route.name === 'api-keys' ? (
+          <ApiKeysPage />
+        ) : (
+          <ProductsPage />
+        )}
       </main>
     </AgentStackProvider>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The dashboard's pages. */
-export type Route = 'products' | 'plan';
+export type Route = 'products' | 'plan' | 'team' | 'api-keys';
 
 /** The page in the URL hash (`#/products`, `#/plan?upgrade=commerce_growth`): a router this small needs no library. */
 export interface ParsedRoute {
@@ -10,9 +10,11 @@ export interface ParsedRoute {
   upgrade: string | null;
 }
 
+const ROUTES: readonly Route[] = ['products', 'plan', 'team', 'api-keys'];
+
 function parse(hash: string): ParsedRoute {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const name: Route = path === 'plan' ? 'plan' : 'products';
+  const name: Route = ROUTES.includes(path as Route) ? (path as Route) : 'products';
   return { name, upgrade: new URLSearchParams(query).get('upgrade') };
 }
 

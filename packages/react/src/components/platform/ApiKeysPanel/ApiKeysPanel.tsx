@@ -19,6 +19,9 @@ export interface ApiKeysPanelProps {
 
 const TYPES: ApiKeyType[] = ['secret', 'publishable'];
 
+/** The server already ends a prefix with an ellipsis (`sk_4f9a2b…`); older answers and the mocks do not. */
+const displayPrefix = (prefix: string) => (prefix.endsWith('…') ? prefix : `${prefix}…`);
+
 /**
  * The tenant's API keys: name, type, prefix, created, last used and status, revoked keys muted.
  * "Create key" asks for a name and a type, then shows the new key's secret once, with a copy
@@ -146,7 +149,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                           </span>
                         </td>
                         <td>
-                          <code className="as-code as-key-prefix">{key.prefix}…</code>
+                          <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
                         </td>
                         <td>
                           <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
