@@ -156,14 +156,23 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.getByRole('checkbox', { name: `Select ${firstPage[0]!.title}` }).check();
     await page.getByRole('button', { name: 'Archive selected' }).waitFor();
 
-    // Plan & usage: every domain's plan and every limit.
+    // Plan & usage: every domain's plan, every limit with its usage, the active add-on…
     await page.getByRole('link', { name: 'Plan & usage' }).click();
     await page.getByRole('heading', { name: 'Plan & usage' }).waitFor();
-    const commerceBadge = page.locator('.plan-list .as-plan-badge[data-plan-id="commerce_growth"]');
+    const overview = page.locator('.as-usage-overview');
+    const commerceBadge = overview.locator('.as-plan-badge[data-plan-id="commerce_growth"]');
     await commerceBadge.waitFor();
-    await page.getByText('Advanced analytics', { exact: true }).waitFor();
-    expect(await page.locator('.usage-grid .as-usage').count()).toBeGreaterThanOrEqual(4);
+    await overview.getByText('Advanced analytics', { exact: true }).waitFor();
+    await overview.getByText('42 / 10,000').waitFor();
+    expect(await overview.locator('.as-usage').count()).toBe(5);
+    // …and the catalogue with the current platform tier marked; choosing another links to the notice.
+    const catalog = page.locator('.as-plan-catalog');
+    const current = catalog.locator('.as-plan-card[aria-current="true"]');
+    await current.waitFor();
+    expect(await current.getAttribute('data-plan-id')).toBe('growth');
     await page.screenshot({ path: `${resultsDir}dashboard-plan.png`, fullPage: true });
+    await catalog.getByRole('link', { name: 'Choose the Platform Scale plan' }).click();
+    expect(await page.locator('.page-notice').textContent()).toContain('To move to Scale');
 
     // Team: the seeded owner, marked as the signed-in user, with the seat meter.
     await page.getByRole('link', { name: 'Team' }).click();

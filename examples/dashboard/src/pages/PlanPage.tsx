@@ -1,11 +1,13 @@
-import { PlanBadge, UsageMeter, useEntitlements } from '@agentstack/react';
-import { findAddon, findPlan, type LimitKey } from '@agentstack/sdk/catalog';
+import { PlanCatalog, UsageOverview, useAgentStack } from '@agentstack/react';
+import { findAddon, findPlan } from '@agentstack/sdk/catalog';
 
-const DOMAINS = ['platform', 'commerce', 'fintech', 'social'] as const;
-
-/** The tenant's plans per domain, add-ons, and every limit with its usage. */
+/**
+ * The tenant's plans, usage and features per domain (`UsageOverview`), then the whole catalogue
+ * with the current tiers marked (`PlanCatalog`). Choosing a tier or an add-on links back here with
+ * `?upgrade=<id>`, the same link the kit's upgrade prompts use, and the page says how to get it.
+ */
 export function PlanPage({ upgradeId }: { upgradeId: string | null }) {
-  const { data: entitlements } = useEntitlements();
+  const { upgradeHref } = useAgentStack();
   const upgrade = upgradeId ? (findPlan(upgradeId) ?? findAddon(upgradeId)) : undefined;
   return (
     <>
@@ -21,31 +23,9 @@ export function PlanPage({ upgradeId }: { upgradeId: string | null }) {
           your subscription by your provider.
         </p>
       ) : null}
-      <section className="as-card page-section" aria-label="Plans">
-        <dl className="plan-list">
-          {DOMAINS.map((domain) => (
-            <div key={domain} className="plan-list__row">
-              <dt>{domain[0]?.toUpperCase() + domain.slice(1)}</dt>
-              <dd>
-                <PlanBadge domain={domain} />
-              </dd>
-            </div>
-          ))}
-          <div className="plan-list__row">
-            <dt>Add-ons</dt>
-            <dd>
-              {entitlements
-                ? entitlements.addons.map((a) => findAddon(a)?.name ?? a).join(', ') || 'None'
-                : '…'}
-            </dd>
-          </div>
-        </dl>
-      </section>
-      <section className="as-card page-section usage-grid" aria-label="Usage">
-        {entitlements
-          ? Object.keys(entitlements.limits).map((key) => <UsageMeter key={key} limitKey={key as LimitKey} />)
-          : null}
-      </section>
+      <UsageOverview showTitle={false} />
+      {/* Opens on the domain of the plan or add-on an upgrade prompt pointed to. */}
+      <PlanCatalog key={upgrade?.domain} initialDomain={upgrade?.domain} upgradeHref={upgradeHref} />
     </>
   );
 }

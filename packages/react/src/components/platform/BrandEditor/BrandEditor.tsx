@@ -62,13 +62,17 @@ function isUrl(value: string): boolean {
  */
 export function BrandEditor({ agencyId, onSaved }: BrandEditorProps) {
   const { t } = useAgentStack();
+  const id = useId();
   const agency = useAgency(agencyId);
   if (agency.isError && !agency.data) {
     return <ErrorNotice error={agency.error} title={t('brand.loadError')} onRetry={() => agency.refetch()} />;
   }
   if (!agency.data) {
     return (
-      <section className="as-card as-brand-editor" aria-busy="true" aria-label={t('brand.title')}>
+      <section className="as-card as-brand-editor" aria-busy="true" aria-labelledby={`${id}-title`}>
+        <h2 className="as-heading" id={`${id}-title`}>
+          {t('brand.title')}
+        </h2>
         <span className="as-skeleton" />
         <span className="as-skeleton" />
         <span className="as-visually-hidden" role="status">
@@ -77,10 +81,8 @@ export function BrandEditor({ agencyId, onSaved }: BrandEditorProps) {
       </section>
     );
   }
-  // Keyed by the stored version: a save (or a refetch with news) starts the form from it.
-  return (
-    <BrandForm key={`${agency.data.id}|${agency.data.updatedAt}`} agency={agency.data} onSaved={onSaved} />
-  );
+  // Keyed by agency: after a save the form's values equal the stored brand, so nothing is dirty.
+  return <BrandForm key={agency.data.id} agency={agency.data} onSaved={onSaved} />;
 }
 
 /** @internal */
