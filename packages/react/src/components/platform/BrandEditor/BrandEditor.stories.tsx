@@ -12,8 +12,7 @@ function ToolbarAgencyEditor({ brand, ...props }: Omit<BrandEditorProps, 'agency
   const agencies = useAgencies({ limit: 100 });
   const name = DEMO_BRANDS[brand as keyof typeof DEMO_BRANDS]?.name;
   const agency = agencies.data?.data.find((a) => a.name === name) ?? agencies.data?.data[0];
-  // Before the list answers, an id no agency has keeps the editor in its loading state.
-  return <BrandEditor agencyId={agency?.id ?? 'agy_pending'} {...props} />;
+  return agency ? <BrandEditor agencyId={agency.id} {...props} /> : null;
 }
 
 const meta = {

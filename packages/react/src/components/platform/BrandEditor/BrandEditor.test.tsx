@@ -121,7 +121,8 @@ describe('BrandEditor', () => {
 
   it('shows the loading and error states', async () => {
     await renderStory(Loading);
-    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(await screen.findByText('Loading…')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Brand' }).getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows the error', async () => {

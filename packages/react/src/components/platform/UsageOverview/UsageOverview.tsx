@@ -1,4 +1,11 @@
-import { ADDONS, type Domain, findAddon, LIMIT_KEYS, type LimitKey } from '@agentstack/sdk/catalog';
+import {
+  ADDONS,
+  type Domain,
+  FEATURE_KEYS,
+  findAddon,
+  LIMIT_KEYS,
+  type LimitKey,
+} from '@agentstack/sdk/catalog';
 import { useId } from 'react';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
 import { useAgentStack } from '../../../provider/context';
@@ -60,7 +67,10 @@ export function UsageOverview({ domains = ALL_DOMAINS, warnAt = 0.8, showTitle =
           const limits = LIMIT_KEYS.filter((k) => k.startsWith(`${domain}.`)) as LimitKey[];
           const subscribed = data ? Boolean(data.subscription[domain]) : true;
           const features = data
-            ? data.features.filter((f) => f.startsWith(`${domain}.`) && !addonFeatures.has(f))
+            ? // In catalogue order: the entry tier's features first, as the plans list them.
+              FEATURE_KEYS.filter(
+                (f) => f.startsWith(`${domain}.`) && !addonFeatures.has(f) && data.features.includes(f),
+              )
             : [];
           const addons = data ? data.addons.filter((a) => findAddon(a)?.domain === domain) : [];
           const headingId = `${id}-${domain}`;
