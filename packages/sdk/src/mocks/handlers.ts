@@ -469,7 +469,8 @@ const routes: RouteSpec[] = [
         object: 'api_key',
         type: input.type,
         name: input.name,
-        prefix: value.slice(0, 7),
+        // As the server shows it: the type prefix and six characters (`sk_4f9aB2…`).
+        prefix: `${value.slice(0, value.indexOf('_') + 7)}…`,
         createdAt: now(),
         lastUsedAt: null,
         revokedAt: null,
