@@ -58,7 +58,7 @@ describe('ApiKeysPanel', () => {
     expect(await within(dialog).findByText('Copied to the clipboard.')).toBeTruthy();
 
     const row = await waitFor(() => rowOf('CI deploy'));
-    expect(within(row).getByText(`${secret.slice(0, 7)}…`)).toBeTruthy();
+    expect(within(row).getByText(`${secret.slice(0, 9)}…`)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: "I've saved it" }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.body.innerHTML).not.toContain(secret);

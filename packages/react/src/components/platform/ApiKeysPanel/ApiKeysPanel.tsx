@@ -19,7 +19,7 @@ export interface ApiKeysPanelProps {
 
 const TYPES: ApiKeyType[] = ['secret', 'publishable'];
 
-/** The server already ends a prefix with an ellipsis (`sk_4f9a2b…`); older answers and the mocks do not. */
+/** Prefixes end with an ellipsis (`sk_4f9a2b…`); one without (older answers) gets one added. */
 const displayPrefix = (prefix: string) => (prefix.endsWith('…') ? prefix : `${prefix}…`);
 
 /**

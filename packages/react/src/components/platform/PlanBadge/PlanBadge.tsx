@@ -18,7 +18,8 @@ export interface PlanBadgeProps {
  */
 export function PlanBadge({ domain = 'platform', planId }: PlanBadgeProps) {
   const { t, messages } = useAgentStack();
-  const { data } = useEntitlements();
+  // Given a plan, the badge needs no entitlements (an operator's tenant list has none to read).
+  const { data } = useEntitlements({ enabled: planId === undefined });
   const id = planId !== undefined ? planId : data?.subscription[domain];
   if (id === undefined) return <span className="as-plan-badge as-plan-badge--pending" aria-hidden="true" />;
   const plan = id ? findPlan(id) : undefined;
