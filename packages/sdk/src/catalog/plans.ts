@@ -475,3 +475,51 @@ export function plansOf(domain: Domain): PlanDefinition[] {
 export function domainOf(key: FeatureKey | LimitKey): Domain {
   return key.slice(0, key.indexOf('.')) as Domain;
 }
+
+/** A plan or add-on as `GET /v1/platform/plans` serves it. */
+export interface PlanResource {
+  id: string;
+  object: 'plan';
+  kind: 'plan' | 'addon';
+  domain: Domain;
+  name: string;
+  rank: number | null;
+  price: { amount: number; currency: string } | null;
+  description: string;
+  limits: Record<string, number | null>;
+  features: string[];
+}
+
+/** The catalogue as the API serves it: every plan, then every add-on. */
+export function planResources(): PlanResource[] {
+  return [
+    ...(PLANS as readonly PlanDefinition[]).map(
+      (p): PlanResource => ({
+        id: p.id,
+        object: 'plan',
+        kind: 'plan',
+        domain: p.domain,
+        name: p.name,
+        rank: p.rank,
+        price: p.price,
+        description: p.description,
+        limits: { ...p.limits },
+        features: [...p.features],
+      }),
+    ),
+    ...(ADDONS as readonly AddonDefinition[]).map(
+      (a): PlanResource => ({
+        id: a.id,
+        object: 'plan',
+        kind: 'addon',
+        domain: a.domain,
+        name: a.name,
+        rank: null,
+        price: a.price,
+        description: a.description,
+        limits: {},
+        features: [...a.features],
+      }),
+    ),
+  ];
+}

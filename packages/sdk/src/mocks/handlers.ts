@@ -7,7 +7,7 @@ import {
   PUBLISHABLE_PERMISSIONS,
   ROLE_PERMISSIONS,
 } from '../catalog/permissions';
-import { ADDONS, type FeatureKey, LIMIT_KEYS, PLANS } from '../catalog/plans';
+import { ADDONS, type FeatureKey, LIMIT_KEYS, planResources } from '../catalog/plans';
 import { API_VERSION } from '../defaults';
 import {
   type Product,
@@ -262,36 +262,7 @@ function archive(product: Product): Product {
   return Object.assign(product, { status: 'archived', archivedAt: at, updatedAt: at });
 }
 
-const PLAN_LIST: Plan[] = [
-  ...PLANS.map(
-    (p): Plan => ({
-      id: p.id,
-      object: 'plan',
-      kind: 'plan',
-      domain: p.domain,
-      name: p.name,
-      rank: p.rank,
-      price: p.price,
-      description: p.description,
-      limits: { ...p.limits },
-      features: [...p.features],
-    }),
-  ),
-  ...ADDONS.map(
-    (a): Plan => ({
-      id: a.id,
-      object: 'plan',
-      kind: 'addon',
-      domain: a.domain,
-      name: a.name,
-      rank: null,
-      price: a.price,
-      description: a.description,
-      limits: {},
-      features: [...a.features],
-    }),
-  ),
-];
+const PLAN_LIST: Plan[] = planResources();
 
 const secret = randomToken;
 

@@ -1,23 +1,7 @@
 import { HttpResponse } from 'msw';
 import { en } from 'zod/locales';
 import type { z } from 'zod/mini';
-import type { Problem } from '../schemas/common';
-
-// Titles name the status, as the server's do; `code` and `detail` say what happened.
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+import { type Problem, problemBase } from '../schemas/common';
 
 /**
  * `prefix` + 32 random hex characters. Uses `getRandomValues`, which, unlike `randomUUID`, also
@@ -47,15 +31,8 @@ export class MockProblem extends Error {
 
   /** The problem body, with the request id it answers. */
   toBody(requestId: string): Problem & Record<string, unknown> {
-    return {
-      type: `https://agentstack.dev/errors/${this.code}`,
-      title: TITLES[this.status] ?? 'Error',
-      status: this.status,
-      ...(this.detail !== undefined ? { detail: this.detail } : {}),
-      code: this.code,
-      ...this.extras,
-      requestId,
-    };
+    const { detail, ...base } = problemBase(this.status, this.code, this.detail ?? '');
+    return { ...base, ...(this.detail !== undefined ? { detail } : {}), ...this.extras, requestId };
   }
 }
 

@@ -1,20 +1,5 @@
-import type { ErrorCode, Problem } from '@agentstack/sdk/schemas';
+import { type ErrorCode, type Problem, problemBase } from '@agentstack/sdk/schemas';
 import type { Context } from 'hono';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 /** Extra RFC 9457 members a problem may carry. */
 export type ProblemExtras = Partial<
@@ -38,14 +23,7 @@ export class ApiError extends Error {
 
   /** The problem body, without `requestId` (added when rendered). */
   toProblem(): Problem {
-    return {
-      type: `https://agentstack.dev/errors/${this.code}`,
-      title: TITLES[this.status] ?? 'Error',
-      status: this.status,
-      detail: this.detail,
-      code: this.code,
-      ...this.extras,
-    };
+    return { ...problemBase(this.status, this.code, this.detail), ...this.extras };
   }
 }
 
