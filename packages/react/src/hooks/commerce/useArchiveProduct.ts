@@ -1,16 +1,11 @@
 import type { AgentStackError, Product } from '@agentstack/sdk';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
-import { afterProductWrite } from './mutations';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useWriteMutation } from '../shared/useWriteMutation';
+import { afterProductSaved } from './mutations';
 
 /** Archives a product by id (`POST /v1/commerce/products/:id/archive`); idempotent. */
 export function useArchiveProduct(): UseMutationResult<Product, AgentStackError, string> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => client.commerce.products.archive(id),
-    onSuccess: (product) => afterProductWrite(queryClient, [product]),
-  });
+  return useWriteMutation((client, id: string) => client.commerce.products.archive(id), afterProductSaved);
 }
 
 /**
@@ -18,10 +13,5 @@ export function useArchiveProduct(): UseMutationResult<Product, AgentStackError,
  * against the plan limit again, so this can fail with `tier_limit_reached`.
  */
 export function useUnarchiveProduct(): UseMutationResult<Product, AgentStackError, string> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => client.commerce.products.unarchive(id),
-    onSuccess: (product) => afterProductWrite(queryClient, [product]),
-  });
+  return useWriteMutation((client, id: string) => client.commerce.products.unarchive(id), afterProductSaved);
 }

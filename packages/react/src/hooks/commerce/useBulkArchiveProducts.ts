@@ -1,6 +1,6 @@
 import type { AgentStackError, ListResponse, Product } from '@agentstack/sdk';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useWriteMutation } from '../shared/useWriteMutation';
 import { afterProductWrite } from './mutations';
 
 /**
@@ -12,10 +12,8 @@ export function useBulkArchiveProducts(): UseMutationResult<
   AgentStackError,
   string[]
 > {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: string[]) => client.commerce.products.bulkArchive({ ids }),
-    onSuccess: (page) => afterProductWrite(queryClient, page.data),
-  });
+  return useWriteMutation(
+    (client, ids: string[]) => client.commerce.products.bulkArchive({ ids }),
+    (queryClient, page) => afterProductWrite(queryClient, page.data),
+  );
 }

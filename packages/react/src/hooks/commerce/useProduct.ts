@@ -1,10 +1,9 @@
 import type { AgentStackError, Product } from '@agentstack/sdk';
-import { type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useDetailQuery } from '../shared/useDetailQuery';
 import { productQueries } from './productKeys';
 
 /** One product by id (`GET /v1/commerce/products/:id`). Disabled while `id` is empty. */
 export function useProduct(id: string | null | undefined): UseQueryResult<Product, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({ ...productQueries.detail(client, id ?? ''), enabled: Boolean(id) });
+  return useDetailQuery(productQueries.detail, id);
 }

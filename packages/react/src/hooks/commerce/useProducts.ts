@@ -1,15 +1,10 @@
 import type { AgentStackError, ListResponse, Product, ProductListParams } from '@agentstack/sdk';
-import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
 import { productQueries } from './productKeys';
 
-/** Options of {@link useProducts}. */
-export interface UseProductsOptions {
-  /** Keep showing the previous page while the next loads. Defaults to `true`. */
-  keepPrevious?: boolean;
-  /** Defaults to `true`. */
-  enabled?: boolean;
-}
+/** Options of {@link useProducts}: `keepPrevious` and `enabled`, both defaulting to `true`. */
+export type UseProductsOptions = ListQueryOptions;
 
 /**
  * One page of the tenant's products (`GET /v1/commerce/products`), newest first.
@@ -19,10 +14,5 @@ export function useProducts(
   params: ProductListParams = {},
   options: UseProductsOptions = {},
 ): UseQueryResult<ListResponse<Product>, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({
-    ...productQueries.list(client, params),
-    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
+  return useListQuery((client) => productQueries.list(client, params), options);
 }

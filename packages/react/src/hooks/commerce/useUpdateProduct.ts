@@ -1,7 +1,7 @@
 import type { AgentStackError, Product, ProductUpdate } from '@agentstack/sdk';
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
-import { afterProductWrite } from './mutations';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useWriteMutation } from '../shared/useWriteMutation';
+import { afterProductSaved } from './mutations';
 
 /** Variables of {@link useUpdateProduct}. */
 export interface UpdateProductVariables {
@@ -11,10 +11,8 @@ export interface UpdateProductVariables {
 
 /** Partially updates a product (`PATCH /v1/commerce/products/:id`). */
 export function useUpdateProduct(): UseMutationResult<Product, AgentStackError, UpdateProductVariables> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: UpdateProductVariables) => client.commerce.products.update(id, body),
-    onSuccess: (product) => afterProductWrite(queryClient, [product]),
-  });
+  return useWriteMutation(
+    (client, { id, body }: UpdateProductVariables) => client.commerce.products.update(id, body),
+    afterProductSaved,
+  );
 }

@@ -1,13 +1,8 @@
 import type { Agency, AgencyUpdate, AgentStackError, ListResponse, PageParams } from '@agentstack/sdk';
-import {
-  keepPreviousData,
-  type UseMutationResult,
-  type UseQueryResult,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { useDetailQuery } from '../shared/useDetailQuery';
+import { useListQuery } from '../shared/useListQuery';
+import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
 import { platformKeys, platformQueries } from './platformKeys';
 
 /**
@@ -18,18 +13,12 @@ export function useAgencies(
   params: PageParams = {},
   options: { enabled?: boolean } = {},
 ): UseQueryResult<ListResponse<Agency>, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({
-    ...platformQueries.agencyList(client, params),
-    placeholderData: keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
+  return useListQuery((client) => platformQueries.agencyList(client, params), { enabled: options.enabled });
 }
 
 /** One agency and its brand (`GET /v1/platform/agencies/:id`). Disabled while `id` is empty. */
 export function useAgency(id: string | null | undefined): UseQueryResult<Agency, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({ ...platformQueries.agency(client, id ?? ''), enabled: Boolean(id) });
+  return useDetailQuery(platformQueries.agency, id);
 }
 
 /** Variables of {@link useUpdateAgency}. */
@@ -45,16 +34,11 @@ export interface UpdateAgencyVariables {
  * @example update.mutate({ id, body: { brand: { primaryColor: '#0f766e' } } })
  */
 export function useUpdateAgency(): UseMutationResult<Agency, AgentStackError, UpdateAgencyVariables> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: UpdateAgencyVariables) => client.platform.agencies.update(id, body),
-    onSuccess: async (agency) => {
+  return useWriteMutation(
+    (client, { id, body }: UpdateAgencyVariables) => client.platform.agencies.update(id, body),
+    (queryClient, agency) => {
       queryClient.setQueryData(platformKeys.agency(agency.id), agency);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: platformKeys.agencyLists() }),
-        queryClient.invalidateQueries({ queryKey: platformKeys.brand() }),
-      ]);
+      return invalidateAll(queryClient, platformKeys.agencyLists(), platformKeys.brand());
     },
-  });
+  );
 }

@@ -6,24 +6,16 @@ import type {
   ListResponse,
   PageParams,
 } from '@agentstack/sdk';
-import {
-  keepPreviousData,
-  type UseMutationResult,
-  type UseQueryResult,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
+import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
 import { platformKeys, platformQueries } from './platformKeys';
 
-/** Options of {@link useApiKeys}. */
-export interface UseApiKeysOptions {
-  /** Keep showing the previous page while the next loads. Defaults to `true`. */
-  keepPrevious?: boolean;
-  /** Defaults to `true`; pass `false` when the caller lacks `platform:keys:read`. */
-  enabled?: boolean;
-}
+/**
+ * Options of {@link useApiKeys}: `keepPrevious` (defaults to `true`) and `enabled` (defaults to
+ * `true`; pass `false` when the caller lacks `platform:keys:read`).
+ */
+export type UseApiKeysOptions = ListQueryOptions;
 
 /**
  * One page of the tenant's API keys (`GET /v1/platform/api-keys`), newest first, revoked ones
@@ -33,13 +25,11 @@ export function useApiKeys(
   params: PageParams = {},
   options: UseApiKeysOptions = {},
 ): UseQueryResult<ListResponse<ApiKey>, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({
-    ...platformQueries.apiKeyList(client, params),
-    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
+  return useListQuery((client) => platformQueries.apiKeyList(client, params), options);
 }
+
+/** @internal After a key write: refetch every key query. */
+const afterKeyWrite = (queryClient: QueryClient) => invalidateAll(queryClient, platformKeys.apiKeys());
 
 /**
  * Creates a secret or publishable key (`POST /v1/platform/api-keys`). The answer's `secret` is the
@@ -47,12 +37,10 @@ export function useApiKeys(
  * react-query mutation state does hold it until `reset()`; call that once the user has it.
  */
 export function useCreateApiKey(): UseMutationResult<ApiKeyWithSecret, AgentStackError, ApiKeyCreate> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ApiKeyCreate) => client.platform.apiKeys.create(body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: platformKeys.apiKeys() }),
-  });
+  return useWriteMutation(
+    (client, body: ApiKeyCreate) => client.platform.apiKeys.create(body),
+    afterKeyWrite,
+  );
 }
 
 /**
@@ -60,10 +48,5 @@ export function useCreateApiKey(): UseMutationResult<ApiKeyWithSecret, AgentStac
  * `401 invalid_api_key`. Idempotent. The revoked key stays listed with `revokedAt`.
  */
 export function useRevokeApiKey(): UseMutationResult<ApiKey, AgentStackError, string> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => client.platform.apiKeys.revoke(id),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: platformKeys.apiKeys() }),
-  });
+  return useWriteMutation((client, id: string) => client.platform.apiKeys.revoke(id), afterKeyWrite);
 }

@@ -6,25 +6,14 @@ import type {
   TenantCreate,
   TenantUpdate,
 } from '@agentstack/sdk';
-import {
-  keepPreviousData,
-  type QueryClient,
-  type UseMutationResult,
-  type UseQueryResult,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { useDetailQuery } from '../shared/useDetailQuery';
+import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
+import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
 import { platformKeys, platformQueries } from './platformKeys';
 
-/** Options of {@link useTenants}. */
-export interface UseTenantsOptions {
-  /** Keep showing the previous page while the next loads. Defaults to `true`. */
-  keepPrevious?: boolean;
-  /** Defaults to `true`. */
-  enabled?: boolean;
-}
+/** Options of {@link useTenants}: `keepPrevious` and `enabled`, both defaulting to `true`. */
+export type UseTenantsOptions = ListQueryOptions;
 
 /**
  * One page of the installation's tenants (`GET /v1/platform/tenants`), newest first. Needs an
@@ -35,40 +24,29 @@ export function useTenants(
   params: PageParams = {},
   options: UseTenantsOptions = {},
 ): UseQueryResult<ListResponse<Tenant>, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({
-    ...platformQueries.tenantList(client, params),
-    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
+  return useListQuery((client) => platformQueries.tenantList(client, params), options);
 }
 
 /** One tenant (`GET /v1/platform/tenants/:id`, operator credential). Disabled while `id` is empty. */
 export function useTenant(id: string | null | undefined): UseQueryResult<Tenant, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({ ...platformQueries.tenant(client, id ?? ''), enabled: Boolean(id) });
+  return useDetailQuery(platformQueries.tenant, id);
 }
 
 /**
  * @internal After a tenant write: cache it, refetch the lists, and the entitlements (the caller's
  * own tenant may be the one that changed plan).
  */
-async function afterTenantWrite(queryClient: QueryClient, tenant: Tenant): Promise<void> {
+function afterTenantWrite(queryClient: QueryClient, tenant: Tenant): Promise<void> {
   queryClient.setQueryData(platformKeys.tenant(tenant.id), tenant);
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: platformKeys.tenantLists() }),
-    queryClient.invalidateQueries({ queryKey: platformKeys.entitlements() }),
-  ]);
+  return invalidateAll(queryClient, platformKeys.tenantLists(), platformKeys.entitlements());
 }
 
 /** Creates a tenant with its subscription (`POST /v1/platform/tenants`, operator credential). */
 export function useCreateTenant(): UseMutationResult<Tenant, AgentStackError, TenantCreate> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TenantCreate) => client.platform.tenants.create(body),
-    onSuccess: (tenant) => afterTenantWrite(queryClient, tenant),
-  });
+  return useWriteMutation(
+    (client, body: TenantCreate) => client.platform.tenants.create(body),
+    afterTenantWrite,
+  );
 }
 
 /** Variables of {@link useUpdateTenant}. */
@@ -83,10 +61,8 @@ export interface UpdateTenantVariables {
  * @example update.mutate({ id, body: { subscription: { commerce: 'commerce_enterprise' } } })
  */
 export function useUpdateTenant(): UseMutationResult<Tenant, AgentStackError, UpdateTenantVariables> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: UpdateTenantVariables) => client.platform.tenants.update(id, body),
-    onSuccess: (tenant) => afterTenantWrite(queryClient, tenant),
-  });
+  return useWriteMutation(
+    (client, { id, body }: UpdateTenantVariables) => client.platform.tenants.update(id, body),
+    afterTenantWrite,
+  );
 }

@@ -7,25 +7,17 @@ import type {
   UserCreate,
   UserUpdate,
 } from '@agentstack/sdk';
-import {
-  keepPreviousData,
-  type QueryClient,
-  type UseMutationResult,
-  type UseQueryResult,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { useAgentStackClient } from '../../provider/context';
+import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { useDetailQuery } from '../shared/useDetailQuery';
+import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
+import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
 import { platformKeys, platformQueries } from './platformKeys';
 
-/** Options of {@link useUsers}. */
-export interface UseUsersOptions {
-  /** Keep showing the previous page while the next loads. Defaults to `true`. */
-  keepPrevious?: boolean;
-  /** Defaults to `true`; pass `false` when the caller lacks `platform:users:read`. */
-  enabled?: boolean;
-}
+/**
+ * Options of {@link useUsers}: `keepPrevious` (defaults to `true`) and `enabled` (defaults to
+ * `true`; pass `false` when the caller lacks `platform:users:read`).
+ */
+export type UseUsersOptions = ListQueryOptions;
 
 /**
  * One page of the tenant's dashboard users (`GET /v1/platform/users`), newest first. Needs
@@ -36,26 +28,23 @@ export function useUsers(
   params: PageParams = {},
   options: UseUsersOptions = {},
 ): UseQueryResult<ListResponse<User>, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({
-    ...platformQueries.userList(client, params),
-    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
-    enabled: options.enabled ?? true,
-  });
+  return useListQuery((client) => platformQueries.userList(client, params), options);
 }
 
 /** One dashboard user by id (`GET /v1/platform/users/:id`). Disabled while `id` is empty. */
 export function useUser(id: string | null | undefined): UseQueryResult<User, AgentStackError> {
-  const client = useAgentStackClient();
-  return useQuery({ ...platformQueries.user(client, id ?? ''), enabled: Boolean(id) });
+  return useDetailQuery(platformQueries.user, id);
 }
 
 /** @internal After a user write: refetch the lists and the seat usage (`platform.dashboardUsers`). */
-async function afterUserWrite(queryClient: QueryClient): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: platformKeys.userLists() }),
-    queryClient.invalidateQueries({ queryKey: platformKeys.entitlements() }),
-  ]);
+function afterUserWrite(queryClient: QueryClient): Promise<void> {
+  return invalidateAll(queryClient, platformKeys.userLists(), platformKeys.entitlements());
+}
+
+/** @internal After a user create or update: cache the user, then {@link afterUserWrite}. */
+function afterUserSaved(queryClient: QueryClient, user: User): Promise<void> {
+  queryClient.setQueryData(platformKeys.user(user.id), user);
+  return afterUserWrite(queryClient);
 }
 
 /**
@@ -65,15 +54,7 @@ async function afterUserWrite(queryClient: QueryClient): Promise<void> {
  * may create an owner (`403 forbidden`).
  */
 export function useCreateUser(): UseMutationResult<User, AgentStackError, UserCreate> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UserCreate) => client.platform.users.create(body),
-    onSuccess: async (user) => {
-      queryClient.setQueryData(platformKeys.user(user.id), user);
-      await afterUserWrite(queryClient);
-    },
-  });
+  return useWriteMutation((client, body: UserCreate) => client.platform.users.create(body), afterUserSaved);
 }
 
 /** Variables of {@link useUpdateUser}. */
@@ -87,15 +68,10 @@ export interface UpdateUserVariables {
  * promote to, or change, an owner.
  */
 export function useUpdateUser(): UseMutationResult<User, AgentStackError, UpdateUserVariables> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: UpdateUserVariables) => client.platform.users.update(id, body),
-    onSuccess: async (user) => {
-      queryClient.setQueryData(platformKeys.user(user.id), user);
-      await afterUserWrite(queryClient);
-    },
-  });
+  return useWriteMutation(
+    (client, { id, body }: UpdateUserVariables) => client.platform.users.update(id, body),
+    afterUserSaved,
+  );
 }
 
 /**
@@ -103,13 +79,11 @@ export function useUpdateUser(): UseMutationResult<User, AgentStackError, Update
  * delete themself, and only an owner may delete an owner.
  */
 export function useDeleteUser(): UseMutationResult<DeletedUser, AgentStackError, string> {
-  const client = useAgentStackClient();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => client.platform.users.del(id),
-    onSuccess: async (deleted) => {
+  return useWriteMutation(
+    (client, id: string) => client.platform.users.del(id),
+    (queryClient, deleted) => {
       queryClient.removeQueries({ queryKey: platformKeys.user(deleted.id) });
-      await afterUserWrite(queryClient);
+      return afterUserWrite(queryClient);
     },
-  });
+  );
 }
