@@ -13,10 +13,15 @@ import { useArchiveProduct, useUnarchiveProduct } from '../../../hooks/commerce/
 import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchiveProducts';
 import { useProducts } from '../../../hooks/commerce/useProducts';
 import { useAgentStack } from '../../../provider/context';
-import { cx, formatDate, formatMoney, formatNumber } from '../../../utils/format';
+import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { planErrorOf } from '../../../utils/problem';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
+import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { Pager } from '../../shared/DataTable/Pager';
+import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
+import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
 import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
@@ -73,13 +78,13 @@ export function ProductTable({
   const [status, setStatus] = useState<ProductStatus | 'all'>(initialStatus);
   const [search, setSearch] = useState(initialQuery);
   const query = useDebounced(search.trim(), searchDebounceMs);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const pages = useCursorPages();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [notice, setNotice] = useState('');
   const [creating, setCreating] = useState(false);
 
-  const startingAfter = cursors[cursors.length - 1];
+  const { startingAfter, page } = pages;
   const params = useMemo(
     () => ({
       limit: pageSize,
@@ -104,9 +109,9 @@ export function ProductTable({
   useEffect(() => {
     if (lastFilterKey.current === filterKey) return;
     lastFilterKey.current = filterKey;
-    setCursors([undefined]);
+    pages.reset();
     setRowSelection({});
-  }, [filterKey]);
+  }, [filterKey, pages.reset]);
 
   const rows = products.data?.data ?? [];
   const columns = useMemo<ColumnDef<Product>[]>(
@@ -235,15 +240,14 @@ export function ProductTable({
   });
 
   const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]);
-  const page = cursors.length;
   const goNext = () => {
     const next = products.data?.nextCursor;
     if (!next) return;
-    setCursors((c) => [...c, next]);
+    pages.next(next);
     setRowSelection({});
   };
   const goPrevious = () => {
-    setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c));
+    pages.previous();
     setRowSelection({});
   };
   const onBulkArchive = () =>
@@ -367,93 +371,24 @@ export function ProductTable({
             aria-label={t('products.tableLabel')}
             aria-busy={loading || refetching || undefined}
           >
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    const canSort = header.column.getCanSort();
-                    const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)
-                      ?.numeric;
-                    const label = flexRender(header.column.columnDef.header, header.getContext());
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        className={cx(numeric && 'as-num', header.id === 'select' && 'as-table__select')}
-                        aria-sort={
-                          canSort
-                            ? sorted === 'asc'
-                              ? 'ascending'
-                              : sorted === 'desc'
-                                ? 'descending'
-                                : 'none'
-                            : undefined
-                        }
-                      >
-                        {canSort ? (
-                          <button
-                            type="button"
-                            className="as-sort"
-                            onClick={header.column.getToggleSortingHandler()}
-                            data-sorted={sorted || undefined}
-                          >
-                            {label}
-                            <span className="as-sort__icon" aria-hidden="true">
-                              {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                            </span>
-                          </button>
-                        ) : (
-                          label
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
+            <SortableHeader table={table} />
             <tbody>
               {loading ? (
-                Array.from({ length: Math.min(pageSize, 5) }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
-                  <tr key={i} className="as-table__skeleton">
-                    <td colSpan={colCount}>
-                      <span className="as-skeleton" />
-                      {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
-                    </td>
-                  </tr>
-                ))
+                <SkeletonRows rows={Math.min(pageSize, 5)} colSpan={colCount} />
               ) : rows.length === 0 ? (
-                <tr>
-                  <td colSpan={colCount}>
-                    <div className="as-empty">
-                      <p className="as-empty__title">
-                        {filtered ? t('products.noMatchTitle') : t('products.emptyTitle')}
-                      </p>
-                      <p className="as-empty__body">
-                        {filtered ? t('products.noMatchBody') : t('products.emptyBody')}
-                      </p>
-                    </div>
-                  </td>
-                </tr>
+                <EmptyRow
+                  colSpan={colCount}
+                  title={filtered ? t('products.noMatchTitle') : t('products.emptyTitle')}
+                  body={filtered ? t('products.noMatchBody') : t('products.emptyBody')}
+                />
               ) : (
                 table.getRowModel().rows.map((row) => (
                   <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
-                    {row.getVisibleCells().map((cell) => {
-                      const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)
-                        ?.numeric;
-                      return (
-                        <td
-                          key={cell.id}
-                          className={cx(
-                            numeric && 'as-num',
-                            cell.column.id === 'select' && 'as-table__select',
-                          )}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </td>
-                      );
-                    })}
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={columnClassName(cell.column)}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
                   </tr>
                 ))
               )}
@@ -462,27 +397,15 @@ export function ProductTable({
         </div>
       )}
 
-      <nav className="as-pager" aria-label={t('products.page', { page })}>
-        <button
-          type="button"
-          className="as-button as-button--secondary"
-          onClick={goPrevious}
-          disabled={page <= 1}
-        >
-          {t('products.previous')}
-        </button>
-        <span className="as-pager__page" aria-live="polite">
-          {t('products.page', { page })}
-        </span>
-        <button
-          type="button"
-          className="as-button as-button--secondary"
-          onClick={goNext}
-          disabled={!products.data?.hasMore || refetching}
-        >
-          {t('products.next')}
-        </button>
-      </nav>
+      <Pager
+        label={t('products.page', { page })}
+        previousLabel={t('products.previous')}
+        nextLabel={t('products.next')}
+        canPrevious={page > 1}
+        canNext={Boolean(products.data?.hasMore) && !refetching}
+        onPrevious={goPrevious}
+        onNext={goNext}
+      />
       <p className="as-visually-hidden" role="status">
         {notice}
       </p>

@@ -5,6 +5,9 @@ import { useMe } from '../../../hooks/platform/useMe';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
+import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
+import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 
 /** Props of {@link ApiKeysPanel}. */
@@ -118,28 +121,12 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
               </thead>
               <tbody>
                 {loading ? (
-                  Array.from({ length: 3 }, (_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
-                    <tr key={i} className="as-table__skeleton">
-                      <td colSpan={7}>
-                        <span className="as-skeleton" />
-                        {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
-                      </td>
-                    </tr>
-                  ))
+                  <SkeletonRows rows={3} colSpan={7} />
                 ) : rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={7}>
-                      <div className="as-empty">
-                        <p className="as-empty__title">{t('apiKeys.emptyTitle')}</p>
-                        <p className="as-empty__body">{t('apiKeys.emptyBody')}</p>
-                      </div>
-                    </td>
-                  </tr>
+                  <EmptyRow colSpan={7} title={t('apiKeys.emptyTitle')} body={t('apiKeys.emptyBody')} />
                 ) : (
                   rows.map((key) => {
                     const revoked = key.revokedAt !== null;
-                    const busy = revoke.isPending && revoke.variables === key.id;
                     return (
                       <tr key={key.id} data-revoked={revoked || undefined}>
                         <td className="as-keys-panel__name">{key.name}</td>
@@ -178,53 +165,27 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                         </td>
                         <td className="as-table__actions">
                           {canWrite && !revoked ? (
-                            confirming === key.id ? (
-                              <fieldset
-                                className="as-confirm"
-                                aria-label={t('apiKeys.revokeRow', { name: key.name })}
-                              >
-                                <span className="as-confirm__text">
-                                  {t('apiKeys.confirmRevoke', { name: key.name })}
-                                </span>
-                                <button
-                                  type="button"
-                                  className="as-button as-button--secondary as-button--small"
-                                  onClick={() => setConfirming(null)}
-                                >
-                                  {t('common.cancel')}
-                                </button>
-                                <button
-                                  type="button"
-                                  className="as-button as-button--danger as-button--small"
-                                  aria-busy={busy || undefined}
-                                  disabled={busy}
-                                  // biome-ignore lint/a11y/noAutofocus: the confirm step replaces the button that had focus.
-                                  autoFocus
-                                  onClick={() =>
-                                    revoke.mutate(key.id, {
-                                      onSuccess: (done) => {
-                                        setConfirming(null);
-                                        setNotice(t('apiKeys.revoked', { name: done.name }));
-                                      },
-                                    })
-                                  }
-                                >
-                                  {t('apiKeys.confirmRevokeAction')}
-                                </button>
-                              </fieldset>
-                            ) : (
-                              <button
-                                type="button"
-                                className="as-button as-button--ghost as-button--small"
-                                aria-label={t('apiKeys.revokeRow', { name: key.name })}
-                                onClick={() => {
-                                  revoke.reset();
-                                  setConfirming(key.id);
-                                }}
-                              >
-                                {t('apiKeys.revoke')}
-                              </button>
-                            )
+                            <ConfirmAction
+                              confirming={confirming === key.id}
+                              label={t('apiKeys.revokeRow', { name: key.name })}
+                              action={t('apiKeys.revoke')}
+                              question={t('apiKeys.confirmRevoke', { name: key.name })}
+                              confirmAction={t('apiKeys.confirmRevokeAction')}
+                              busy={revoke.isPending && revoke.variables === key.id}
+                              onStart={() => {
+                                revoke.reset();
+                                setConfirming(key.id);
+                              }}
+                              onCancel={() => setConfirming(null)}
+                              onConfirm={() =>
+                                revoke.mutate(key.id, {
+                                  onSuccess: (done) => {
+                                    setConfirming(null);
+                                    setNotice(t('apiKeys.revoked', { name: done.name }));
+                                  },
+                                })
+                              }
+                            />
                           ) : null}
                         </td>
                       </tr>

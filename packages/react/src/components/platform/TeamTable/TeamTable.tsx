@@ -12,6 +12,12 @@ import { useMe } from '../../../hooks/platform/useMe';
 import { useDeleteUser, useUpdateUser, useUsers } from '../../../hooks/platform/useUsers';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
+import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
+import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { Pager } from '../../shared/DataTable/Pager';
+import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { SortableHeader } from '../../shared/DataTable/SortableHeader';
+import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { assignableRoles, InviteUserForm, ROLES } from '../InviteUserForm/InviteUserForm';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
@@ -66,12 +72,12 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
   const id = useId();
   const me = useMe();
   const access = teamAccess(me.data);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const pages = useCursorPages();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [inviting, setInviting] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const startingAfter = cursors[cursors.length - 1];
+  const { startingAfter, page } = pages;
   const params = useMemo(
     () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
     [pageSize, startingAfter],
@@ -175,51 +181,28 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
           const { access, remove, confirming, setConfirming, setNotice } = live.current;
           const u = row.original;
           if (!access.canManage(u)) return null;
-          if (confirming !== u.id) {
-            return (
-              <button
-                type="button"
-                className="as-button as-button--ghost as-button--small"
-                aria-label={t('team.removeRow', { name: u.name })}
-                onClick={() => {
-                  remove.reset();
-                  setConfirming(u.id);
-                }}
-              >
-                {t('team.remove')}
-              </button>
-            );
-          }
-          const busy = remove.isPending && remove.variables === u.id;
           return (
-            <fieldset className="as-confirm" aria-label={t('team.removeRow', { name: u.name })}>
-              <span className="as-confirm__text">{t('team.confirmRemove', { name: u.name })}</span>
-              <button
-                type="button"
-                className="as-button as-button--secondary as-button--small"
-                onClick={() => setConfirming(null)}
-              >
-                {t('common.cancel')}
-              </button>
-              <button
-                type="button"
-                className="as-button as-button--danger as-button--small"
-                aria-busy={busy || undefined}
-                disabled={busy}
-                // biome-ignore lint/a11y/noAutofocus: the confirm step replaces the button that had focus.
-                autoFocus
-                onClick={() =>
-                  remove.mutate(u.id, {
-                    onSuccess: () => {
-                      setConfirming(null);
-                      setNotice(t('team.removed', { name: u.name }));
-                    },
-                  })
-                }
-              >
-                {t('team.confirmRemoveAction')}
-              </button>
-            </fieldset>
+            <ConfirmAction
+              confirming={confirming === u.id}
+              label={t('team.removeRow', { name: u.name })}
+              action={t('team.remove')}
+              question={t('team.confirmRemove', { name: u.name })}
+              confirmAction={t('team.confirmRemoveAction')}
+              busy={remove.isPending && remove.variables === u.id}
+              onStart={() => {
+                remove.reset();
+                setConfirming(u.id);
+              }}
+              onCancel={() => setConfirming(null)}
+              onConfirm={() =>
+                remove.mutate(u.id, {
+                  onSuccess: () => {
+                    setConfirming(null);
+                    setNotice(t('team.removed', { name: u.name }));
+                  },
+                })
+              }
+            />
           );
         },
       },
@@ -239,7 +222,6 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
     getSortedRowModel: getSortedRowModel(),
   });
 
-  const page = cursors.length;
   const loading = me.isPending || (access.canRead && users.isPending);
   const refetching = users.isFetching && users.isPlaceholderData;
   const colCount = table.getVisibleLeafColumns().length;
@@ -296,68 +278,12 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
                 aria-label={t('team.tableLabel')}
                 aria-busy={loading || refetching || undefined}
               >
-                <thead>
-                  {table.getHeaderGroups().map((group) => (
-                    <tr key={group.id}>
-                      {group.headers.map((header) => {
-                        const sorted = header.column.getIsSorted();
-                        const canSort = header.column.getCanSort();
-                        const label = flexRender(header.column.columnDef.header, header.getContext());
-                        return (
-                          <th
-                            key={header.id}
-                            scope="col"
-                            aria-sort={
-                              canSort
-                                ? sorted === 'asc'
-                                  ? 'ascending'
-                                  : sorted === 'desc'
-                                    ? 'descending'
-                                    : 'none'
-                                : undefined
-                            }
-                          >
-                            {canSort ? (
-                              <button
-                                type="button"
-                                className="as-sort"
-                                onClick={header.column.getToggleSortingHandler()}
-                                data-sorted={sorted || undefined}
-                              >
-                                {label}
-                                <span className="as-sort__icon" aria-hidden="true">
-                                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                                </span>
-                              </button>
-                            ) : (
-                              label
-                            )}
-                          </th>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </thead>
+                <SortableHeader table={table} />
                 <tbody>
                   {loading ? (
-                    Array.from({ length: 4 }, (_, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
-                      <tr key={i} className="as-table__skeleton">
-                        <td colSpan={colCount}>
-                          <span className="as-skeleton" />
-                          {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
-                        </td>
-                      </tr>
-                    ))
+                    <SkeletonRows rows={4} colSpan={colCount} />
                   ) : rows.length === 0 ? (
-                    <tr>
-                      <td colSpan={colCount}>
-                        <div className="as-empty">
-                          <p className="as-empty__title">{t('team.emptyTitle')}</p>
-                          <p className="as-empty__body">{t('team.emptyBody')}</p>
-                        </div>
-                      </td>
-                    </tr>
+                    <EmptyRow colSpan={colCount} title={t('team.emptyTitle')} body={t('team.emptyBody')} />
                   ) : (
                     table.getRowModel().rows.map((row) => (
                       <tr key={row.id} data-self={row.original.id === me.data?.userId || undefined}>
@@ -377,30 +303,15 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
             </div>
           )}
           {showPager ? (
-            <nav className="as-pager" aria-label={t('team.page', { page })}>
-              <button
-                type="button"
-                className="as-button as-button--secondary"
-                onClick={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-                disabled={page <= 1}
-              >
-                {t('team.previous')}
-              </button>
-              <span className="as-pager__page" aria-live="polite">
-                {t('team.page', { page })}
-              </span>
-              <button
-                type="button"
-                className="as-button as-button--secondary"
-                onClick={() => {
-                  const next = users.data?.nextCursor;
-                  if (next) setCursors((c) => [...c, next]);
-                }}
-                disabled={!users.data?.hasMore || refetching}
-              >
-                {t('team.next')}
-              </button>
-            </nav>
+            <Pager
+              label={t('team.page', { page })}
+              previousLabel={t('team.previous')}
+              nextLabel={t('team.next')}
+              canPrevious={page > 1}
+              canNext={Boolean(users.data?.hasMore) && !refetching}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(users.data?.nextCursor)}
+            />
           ) : null}
         </>
       )}

@@ -8,6 +8,10 @@ import { useTenants, useUpdateTenant } from '../../../hooks/platform/useTenants'
 import { useAgentStack } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
+import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { SortableHeader } from '../../shared/DataTable/SortableHeader';
+import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 
@@ -33,10 +37,10 @@ const OPTIONAL_DOMAINS = ['commerce', 'fintech', 'social'] as const;
 export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProps) {
   const { t, messages, locale } = useAgentStack();
   const id = useId();
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const pages = useCursorPages();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const startingAfter = cursors[cursors.length - 1];
+  const { startingAfter, page } = pages;
   const params = useMemo(
     () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
     [pageSize, startingAfter],
@@ -132,16 +136,15 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
     getCoreRowModel: getCoreRowModel(),
   });
   const colCount = table.getVisibleLeafColumns().length;
-  const page = cursors.length;
   const goNext = () => {
     const next = tenants.data?.nextCursor;
     if (!next) return;
     setEditing(null);
-    setCursors((c) => [...c, next]);
+    pages.next(next);
   };
   const goPrevious = () => {
     setEditing(null);
-    setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c));
+    pages.previous();
   };
   const loading = tenants.isPending;
 
@@ -169,37 +172,12 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
             aria-label={t('tenants.tableLabel')}
             aria-busy={loading || (tenants.isFetching && tenants.isPlaceholderData) || undefined}
           >
-            <thead>
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <th key={header.id} scope="col">
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
+            <SortableHeader table={table} />
             <tbody>
               {loading ? (
-                Array.from({ length: Math.min(pageSize, 3) }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity.
-                  <tr key={i}>
-                    <td colSpan={colCount}>
-                      <span className="as-skeleton" />
-                      {i === 0 ? <span className="as-visually-hidden">{t('common.loading')}</span> : null}
-                    </td>
-                  </tr>
-                ))
+                <SkeletonRows rows={Math.min(pageSize, 3)} colSpan={colCount} />
               ) : rows.length === 0 ? (
-                <tr>
-                  <td colSpan={colCount}>
-                    <div className="as-empty">
-                      <p className="as-empty__title">{t('tenants.emptyTitle')}</p>
-                      <p className="as-empty__body">{t('tenants.emptyBody')}</p>
-                    </div>
-                  </td>
-                </tr>
+                <EmptyRow colSpan={colCount} title={t('tenants.emptyTitle')} body={t('tenants.emptyBody')} />
               ) : (
                 table.getRowModel().rows.flatMap((row) => {
                   const cells = (
