@@ -26,3 +26,14 @@ export function planErrorOf(error: unknown): {
     ...(problem.limit ? { limit: problem.limit } : {}),
   };
 }
+
+/**
+ * The API's message for one request field when that field is the one at fault (`param`): the
+ * matching `errors[].message`, else the problem's `detail`; `undefined` for any other error.
+ * @example const emailError = fieldErrorOf(create.error, 'email');
+ */
+export function fieldErrorOf(error: unknown, param: string): string | undefined {
+  const problem = problemOf(error);
+  if (problem?.param !== param) return undefined;
+  return problem.errors?.find((e) => e.param === param)?.message ?? problem.detail;
+}

@@ -3,9 +3,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { useCreateProduct } from '../../../hooks/commerce/useCreateProduct';
 import { useMessages } from '../../../provider/context';
 import { parseMoneyInput } from '../../../utils/format';
-import { planErrorOf, problemOf } from '../../../utils/problem';
+import { fieldErrorOf, planErrorOf } from '../../../utils/problem';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
 
 /** Props of {@link CreateProductForm}. */
 export interface CreateProductFormProps {
@@ -61,13 +63,8 @@ export function CreateProductForm({
   };
 
   const planError = planErrorOf(create.error);
-  const problem = problemOf(create.error);
-  const fieldError = (param: string) =>
-    problem?.param === param
-      ? (problem.errors?.find((e) => e.param === param)?.message ?? problem.detail)
-      : undefined;
-  const titleError = fieldError('title');
-  const skuError = fieldError('sku');
+  const titleError = fieldErrorOf(create.error, 'title');
+  const skuError = fieldErrorOf(create.error, 'sku');
 
   return (
     <form className="as-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
@@ -75,86 +72,70 @@ export function CreateProductForm({
         {t('productForm.title')}
       </p>
       <div className="as-form__grid">
-        <div className="as-field">
-          <label htmlFor={`${id}-t`}>{t('productForm.titleLabel')}</label>
-          <input
-            id={`${id}-t`}
-            className="as-input"
-            required
-            maxLength={200}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            aria-invalid={titleError ? true : undefined}
-            aria-describedby={titleError ? `${id}-t-err` : undefined}
-          />
-          {titleError ? (
-            <span className="as-field__error" id={`${id}-t-err`}>
-              {titleError}
-            </span>
-          ) : null}
-        </div>
-        <div className="as-field">
-          <label htmlFor={`${id}-s`}>{t('productForm.skuLabel')}</label>
-          <input
-            id={`${id}-s`}
-            className="as-input as-input--mono"
-            maxLength={64}
-            value={sku}
-            onChange={(e) => setSku(e.target.value)}
-            aria-invalid={skuError ? true : undefined}
-            aria-describedby={skuError ? `${id}-s-err` : undefined}
-          />
-          {skuError ? (
-            <span className="as-field__error" id={`${id}-s-err`}>
-              {skuError}
-            </span>
-          ) : null}
-        </div>
-        <div className="as-field">
-          <label htmlFor={`${id}-p`}>{t('productForm.priceLabel')}</label>
-          <input
-            id={`${id}-p`}
-            className="as-input"
-            inputMode="decimal"
-            required
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            aria-invalid={priceError ? true : undefined}
-            aria-describedby={priceError ? `${id}-p-err` : undefined}
-          />
-          {priceError ? (
-            <span className="as-field__error" id={`${id}-p-err`}>
-              {priceError}
-            </span>
-          ) : null}
-        </div>
-        <div className="as-field">
-          <label htmlFor={`${id}-c`}>{t('productForm.currencyLabel')}</label>
-          <select
-            id={`${id}-c`}
-            className="as-select"
-            value={currency}
-            onChange={(e) => setCurrency(e.target.value)}
-          >
-            {currencies.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="as-field">
-          <label htmlFor={`${id}-st`}>{t('productForm.statusLabel')}</label>
-          <select
-            id={`${id}-st`}
-            className="as-select"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}
-          >
-            <option value="draft">{t('products.status.draft')}</option>
-            <option value="active">{t('products.status.active')}</option>
-          </select>
-        </div>
+        <Field id={`${id}-t`} label={t('productForm.titleLabel')} error={titleError}>
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              required
+              maxLength={200}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-s`} label={t('productForm.skuLabel')} error={skuError}>
+          {(control) => (
+            <input
+              {...control}
+              className="as-input as-input--mono"
+              maxLength={64}
+              value={sku}
+              onChange={(e) => setSku(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-p`} label={t('productForm.priceLabel')} error={priceError}>
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              inputMode="decimal"
+              required
+              value={price}
+              onChange={(e) => setPrice(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-c`} label={t('productForm.currencyLabel')}>
+          {(control) => (
+            <select
+              {...control}
+              className="as-select"
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value)}
+            >
+              {currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-st`} label={t('productForm.statusLabel')}>
+          {(control) => (
+            <select
+              {...control}
+              className="as-select"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as 'draft' | 'active')}
+            >
+              <option value="draft">{t('products.status.draft')}</option>
+              <option value="active">{t('products.status.active')}</option>
+            </select>
+          )}
+        </Field>
       </div>
       {planError ? (
         <UpgradePrompt
@@ -165,20 +146,13 @@ export function CreateProductForm({
       ) : create.error && !titleError && !skuError ? (
         <ErrorNotice error={create.error} />
       ) : null}
-      <div className="as-form__actions">
-        {onCancel ? (
-          <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="as-button as-button--primary"
-          aria-busy={create.isPending || undefined}
-        >
-          {create.isPending ? t('productForm.submitting') : t('productForm.submit')}
-        </button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        pending={create.isPending}
+        disableWhilePending={false}
+        submitLabel={t('productForm.submit')}
+        pendingLabel={t('productForm.submitting')}
+      />
       <p className="as-visually-hidden" role="status">
         {created}
       </p>

@@ -4,11 +4,13 @@ import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../../hooks/pla
 import { useMe } from '../../../hooks/platform/useMe';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
-import { problemOf } from '../../../utils/problem';
+import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
 import { EmptyRow } from '../../shared/DataTable/EmptyRow';
 import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
 
 /** Props of {@link ApiKeysPanel}. */
 export interface ApiKeysPanelProps {
@@ -216,11 +218,7 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
   const id = useId();
   const [name, setName] = useState('');
   const [type, setType] = useState<ApiKeyType>('secret');
-  const problem = problemOf(error);
-  const nameError =
-    problem?.param === 'name'
-      ? (problem.errors?.find((e) => e.param === 'name')?.message ?? problem.detail)
-      : undefined;
+  const nameError = fieldErrorOf(error, 'name');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({ name: name.trim(), type });
@@ -231,25 +229,19 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
         {t('apiKeys.form.title')}
       </p>
       <div className="as-form__grid">
-        <div className="as-field">
-          <label htmlFor={`${id}-name`}>{t('apiKeys.form.nameLabel')}</label>
-          <input
-            id={`${id}-name`}
-            className="as-input"
-            required
-            maxLength={80}
-            placeholder={t('apiKeys.form.namePlaceholder')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-name-err` : undefined}
-          />
-          {nameError ? (
-            <span className="as-field__error" id={`${id}-name-err`}>
-              {nameError}
-            </span>
-          ) : null}
-        </div>
+        <Field id={`${id}-name`} label={t('apiKeys.form.nameLabel')} error={nameError}>
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              required
+              maxLength={80}
+              placeholder={t('apiKeys.form.namePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <fieldset className="as-choice-group">
         <legend>{t('apiKeys.form.typeLabel')}</legend>
@@ -273,19 +265,12 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
         ))}
       </fieldset>
       {error && !nameError ? <ErrorNotice error={error} /> : null}
-      <div className="as-form__actions">
-        <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="as-button as-button--primary"
-          aria-busy={pending || undefined}
-          disabled={pending}
-        >
-          {pending ? t('apiKeys.form.submitting') : t('apiKeys.form.submit')}
-        </button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        pending={pending}
+        submitLabel={t('apiKeys.form.submit')}
+        pendingLabel={t('apiKeys.form.submitting')}
+      />
     </form>
   );
 }

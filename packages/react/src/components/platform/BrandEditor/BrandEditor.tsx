@@ -7,6 +7,8 @@ import { useAgentStack } from '../../../provider/context';
 import { themeFromBrand } from '../../../theme/theme';
 import { problemOf } from '../../../utils/problem';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
 
@@ -18,11 +20,11 @@ export interface BrandEditorProps {
   onSaved?: (agency: Agency) => void;
 }
 
-type Field = 'name' | 'logoUrl' | 'primaryColor' | 'accentColor' | 'colorScheme';
-type FieldErrors = Partial<Record<Field, string>>;
+type FieldName = 'name' | 'logoUrl' | 'primaryColor' | 'accentColor' | 'colorScheme';
+type FieldErrors = Partial<Record<FieldName, string>>;
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
-const FIELDS: Field[] = ['name', 'logoUrl', 'primaryColor', 'accentColor', 'colorScheme'];
+const FIELDS: FieldName[] = ['name', 'logoUrl', 'primaryColor', 'accentColor', 'colorScheme'];
 
 // The preview's tenant: fixed entitlements, so the preview never fetches. The preview provider owns
 // its query cache, so these never reach the host's cache.
@@ -118,7 +120,7 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
         ? [{ param: problem.param, message: problem.detail ?? '' }]
         : [];
     for (const e of list) {
-      const field = e.param.replace(/^brand\./, '') as Field;
+      const field = e.param.replace(/^brand\./, '') as FieldName;
       if (FIELDS.includes(field) && !serverErrors[field]) serverErrors[field] = e.message;
     }
   }
@@ -175,18 +177,9 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
     setClientErrors({});
     update.reset();
   };
-  const clearError = (field: Field) => {
+  const clearError = (field: FieldName) => {
     if (clientErrors[field]) setClientErrors(({ [field]: _dropped, ...rest }) => rest);
   };
-
-  const errorProps = (field: Field) =>
-    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {};
-  const errorText = (field: Field) =>
-    errors[field] ? (
-      <span className="as-field__error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null;
 
   const colorField = (
     field: 'primaryColor' | 'accentColor',
@@ -194,39 +187,38 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
     value: string,
     set: (v: string) => void,
   ) => (
-    <div className="as-field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <div className="as-color-field">
-        <input
-          type="color"
-          className="as-color-field__picker"
-          aria-label={t('brand.pickerLabel', { label })}
-          value={HEX.test(value) ? value.toLowerCase() : saved[field]}
-          onChange={(e) => {
-            set(e.target.value);
-            clearError(field);
-          }}
-        />
-        <input
-          id={`${id}-${field}`}
-          type="text"
-          className="as-input as-input--mono"
-          value={value}
-          spellCheck={false}
-          autoComplete="off"
-          maxLength={7}
-          onChange={(e) => {
-            set(e.target.value.trim());
-            clearError(field);
-          }}
-          onBlur={() => {
-            if (!HEX.test(value)) setClientErrors((c) => ({ ...c, [field]: t('brand.invalidColor') }));
-          }}
-          {...errorProps(field)}
-        />
-      </div>
-      {errorText(field)}
-    </div>
+    <Field id={`${id}-${field}`} label={label} error={errors[field]}>
+      {(control) => (
+        <div className="as-color-field">
+          <input
+            type="color"
+            className="as-color-field__picker"
+            aria-label={t('brand.pickerLabel', { label })}
+            value={HEX.test(value) ? value.toLowerCase() : saved[field]}
+            onChange={(e) => {
+              set(e.target.value);
+              clearError(field);
+            }}
+          />
+          <input
+            {...control}
+            type="text"
+            className="as-input as-input--mono"
+            value={value}
+            spellCheck={false}
+            autoComplete="off"
+            maxLength={7}
+            onChange={(e) => {
+              set(e.target.value.trim());
+              clearError(field);
+            }}
+            onBlur={() => {
+              if (!HEX.test(value)) setClientErrors((c) => ({ ...c, [field]: t('brand.invalidColor') }));
+            }}
+          />
+        </div>
+      )}
+    </Field>
   );
 
   return (
@@ -236,49 +228,46 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
       </h2>
       <div className="as-brand-editor__layout">
         <form className="as-form as-brand-editor__form" onSubmit={onSubmit} noValidate>
-          <div className="as-field">
-            <label htmlFor={`${id}-name`}>{t('brand.nameLabel')}</label>
-            <input
-              id={`${id}-name`}
-              className="as-input"
-              value={name}
-              maxLength={80}
-              onChange={(e) => {
-                setName(e.target.value);
-                clearError('name');
-              }}
-              {...errorProps('name')}
-            />
-            {errorText('name')}
-          </div>
-          <div className="as-field">
-            <label htmlFor={`${id}-logoUrl`}>{t('brand.logoLabel')}</label>
-            <input
-              id={`${id}-logoUrl`}
-              type="url"
-              className="as-input"
-              value={logoUrl}
-              placeholder="https://"
-              onChange={(e) => {
-                setLogoUrl(e.target.value);
-                clearError('logoUrl');
-              }}
-              {...errorProps('logoUrl')}
-              aria-describedby={errors.logoUrl ? `${id}-logoUrl-error` : `${id}-logoUrl-hint`}
-            />
-            {errors.logoUrl ? (
-              errorText('logoUrl')
-            ) : (
-              <span className="as-field__hint" id={`${id}-logoUrl-hint`}>
-                {t('brand.logoHint')}
-              </span>
+          <Field id={`${id}-name`} label={t('brand.nameLabel')} error={errors.name}>
+            {(control) => (
+              <input
+                {...control}
+                className="as-input"
+                value={name}
+                maxLength={80}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  clearError('name');
+                }}
+              />
             )}
-          </div>
+          </Field>
+          <Field
+            id={`${id}-logoUrl`}
+            label={t('brand.logoLabel')}
+            // The error replaces the hint.
+            hint={errors.logoUrl ? undefined : t('brand.logoHint')}
+            error={errors.logoUrl}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="url"
+                className="as-input"
+                value={logoUrl}
+                placeholder="https://"
+                onChange={(e) => {
+                  setLogoUrl(e.target.value);
+                  clearError('logoUrl');
+                }}
+              />
+            )}
+          </Field>
           {colorField('primaryColor', t('brand.primaryLabel'), primaryColor, setPrimary)}
           {colorField('accentColor', t('brand.accentLabel'), accentColor, setAccent)}
           <fieldset
             className="as-fieldset"
-            {...(errors.colorScheme ? { 'aria-describedby': `${id}-colorScheme-error` } : {})}
+            {...(errors.colorScheme ? { 'aria-describedby': `${id}-colorScheme-err` } : {})}
           >
             <legend>{t('brand.schemeLabel')}</legend>
             {(['light', 'dark'] as const).map((scheme) => (
@@ -293,7 +282,11 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
                 {t(`brand.scheme.${scheme}`)}
               </label>
             ))}
-            {errorText('colorScheme')}
+            {errors.colorScheme ? (
+              <span className="as-field__error" id={`${id}-colorScheme-err`}>
+                {errors.colorScheme}
+              </span>
+            ) : null}
           </fieldset>
           {update.error && !hasFieldError ? <ErrorNotice error={update.error} /> : null}
           {hasFieldError ? (
@@ -309,24 +302,14 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
               {notice}
             </p>
           ) : null}
-          <div className="as-form__actions">
-            <button
-              type="button"
-              className="as-button as-button--secondary"
-              onClick={reset}
-              disabled={!dirty}
-            >
-              {t('brand.reset')}
-            </button>
-            <button
-              type="submit"
-              className="as-button as-button--primary"
-              disabled={update.isPending}
-              aria-busy={update.isPending || undefined}
-            >
-              {update.isPending ? t('brand.saving') : t('brand.save')}
-            </button>
-          </div>
+          <FormActions
+            onCancel={reset}
+            cancelLabel={t('brand.reset')}
+            cancelDisabled={!dirty}
+            pending={update.isPending}
+            submitLabel={t('brand.save')}
+            pendingLabel={t('brand.saving')}
+          />
         </form>
         <section className="as-brand-editor__preview" aria-labelledby={`${id}-preview`}>
           <h3 className="as-plan-catalog__subheading" id={`${id}-preview`}>

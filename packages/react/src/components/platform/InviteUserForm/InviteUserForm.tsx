@@ -1,10 +1,12 @@
 import type { Role, User } from '@agentstack/sdk';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useCreateUser } from '../../../hooks/platform/useUsers';
 import { useMessages } from '../../../provider/context';
-import { planErrorOf, problemOf } from '../../../utils/problem';
+import { fieldErrorOf, planErrorOf } from '../../../utils/problem';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
 import { TierGate } from '../TierGate/TierGate';
 import { UpgradePrompt } from '../UpgradePrompt/UpgradePrompt';
 
@@ -34,7 +36,7 @@ export interface InviteUserFormProps {
   gated?: boolean;
 }
 
-type Field = 'email' | 'name' | 'role' | 'password';
+type FieldName = 'email' | 'name' | 'role' | 'password';
 
 /**
  * Adds a dashboard user: email, name, role and an initial password (at least 12 characters).
@@ -89,41 +91,10 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
   };
 
   const planError = planErrorOf(create.error);
-  const problem = problemOf(create.error);
   // The API names the field at fault in `param` (`email` on a 409, `role` on an owner-only 403).
-  const fieldError = (field: Field): string | undefined => {
-    if (field === 'password' && passwordError) return passwordError;
-    if (!problem?.param || problem.param !== field) return undefined;
-    return problem.errors?.find((e) => e.param === field)?.message ?? problem.detail;
-  };
+  const fieldError = (field: FieldName): string | undefined =>
+    field === 'password' && passwordError ? passwordError : fieldErrorOf(create.error, field);
   const anyFieldError = (['email', 'name', 'role', 'password'] as const).some((f) => fieldError(f));
-
-  const field = (key: Field, label: string, control: (a11y: FieldA11y) => ReactNode, hint?: string) => {
-    const error = fieldError(key);
-    const describedBy = [hint ? `${id}-${key}-hint` : null, error ? `${id}-${key}-err` : null]
-      .filter(Boolean)
-      .join(' ');
-    return (
-      <div className="as-field">
-        <label htmlFor={`${id}-${key}`}>{label}</label>
-        {control({
-          id: `${id}-${key}`,
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': describedBy || undefined,
-        })}
-        {hint ? (
-          <span className="as-field__hint" id={`${id}-${key}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        {error ? (
-          <span className="as-field__error" id={`${id}-${key}-err`}>
-            {error}
-          </span>
-        ) : null}
-      </div>
-    );
-  };
 
   return (
     <form className="as-form as-invite-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
@@ -131,34 +102,41 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
         {t('team.form.title')}
       </p>
       <div className="as-form__grid">
-        {field('email', t('team.form.emailLabel'), (a11y) => (
-          <input
-            {...a11y}
-            type="email"
-            className="as-input"
-            required
-            autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        ))}
-        {field('name', t('team.form.nameLabel'), (a11y) => (
-          <input
-            {...a11y}
-            className="as-input"
-            required
-            maxLength={120}
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        ))}
-        {field(
-          'role',
-          t('team.form.roleLabel'),
-          (a11y) => (
+        <Field id={`${id}-email`} label={t('team.form.emailLabel')} error={fieldError('email')}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              className="as-input"
+              required
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-name`} label={t('team.form.nameLabel')} error={fieldError('name')}>
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              required
+              maxLength={120}
+              autoComplete="off"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-role`}
+          label={t('team.form.roleLabel')}
+          hint={t(`team.roleHint.${role}`)}
+          error={fieldError('role')}
+        >
+          {(control) => (
             <select
-              {...a11y}
+              {...control}
               className="as-select"
               value={role}
               onChange={(e) => setRole(e.target.value as Role)}
@@ -169,15 +147,17 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
                 </option>
               ))}
             </select>
-          ),
-          t(`team.roleHint.${role}`),
-        )}
-        {field(
-          'password',
-          t('team.form.passwordLabel'),
-          (a11y) => (
+          )}
+        </Field>
+        <Field
+          id={`${id}-password`}
+          label={t('team.form.passwordLabel')}
+          hint={t('team.form.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={fieldError('password')}
+        >
+          {(control) => (
             <input
-              {...a11y}
+              {...control}
               type="password"
               className="as-input"
               required
@@ -187,9 +167,8 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-          ),
-          t('team.form.passwordHint', { min: MIN_PASSWORD_LENGTH }),
-        )}
+          )}
+        </Field>
       </div>
       {planError ? (
         <UpgradePrompt
@@ -200,30 +179,15 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
       ) : create.error && !anyFieldError ? (
         <ErrorNotice error={create.error} />
       ) : null}
-      <div className="as-form__actions">
-        {onCancel ? (
-          <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="as-button as-button--primary"
-          aria-busy={create.isPending || undefined}
-          disabled={create.isPending}
-        >
-          {create.isPending ? t('team.form.submitting') : t('team.form.submit')}
-        </button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        pending={create.isPending}
+        submitLabel={t('team.form.submit')}
+        pendingLabel={t('team.form.submitting')}
+      />
       <p className="as-visually-hidden" role="status">
         {created}
       </p>
     </form>
   );
-}
-
-interface FieldA11y {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
 }

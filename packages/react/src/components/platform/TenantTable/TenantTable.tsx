@@ -13,6 +13,8 @@ import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 
 /** Props of {@link TenantTable}. */
@@ -294,31 +296,35 @@ function TenantPlanForm({ id, tenant, onCancel, onSaved }: TenantPlanFormProps) 
       </p>
       <div className="as-form__grid">
         {DOMAINS.map((domain) => (
-          <div key={domain} className="as-field">
-            <label htmlFor={`${id}-${domain}`}>
-              {t('tenants.planLabel', { domain: domainLabel(messages, domain) })}
-            </label>
-            <select
-              id={`${id}-${domain}`}
-              className="as-select"
-              value={subscription[domain] ?? ''}
-              aria-invalid={invalid(`subscription.${domain}`)}
-              onChange={(e) =>
-                setSubscription((s) => ({ ...s, [domain]: e.target.value === '' ? null : e.target.value }))
-              }
-            >
-              {domain !== 'platform' ? <option value="">{t('tenants.noPlan')}</option> : null}
-              {tiersOf(domain).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-              {/* Keep an unknown current plan selectable until the catalogue has loaded. */}
-              {subscription[domain] && !tiersOf(domain).some((p) => p.id === subscription[domain]) ? (
-                <option value={subscription[domain] ?? ''}>{subscription[domain]}</option>
-              ) : null}
-            </select>
-          </div>
+          <Field
+            key={domain}
+            id={`${id}-${domain}`}
+            label={t('tenants.planLabel', { domain: domainLabel(messages, domain) })}
+          >
+            {(control) => (
+              <select
+                id={control.id}
+                className="as-select"
+                value={subscription[domain] ?? ''}
+                // The API's message is shown by the ErrorNotice under the form; the select is marked.
+                aria-invalid={invalid(`subscription.${domain}`)}
+                onChange={(e) =>
+                  setSubscription((s) => ({ ...s, [domain]: e.target.value === '' ? null : e.target.value }))
+                }
+              >
+                {domain !== 'platform' ? <option value="">{t('tenants.noPlan')}</option> : null}
+                {tiersOf(domain).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+                {/* Keep an unknown current plan selectable until the catalogue has loaded. */}
+                {subscription[domain] && !tiersOf(domain).some((p) => p.id === subscription[domain]) ? (
+                  <option value={subscription[domain] ?? ''}>{subscription[domain]}</option>
+                ) : null}
+              </select>
+            )}
+          </Field>
         ))}
       </div>
       <fieldset className="as-fieldset">
@@ -360,19 +366,12 @@ function TenantPlanForm({ id, tenant, onCancel, onSaved }: TenantPlanFormProps) 
         })}
       </fieldset>
       {update.error ? <ErrorNotice error={update.error} /> : null}
-      <div className="as-form__actions">
-        <button type="button" className="as-button as-button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="as-button as-button--primary"
-          disabled={update.isPending}
-          aria-busy={update.isPending || undefined}
-        >
-          {update.isPending ? t('tenants.saving') : t('tenants.save')}
-        </button>
-      </div>
+      <FormActions
+        onCancel={onCancel}
+        pending={update.isPending}
+        submitLabel={t('tenants.save')}
+        pendingLabel={t('tenants.saving')}
+      />
     </form>
   );
 }
