@@ -1,6 +1,6 @@
 import type { Entitlements } from '@agentstack/sdk';
 import { computeEntitlements, type DemoTenantSlug, demoTenant, type LimitKey } from '@agentstack/sdk/catalog';
-import { delay, HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http, type RequestHandler } from 'msw';
 import { MOCK_BASE_URL } from './mockApi';
 
 /** A URL of the mock API: `api('/v1/commerce/products')`. */
@@ -22,6 +22,27 @@ export function problem(status: number, code: string, detail: string, extra: Rec
   );
 }
 
+/** Entitlements of a tenant on a subscription and add-ons, with chosen usage (and limit overrides). */
+export function entitlementsFor(
+  tenantId: string,
+  subscription: Entitlements['subscription'],
+  addons: string[] = [],
+  used: Partial<Record<LimitKey, number>> = {},
+  overrides: Partial<Record<LimitKey, number | null>> = {},
+): Entitlements {
+  const computed = computeEntitlements(subscription, addons, overrides);
+  return {
+    object: 'entitlements',
+    tenantId,
+    subscription: { ...subscription },
+    addons,
+    features: computed.features,
+    limits: Object.fromEntries(
+      Object.entries(computed.limits).map(([k, limit]) => [k, { limit, used: used[k as LimitKey] ?? 0 }]),
+    ),
+  };
+}
+
 /** The entitlements of a demo tenant, with chosen usage (and limit overrides). */
 export function demoEntitlements(
   slug: DemoTenantSlug,
@@ -29,17 +50,7 @@ export function demoEntitlements(
   overrides: Partial<Record<LimitKey, number | null>> = {},
 ): Entitlements {
   const tenant = demoTenant(slug);
-  const computed = computeEntitlements(tenant.subscription, tenant.addons, overrides);
-  return {
-    object: 'entitlements',
-    tenantId: `ten_demo${slug}0000`,
-    subscription: tenant.subscription,
-    addons: tenant.addons,
-    features: computed.features,
-    limits: Object.fromEntries(
-      Object.entries(computed.limits).map(([k, limit]) => [k, { limit, used: used[k as LimitKey] ?? 0 }]),
-    ),
-  };
+  return entitlementsFor(`ten_demo${slug}0000`, tenant.subscription, tenant.addons, used, overrides);
 }
 
 /** Answers the entitlements endpoint with fixed entitlements. */
@@ -52,3 +63,30 @@ export const pendingHandler = (method: 'get' | 'post', path: string) =>
     await delay('infinite');
     return HttpResponse.json({});
   });
+
+/** Answers a list endpoint with one page of these items (none by default), and no more pages. */
+export const listHandler = (path: string, data: unknown[] = []) =>
+  http.get(api(path), () => HttpResponse.json({ object: 'list', data, hasMore: false, nextCursor: null }));
+
+/** Makes a GET endpoint fail with `503 internal_error` and this detail (error states). */
+export const unavailableHandler = (path: string, detail: string) =>
+  http.get(api(path), () => problem(503, 'internal_error', detail));
+
+/**
+ * Story fields that put these handlers in front of the demo mock API for the story:
+ * `export const Empty: Story = withHandlers(listHandler('/v1/platform/users'));`, or spread
+ * (`{ globals, ...withHandlers(…) }`) next to other fields.
+ */
+export const withHandlers = (...handlers: RequestHandler[]) => ({
+  beforeEach({ msw }: { msw: { use: (...handlers: RequestHandler[]) => void } }) {
+    msw.use(...handlers);
+  },
+});
+
+/** A tenant on platform Starter and commerce Startup, with no fintech or social plan. */
+export const COMMERCE_ONLY: Entitlements['subscription'] = {
+  platform: 'starter',
+  commerce: 'commerce_startup',
+  fintech: null,
+  social: null,
+};

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
-import { api, problem } from '../../../../../../.storybook/fixtures';
+import { api, problem, withHandlers } from '../../../../../../.storybook/fixtures';
 import { CreateProductForm } from './CreateProductForm';
 
 const meta = {
@@ -27,12 +27,8 @@ export const OverLimit: Story = {
 };
 
 /** A duplicate SKU: the field is marked invalid with the API's message. */
-export const DuplicateSku: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.post(api('/v1/commerce/products'), () =>
-        problem(409, 'duplicate_sku', 'A product with this SKU already exists.', { param: 'sku' }),
-      ),
-    );
-  },
-};
+export const DuplicateSku: Story = withHandlers(
+  http.post(api('/v1/commerce/products'), () =>
+    problem(409, 'duplicate_sku', 'A product with this SKU already exists.', { param: 'sku' }),
+  ),
+);

@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
-import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  listHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { ProductTable } from './ProductTable';
 
 const meta = {
@@ -39,30 +43,12 @@ export const AtLimit: Story = {
 };
 
 /** No products yet. */
-export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/commerce/products'), () =>
-        Response.json({ object: 'list', data: [], hasMore: false, nextCursor: null }),
-      ),
-    );
-  },
-};
+export const Empty: Story = withHandlers(listHandler('/v1/commerce/products'));
 
 /** Waiting for the first page. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/commerce/products'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/commerce/products'));
 
 /** The API failed: the problem's code, detail and request id are shown, with a retry. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/commerce/products'), () =>
-        problem(503, 'internal_error', 'The catalogue is temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/commerce/products', 'The catalogue is temporarily unavailable.'),
+);

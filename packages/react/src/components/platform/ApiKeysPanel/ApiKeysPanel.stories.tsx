@@ -1,6 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
-import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  api,
+  listHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { ApiKeysPanel } from './ApiKeysPanel';
 
 const meta = {
@@ -23,70 +29,48 @@ export const Enterprise: Story = { globals: { tier: 'enterprise' } };
 export const NocturneDark: Story = { globals: { brand: 'nocturne', tier: 'growth' } };
 
 /** A revoked key is listed muted, with no actions. */
-export const WithRevokedKey: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/api-keys'), () =>
-        Response.json({
-          object: 'list',
-          data: [
-            {
-              id: 'key_01KDEMO0000000000000000003',
-              object: 'api_key',
-              type: 'secret',
-              name: 'Old backend',
-              prefix: 'sk_07be',
-              createdAt: '2025-11-02T09:00:00.000Z',
-              lastUsedAt: '2026-01-10T09:00:00.000Z',
-              revokedAt: '2026-01-12T09:00:00.000Z',
-            },
-            {
-              id: 'key_01KDEMO0000000000000000002',
-              object: 'api_key',
-              type: 'publishable',
-              name: 'Storefront',
-              prefix: 'pk_41cd',
-              createdAt: '2025-11-01T09:00:00.000Z',
-              lastUsedAt: null,
-              revokedAt: null,
-            },
-          ],
-          hasMore: false,
-          nextCursor: null,
-        }),
-      ),
-    );
-  },
-};
+export const WithRevokedKey: Story = withHandlers(
+  http.get(api('/v1/platform/api-keys'), () =>
+    Response.json({
+      object: 'list',
+      data: [
+        {
+          id: 'key_01KDEMO0000000000000000003',
+          object: 'api_key',
+          type: 'secret',
+          name: 'Old backend',
+          prefix: 'sk_07be',
+          createdAt: '2025-11-02T09:00:00.000Z',
+          lastUsedAt: '2026-01-10T09:00:00.000Z',
+          revokedAt: '2026-01-12T09:00:00.000Z',
+        },
+        {
+          id: 'key_01KDEMO0000000000000000002',
+          object: 'api_key',
+          type: 'publishable',
+          name: 'Storefront',
+          prefix: 'pk_41cd',
+          createdAt: '2025-11-01T09:00:00.000Z',
+          lastUsedAt: null,
+          revokedAt: null,
+        },
+      ],
+      hasMore: false,
+      nextCursor: null,
+    }),
+  ),
+);
 
 /** Signed in as support: keys are not visible to the role. */
 export const NoAccess: Story = { parameters: { agentstack: { role: 'support' } } };
 
 /** No keys yet. */
-export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/api-keys'), () =>
-        Response.json({ object: 'list', data: [], hasMore: false, nextCursor: null }),
-      ),
-    );
-  },
-};
+export const Empty: Story = withHandlers(listHandler('/v1/platform/api-keys'));
 
 /** Waiting for the list. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/api-keys'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/api-keys'));
 
 /** The API failed: the problem's code, detail and request id, with a retry. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/api-keys'), () =>
-        problem(503, 'internal_error', 'Keys are temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/platform/api-keys', 'Keys are temporarily unavailable.'),
+);

@@ -2,7 +2,7 @@ import { DEMO_BRANDS } from '@agentstack/sdk/catalog';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
 import { fn } from 'storybook/test';
-import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import { api, pendingHandler, problem, withHandlers } from '../../../../../../.storybook/fixtures';
 import { useAgencies } from '../../../hooks/platform/useAgencies';
 import { withOperator } from '../TenantTable/withOperator';
 import { BrandEditor, type BrandEditorProps } from './BrandEditor';
@@ -37,35 +37,21 @@ export const Aurora: Story = { globals: { brand: 'aurora' } };
 export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
 
 /** Waiting for the agency. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/agencies/:id'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/agencies/:id'));
 
 /** The agency could not be loaded. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/agencies/:id'), () =>
-        problem(404, 'not_found', "No agency with id 'agy_unknown'.", { param: 'id' }),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  http.get(api('/v1/platform/agencies/:id'), () =>
+    problem(404, 'not_found', "No agency with id 'agy_unknown'.", { param: 'id' }),
+  ),
+);
 
 /** The API refuses the save (`400 validation_failed`): each `errors[].param` marks its field. */
-export const ServerValidation: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.patch(api('/v1/platform/agencies/:id'), () =>
-        problem(400, 'validation_failed', 'brand.logoUrl: the logo host is not allowed', {
-          param: 'brand.logoUrl',
-          errors: [
-            { param: 'brand.logoUrl', code: 'invalid_string', message: 'The logo host is not allowed.' },
-          ],
-        }),
-      ),
-    );
-  },
-};
+export const ServerValidation: Story = withHandlers(
+  http.patch(api('/v1/platform/agencies/:id'), () =>
+    problem(400, 'validation_failed', 'brand.logoUrl: the logo host is not allowed', {
+      param: 'brand.logoUrl',
+      errors: [{ param: 'brand.logoUrl', code: 'invalid_string', message: 'The logo host is not allowed.' }],
+    }),
+  ),
+);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http } from 'msw';
-import { api, problem } from '../../../../../../.storybook/fixtures';
+import { api, problem, withHandlers } from '../../../../../../.storybook/fixtures';
 import { InviteUserForm } from './InviteUserForm';
 
 const meta = {
@@ -34,12 +34,8 @@ export const AsAdmin: Story = { parameters: { agentstack: { role: 'admin' } } };
 export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
 
 /** The API refuses the role (`403 forbidden`, `param: 'role'`): shown on the role field. */
-export const ForbiddenRole: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.post(api('/v1/platform/users'), () =>
-        problem(403, 'forbidden', 'Only an owner may create an owner.', { param: 'role' }),
-      ),
-    );
-  },
-};
+export const ForbiddenRole: Story = withHandlers(
+  http.post(api('/v1/platform/users'), () =>
+    problem(403, 'forbidden', 'Only an owner may create an owner.', { param: 'role' }),
+  ),
+);

@@ -1,9 +1,13 @@
-import type { Entitlements } from '@agentstack/sdk';
-import { computeEntitlements } from '@agentstack/sdk/catalog';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
 import { fn } from 'storybook/test';
-import { api, entitlementsHandler, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  COMMERCE_ONLY,
+  entitlementsFor,
+  entitlementsHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { PlanCatalog } from './PlanCatalog';
 
 const meta = {
@@ -43,46 +47,18 @@ export const NocturneDark: Story = {
   args: { onSelectPlan: fn(), onSelectAddon: fn() },
 };
 
-const commerceOnly: Entitlements = (() => {
-  const subscription = {
-    platform: 'starter',
-    commerce: 'commerce_startup',
-    fintech: null,
-    social: null,
-  } as const;
-  const computed = computeEntitlements(subscription, ['commerce_payment_gateway']);
-  return {
-    object: 'entitlements',
-    tenantId: 'ten_demo_commerce_only',
-    subscription: { ...subscription },
-    addons: ['commerce_payment_gateway'],
-    features: computed.features,
-    limits: Object.fromEntries(Object.entries(computed.limits).map(([k, limit]) => [k, { limit, used: 0 }])),
-  };
-})();
+const commerceOnly = entitlementsFor('ten_demo_commerce_only', COMMERCE_ONLY, ['commerce_payment_gateway']);
 
 /** A tenant without a fintech plan, on the Fintech tab: add-ons need a plan first. */
 export const NoFintechPlan: Story = {
   args: { initialDomain: 'fintech', onSelectPlan: fn(), onSelectAddon: fn() },
-  beforeEach({ msw }) {
-    msw.use(entitlementsHandler(commerceOnly));
-  },
+  ...withHandlers(entitlementsHandler(commerceOnly)),
 };
 
 /** Waiting for the catalogue. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/plans'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/plans'));
 
 /** The catalogue failed to load. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/plans'), () =>
-        problem(503, 'internal_error', 'The plan catalogue is temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/platform/plans', 'The plan catalogue is temporarily unavailable.'),
+);

@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
-import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  listHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { TeamTable } from './TeamTable';
 
 const meta = {
@@ -40,30 +44,12 @@ export const ReadOnlySupport: Story = { parameters: { agentstack: { role: 'suppo
 export const Viewer: Story = { parameters: { agentstack: { role: 'viewer' } } };
 
 /** No users to show. */
-export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/users'), () =>
-        Response.json({ object: 'list', data: [], hasMore: false, nextCursor: null }),
-      ),
-    );
-  },
-};
+export const Empty: Story = withHandlers(listHandler('/v1/platform/users'));
 
 /** Waiting for the list. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/users'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/users'));
 
 /** The API failed: the problem's code, detail and request id, with a retry. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/users'), () =>
-        problem(503, 'internal_error', 'The team is temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/platform/users', 'The team is temporarily unavailable.'),
+);

@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
-import { api, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  listHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { TenantTable } from './TenantTable';
 import { withOperator } from './withOperator';
 
@@ -29,33 +33,15 @@ export const Enterprise: Story = { globals: { tier: 'enterprise' } };
 export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
 
 /** No tenants yet. */
-export const Empty: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/tenants'), () =>
-        Response.json({ object: 'list', data: [], hasMore: false, nextCursor: null }),
-      ),
-    );
-  },
-};
+export const Empty: Story = withHandlers(listHandler('/v1/platform/tenants'));
 
 /** Waiting for the first page. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/tenants'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/tenants'));
 
 /** The API failed: code, detail and request id, with a retry. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/tenants'), () =>
-        problem(503, 'internal_error', 'Tenants are temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/platform/tenants', 'Tenants are temporarily unavailable.'),
+);
 
 /** Under a tenant's own key (no operator decorator): the API answers 403, shown as such. */
 export const TenantKey: Story = { parameters: { operator: false } };

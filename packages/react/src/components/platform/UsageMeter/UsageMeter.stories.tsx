@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { demoEntitlements, entitlementsHandler } from '../../../../../../.storybook/fixtures';
+import { demoEntitlements, entitlementsHandler, withHandlers } from '../../../../../../.storybook/fixtures';
 import { UsageMeter } from './UsageMeter';
 
 const meta = {
@@ -29,7 +29,5 @@ export const Unlimited: Story = { args: { used: 4210, limit: null } };
 export const FromEntitlements: Story = {
   args: { label: undefined, used: undefined, limit: undefined, limitKey: 'commerce.products' },
   globals: { tier: 'starter' },
-  beforeEach({ msw }) {
-    msw.use(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 })));
-  },
+  ...withHandlers(entitlementsHandler(demoEntitlements('starter', { 'commerce.products': 950 }))),
 };

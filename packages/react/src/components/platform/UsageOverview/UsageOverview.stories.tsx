@@ -1,8 +1,12 @@
-import type { Entitlements } from '@agentstack/sdk';
-import { computeEntitlements } from '@agentstack/sdk/catalog';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { http } from 'msw';
-import { api, entitlementsHandler, pendingHandler, problem } from '../../../../../../.storybook/fixtures';
+import {
+  COMMERCE_ONLY,
+  entitlementsFor,
+  entitlementsHandler,
+  pendingHandler,
+  unavailableHandler,
+  withHandlers,
+} from '../../../../../../.storybook/fixtures';
 import { UsageOverview } from './UsageOverview';
 
 const meta = {
@@ -33,50 +37,17 @@ export const NearLimit: Story = {
   parameters: { agentstack: { products: 950 } },
 };
 
-const commerceOnly: Entitlements = (() => {
-  const subscription = {
-    platform: 'starter',
-    commerce: 'commerce_startup',
-    fintech: null,
-    social: null,
-  } as const;
-  const computed = computeEntitlements(subscription);
-  return {
-    object: 'entitlements',
-    tenantId: 'ten_demo_commerce_only',
-    subscription: { ...subscription },
-    addons: [],
-    features: computed.features,
-    limits: Object.fromEntries(
-      Object.entries(computed.limits).map(([k, limit]) => [
-        k,
-        { limit, used: k === 'commerce.products' ? 120 : 0 },
-      ]),
-    ),
-  };
-})();
+const commerceOnly = entitlementsFor('ten_demo_commerce_only', COMMERCE_ONLY, [], {
+  'commerce.products': 120,
+});
 
 /** Only platform and commerce plans: fintech and social read "Not subscribed". */
-export const CommerceOnly: Story = {
-  beforeEach({ msw }) {
-    msw.use(entitlementsHandler(commerceOnly));
-  },
-};
+export const CommerceOnly: Story = withHandlers(entitlementsHandler(commerceOnly));
 
 /** Waiting for the entitlements. */
-export const Loading: Story = {
-  beforeEach({ msw }) {
-    msw.use(pendingHandler('get', '/v1/platform/entitlements'));
-  },
-};
+export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/entitlements'));
 
 /** The entitlements failed to load. */
-export const ErrorState: Story = {
-  beforeEach({ msw }) {
-    msw.use(
-      http.get(api('/v1/platform/entitlements'), () =>
-        problem(503, 'internal_error', 'Usage is temporarily unavailable.'),
-      ),
-    );
-  },
-};
+export const ErrorState: Story = withHandlers(
+  unavailableHandler('/v1/platform/entitlements', 'Usage is temporarily unavailable.'),
+);
