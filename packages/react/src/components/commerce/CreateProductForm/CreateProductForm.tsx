@@ -3,11 +3,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { useCreateProduct } from '../../../hooks/commerce/useCreateProduct';
 import { useMessages } from '../../../provider/context';
 import { parseMoneyInput } from '../../../utils/format';
-import { fieldErrorOf, planErrorOf } from '../../../utils/problem';
-import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
-import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { fieldErrorOf } from '../../../utils/problem';
+import { ActionError } from '../../shared/ActionError/ActionError';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 
 /** Props of {@link CreateProductForm}. */
 export interface CreateProductFormProps {
@@ -62,7 +62,6 @@ export function CreateProductForm({
     );
   };
 
-  const planError = planErrorOf(create.error);
   const titleError = fieldErrorOf(create.error, 'title');
   const skuError = fieldErrorOf(create.error, 'sku');
 
@@ -137,15 +136,7 @@ export function CreateProductForm({
           )}
         </Field>
       </div>
-      {planError ? (
-        <UpgradePrompt
-          upgrade={planError.upgrade}
-          limit={planError.limit}
-          feature={planError.limit ? undefined : planError.feature}
-        />
-      ) : create.error && !titleError && !skuError ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
+      <ActionError error={create.error} showOther={!titleError && !skuError} />
       <FormActions
         onCancel={onCancel}
         pending={create.isPending}
@@ -153,9 +144,7 @@ export function CreateProductForm({
         submitLabel={t('productForm.submit')}
         pendingLabel={t('productForm.submitting')}
       />
-      <p className="as-visually-hidden" role="status">
-        {created}
-      </p>
+      <StatusMessage message={created} />
     </form>
   );
 }

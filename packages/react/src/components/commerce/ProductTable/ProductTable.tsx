@@ -14,15 +14,16 @@ import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchivePr
 import { useProducts } from '../../../hooks/commerce/useProducts';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
-import { planErrorOf } from '../../../utils/problem';
 import { TierGate } from '../../platform/TierGate/TierGate';
-import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
+import { ActionError } from '../../shared/ActionError/ActionError';
 import { EmptyRow } from '../../shared/DataTable/EmptyRow';
 import { Pager } from '../../shared/DataTable/Pager';
 import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
 import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
 
@@ -259,7 +260,6 @@ export function ProductTable({
     });
 
   const actionError = archive.error ?? unarchive.error ?? bulkArchive.error;
-  const actionPlanError = planErrorOf(actionError);
   const filtered = status !== 'all' || query !== '';
   const loading = products.isPending;
   const refetching = products.isFetching && products.isPlaceholderData;
@@ -273,15 +273,9 @@ export function ProductTable({
         </h2>
         {showUsage ? <ProductLimitBanner /> : null}
         {allowCreate ? (
-          <button
-            type="button"
-            className="as-button as-button--primary"
-            aria-expanded={creating}
-            aria-controls={`${id}-create`}
-            onClick={() => setCreating((v) => !v)}
-          >
+          <ToggleButton open={creating} controls={`${id}-create`} onToggle={setCreating}>
             {t('products.add')}
-          </button>
+          </ToggleButton>
         ) : null}
       </header>
 
@@ -346,17 +340,7 @@ export function ProductTable({
         </div>
       ) : null}
 
-      {actionError ? (
-        actionPlanError ? (
-          <UpgradePrompt
-            upgrade={actionPlanError.upgrade}
-            limit={actionPlanError.limit}
-            feature={actionPlanError.limit ? undefined : actionPlanError.feature}
-          />
-        ) : (
-          <ErrorNotice error={actionError} />
-        )
-      ) : null}
+      <ActionError error={actionError} />
 
       {products.isError && !products.data ? (
         <ErrorNotice
@@ -406,9 +390,7 @@ export function ProductTable({
         onPrevious={goPrevious}
         onNext={goNext}
       />
-      <p className="as-visually-hidden" role="status">
-        {notice}
-      </p>
+      <StatusMessage message={notice} />
     </section>
   );
 }

@@ -8,9 +8,12 @@ import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
 import { EmptyRow } from '../../shared/DataTable/EmptyRow';
 import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 
 /** Props of {@link ApiKeysPanel}. */
 export interface ApiKeysPanelProps {
@@ -69,15 +72,9 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
           {t('apiKeys.title')}
         </h2>
         {allowCreate && canWrite ? (
-          <button
-            type="button"
-            className="as-button as-button--primary"
-            aria-expanded={creating}
-            aria-controls={`${id}-create`}
-            onClick={() => setCreating((v) => !v)}
-          >
+          <ToggleButton open={creating} controls={`${id}-create`} onToggle={setCreating}>
             {t('apiKeys.create')}
-          </button>
+          </ToggleButton>
         ) : null}
       </header>
 
@@ -97,10 +94,11 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
       {me.isError ? (
         <ErrorNotice error={me.error} title={t('apiKeys.loadError')} onRetry={() => me.refetch()} />
       ) : me.data && !canRead ? (
-        <div className="as-empty as-notice">
-          <p className="as-empty__title">{t('apiKeys.noAccessTitle')}</p>
-          <p className="as-empty__body">{t('apiKeys.noAccessBody')}</p>
-        </div>
+        <EmptyState
+          className="as-notice"
+          title={t('apiKeys.noAccessTitle')}
+          body={t('apiKeys.noAccessBody')}
+        />
       ) : keys.isError && !keys.data ? (
         <ErrorNotice error={keys.error} title={t('apiKeys.loadError')} onRetry={() => keys.refetch()} />
       ) : (
@@ -199,9 +197,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
           </div>
         </>
       )}
-      <p className="as-visually-hidden" role="status">
-        {notice}
-      </p>
+      <StatusMessage message={notice} />
     </section>
   );
 }

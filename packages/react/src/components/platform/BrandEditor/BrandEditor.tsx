@@ -9,6 +9,7 @@ import { problemOf } from '../../../utils/problem';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
 
@@ -294,14 +295,7 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
               {t('brand.fixErrors')}
             </p>
           ) : null}
-          <p className="as-visually-hidden" role="status">
-            {notice}
-          </p>
-          {notice ? (
-            <p className="as-success-notice" aria-hidden="true">
-              {notice}
-            </p>
-          ) : null}
+          <StatusMessage message={notice} visible />
           <FormActions
             onCancel={reset}
             cancelLabel={t('brand.reset')}

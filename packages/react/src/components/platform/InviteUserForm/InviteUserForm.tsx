@@ -3,12 +3,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useCreateUser } from '../../../hooks/platform/useUsers';
 import { useMessages } from '../../../provider/context';
-import { fieldErrorOf, planErrorOf } from '../../../utils/problem';
-import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { fieldErrorOf } from '../../../utils/problem';
+import { ActionError } from '../../shared/ActionError/ActionError';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { TierGate } from '../TierGate/TierGate';
-import { UpgradePrompt } from '../UpgradePrompt/UpgradePrompt';
 
 /** Dashboard roles, most powerful first (as the API lists them). */
 export const ROLES: readonly Role[] = ['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer'];
@@ -90,7 +90,6 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
     );
   };
 
-  const planError = planErrorOf(create.error);
   // The API names the field at fault in `param` (`email` on a 409, `role` on an owner-only 403).
   const fieldError = (field: FieldName): string | undefined =>
     field === 'password' && passwordError ? passwordError : fieldErrorOf(create.error, field);
@@ -170,24 +169,14 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
           )}
         </Field>
       </div>
-      {planError ? (
-        <UpgradePrompt
-          upgrade={planError.upgrade}
-          limit={planError.limit}
-          feature={planError.limit ? undefined : planError.feature}
-        />
-      ) : create.error && !anyFieldError ? (
-        <ErrorNotice error={create.error} />
-      ) : null}
+      <ActionError error={create.error} showOther={!anyFieldError} />
       <FormActions
         onCancel={onCancel}
         pending={create.isPending}
         submitLabel={t('team.form.submit')}
         pendingLabel={t('team.form.submitting')}
       />
-      <p className="as-visually-hidden" role="status">
-        {created}
-      </p>
+      <StatusMessage message={created} />
     </form>
   );
 }

@@ -18,7 +18,10 @@ import { Pager } from '../../shared/DataTable/Pager';
 import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
+import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { assignableRoles, InviteUserForm, ROLES } from '../InviteUserForm/InviteUserForm';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
 
@@ -240,15 +243,9 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
           </div>
         ) : null}
         {allowInvite && access.canWrite ? (
-          <button
-            type="button"
-            className="as-button as-button--primary"
-            aria-expanded={inviting}
-            aria-controls={`${id}-invite`}
-            onClick={() => setInviting((v) => !v)}
-          >
+          <ToggleButton open={inviting} controls={`${id}-invite`} onToggle={setInviting}>
             {t('team.invite')}
-          </button>
+          </ToggleButton>
         ) : null}
       </header>
 
@@ -261,10 +258,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
       {me.isError ? (
         <ErrorNotice error={me.error} title={t('team.loadError')} onRetry={() => me.refetch()} />
       ) : me.data && !access.canRead ? (
-        <div className="as-empty as-notice">
-          <p className="as-empty__title">{t('team.noAccessTitle')}</p>
-          <p className="as-empty__body">{t('team.noAccessBody')}</p>
-        </div>
+        <EmptyState className="as-notice" title={t('team.noAccessTitle')} body={t('team.noAccessBody')} />
       ) : (
         <>
           {me.data && !access.canWrite ? <p className="as-hint">{t('team.readOnly')}</p> : null}
@@ -315,9 +309,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
           ) : null}
         </>
       )}
-      <p className="as-visually-hidden" role="status">
-        {notice}
-      </p>
+      <StatusMessage message={notice} />
     </section>
   );
 }

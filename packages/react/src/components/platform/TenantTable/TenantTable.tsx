@@ -15,6 +15,7 @@ import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 
 /** Props of {@link TenantTable}. */
@@ -157,14 +158,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
           {t('tenants.title')}
         </h2>
       </header>
-      <p className="as-visually-hidden" role="status">
-        {notice}
-      </p>
-      {notice ? (
-        <p className="as-success-notice" aria-hidden="true">
-          {notice}
-        </p>
-      ) : null}
+      <StatusMessage message={notice} visible />
       {tenants.isError && !tenants.data ? (
         <ErrorNotice error={tenants.error} title={t('tenants.loadError')} onRetry={() => tenants.refetch()} />
       ) : (

@@ -1,3 +1,5 @@
+import { EmptyState } from '../EmptyState/EmptyState';
+
 /** Props of {@link EmptyRow}. */
 export interface EmptyRowProps {
   /** How many columns the row spans. */
@@ -9,8 +11,8 @@ export interface EmptyRowProps {
 }
 
 /**
- * @internal The one row of a table with nothing to list: an `.as-empty` title and body spanning
- * every column.
+ * @internal The one row of a table with nothing to list: an {@link EmptyState} spanning every
+ * column.
  *
  * @example <EmptyRow colSpan={colCount} title={t('team.emptyTitle')} body={t('team.emptyBody')} />
  */
@@ -18,10 +20,7 @@ export function EmptyRow({ colSpan, title, body }: EmptyRowProps) {
   return (
     <tr>
       <td colSpan={colSpan}>
-        <div className="as-empty">
-          <p className="as-empty__title">{title}</p>
-          <p className="as-empty__body">{body}</p>
-        </div>
+        <EmptyState title={title} body={body} />
       </td>
     </tr>
   );

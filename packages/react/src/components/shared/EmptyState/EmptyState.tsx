@@ -1,0 +1,26 @@
+import { cx } from '../../../utils/format';
+
+/** Props of {@link EmptyState}. */
+export interface EmptyStateProps {
+  /** The headline, e.g. "No products yet". */
+  title: string;
+  /** The line under it, e.g. what to do next. */
+  body: string;
+  /** Extra class names, e.g. `as-notice` for a notice standing in for a table. */
+  className?: string;
+}
+
+/**
+ * @internal A title and a line of explanation (`.as-empty`), for an empty list or for a notice
+ * that replaces one (e.g. the role may not see it).
+ *
+ * @example <EmptyState className="as-notice" title={t('team.noAccessTitle')} body={t('team.noAccessBody')} />
+ */
+export function EmptyState({ title, body, className }: EmptyStateProps) {
+  return (
+    <div className={cx('as-empty', className)}>
+      <p className="as-empty__title">{title}</p>
+      <p className="as-empty__body">{body}</p>
+    </div>
+  );
+}
