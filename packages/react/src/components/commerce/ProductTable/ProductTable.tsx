@@ -16,9 +16,8 @@ import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ActionError } from '../../shared/ActionError/ActionError';
-import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { DataTable } from '../../shared/DataTable/DataTable';
 import { Pager } from '../../shared/DataTable/Pager';
-import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
@@ -349,36 +348,32 @@ export function ProductTable({
           onRetry={() => products.refetch()}
         />
       ) : (
-        <div className="as-table-wrap">
-          <table
-            className="as-table"
-            aria-label={t('products.tableLabel')}
-            aria-busy={loading || refetching || undefined}
-          >
-            <SortableHeader table={table} />
-            <tbody>
-              {loading ? (
-                <SkeletonRows rows={Math.min(pageSize, 5)} colSpan={colCount} />
-              ) : rows.length === 0 ? (
-                <EmptyRow
-                  colSpan={colCount}
-                  title={filtered ? t('products.noMatchTitle') : t('products.emptyTitle')}
-                  body={filtered ? t('products.noMatchBody') : t('products.emptyBody')}
-                />
-              ) : (
-                table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={columnClassName(cell.column)}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('products.tableLabel')}
+          busy={loading || refetching}
+          head={<SortableHeader table={table} />}
+          colSpan={colCount}
+          loading={loading}
+          loadingRows={Math.min(pageSize, 5)}
+          empty={
+            rows.length === 0
+              ? {
+                  title: filtered ? t('products.noMatchTitle') : t('products.emptyTitle'),
+                  body: filtered ? t('products.noMatchBody') : t('products.emptyBody'),
+                }
+              : null
+          }
+        >
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={columnClassName(cell.column)}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <Pager

@@ -6,8 +6,7 @@ import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
-import { EmptyRow } from '../../shared/DataTable/EmptyRow';
-import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { DataTable } from '../../shared/DataTable/DataTable';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
@@ -104,8 +103,10 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
       ) : (
         <>
           {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
-          <div className="as-table-wrap">
-            <table className="as-table" aria-label={t('apiKeys.tableLabel')} aria-busy={loading || undefined}>
+          <DataTable
+            label={t('apiKeys.tableLabel')}
+            busy={loading}
+            head={
               <thead>
                 <tr>
                   <th scope="col">{t('apiKeys.column.name')}</th>
@@ -119,82 +120,81 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                   </th>
                 </tr>
               </thead>
-              <tbody>
-                {loading ? (
-                  <SkeletonRows rows={3} colSpan={7} />
-                ) : rows.length === 0 ? (
-                  <EmptyRow colSpan={7} title={t('apiKeys.emptyTitle')} body={t('apiKeys.emptyBody')} />
-                ) : (
-                  rows.map((key) => {
-                    const revoked = key.revokedAt !== null;
-                    return (
-                      <tr key={key.id} data-revoked={revoked || undefined}>
-                        <td className="as-keys-panel__name">{key.name}</td>
-                        <td>
-                          <span className="as-key-type" data-type={key.type}>
-                            {t(`apiKeys.type.${key.type}`)}
-                          </span>
-                        </td>
-                        <td>
-                          <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
-                        </td>
-                        <td>
-                          <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
-                        </td>
-                        <td>
-                          {key.lastUsedAt ? (
-                            <time dateTime={key.lastUsedAt}>{formatDate(key.lastUsedAt, locale)}</time>
-                          ) : (
-                            <span className="as-muted">{t('apiKeys.never')}</span>
-                          )}
-                        </td>
-                        <td>
-                          {key.revokedAt ? (
-                            <span
-                              className="as-status"
-                              data-status="revoked"
-                              title={t('apiKeys.revokedOn', { date: formatDate(key.revokedAt, locale) })}
-                            >
-                              {t('apiKeys.status.revoked')}
-                            </span>
-                          ) : (
-                            <span className="as-status" data-status="active">
-                              {t('apiKeys.status.active')}
-                            </span>
-                          )}
-                        </td>
-                        <td className="as-table__actions">
-                          {canWrite && !revoked ? (
-                            <ConfirmAction
-                              confirming={confirming === key.id}
-                              label={t('apiKeys.revokeRow', { name: key.name })}
-                              action={t('apiKeys.revoke')}
-                              question={t('apiKeys.confirmRevoke', { name: key.name })}
-                              confirmAction={t('apiKeys.confirmRevokeAction')}
-                              busy={revoke.isPending && revoke.variables === key.id}
-                              onStart={() => {
-                                revoke.reset();
-                                setConfirming(key.id);
-                              }}
-                              onCancel={() => setConfirming(null)}
-                              onConfirm={() =>
-                                revoke.mutate(key.id, {
-                                  onSuccess: (done) => {
-                                    setConfirming(null);
-                                    setNotice(t('apiKeys.revoked', { name: done.name }));
-                                  },
-                                })
-                              }
-                            />
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })
-                )}
-              </tbody>
-            </table>
-          </div>
+            }
+            colSpan={7}
+            loading={loading}
+            loadingRows={3}
+            empty={
+              rows.length === 0 ? { title: t('apiKeys.emptyTitle'), body: t('apiKeys.emptyBody') } : null
+            }
+          >
+            {rows.map((key) => {
+              const revoked = key.revokedAt !== null;
+              return (
+                <tr key={key.id} data-revoked={revoked || undefined}>
+                  <td className="as-keys-panel__name">{key.name}</td>
+                  <td>
+                    <span className="as-key-type" data-type={key.type}>
+                      {t(`apiKeys.type.${key.type}`)}
+                    </span>
+                  </td>
+                  <td>
+                    <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
+                  </td>
+                  <td>
+                    <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
+                  </td>
+                  <td>
+                    {key.lastUsedAt ? (
+                      <time dateTime={key.lastUsedAt}>{formatDate(key.lastUsedAt, locale)}</time>
+                    ) : (
+                      <span className="as-muted">{t('apiKeys.never')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {key.revokedAt ? (
+                      <span
+                        className="as-status"
+                        data-status="revoked"
+                        title={t('apiKeys.revokedOn', { date: formatDate(key.revokedAt, locale) })}
+                      >
+                        {t('apiKeys.status.revoked')}
+                      </span>
+                    ) : (
+                      <span className="as-status" data-status="active">
+                        {t('apiKeys.status.active')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="as-table__actions">
+                    {canWrite && !revoked ? (
+                      <ConfirmAction
+                        confirming={confirming === key.id}
+                        label={t('apiKeys.revokeRow', { name: key.name })}
+                        action={t('apiKeys.revoke')}
+                        question={t('apiKeys.confirmRevoke', { name: key.name })}
+                        confirmAction={t('apiKeys.confirmRevokeAction')}
+                        busy={revoke.isPending && revoke.variables === key.id}
+                        onStart={() => {
+                          revoke.reset();
+                          setConfirming(key.id);
+                        }}
+                        onCancel={() => setConfirming(null)}
+                        onConfirm={() =>
+                          revoke.mutate(key.id, {
+                            onSuccess: (done) => {
+                              setConfirming(null);
+                              setNotice(t('apiKeys.revoked', { name: done.name }));
+                            },
+                          })
+                        }
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         </>
       )}
       <StatusMessage message={notice} />

@@ -13,9 +13,8 @@ import { useDeleteUser, useUpdateUser, useUsers } from '../../../hooks/platform/
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
-import { EmptyRow } from '../../shared/DataTable/EmptyRow';
+import { DataTable } from '../../shared/DataTable/DataTable';
 import { Pager } from '../../shared/DataTable/Pager';
-import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
 import { SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
@@ -266,35 +265,28 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
           {users.isError && !users.data ? (
             <ErrorNotice error={users.error} title={t('team.loadError')} onRetry={() => users.refetch()} />
           ) : (
-            <div className="as-table-wrap">
-              <table
-                className="as-table"
-                aria-label={t('team.tableLabel')}
-                aria-busy={loading || refetching || undefined}
-              >
-                <SortableHeader table={table} />
-                <tbody>
-                  {loading ? (
-                    <SkeletonRows rows={4} colSpan={colCount} />
-                  ) : rows.length === 0 ? (
-                    <EmptyRow colSpan={colCount} title={t('team.emptyTitle')} body={t('team.emptyBody')} />
-                  ) : (
-                    table.getRowModel().rows.map((row) => (
-                      <tr key={row.id} data-self={row.original.id === me.data?.userId || undefined}>
-                        {row.getVisibleCells().map((cell) => (
-                          <td
-                            key={cell.id}
-                            className={cell.column.id === 'actions' ? 'as-table__actions' : undefined}
-                          >
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </td>
-                        ))}
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label={t('team.tableLabel')}
+              busy={loading || refetching}
+              head={<SortableHeader table={table} />}
+              colSpan={colCount}
+              loading={loading}
+              loadingRows={4}
+              empty={rows.length === 0 ? { title: t('team.emptyTitle'), body: t('team.emptyBody') } : null}
+            >
+              {table.getRowModel().rows.map((row) => (
+                <tr key={row.id} data-self={row.original.id === me.data?.userId || undefined}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      className={cell.column.id === 'actions' ? 'as-table__actions' : undefined}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </DataTable>
           )}
           {showPager ? (
             <Pager

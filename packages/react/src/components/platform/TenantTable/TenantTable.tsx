@@ -8,8 +8,7 @@ import { useTenants, useUpdateTenant } from '../../../hooks/platform/useTenants'
 import { useAgentStack } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
-import { EmptyRow } from '../../shared/DataTable/EmptyRow';
-import { SkeletonRows } from '../../shared/DataTable/SkeletonRows';
+import { DataTable } from '../../shared/DataTable/DataTable';
 import { SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
@@ -162,49 +161,42 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
       {tenants.isError && !tenants.data ? (
         <ErrorNotice error={tenants.error} title={t('tenants.loadError')} onRetry={() => tenants.refetch()} />
       ) : (
-        <div className="as-table-wrap">
-          <table
-            className="as-table"
-            aria-label={t('tenants.tableLabel')}
-            aria-busy={loading || (tenants.isFetching && tenants.isPlaceholderData) || undefined}
-          >
-            <SortableHeader table={table} />
-            <tbody>
-              {loading ? (
-                <SkeletonRows rows={Math.min(pageSize, 3)} colSpan={colCount} />
-              ) : rows.length === 0 ? (
-                <EmptyRow colSpan={colCount} title={t('tenants.emptyTitle')} body={t('tenants.emptyBody')} />
-              ) : (
-                table.getRowModel().rows.flatMap((row) => {
-                  const cells = (
-                    <tr key={row.id} data-selected={editing === row.id || undefined}>
-                      {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                      ))}
-                    </tr>
-                  );
-                  if (editing !== row.id) return [cells];
-                  return [
-                    cells,
-                    <tr key={`${row.id}-edit`} className="as-tenant-table__edit-row">
-                      <td colSpan={colCount}>
-                        <TenantPlanForm
-                          id={`${id}-edit-${row.id}`}
-                          tenant={row.original}
-                          onCancel={() => setEditing(null)}
-                          onSaved={(saved) => {
-                            setEditing(null);
-                            setNotice(t('tenants.saved', { name: saved.name }));
-                          }}
-                        />
-                      </td>
-                    </tr>,
-                  ];
-                })
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('tenants.tableLabel')}
+          busy={loading || (tenants.isFetching && tenants.isPlaceholderData)}
+          head={<SortableHeader table={table} />}
+          colSpan={colCount}
+          loading={loading}
+          loadingRows={Math.min(pageSize, 3)}
+          empty={rows.length === 0 ? { title: t('tenants.emptyTitle'), body: t('tenants.emptyBody') } : null}
+        >
+          {table.getRowModel().rows.flatMap((row) => {
+            const cells = (
+              <tr key={row.id} data-selected={editing === row.id || undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            );
+            if (editing !== row.id) return [cells];
+            return [
+              cells,
+              <tr key={`${row.id}-edit`} className="as-tenant-table__edit-row">
+                <td colSpan={colCount}>
+                  <TenantPlanForm
+                    id={`${id}-edit-${row.id}`}
+                    tenant={row.original}
+                    onCancel={() => setEditing(null)}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      setNotice(t('tenants.saved', { name: saved.name }));
+                    }}
+                  />
+                </td>
+              </tr>,
+            ];
+          })}
+        </DataTable>
       )}
       <nav className="as-pager" aria-label={t('tenants.tableLabel')}>
         <span className="as-pager__page">{t('tenants.page', { page })}</span>
