@@ -140,7 +140,6 @@ export function CreateProductForm({
       <FormActions
         onCancel={onCancel}
         pending={create.isPending}
-        disableWhilePending={false}
         submitLabel={t('productForm.submit')}
         pendingLabel={t('productForm.submitting')}
       />
