@@ -47,6 +47,25 @@ describe.each(DATABASES)('operations on %s', (kind) => {
     expect(text).toMatch(/agentstack_process_resident_memory_bytes \d+/);
   });
 
+  it('answers CORS preflights and marks responses for browsers', async () => {
+    const pre = await fetch(`${t.url}/v1/commerce/products`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    const { secretKey } = await createTenant(t);
+    const res = await t.request('GET', '/v1/commerce/products', {
+      token: secretKey,
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toContain('Request-Id');
+    const denied = await t.request('GET', '/v1/nothing', { headers: { origin: 'https://shop.example' } });
+    expect(denied.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('answers every error as problem+json with a request id', async () => {
     const unknown = await t.request('GET', '/v1/nothing-here');
     expect(unknown.status).toBe(404);
