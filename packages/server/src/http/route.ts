@@ -10,7 +10,8 @@ import { canonicalJson, parseJson, validate } from './validate';
 import { JsonText } from './versionedCache';
 
 function respond(c: Context<AppEnv>, result: unknown, status: 200 | 201): Response {
-  if (result instanceof JsonText) return c.body(result.text, status, { 'content-type': 'application/json' });
+  if (result instanceof JsonText)
+    return c.body(result.bytes as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' });
   return c.json(result, status);
 }
 

@@ -8,13 +8,13 @@
  * than its label, never older, and a newer label forces a re-read.
  */
 export class VersionedCache {
-  private entries = new Map<string, { version: number; body: string }>();
+  private entries = new Map<string, { version: number; body: Uint8Array }>();
 
   /** Keeps at most `maxEntries` entries, evicting the least recently used. Defaults to 2,000. */
   constructor(private readonly maxEntries = 2000) {}
 
   /** The stored body for `key` if it was read at `version`. */
-  get(key: string, version: number): string | undefined {
+  get(key: string, version: number): Uint8Array | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.version !== version) return undefined;
     // Re-insert to mark as recently used.
@@ -24,7 +24,7 @@ export class VersionedCache {
   }
 
   /** Stores `body` for `key`, read at `version`. */
-  set(key: string, version: number, body: string): void {
+  set(key: string, version: number, body: Uint8Array): void {
     this.entries.delete(key);
     this.entries.set(key, { version, body });
     if (this.entries.size > this.maxEntries) {
@@ -39,7 +39,13 @@ export class VersionedCache {
   }
 }
 
-/** A handler result that is already JSON text: sent as it is, not serialized again. */
+const encoder = new TextEncoder();
+
+/** A handler result that is already encoded JSON: sent as it is, not serialized again. */
 export class JsonText {
-  constructor(readonly text: string) {}
+  /** The UTF-8 bytes of the JSON document. */
+  readonly bytes: Uint8Array;
+  constructor(json: string | Uint8Array) {
+    this.bytes = typeof json === 'string' ? encoder.encode(json) : json;
+  }
 }

@@ -42,9 +42,9 @@ export const productService = {
     ].join('\u0000');
     const hit = app.catalogCache.get(key, version);
     if (hit !== undefined) return new JsonText(hit);
-    const body = JSON.stringify(await productService.list(app.db, caller, params));
-    app.catalogCache.set(key, version, body);
-    return new JsonText(body);
+    const page = new JsonText(JSON.stringify(await productService.list(app.db, caller, params)));
+    app.catalogCache.set(key, version, page.bytes);
+    return page;
   },
 
   async list(
