@@ -76,7 +76,8 @@ const databaseUrl = dbUrl.toString();
 const rows = [];
 const children = [];
 try {
-  // 1. Cold start on PGlite: process spawn → listening. First start creates the cluster (initdb)
+  // 1. Cold start on PGlite: process spawn → listening. First start creates the cluster (from the
+  // snapshot in dist/pgdata.tgz)
   // and runs migrations; a restart opens the existing folder.
   const dir = mkdtempSync(join(tmpdir(), 'agentstack-bench-'));
   const cold = {};
@@ -153,7 +154,7 @@ try {
     `cold start on PGlite, existing data folder (spawn → listening): ${cold.restart.toFixed(0)} ms (goal < 2000 ms)`,
   );
   console.log(
-    `first start on PGlite, new data folder (initdb + migrations, spawn → listening): ${cold.first.toFixed(0)} ms`,
+    `first start on PGlite, new data folder (bundled cluster snapshot + migrations, spawn → listening): ${cold.first.toFixed(0)} ms`,
   );
   console.log(`cold start, PostgreSQL (spawn → listening + demo seed): ${srv.readyMs.toFixed(0)} ms`);
   console.log(

@@ -6,6 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // import.meta.url in the CJS build too (the PGlite snapshot is found next to the bundle).
+    shims: true,
     target: 'node20',
     sourcemap: true,
   },

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { MIGRATIONS } from './migrations';
@@ -68,7 +71,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create(options.dataDir ?? 'memory://');
+  const dataDir = options.dataDir ?? 'memory://';
+  const snapshot = isNewCluster(dataDir) ? readSnapshot() : undefined;
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(snapshot ? { dataDir, loadDataDir: snapshot } : { dataDir });
+  } catch (error) {
+    if (!snapshot) throw error;
+    client = await PGlite.create({ dataDir }); // a snapshot that does not load: initdb as usual
+  }
   const { drizzle } = await import('drizzle-orm/pglite');
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -87,6 +98,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.close();
     },
   };
+}
+
+/** True when `dataDir` holds no cluster yet (in memory, missing or empty folder). */
+function isNewCluster(dataDir: string): boolean {
+  if (dataDir.startsWith('memory://')) return true;
+  if (dataDir.includes('://')) return false; // idb:// and other backends: leave to PGlite
+  return !existsSync(join(dataDir, 'PG_VERSION'));
+}
+
+/**
+ * The initialised empty cluster the build writes to `dist/pgdata.tgz` (see
+ * scripts/pg-snapshot.mjs); loading it skips initdb. Missing (e.g. tests run from src before a
+ * build) means initdb runs as usual.
+ */
+function readSnapshot(): Blob | undefined {
+  for (const candidate of ['./pgdata.tgz', '../../dist/pgdata.tgz']) {
+    try {
+      const file = fileURLToPath(new URL(candidate, import.meta.url));
+      if (existsSync(file)) return new Blob([readFileSync(file)]);
+    } catch {
+      // not a file URL (bundled elsewhere): no snapshot
+    }
+  }
+  return undefined;
 }
 
 async function applyMigrations(run: (sql: string) => Promise<Record<string, unknown>[]>): Promise<string[]> {
