@@ -76,9 +76,8 @@ const databaseUrl = dbUrl.toString();
 const rows = [];
 const children = [];
 try {
-  // 1. Cold start on PGlite: process spawn → listening. First start creates the cluster (from the
-  // snapshot in dist/pgdata.tgz)
-  // and runs migrations; a restart opens the existing folder.
+  // 1. Cold start on PGlite: process spawn → listening. A first start creates the cluster (from the
+  // snapshot in dist/pgdata.tgz) and runs migrations; a restart opens the existing folder.
   const dir = mkdtempSync(join(tmpdir(), 'agentstack-bench-'));
   const cold = {};
   for (const phase of ['first', 'restart']) {
