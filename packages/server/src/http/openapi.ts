@@ -78,6 +78,8 @@ export function buildOpenApi(
       },
     };
     if (spec.auth === 'public') operation.security = [];
+    // The permission the caller's credential must hold (see ROLE_PERMISSIONS in the catalogue).
+    operation['x-agentstack-permission'] = spec.auth;
     if (spec.body) {
       operation.requestBody = {
         required: true,

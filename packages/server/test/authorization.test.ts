@@ -1,0 +1,76 @@
+import { ROLE_PERMISSIONS } from '@agentstack/sdk/catalog';
+import type { Role } from '@agentstack/sdk/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant, startTestServer, type TestServer } from './harness';
+
+// An audit over every operation the server documents, so a new route cannot ship unguarded:
+// without a credential it answers 401, and each role gets 403 exactly where its permissions
+// (the catalogue's table) do not reach.
+interface Operation {
+  method: string;
+  path: string;
+  permission: string;
+}
+
+describe('authorization on every route', () => {
+  let t: TestServer;
+  let operations: Operation[];
+  const sessions: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    t = await startTestServer('pglite');
+    const doc = (await t.request('GET', '/openapi.json')).body;
+    operations = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+      ([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path: path.replace(/\{[^}]+\}/g, 'x_00000000000000000000'),
+          permission: op['x-agentstack-permission'] as string,
+        })),
+    );
+    const { secretKey } = await createTenant(t, {
+      subscription: { platform: 'enterprise', commerce: 'commerce_enterprise', fintech: null, social: null },
+    });
+    for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
+      const email = `${role}@audit.test`;
+      const password = 'correct horse battery';
+      const user = await t.request('POST', '/v1/platform/users', {
+        token: secretKey,
+        body: { email, name: role, role, password },
+      });
+      expect(user.status).toBe(201);
+      const session = await t.request('POST', '/v1/platform/sessions', { body: { email, password } });
+      sessions[role] = session.body.token;
+    }
+  });
+  afterAll(() => t?.stop());
+
+  it('documents a permission for every operation', () => {
+    expect(operations.length).toBeGreaterThan(25);
+    for (const op of operations) expect(op.permission, `${op.method} ${op.path}`).toBeTruthy();
+  });
+
+  it('answers 401 without a credential on every non-public operation', async () => {
+    for (const op of operations.filter((o) => o.permission !== 'public')) {
+      const res = await t.request(op.method, op.path, op.method === 'GET' ? {} : { body: {} });
+      expect(res.status, `${op.method} ${op.path}`).toBe(401);
+      expect(res.body.code).toBe('unauthenticated');
+    }
+  });
+
+  it.each(Object.keys(ROLE_PERMISSIONS) as Role[])(
+    'gives a %s session exactly its permissions',
+    async (role) => {
+      const allowed = new Set<string>(ROLE_PERMISSIONS[role]);
+      for (const op of operations.filter((o) => o.permission !== 'public')) {
+        const res = await t.request(op.method, op.path, {
+          token: sessions[role],
+          ...(op.method === 'GET' ? {} : { body: {} }),
+        });
+        const where = `${role}: ${op.method} ${op.path} (${op.permission}) → ${res.status} ${res.body?.code}`;
+        if (allowed.has(op.permission)) expect(res.status, where).not.toBe(403);
+        else expect([res.status, res.body.code], where).toEqual([403, 'forbidden']);
+      }
+    },
+  );
+});
