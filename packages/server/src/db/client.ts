@@ -20,6 +20,8 @@ export interface Database {
   db: Db;
   /** Applies pending migrations; returns the ids applied. */
   migrate(): Promise<string[]>;
+  /** PGlite only: the cluster as a gzipped tarball (the build's snapshot is made with it). */
+  dumpDataDir?(): Promise<Blob>;
   /** Runs one parameterised query (health checks, advisory locks). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -93,6 +95,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows as never;
+    },
+    async dumpDataDir() {
+      return (await client.dumpDataDir('gzip')) as Blob;
     },
     async close() {
       await client.close();
