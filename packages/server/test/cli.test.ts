@@ -197,7 +197,10 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
     try {
       const first = run(['migrate', ...args], migrateEnv);
       expect((await first.exited).code).toBe(0);
-      expect(first.stdout()).toMatch(/Applied 0001_foundation/);
+      // PostgreSQL applies every migration; a new PGlite folder starts from the build's snapshot,
+      // which already carries them.
+      if (kind === 'postgres') expect(first.stdout()).toMatch(/Applied 0001_foundation/);
+      else expect(first.stdout()).toMatch(/Applied 0001_foundation|up to date/);
       const again = run(['migrate', ...args], migrateEnv);
       expect((await again.exited).code).toBe(0);
       expect(again.stdout()).toContain('up to date');
