@@ -1,7 +1,7 @@
 import { ROLE_PERMISSIONS } from '@agentstack/sdk/catalog';
 import type { Role } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startTestServer, type TestServer } from './harness';
+import { createTenant, createUser, signIn, startTestServer, type TestServer } from './harness';
 
 // An audit over every operation the server documents, so a new route cannot ship unguarded:
 // without a credential it answers 401, and each role gets 403 exactly where its permissions
@@ -32,15 +32,8 @@ describe('authorization on every route', () => {
       subscription: { platform: 'enterprise', commerce: 'commerce_enterprise', fintech: null, social: null },
     });
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
-      const email = `${role}@audit.test`;
-      const password = 'correct horse battery';
-      const user = await t.request('POST', '/v1/platform/users', {
-        token: secretKey,
-        body: { email, name: role, role, password },
-      });
-      expect(user.status).toBe(201);
-      const session = await t.request('POST', '/v1/platform/sessions', { body: { email, password } });
-      sessions[role] = session.body.token;
+      const user = await createUser(t, secretKey, role);
+      sessions[role] = await signIn(t, user.email);
     }
   });
   afterAll(() => t?.stop());

@@ -140,3 +140,36 @@ export async function createTenant(
     throw new Error(`key create failed: ${sk.status} ${pk.status} ${JSON.stringify(sk.body)}`);
   return { tenantId: tenant.body.id, secretKey: sk.body.secret, publishableKey: pk.body.secret };
 }
+
+/** The password every test user gets. */
+export const TEST_PASSWORD = 'correct horse battery';
+let emailSeq = 0;
+
+/** A unique email address for a test user. */
+export function testEmail(tag: string): string {
+  return `${tag}.${++emailSeq}.${Date.now()}@example.test`;
+}
+
+/** Creates a dashboard user with `role` through the API (password {@link TEST_PASSWORD}). */
+export async function createUser(
+  t: TestServer,
+  key: string,
+  role: string,
+  email = testEmail(role),
+): Promise<{ id: string; email: string; role: string }> {
+  const res = await t.request('POST', '/v1/platform/users', {
+    token: key,
+    body: { email, name: `A ${role}`, role, password: TEST_PASSWORD },
+  });
+  if (res.status !== 201) throw new Error(`user create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Signs a test user in and returns the session token. */
+export async function signIn(t: TestServer, email: string, tenantId?: string): Promise<string> {
+  const res = await t.request('POST', '/v1/platform/sessions', {
+    body: { email, password: TEST_PASSWORD, tenantId },
+  });
+  if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}

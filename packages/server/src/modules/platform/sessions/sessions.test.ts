@@ -1,12 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, DATABASES, startTestServer, type TestServer } from '../../../../test/harness';
+import {
+  createTenant,
+  createUser,
+  DATABASES,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+  testEmail,
+} from '../../../../test/harness';
 import { sessions } from '../../../db/schema';
 import { FailedAttemptLimiter } from './limiter';
 
-const PASSWORD = 'correct horse battery';
-let seq = 0;
-const email = (tag: string) => `${tag}.${++seq}.${Date.now()}@example.test`;
+const PASSWORD = TEST_PASSWORD;
+const email = testEmail;
 
 describe('FailedAttemptLimiter', () => {
   it('refuses after maxFailures within the window and frees up as failures age out', () => {
@@ -39,14 +46,7 @@ describe.each(DATABASES)('platform sessions (%s)', (kind) => {
   });
   afterAll(() => t?.stop());
 
-  async function makeUser(key: string, role: string, address = email(role)) {
-    const res = await t.request('POST', '/v1/platform/users', {
-      token: key,
-      body: { email: address, name: `A ${role}`, role, password: PASSWORD },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; email: string };
-  }
+  const makeUser = (key: string, role: string, address?: string) => createUser(t, key, role, address);
 
   it('signs in with a sess_ token lasting 12 h and records lastLoginAt', async () => {
     const user = await makeUser(a.secretKey, 'admin');

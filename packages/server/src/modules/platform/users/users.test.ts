@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, DATABASES, startTestServer, type TestServer } from '../../../../test/harness';
+import {
+  createTenant,
+  createUser,
+  DATABASES,
+  signIn as signInAs,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+  testEmail,
+} from '../../../../test/harness';
 
-const PASSWORD = 'correct horse battery';
-let seq = 0;
-const email = (tag: string) => `${tag}.${++seq}.${Date.now()}@example.test`;
+const PASSWORD = TEST_PASSWORD;
+const email = testEmail;
 
 describe.each(DATABASES)('platform users (%s)', (kind) => {
   let t: TestServer;
@@ -17,22 +25,9 @@ describe.each(DATABASES)('platform users (%s)', (kind) => {
   });
   afterAll(() => t?.stop());
 
-  async function makeUser(key: string, role: string, address = email(role)) {
-    const res = await t.request('POST', '/v1/platform/users', {
-      token: key,
-      body: { email: address, name: `A ${role}`, role, password: PASSWORD },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; email: string; role: string };
-  }
+  const makeUser = (key: string, role: string, address?: string) => createUser(t, key, role, address);
 
-  async function signIn(address: string, tenantId?: string): Promise<string> {
-    const res = await t.request('POST', '/v1/platform/sessions', {
-      body: { email: address, password: PASSWORD, tenantId },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.token;
-  }
+  const signIn = (address: string, tenantId?: string) => signInAs(t, address, tenantId);
 
   it('creates a user with a lower-cased email and never returns the password', async () => {
     const res = await t.request('POST', '/v1/platform/users', {
