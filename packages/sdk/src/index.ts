@@ -65,6 +65,7 @@ export type {
   ProductBulkArchive,
   ProductCreate,
   ProductListParams,
+  ProductOrder,
   ProductStatus,
   ProductUpdate,
 } from './schemas/commerce/product';

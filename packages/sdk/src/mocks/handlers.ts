@@ -193,17 +193,53 @@ function requireSeat(db: MockDb): void {
   );
 }
 
+const newestFirst = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 function paginate<T extends { id: string }>(
   items: readonly T[],
   params: { limit?: number; startingAfter?: string },
+  compare: (a: T, b: T) => number = newestFirst,
 ) {
   const limit = params.limit ?? 20;
-  const sorted = [...items].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const sorted = [...items].sort(compare);
   const after = params.startingAfter;
-  const rest = after === undefined ? sorted : sorted.filter((item) => item.id < after);
+  let rest = sorted;
+  if (after !== undefined) {
+    const at = sorted.findIndex((item) => item.id === after);
+    // An unknown cursor in the default order still pages by id, as the server does.
+    rest =
+      at >= 0
+        ? sorted.slice(at + 1)
+        : compare === newestFirst
+          ? sorted.filter((item) => item.id < after)
+          : [];
+  }
   const data = rest.slice(0, limit);
   const hasMore = rest.length > limit;
   return { data, hasMore, nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null };
+}
+
+/** The server's product sort orders: a field, descending with `-`, ties broken by id. */
+function productOrder(order: ProductListParams['order']): (a: Product, b: Product) => number {
+  if (!order || order === '-createdAt') return newestFirst;
+  const field = order.replace('-', '');
+  const value = (p: Product): string | number =>
+    field === 'title'
+      ? p.title
+      : field === 'price'
+        ? p.price.amount
+        : field === 'inventoryQuantity'
+          ? p.inventoryQuantity
+          : field === 'updatedAt'
+            ? p.updatedAt
+            : p.id;
+  const sign = order.startsWith('-') ? -1 : 1;
+  return (a, b) => {
+    const [x, y] = [value(a), value(b)];
+    const byValue =
+      typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
+    return sign * (byValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
 }
 
 function find<T extends { id: string }>(items: readonly T[], id: string | undefined, kind: string): T {
@@ -626,7 +662,7 @@ const routes: RouteSpec[] = [
             p.title.toLowerCase().includes(needle) ||
             (p.sku?.toLowerCase().includes(needle) ?? false)),
       );
-      return paginate(items, params);
+      return paginate(items, params, productOrder(params.order));
     },
   },
   {

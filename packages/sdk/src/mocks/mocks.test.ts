@@ -630,3 +630,24 @@ describe('protocol', () => {
     });
   });
 });
+
+describe('product sort orders', () => {
+  it('sorts by price and pages with cursors that follow the order', async () => {
+    const api = createMockApi({ baseUrl: 'http://sort.test', tenant: 'growth' });
+    const server = setupServer(...api.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const client = new AgentStack({ apiKey: 'sk_sort', baseUrl: 'http://sort.test', maxRetries: 0 });
+      const walked = await client.commerce.products.list({ order: 'price', limit: 7 }).toArray();
+      const prices = walked.map((p) => p.price.amount);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+      expect(new Set(walked.map((p) => p.id)).size).toBe(walked.length);
+      expect(walked.length).toBe(api.db.products.length);
+      const desc = await client.commerce.products.list({ order: '-title', limit: 100 });
+      const titles = desc.data.map((p) => p.title);
+      expect(titles).toEqual([...titles].sort((a, b) => b.localeCompare(a)));
+    } finally {
+      server.close();
+    }
+  });
+});

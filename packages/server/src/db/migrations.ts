@@ -114,4 +114,14 @@ create unique index products_tenant_sku_idx on products (tenant_id, sku) where s
     // Bumped in the transaction of every catalogue write: readers compare it to serve cached pages.
     sql: 'alter table tenants add column catalog_version bigint not null default 0;',
   },
+  {
+    id: '0003_product_sort_indexes',
+    // Keyset pages for every sort order of the product list: (tenant, sort value, id).
+    sql: `
+create index products_tenant_title_idx on products (tenant_id, title, id);
+create index products_tenant_price_idx on products (tenant_id, price_amount, id);
+create index products_tenant_inventory_idx on products (tenant_id, inventory_quantity, id);
+create index products_tenant_updated_idx on products (tenant_id, updated_at, id);
+`,
+  },
 ];

@@ -59,12 +59,29 @@ export const ProductUpdate = z.strictObject({
 });
 export type ProductUpdate = z.input<typeof ProductUpdate>;
 
+/** Sort orders of product lists: a field, descending with a leading `-`. */
+export const ProductOrder = z.enum([
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'title',
+  '-title',
+  'price',
+  '-price',
+  'inventoryQuantity',
+  '-inventoryQuantity',
+]);
+export type ProductOrder = z.infer<typeof ProductOrder>;
+
 /** Query of `GET /v1/commerce/products`. */
 export const ProductListParams = z.strictObject({
   ...ListParams.shape,
   status: z.optional(ProductStatus),
   /** Case-insensitive match on title or SKU. */
   query: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** Sort order, ties broken by id. Defaults to `-createdAt` (newest first). Cursors follow it. */
+  order: z.optional(ProductOrder),
 });
 export type ProductListParams = z.input<typeof ProductListParams>;
 

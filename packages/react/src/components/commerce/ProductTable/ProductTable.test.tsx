@@ -70,24 +70,35 @@ describe('ProductTable', () => {
     expect(await screen.findByText('No matching products')).toBeTruthy();
   });
 
-  it('sorts the loaded page and reflects it in aria-sort', async () => {
+  it('sorts on the server, so the next page continues the order, and reflects it in aria-sort', async () => {
     const user = userEvent.setup();
     await renderStory(Growth);
     await screen.findByRole('checkbox', { name: `Select ${growthFirst.title}` });
     const priceHeader = screen.getByRole('columnheader', { name: /Price/ });
     expect(priceHeader.getAttribute('aria-sort')).toBe('none');
-    await user.click(within(priceHeader).getByRole('button'));
-    expect(priceHeader.getAttribute('aria-sort')).toBe('ascending');
     const prices = () =>
       bodyRows().map((r) =>
         Number((within(r).getAllByRole('cell')[3]!.textContent ?? '').replace(/[^\d.]/g, '')),
       );
-    const asc = prices();
-    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    const cheapest = Math.min(...DEMO_PRODUCTS.slice(0, 42).map((p) => p.price.amount)) / 100;
+    await user.click(within(priceHeader).getByRole('button'));
+    expect(priceHeader.getAttribute('aria-sort')).toBe('ascending');
+    // The first page now starts at the cheapest product of the whole catalogue, not of the page.
+    await waitFor(() => expect(prices()[0]).toBe(cheapest));
+    const firstPage = prices();
+    expect(firstPage).toEqual([...firstPage].sort((a, b) => a - b));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(screen.getByText('Page 2')).toBeTruthy());
+    await waitFor(() => expect(prices()[0]).toBeGreaterThanOrEqual(firstPage.at(-1)!));
     await user.click(within(priceHeader).getByRole('button'));
     expect(priceHeader.getAttribute('aria-sort')).toBe('descending');
-    const desc = prices();
-    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    // A new order starts again from the first page.
+    await waitFor(() => expect(screen.getByText('Page 1')).toBeTruthy());
+    await waitFor(() => {
+      const desc = prices();
+      expect(desc).toEqual([...desc].sort((a, b) => b - a));
+      expect(desc[0]).toBeGreaterThan(firstPage.at(-1)!);
+    });
   });
 
   it('bulk-archives the selected products on Growth', async () => {

@@ -1,9 +1,8 @@
-import type { Product, ProductStatus } from '@agentstack/sdk';
+import type { Product, ProductOrder, ProductStatus } from '@agentstack/sdk';
 import {
   type ColumnDef,
   flexRender,
   getCoreRowModel,
-  getSortedRowModel,
   type RowSelectionState,
   type SortingState,
   useReactTable,
@@ -57,9 +56,25 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** The API's sort field for each sortable column. */
+const ORDER_FIELDS: Record<string, 'title' | 'price' | 'inventoryQuantity' | 'updatedAt'> = {
+  title: 'title',
+  price: 'price',
+  inventory: 'inventoryQuantity',
+  updatedAt: 'updatedAt',
+};
+
+/** The list's `order` for the table's sorting state; none means the API's default, newest first. */
+function orderOf(sorting: SortingState): ProductOrder | undefined {
+  const [first] = sorting;
+  const field = first && ORDER_FIELDS[first.id];
+  if (!field) return undefined;
+  return first.desc ? `-${field}` : field;
+}
+
 /**
- * The tenant's products: search, status filter, sortable columns (on the loaded page), cursor
- * paging, per-row archive/restore, and bulk archive behind the `commerce.bulkOperations` feature
+ * The tenant's products: search, status filter, columns sorted by the server (so paging follows
+ * the order across the whole catalogue), cursor paging, per-row archive/restore, and bulk archive behind the `commerce.bulkOperations` feature
  * (on lower tiers the bulk bar shows an upgrade prompt instead of a button). The header shows the
  * commerce plan and the product-limit meter; creating past the limit shows an upgrade prompt.
  *
@@ -85,14 +100,16 @@ export function ProductTable({
   const [creating, setCreating] = useState(false);
 
   const { startingAfter, page } = pages;
+  const order = orderOf(sorting);
   const params = useMemo(
     () => ({
       limit: pageSize,
       ...(status !== 'all' ? { status } : {}),
       ...(query ? { query } : {}),
+      ...(order ? { order } : {}),
       ...(startingAfter ? { startingAfter } : {}),
     }),
-    [pageSize, status, query, startingAfter],
+    [pageSize, status, query, order, startingAfter],
   );
   const products = useProducts(params);
   const archive = useArchiveProduct();
@@ -103,8 +120,8 @@ export function ProductTable({
   const rowActions = useRef({ archive, unarchive, setNotice });
   rowActions.current = { archive, unarchive, setNotice };
 
-  // A new filter or search starts again from the first page, with nothing selected.
-  const filterKey = `${status}|${query}`;
+  // A new filter, search or order starts again from the first page, with nothing selected.
+  const filterKey = `${status}|${query}|${order ?? ''}`;
   const lastFilterKey = useRef(filterKey);
   useEffect(() => {
     if (lastFilterKey.current === filterKey) return;
@@ -156,6 +173,7 @@ export function ProductTable({
       {
         id: 'status',
         accessorKey: 'status',
+        enableSorting: false,
         header: t('products.column.status'),
         cell: ({ row }) => (
           <span className="as-status" data-status={row.original.status}>
@@ -235,8 +253,9 @@ export function ProductTable({
     onRowSelectionChange: setRowSelection,
     enableRowSelection: true,
     sortDescFirst: false,
+    // The server sorts (see `orderOf`); the table only shows which column and direction.
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
   });
 
   const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]);

@@ -39,6 +39,7 @@ export const productService = {
       params.startingAfter,
       params.status,
       params.query,
+      params.order,
     ].join('\u0000');
     const hit = app.catalogCache.get(key, version);
     if (hit !== undefined) return new JsonText(hit);
@@ -63,6 +64,7 @@ export const productService = {
       startingAfter: params.startingAfter,
       status,
       query: params.query,
+      order: params.order,
     });
     const page = toPage(rows, limit);
     return { ...page, data: page.data.map(toProduct) };

@@ -1,5 +1,5 @@
-import type { Product, ProductStatus } from '@agentstack/sdk/schemas';
-import { and, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Product, ProductOrder, ProductStatus } from '@agentstack/sdk/schemas';
+import { and, asc, desc, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { products, tenants } from '../../../db/schema';
 import { likePattern } from '../../../http/pagination';
@@ -26,6 +26,15 @@ export function toProduct(row: Row): Product {
   };
 }
 
+/** The column each sort order reads; ids are time-ordered, so creation order is id order. */
+const SORT_COLUMNS = {
+  createdAt: products.id,
+  updatedAt: products.updatedAt,
+  title: products.title,
+  price: products.priceAmount,
+  inventoryQuantity: products.inventoryQuantity,
+} as const;
+
 /**
  * SQL for one tenant's products. Every query is built through `scoped`, which always includes
  * the tenant: a store made for one tenant cannot read or write another's rows.
@@ -38,13 +47,36 @@ export function productStore(db: Executor, tenantId: string) {
       startingAfter?: string;
       status?: ProductStatus;
       query?: string;
+      order?: ProductOrder;
     }): Promise<Row[]> {
+      const order = opts.order ?? '-createdAt';
+      const descending = order.startsWith('-');
+      const column = SORT_COLUMNS[order.replace('-', '') as keyof typeof SORT_COLUMNS];
+      let after: SQL | undefined;
+      if (opts.startingAfter) {
+        if (column === products.id) {
+          after = descending ? lt(products.id, opts.startingAfter) : gt(products.id, opts.startingAfter);
+        } else {
+          // Keyset on (sort value, id): the cursor row's value, read within the tenant.
+          const [cursor] = await db
+            .select({ value: column })
+            .from(products)
+            .where(scoped(eq(products.id, opts.startingAfter)));
+          if (!cursor) return [];
+          const beyond = descending ? lt : gt;
+          after = or(
+            beyond(column, cursor.value),
+            and(eq(column, cursor.value), beyond(products.id, opts.startingAfter)),
+          );
+        }
+      }
+      const direction = descending ? desc : asc;
       return db
         .select()
         .from(products)
         .where(
           scoped(
-            opts.startingAfter ? lt(products.id, opts.startingAfter) : undefined,
+            after,
             opts.status ? eq(products.status, opts.status) : undefined,
             opts.query
               ? or(
@@ -54,7 +86,11 @@ export function productStore(db: Executor, tenantId: string) {
               : undefined,
           ),
         )
-        .orderBy(desc(products.id))
+        .orderBy(
+          ...(column === products.id
+            ? [direction(products.id)]
+            : [direction(column), direction(products.id)]),
+        )
         .limit(opts.limit + 1);
     },
 
