@@ -44,19 +44,20 @@ function chromiumPath() {
   return undefined;
 }
 
-// Vitest runs write JSON reports under test-results/; the closing line adds them up.
+// Test runs write JSON reports under test-results/; the closing line adds them up.
+const REPORT_DIRS = [
+  'packages/sdk',
+  'packages/server',
+  'packages/react',
+  'examples/dashboard',
+  'examples/quickstart',
+];
+
 function summarise() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  const dirs = [
-    'packages/sdk',
-    'packages/server',
-    'packages/react',
-    'examples/dashboard',
-    'examples/quickstart',
-  ];
-  for (const dir of dirs) {
+  for (const dir of REPORT_DIRS) {
     const file = join(root, dir, 'test-results', 'vitest.json');
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -67,7 +68,7 @@ function summarise() {
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 
-for (const dir of ['packages/sdk', 'packages/server', 'packages/react', 'examples/dashboard']) {
+for (const dir of REPORT_DIRS) {
   rmSync(join(root, dir, 'test-results', 'vitest.json'), { force: true });
 }
 
