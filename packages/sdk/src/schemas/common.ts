@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * Shapes shared by every domain: money, timestamps, ids, metadata, list envelopes and the

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ListParams, Metadata, Money, prefixedId, Timestamp } from '../common';
 
 /** `draft` products are hidden from publishable keys; `archived` ones free their plan slot. */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { prefixedId, Timestamp } from '../common';
 
 /** `secret` keys (`sk_…`) reach the tenant's whole API from servers; `publishable` (`pk_…`) are for browsers. */

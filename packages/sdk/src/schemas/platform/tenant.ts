@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { Metadata, prefixedId, Timestamp } from '../common';
 
 /** Plan ids per domain, as in the catalogue (`@agentstack/sdk/catalog`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { prefixedId, Timestamp } from '../common';
 
 /** Dashboard roles, most powerful first. */
