@@ -212,7 +212,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await bulkPrompt.waitFor();
     expect(await bulkPrompt.getAttribute('data-upgrade-id')).toBe('commerce_growth');
     const bulkText = await bulkPrompt.textContent();
-    expect(bulkText).toContain('Bulk operations is not part of your plan');
+    expect(bulkText).toContain('Not in your plan: Bulk operations');
     expect(bulkText).toContain('Growth');
     expect(await page.getByRole('button', { name: 'Archive selected' }).count()).toBe(0);
 

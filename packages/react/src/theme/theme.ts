@@ -27,6 +27,10 @@ export interface ThemeVariables {
   colorWarning: string;
   /** The focus outline. Defaults to `colorPrimary`. */
   colorFocusRing: string;
+  /**
+   * The text font. Defaults to `"Inter Variable", Inter`, then the system UI font: load Inter in the
+   * host app (e.g. `import '@fontsource-variable/inter'`) to ship it with the app, or set a brand's.
+   */
   fontFamily: string;
   /** Monospace font for SKUs, ids, codes. */
   fontFamilyMono: string;
@@ -52,8 +56,10 @@ export interface AgentStackTheme {
   logoUrl?: string | null;
 }
 
+// Inter first: a host that bundles it (e.g. `@fontsource-variable/inter`) looks the same on every
+// machine and offline; without it the system's UI font takes over.
 const fontStack =
-  'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+  '"Inter Variable", Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const monoStack = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
 
 /** The light defaults (the same values `styles.css` declares). */

@@ -108,12 +108,21 @@ describe('ProductTable', () => {
     await user.click(screen.getByRole('checkbox', { name: `Select ${growthSecond.title}` }));
     expect(screen.getByText('2 selected')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Archive selected' }));
+    // Nothing is archived until the confirmation.
+    const confirm = screen.getByRole('group', { name: 'Archive selected' });
+    expect(within(confirm).getByText('Archive 2 products?')).toBeTruthy();
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, archive' }));
     expect(await screen.findByText('2 products archived.')).toBeTruthy();
     await waitFor(() => {
       const row = screen.getByRole('checkbox', { name: `Select ${growthFirst.title}` }).closest('tr')!;
       expect(within(row).getByText('Archived')).toBeTruthy();
     });
     expect(screen.queryByText('2 selected')).toBeNull();
+    // Undo restores both.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('2 products restored.')).toBeTruthy();
+    const row = screen.getByRole('checkbox', { name: `Select ${growthSecond.title}` }).closest('tr')!;
+    expect(within(row).queryByText('Archived')).toBeNull();
   });
 
   it('offers an upgrade instead of bulk archive on Starter', async () => {
@@ -122,7 +131,7 @@ describe('ProductTable', () => {
     await user.click(await screen.findByRole('checkbox', { name: 'Select all products on this page' }));
     expect(screen.getByText('10 selected')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Archive selected' })).toBeNull();
-    const prompt = await screen.findByRole('region', { name: 'Bulk operations is not part of your plan' });
+    const prompt = await screen.findByRole('region', { name: 'Not in your plan: Bulk operations' });
     expect(within(prompt).getByText(/Available on the Commerce Growth plan/)).toBeTruthy();
     expect(within(prompt).getByRole('button', { name: 'Upgrade to Commerce Growth' })).toBeTruthy();
   });
@@ -131,8 +140,19 @@ describe('ProductTable', () => {
     const user = userEvent.setup();
     await renderStory(Default);
     await user.click(await screen.findByRole('button', { name: `Archive ${growthFirst.title}` }));
+    const confirm = screen.getByRole('group', { name: `Archive ${growthFirst.title}` });
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByText(`${growthFirst.title} archived.`)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: `Archive ${growthFirst.title}` }));
+    await user.click(screen.getByRole('button', { name: 'Yes, archive' }));
     expect(await screen.findByText(`${growthFirst.title} archived.`)).toBeTruthy();
     expect(await screen.findByRole('button', { name: `Restore ${growthFirst.title}` })).toBeTruthy();
+    // Undo brings it back; the next action clears the notice.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText(`${growthFirst.title} restored.`)).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: `Archive ${growthFirst.title}` }));
+    expect(screen.queryByText(`${growthFirst.title} restored.`)).toBeNull();
   });
 
   it('shows the product usage in the header and warns near the limit', async () => {

@@ -15,12 +15,12 @@ import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ActionError } from '../../shared/ActionError/ActionError';
+import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
 import { DataTable } from '../../shared/DataTable/DataTable';
 import { Pager } from '../../shared/DataTable/Pager';
 import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
-import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
 import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
@@ -39,6 +39,19 @@ export interface ProductTableProps {
   allowCreate?: boolean;
   /** Debounce of the search box, in ms. Defaults to 300. */
   searchDebounceMs?: number;
+  /** Links each product's title to its page, e.g. `(p) => \`#/products/${p.id}\``. Defaults to none. */
+  productHref?: (product: Product) => string;
+  /**
+   * What the empty table's "Add product" button does. Defaults to opening the create form when
+   * `allowCreate`; without either the empty table offers no button.
+   */
+  onCreate?: () => void;
+}
+
+/** What the notice under the table says, and the undo it offers (archive → restore). */
+interface Notice {
+  text: string;
+  undo?: () => void;
 }
 
 const STATUSES: ProductStatus[] = ['active', 'draft', 'archived'];
@@ -74,9 +87,12 @@ function orderOf(sorting: SortingState): ProductOrder | undefined {
 
 /**
  * The tenant's products: search, status filter, columns sorted by the server (so paging follows
- * the order across the whole catalogue), cursor paging, per-row archive/restore, and bulk archive behind the `commerce.bulkOperations` feature
- * (on lower tiers the bulk bar shows an upgrade prompt instead of a button). The header shows the
- * commerce plan and the product-limit meter; creating past the limit shows an upgrade prompt.
+ * the order across the whole catalogue), cursor paging, per-row archive/restore, and bulk archive
+ * behind the `commerce.bulkOperations` feature (on lower tiers the bulk bar shows an upgrade prompt
+ * instead of a button). Archiving asks first and then offers "Undo"; the notice goes away with the
+ * next action. The header shows the commerce plan and the product-limit meter; creating past the
+ * limit shows an upgrade prompt. On a narrow screen price, inventory and date give way to the
+ * product, its status and the actions.
  *
  * @example <ProductTable pageSize={25} initialStatus="active" />
  */
@@ -87,6 +103,8 @@ export function ProductTable({
   showUsage = true,
   allowCreate = true,
   searchDebounceMs = 300,
+  productHref,
+  onCreate,
 }: ProductTableProps) {
   const { t, locale } = useAgentStack();
   const id = useId();
@@ -96,7 +114,9 @@ export function ProductTable({
   const pages = useCursorPages();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  // Which archive waits for its confirmation: a product id, `bulk`, or none.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
   const { startingAfter, page } = pages;
@@ -117,8 +137,8 @@ export function ProductTable({
   const bulkArchive = useBulkArchiveProducts();
   // Cells read the mutations through a ref: the column definitions must stay the same objects
   // between renders, or every cell (and the focused checkbox) would be remounted.
-  const rowActions = useRef({ archive, unarchive, setNotice });
-  rowActions.current = { archive, unarchive, setNotice };
+  const rowActions = useRef({ archive, unarchive, confirming, setConfirming, setNotice, productHref });
+  rowActions.current = { archive, unarchive, confirming, setConfirming, setNotice, productHref };
 
   // A new filter, search or order starts again from the first page, with nothing selected.
   const filterKey = `${status}|${query}|${order ?? ''}`;
@@ -128,6 +148,7 @@ export function ProductTable({
     lastFilterKey.current = filterKey;
     pages.reset();
     setRowSelection({});
+    setNotice(null);
   }, [filterKey, pages.reset]);
 
   const rows = products.data?.data ?? [];
@@ -165,7 +186,16 @@ export function ProductTable({
         header: t('products.column.title'),
         cell: ({ row }) => (
           <div className="as-product-cell">
-            <span className="as-product-cell__title">{row.original.title}</span>
+            {rowActions.current.productHref ? (
+              <a
+                className="as-product-cell__title as-product-cell__link"
+                href={rowActions.current.productHref(row.original)}
+              >
+                {row.original.title}
+              </a>
+            ) : (
+              <span className="as-product-cell__title">{row.original.title}</span>
+            )}
             <span className="as-product-cell__sku">{row.original.sku ?? t('products.noSku')}</span>
           </div>
         ),
@@ -185,20 +215,21 @@ export function ProductTable({
         id: 'price',
         accessorFn: (p) => p.price.amount,
         header: t('products.column.price'),
-        meta: { numeric: true },
+        meta: { numeric: true, optional: true },
         cell: ({ row }) => formatMoney(row.original.price, locale),
       },
       {
         id: 'inventory',
         accessorKey: 'inventoryQuantity',
         header: t('products.column.inventory'),
-        meta: { numeric: true },
+        meta: { numeric: true, optional: true },
         cell: ({ row }) => formatNumber(row.original.inventoryQuantity, locale),
       },
       {
         id: 'updatedAt',
         accessorKey: 'updatedAt',
         header: t('products.column.updatedAt'),
+        meta: { optional: true },
         cell: ({ row }) => (
           <time dateTime={row.original.updatedAt}>{formatDate(row.original.updatedAt, locale)}</time>
         ),
@@ -208,35 +239,46 @@ export function ProductTable({
         enableSorting: false,
         header: () => <span className="as-visually-hidden">{t('products.column.actions')}</span>,
         cell: ({ row }) => {
-          const { archive, unarchive, setNotice } = rowActions.current;
+          const { archive, unarchive, confirming, setConfirming, setNotice } = rowActions.current;
           const p = row.original;
-          const busy =
-            (archive.isPending && archive.variables === p.id) ||
-            (unarchive.isPending && unarchive.variables === p.id);
+          const restore = () =>
+            unarchive.mutate(p.id, {
+              onSuccess: (done) => setNotice({ text: t('products.restored', { title: done.title }) }),
+            });
           return p.status === 'archived' ? (
             <button
               type="button"
               className="as-button as-button--ghost as-button--small"
               aria-label={t('products.unarchiveRow', { title: p.title })}
-              aria-busy={busy || undefined}
-              onClick={() => unarchive.mutate(p.id, { onSuccess: () => setNotice('') })}
+              aria-busy={(unarchive.isPending && unarchive.variables === p.id) || undefined}
+              onClick={() => {
+                setNotice(null);
+                restore();
+              }}
             >
               {t('products.unarchive')}
             </button>
           ) : (
-            <button
-              type="button"
-              className="as-button as-button--ghost as-button--small"
-              aria-label={t('products.archiveRow', { title: p.title })}
-              aria-busy={busy || undefined}
-              onClick={() =>
+            <ConfirmAction
+              confirming={confirming === p.id}
+              label={t('products.archiveRow', { title: p.title })}
+              action={t('products.archive')}
+              question={t('products.confirmArchive', { title: p.title })}
+              confirmAction={t('products.confirmArchiveAction')}
+              busy={archive.isPending && archive.variables === p.id}
+              onStart={() => {
+                setNotice(null);
+                setConfirming(p.id);
+              }}
+              onCancel={() => setConfirming(null)}
+              onConfirm={() =>
                 archive.mutate(p.id, {
-                  onSuccess: (done) => setNotice(t('products.archived', { title: done.title })),
+                  onSettled: () => setConfirming(null),
+                  onSuccess: (done) =>
+                    setNotice({ text: t('products.archived', { title: done.title }), undo: restore }),
                 })
               }
-            >
-              {t('products.archive')}
-            </button>
+            />
           );
         },
       },
@@ -264,18 +306,34 @@ export function ProductTable({
     if (!next) return;
     pages.next(next);
     setRowSelection({});
+    setNotice(null);
   };
   const goPrevious = () => {
     pages.previous();
     setRowSelection({});
+    setNotice(null);
   };
   const onBulkArchive = () =>
     bulkArchive.mutate(selectedIds, {
+      onSettled: () => setConfirming(null),
       onSuccess: (res) => {
         setRowSelection({});
-        setNotice(t('products.bulkArchived', { count: res.data.length }));
+        const ids = res.data.map((p) => p.id);
+        setNotice({
+          text: t('products.bulkArchived', { count: ids.length }),
+          undo: () =>
+            Promise.all(ids.map((productId) => unarchive.mutateAsync(productId))).then(
+              () => setNotice({ text: t('products.bulkRestored', { count: ids.length }) }),
+              () => undefined,
+            ),
+        });
       },
     });
+  const clearFilters = () => {
+    setSearch('');
+    setStatus('all');
+  };
+  const create = onCreate ?? (allowCreate ? () => setCreating(true) : undefined);
 
   const actionError = archive.error ?? unarchive.error ?? bulkArchive.error;
   const filtered = status !== 'all' || query !== '';
@@ -346,14 +404,20 @@ export function ProductTable({
             {t('products.clearSelection')}
           </button>
           <TierGate feature="commerce.bulkOperations" variant="inline">
-            <button
-              type="button"
-              className="as-button as-button--danger"
-              onClick={onBulkArchive}
-              aria-busy={bulkArchive.isPending || undefined}
-            >
-              {t('products.bulkArchive')}
-            </button>
+            <ConfirmAction
+              confirming={confirming === 'bulk'}
+              label={t('products.bulkArchive')}
+              action={t('products.bulkArchive')}
+              question={t('products.confirmBulkArchive', { count: selectedIds.length })}
+              confirmAction={t('products.confirmArchiveAction')}
+              busy={bulkArchive.isPending}
+              onStart={() => {
+                setNotice(null);
+                setConfirming('bulk');
+              }}
+              onCancel={() => setConfirming(null)}
+              onConfirm={onBulkArchive}
+            />
           </TierGate>
         </div>
       ) : null}
@@ -379,6 +443,15 @@ export function ProductTable({
               ? {
                   title: filtered ? t('products.noMatchTitle') : t('products.emptyTitle'),
                   body: filtered ? t('products.noMatchBody') : t('products.emptyBody'),
+                  action: filtered ? (
+                    <button type="button" className="as-button as-button--secondary" onClick={clearFilters}>
+                      {t('products.clearFilters')}
+                    </button>
+                  ) : create ? (
+                    <button type="button" className="as-button as-button--primary" onClick={create}>
+                      {t('products.add')}
+                    </button>
+                  ) : null,
                 }
               : null
           }
@@ -395,16 +468,33 @@ export function ProductTable({
         </DataTable>
       )}
 
-      <Pager
-        label={t('products.page', { page })}
-        previousLabel={t('products.previous')}
-        nextLabel={t('products.next')}
-        canPrevious={page > 1}
-        canNext={Boolean(products.data?.hasMore) && !refetching}
-        onPrevious={goPrevious}
-        onNext={goNext}
-      />
-      <StatusMessage message={notice} />
+      {rows.length > 0 || page > 1 ? (
+        <Pager
+          label={t('products.page', { page })}
+          previousLabel={t('products.previous')}
+          nextLabel={t('products.next')}
+          canPrevious={page > 1}
+          canNext={Boolean(products.data?.hasMore) && !refetching}
+          onPrevious={goPrevious}
+          onNext={goNext}
+        />
+      ) : null}
+      <div role="status">
+        {notice ? (
+          <p className="as-undo-notice">
+            {notice.text}
+            {notice.undo ? (
+              <button
+                type="button"
+                className="as-button as-button--secondary as-button--small"
+                onClick={notice.undo}
+              >
+                {t('products.undo')}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -110,10 +110,16 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
               <thead>
                 <tr>
                   <th scope="col">{t('apiKeys.column.name')}</th>
-                  <th scope="col">{t('apiKeys.column.type')}</th>
+                  <th scope="col" className="as-col--optional">
+                    {t('apiKeys.column.type')}
+                  </th>
                   <th scope="col">{t('apiKeys.column.key')}</th>
-                  <th scope="col">{t('apiKeys.column.created')}</th>
-                  <th scope="col">{t('apiKeys.column.lastUsed')}</th>
+                  <th scope="col" className="as-col--optional">
+                    {t('apiKeys.column.created')}
+                  </th>
+                  <th scope="col" className="as-col--optional">
+                    {t('apiKeys.column.lastUsed')}
+                  </th>
                   <th scope="col">{t('apiKeys.column.status')}</th>
                   <th scope="col">
                     <span className="as-visually-hidden">{t('apiKeys.column.actions')}</span>
@@ -133,7 +139,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
               return (
                 <tr key={key.id} data-revoked={revoked || undefined}>
                   <td className="as-keys-panel__name">{key.name}</td>
-                  <td>
+                  <td className="as-col--optional">
                     <span className="as-key-type" data-type={key.type}>
                       {t(`apiKeys.type.${key.type}`)}
                     </span>
@@ -141,10 +147,10 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                   <td>
                     <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
                   </td>
-                  <td>
+                  <td className="as-col--optional">
                     <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
                   </td>
-                  <td>
+                  <td className="as-col--optional">
                     {key.lastUsedAt ? (
                       <time dateTime={key.lastUsedAt}>{formatDate(key.lastUsedAt, locale)}</time>
                     ) : (

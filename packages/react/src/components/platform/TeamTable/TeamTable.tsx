@@ -15,7 +15,7 @@ import { formatDate } from '../../../utils/format';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
 import { DataTable } from '../../shared/DataTable/DataTable';
 import { Pager } from '../../shared/DataTable/Pager';
-import { SortableHeader } from '../../shared/DataTable/SortableHeader';
+import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
@@ -168,6 +168,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
         accessorFn: (u) => u.lastLoginAt ?? '',
         header: t('team.column.lastLogin'),
         sortDescFirst: true,
+        meta: { optional: true },
         cell: ({ row }) =>
           row.original.lastLoginAt ? (
             <time dateTime={row.original.lastLoginAt}>{formatDate(row.original.lastLoginAt, locale)}</time>
@@ -279,7 +280,9 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
                   {row.getVisibleCells().map((cell) => (
                     <td
                       key={cell.id}
-                      className={cell.column.id === 'actions' ? 'as-table__actions' : undefined}
+                      className={
+                        cell.column.id === 'actions' ? 'as-table__actions' : columnClassName(cell.column)
+                      }
                     >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>

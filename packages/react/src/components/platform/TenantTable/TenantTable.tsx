@@ -9,7 +9,7 @@ import { useAgentStack } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { DataTable } from '../../shared/DataTable/DataTable';
-import { SortableHeader } from '../../shared/DataTable/SortableHeader';
+import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
 import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
@@ -72,6 +72,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
       {
         id: 'agency',
         header: t('tenants.column.agency'),
+        meta: { optional: true },
         cell: ({ row }) => {
           const agencyId = row.original.agencyId;
           if (!agencyId) return <span className="as-muted">{t('tenants.noAgency')}</span>;
@@ -82,12 +83,15 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
         (domain): ColumnDef<Tenant> => ({
           id: `plan-${domain}`,
           header: domainLabel(messages, domain),
+          // On a phone only the platform plan stays beside the name.
+          meta: { optional: domain !== 'platform' },
           cell: ({ row }) => <PlanBadge domain={domain} planId={row.original.subscription[domain]} />,
         }),
       ),
       {
         id: 'addons',
         header: t('tenants.column.addons'),
+        meta: { optional: true },
         cell: ({ row }) =>
           row.original.addons.length === 0 ? (
             <span className="as-muted">{t('tenants.noAddons')}</span>
@@ -98,6 +102,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
       {
         id: 'createdAt',
         header: t('tenants.column.createdAt'),
+        meta: { optional: true },
         cell: ({ row }) => (
           <time dateTime={row.original.createdAt}>{formatDate(row.original.createdAt, locale)}</time>
         ),
@@ -174,7 +179,9 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
             const cells = (
               <tr key={row.id} data-selected={editing === row.id || undefined}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id} className={columnClassName(cell.column)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
                 ))}
               </tr>
             );

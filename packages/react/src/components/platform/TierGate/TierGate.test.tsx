@@ -9,7 +9,7 @@ const { Granted, LockedOnStarter, LockedAddon, LimitExceeded, InlineLocked } = c
 describe('TierGate', () => {
   it.each(Object.entries(composeStories(stories)))('renders the %s story', async (_name, Story) => {
     const { container } = await renderStory(Story);
-    await screen.findByText(/Archive selected|not part of your plan|limit/);
+    await screen.findByText(/Archive selected|Not in your plan|limit/);
     expect(container.querySelector('.as-root')).toBeTruthy();
   });
 
@@ -21,7 +21,7 @@ describe('TierGate', () => {
 
   it('names the plan that unlocks a locked feature, with a working call to action', async () => {
     await renderStory(LockedOnStarter);
-    const prompt = await screen.findByRole('region', { name: 'Bulk operations is not part of your plan' });
+    const prompt = await screen.findByRole('region', { name: 'Not in your plan: Bulk operations' });
     expect(within(prompt).getByText(/Available on the Commerce Growth plan\./)).toBeTruthy();
     expect(within(prompt).getByText(/From \$499\/mo/)).toBeTruthy();
     const cta = within(prompt).getByRole('button', { name: 'Upgrade to Commerce Growth' });
@@ -31,7 +31,7 @@ describe('TierGate', () => {
 
   it('names the add-on when no tier includes the feature', async () => {
     await renderStory(LockedAddon);
-    const prompt = await screen.findByRole('region', { name: /Erp integration is not part of your plan/i });
+    const prompt = await screen.findByRole('region', { name: /Not in your plan: Erp integration/i });
     expect(within(prompt).getByText(/Available with the ERP integration add-on\./)).toBeTruthy();
     expect(within(prompt).getByRole('button', { name: 'Add ERP integration' })).toBeTruthy();
   });

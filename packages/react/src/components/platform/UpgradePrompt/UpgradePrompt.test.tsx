@@ -14,7 +14,7 @@ describe('UpgradePrompt', () => {
 
   it('names the plan, its price and a call to action', async () => {
     await renderStory(PlanFeature);
-    expect(screen.getByText('Bulk operations is not part of your plan')).toBeTruthy();
+    expect(screen.getByText('Not in your plan: Bulk operations')).toBeTruthy();
     expect(screen.getByText(/From \$499\/mo/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Upgrade to Commerce Growth' })).toBeTruthy();
   });

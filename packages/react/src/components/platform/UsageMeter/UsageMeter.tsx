@@ -29,8 +29,9 @@ export function usageState(used: number, limit: number | null, warnAt = 0.8): Us
 }
 
 /**
- * Usage of a plan limit: a labelled bar (`role="meter"`) that turns to the warning colour near the
- * limit and danger at it, naming the plan that lifts it. `null` limits read "Unlimited".
+ * Usage of a plan limit: a labelled bar (`role="meter"`) in the primary colour that turns to the
+ * warning colour only near the limit (`warnAt`) and danger at it, naming the plan that lifts it. Any
+ * use shows at least a dot, so 42 of 10,000 is not an empty track. `null` limits read "Unlimited".
  */
 export function UsageMeter({
   limitKey,
@@ -83,7 +84,11 @@ export function UsageMeter({
         high={limit === null ? undefined : limit * warnAt}
       />
       <div className="as-usage__track" aria-hidden="true">
-        <div className="as-usage__bar" style={{ width: `${percent}%` }} />
+        <div
+          className="as-usage__bar"
+          data-empty={used === 0 || limit === null || undefined}
+          style={{ width: `${percent}%` }}
+        />
       </div>
       {state === 'warning' || state === 'reached' ? (
         <p className="as-usage__hint">

@@ -17,7 +17,7 @@ export interface DataTableProps {
   /** How many placeholder rows to show while loading. */
   loadingRows: number;
   /** Shown as an {@link EmptyRow} instead of the rows when given: pass it when there are none. */
-  empty: { title: string; body: string } | null;
+  empty: { title: string; body: string; action?: ReactNode } | null;
   /** The rows (`<tr>`s). */
   children: ReactNode;
 }
@@ -52,7 +52,7 @@ export function DataTable({
           {loading ? (
             <SkeletonRows rows={loadingRows} colSpan={colSpan} />
           ) : empty ? (
-            <EmptyRow colSpan={colSpan} title={empty.title} body={empty.body} />
+            <EmptyRow colSpan={colSpan} title={empty.title} body={empty.body} action={empty.action} />
           ) : (
             children
           )}

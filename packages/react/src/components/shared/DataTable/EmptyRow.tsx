@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { EmptyState } from '../EmptyState/EmptyState';
 
 /** Props of {@link EmptyRow}. */
@@ -8,6 +9,8 @@ export interface EmptyRowProps {
   title: string;
   /** The line under it, e.g. what to do next. */
   body: string;
+  /** The next step, e.g. an "Add product" button. */
+  action?: ReactNode;
 }
 
 /**
@@ -16,11 +19,11 @@ export interface EmptyRowProps {
  *
  * @example <EmptyRow colSpan={colCount} title={t('team.emptyTitle')} body={t('team.emptyBody')} />
  */
-export function EmptyRow({ colSpan, title, body }: EmptyRowProps) {
+export function EmptyRow({ colSpan, title, body, action }: EmptyRowProps) {
   return (
     <tr>
       <td colSpan={colSpan}>
-        <EmptyState title={title} body={body} />
+        <EmptyState title={title} body={body} action={action} />
       </td>
     </tr>
   );

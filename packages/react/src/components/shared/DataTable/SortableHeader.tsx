@@ -9,12 +9,19 @@ export interface SortableHeaderProps<TRow> {
 
 /**
  * @internal The class of a column's header and body cells: `as-num` for columns with
- * `meta: { numeric: true }` (right-aligned), `as-table__select` for the `select` checkbox column;
- * `undefined` for any other column.
+ * `meta: { numeric: true }` (right-aligned), `as-col--optional` for columns with
+ * `meta: { optional: true }` (hidden when the table is narrow, e.g. on a phone),
+ * `as-table__select` for the `select` checkbox column; `undefined` for any other column.
  */
 export function columnClassName<TRow>(column: Column<TRow, unknown>): string | undefined {
-  const numeric = (column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-  return cx(numeric && 'as-num', column.id === 'select' && 'as-table__select') || undefined;
+  const meta = column.columnDef.meta as { numeric?: boolean; optional?: boolean } | undefined;
+  return (
+    cx(
+      meta?.numeric && 'as-num',
+      meta?.optional && 'as-col--optional',
+      column.id === 'select' && 'as-table__select',
+    ) || undefined
+  );
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
