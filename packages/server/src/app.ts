@@ -90,6 +90,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     dataDir: options.dataDir,
     poolSize: options.poolSize,
     onIdleError: (error) => log.warn('idle database connection lost', { error: error.message }),
+    onExposedDataDir: (detail) =>
+      log.warn('data folder was readable or writable by other users; made it private (0700/0600)', detail),
   });
   const applied = await database.migrate();
   if (applied.length) log.info('migrations applied', { migrations: applied, database: database.kind });

@@ -88,11 +88,17 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
   };
 }
 
+// A data folder we create is private whatever the umask (PGlite's own subfolder is checked and
+// tightened when the database opens).
+async function makeDataDir(dir: string): Promise<void> {
+  if (await mkdir(dir, { recursive: true, mode: 0o700 })) await chmod(dir, 0o700);
+}
+
 // PGlite keeps its files in a subfolder, so the data folder can also hold demo-credentials.json.
 const pgliteDir = (dataDir: string) => join(dataDir, 'pgdata');
 
 async function migrate(options: Options): Promise<void> {
-  if (!options.databaseUrl) await mkdir(options.dataDir, { recursive: true });
+  if (!options.databaseUrl) await makeDataDir(options.dataDir);
   const database = await openDatabase({ url: options.databaseUrl, dataDir: pgliteDir(options.dataDir) });
   try {
     const applied = await database.migrate();
@@ -108,7 +114,7 @@ async function migrate(options: Options): Promise<void> {
 }
 
 async function start(options: Options): Promise<void> {
-  if (!options.databaseUrl) await mkdir(options.dataDir, { recursive: true });
+  if (!options.databaseUrl) await makeDataDir(options.dataDir);
   const server = await createServer({
     databaseUrl: options.databaseUrl,
     dataDir: options.databaseUrl ? undefined : pgliteDir(options.dataDir),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { MIGRATIONS } from './migrations';
+import { makePrivateDir } from './privateDir';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -35,6 +36,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Told when an idle pooled connection fails (it is discarded either way). */
   onIdleError?: (error: Error) => void;
+  /** Told when the PGlite folder was readable or writable by other users (it is tightened either way). */
+  onExposedDataDir?: (detail: { dataDir: string; entries: number }) => void;
 }
 
 /** Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (in memory without one). */
@@ -74,6 +77,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dataDir = options.dataDir ?? 'memory://';
+  // The folder holds password and key hashes: private to its owner (0700, files 0600) whatever
+  // the umask. PGlite creates files 0666 less the umask, so the modes are tightened after it
+  // starts and again when it closes; files made in between sit inside the 0700 folder.
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) {
+    const exposed = makePrivateDir(dataDir);
+    if (exposed) options.onExposedDataDir?.({ dataDir, entries: exposed });
+  }
   const snapshot = isNewCluster(dataDir) ? readSnapshot() : undefined;
   let client: InstanceType<typeof PGlite>;
   try {
@@ -82,6 +93,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (!snapshot) throw error;
     client = await PGlite.create({ dataDir }); // a snapshot that does not load: initdb as usual
   }
+  if (onDisk) makePrivateDir(dataDir);
   const { drizzle } = await import('drizzle-orm/pglite');
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -101,6 +113,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     async close() {
       await client.close();
+      if (onDisk) makePrivateDir(dataDir);
     },
   };
 }
