@@ -16,6 +16,7 @@ import { buildOpenApi, renderDocs } from './http/openapi';
 import { ApiRouter } from './http/route';
 import { VersionedCache } from './http/versionedCache';
 import { registerModules } from './modules';
+import { errorFields } from './observability/errorFields';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 
@@ -195,7 +196,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   );
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
-    log.error('unhandled error', { requestId: c.get('requestId'), error: error.message, stack: error.stack });
+    log.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) });
     return problemResponse(
       c,
       new ApiError(
