@@ -120,6 +120,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     // Headers go on before the handler runs: setting them on a finished response makes Hono
     // rebuild it, which costs node-server its fast path.
     c.header('Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
     const seconds = (performance.now() - started) / 1000;
     const route = routePath(c) || 'unmatched';

@@ -28,6 +28,25 @@ export interface Principal {
 /** Principal of a tenant: `tenant` is never null. */
 export type TenantPrincipal = Principal & { tenant: TenantRow };
 
+/** The token of an `Authorization: Bearer <token>` header, if it is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
+}
+
+/** Credentials only their holder knows: a stored reply may be bound to them (publishable keys are public). */
+const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'secret_key', 'session']);
+
+/** The private credential a request was made with, for binding idempotent replies; else `null`. */
+export function privateCredential(
+  principal: Principal | null,
+  header: string | undefined,
+): { credentialId: string; token: string } | null {
+  const token = bearerToken(header);
+  return principal && token && PRIVATE_KINDS.has(principal.kind)
+    ? { credentialId: principal.credentialId, token }
+    : null;
+}
+
 interface CacheEntry {
   principal: Principal;
   expiresAt: number;
@@ -59,10 +78,9 @@ export class Authenticator {
         'unauthenticated',
         'Send an API key or session token as `Authorization: Bearer <token>`.',
       );
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match)
+    const token = bearerToken(header);
+    if (!token)
       throw new ApiError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
-    const token = match[1]!;
     const hash = hashSecret(token);
     const now = Date.now();
     const hit = this.cache.get(hash);

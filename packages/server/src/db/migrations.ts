@@ -124,4 +124,11 @@ create index products_tenant_inventory_idx on products (tenant_id, inventory_qua
 create index products_tenant_updated_idx on products (tenant_id, updated_at, id);
 `,
   },
+  {
+    id: '0004_idempotency_bound_to_credential',
+    // Stored replies are now scoped to the credential and sealed under a key derived from it.
+    // Rows written before were scoped to the tenant and held replies in clear (a new key's
+    // secret, a session token): they are dropped rather than kept readable for their last hours.
+    sql: 'delete from idempotency_keys;',
+  },
 ];

@@ -2,7 +2,7 @@ import type { ErrorCode } from '@agentstack/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod/mini';
 import type { Permission } from '../auth/permissions';
-import type { Principal, TenantPrincipal } from '../auth/principal';
+import { type Principal, privateCredential, type TenantPrincipal } from '../auth/principal';
 import type { AppContext, AppEnv } from '../context';
 import { type Executor, retryOnDeadConnection } from '../db/client';
 import { ApiError } from './errors';
@@ -111,6 +111,8 @@ export class ApiRouter {
           });
         }
       }
+      // Replies to writes may carry a secret (a new key, a session token): never cached anywhere.
+      if (WRITE_METHODS.has(spec.method)) c.header('Cache-Control', 'no-store');
       const params = c.req.param() as Record<string, string>;
       const status = spec.status ?? 200;
       const committed: Array<() => void> = [];
@@ -147,13 +149,18 @@ export class ApiRouter {
       }
 
       const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
-      if (!key) {
+      const keyed = key
+        ? app.idempotency.bind(key, privateCredential(principal, header), {
+            method: spec.method,
+            path: c.req.path,
+            body: canonicalJson(body ?? null),
+          })
+        : null;
+      if (!keyed) {
         const result = await transaction((tx) => spec.handler(make(tx)));
         return respond(c, result, status);
       }
-      const scope = principal?.tenant?.id ?? principal?.credentialId ?? 'public';
-      const requestHash = app.idempotency.hash(spec.method, c.req.path, canonicalJson(body ?? null));
-      const claim = await app.idempotency.claim(scope, key, requestHash);
+      const claim = await keyed.claim();
       if (claim.kind === 'replay') {
         c.header('Idempotent-Replayed', 'true');
         return c.body(claim.body, claim.status as 200, {
@@ -164,16 +171,15 @@ export class ApiRouter {
         const result = await transaction(async (tx) => {
           const value = await spec.handler(make(tx));
           // Stored in the same transaction as the effect: a committed effect always has its replay.
-          await app.idempotency.complete(tx, scope, key, status, JSON.stringify(value));
+          await keyed.complete(tx, status, value);
           return value;
         });
         return c.json(result, status);
       } catch (error) {
         if (error instanceof ApiError && error.status < 500) {
-          const problem = { ...error.toProblem(), requestId: c.get('requestId') };
-          await app.idempotency.complete(app.db, scope, key, error.status, JSON.stringify(problem));
+          await keyed.complete(app.db, error.status, { ...error.toProblem(), requestId: c.get('requestId') });
         } else {
-          await app.idempotency.release(scope, key).catch(() => undefined);
+          await keyed.release().catch(() => undefined);
         }
         throw error;
       }
