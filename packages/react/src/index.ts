@@ -48,53 +48,41 @@ export { UsageOverview, type UsageOverviewProps } from './components/platform/Us
 export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
 // Hooks: commerce
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
-export { useArchiveProduct, useUnarchiveProduct } from './hooks/commerce/useArchiveProduct';
+export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
 export { useCreateProduct } from './hooks/commerce/useCreateProduct';
 export { useProduct } from './hooks/commerce/useProduct';
 export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
+export { useUnarchiveProduct } from './hooks/commerce/useUnarchiveProduct';
 export { type UpdateProductVariables, useUpdateProduct } from './hooks/commerce/useUpdateProduct';
-// Hooks: platform
-export { platformKeys, platformQueries } from './hooks/platform/platformKeys';
-export {
-  type UpdateAgencyVariables,
-  useAgencies,
-  useAgency,
-  useUpdateAgency,
-} from './hooks/platform/useAgencies';
-export {
-  type UseApiKeysOptions,
-  useApiKeys,
-  useCreateApiKey,
-  useRevokeApiKey,
-} from './hooks/platform/useApiKeys';
-export { useBrand } from './hooks/platform/useBrand';
 export {
   checkEntitlement,
   type EntitlementCheck,
   type EntitlementState,
-  useEntitlement,
-  useEntitlements,
-} from './hooks/platform/useEntitlements';
+} from './hooks/platform/checkEntitlement';
+// Hooks: platform
+export { platformKeys, platformQueries, type UserListParams } from './hooks/platform/platformKeys';
+export { useAgencies } from './hooks/platform/useAgencies';
+export { useAgency } from './hooks/platform/useAgency';
+export { type UseApiKeysOptions, useApiKeys } from './hooks/platform/useApiKeys';
+export { useBrand } from './hooks/platform/useBrand';
+export { useCreateApiKey } from './hooks/platform/useCreateApiKey';
+export { useCreateTenant } from './hooks/platform/useCreateTenant';
+export { useCreateUser } from './hooks/platform/useCreateUser';
+export { useDeleteUser } from './hooks/platform/useDeleteUser';
+export { useEntitlement } from './hooks/platform/useEntitlement';
+export { useEntitlements } from './hooks/platform/useEntitlements';
 export { useMe } from './hooks/platform/useMe';
 export { usePlans } from './hooks/platform/usePlans';
-export {
-  type UpdateTenantVariables,
-  type UseTenantsOptions,
-  useCreateTenant,
-  useTenant,
-  useTenants,
-  useUpdateTenant,
-} from './hooks/platform/useTenants';
-export {
-  type UpdateUserVariables,
-  type UseUsersOptions,
-  useCreateUser,
-  useDeleteUser,
-  useUpdateUser,
-  useUser,
-  useUsers,
-} from './hooks/platform/useUsers';
+export { useRevokeApiKey } from './hooks/platform/useRevokeApiKey';
+export { useTenant } from './hooks/platform/useTenant';
+export { type UseTenantsOptions, useTenants } from './hooks/platform/useTenants';
+export { type UpdateAgencyVariables, useUpdateAgency } from './hooks/platform/useUpdateAgency';
+export { type UpdateTenantVariables, useUpdateTenant } from './hooks/platform/useUpdateTenant';
+export { type UpdateUserVariables, useUpdateUser } from './hooks/platform/useUpdateUser';
+export { useUser } from './hooks/platform/useUser';
+export { type UseUsersOptions, useUsers } from './hooks/platform/useUsers';
+export type { DataKey } from './hooks/shared/dataKey';
 export {
   createTranslator,
   defaultMessages,

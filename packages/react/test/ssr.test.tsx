@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AgentStack, type Product } from '@agentstack/sdk';
+import { AgentStack } from '@agentstack/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AgentStackProvider,
   createTranslator,
@@ -52,12 +52,7 @@ describe('server side (no DOM)', () => {
 });
 
 describe('typed query keys', () => {
-  it('types getQueryData from the key', () => {
-    const qc = new QueryClient();
-    const product = qc.getQueryData(productKeys.detail('prod_123'));
-    expectTypeOf(product).toEqualTypeOf<Product | undefined>();
-    const page = qc.getQueryData(productKeys.list({ status: 'active' }));
-    expectTypeOf(page?.data).toEqualTypeOf<Product[] | undefined>();
+  it('are plain arrays under the kit root (their types: src/hooks/queryKeys.test-d.ts)', () => {
     expect(productKeys.detail('prod_1')).toEqual(['agentstack', 'commerce', 'products', 'detail', 'prod_1']);
     expect(platformKeys.entitlements()).toEqual(['agentstack', 'platform', 'entitlements']);
   });

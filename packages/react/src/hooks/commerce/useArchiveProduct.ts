@@ -1,17 +1,9 @@
 import type { AgentStackError, Product } from '@agentstack/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useWriteMutation } from '../shared/useWriteMutation';
-import { afterProductSaved } from './mutations';
+import { afterProductSaved } from './afterProductWrite';
 
 /** Archives a product by id (`POST /v1/commerce/products/:id/archive`); idempotent. */
 export function useArchiveProduct(): UseMutationResult<Product, AgentStackError, string> {
   return useWriteMutation((client, id: string) => client.commerce.products.archive(id), afterProductSaved);
-}
-
-/**
- * Restores an archived product to `draft` (`POST /v1/commerce/products/:id/unarchive`). It counts
- * against the plan limit again, so this can fail with `tier_limit_reached`.
- */
-export function useUnarchiveProduct(): UseMutationResult<Product, AgentStackError, string> {
-  return useWriteMutation((client, id: string) => client.commerce.products.unarchive(id), afterProductSaved);
 }

@@ -1,7 +1,7 @@
 import type { AgentStackError, ListResponse, Product } from '@agentstack/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useWriteMutation } from '../shared/useWriteMutation';
-import { afterProductWrite } from './mutations';
+import { afterProductWrite } from './afterProductWrite';
 
 /**
  * Archives up to 100 products at once (`POST /v1/commerce/products/bulk-archive`). Needs plan

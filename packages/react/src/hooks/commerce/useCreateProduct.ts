@@ -1,7 +1,7 @@
 import type { AgentStackError, Product, ProductCreate } from '@agentstack/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useWriteMutation } from '../shared/useWriteMutation';
-import { afterProductSaved } from './mutations';
+import { afterProductSaved } from './afterProductWrite';
 
 /**
  * Creates a product (`POST /v1/commerce/products`). Beyond the plan's `commerce.products` limit

@@ -1,7 +1,7 @@
 import type { AgentStackError, Product, ProductUpdate } from '@agentstack/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useWriteMutation } from '../shared/useWriteMutation';
-import { afterProductSaved } from './mutations';
+import { afterProductSaved } from './afterProductWrite';
 
 /** Variables of {@link useUpdateProduct}. */
 export interface UpdateProductVariables {

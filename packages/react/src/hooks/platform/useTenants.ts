@@ -1,16 +1,7 @@
-import type {
-  AgentStackError,
-  ListResponse,
-  PageParams,
-  Tenant,
-  TenantCreate,
-  TenantUpdate,
-} from '@agentstack/sdk';
-import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { useDetailQuery } from '../shared/useDetailQuery';
+import type { AgentStackError, ListResponse, PageParams, Tenant } from '@agentstack/sdk';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
-import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
-import { platformKeys, platformQueries } from './platformKeys';
+import { platformQueries } from './platformKeys';
 
 /** Options of {@link useTenants}: `keepPrevious` and `enabled`, both defaulting to `true`. */
 export type UseTenantsOptions = ListQueryOptions;
@@ -25,44 +16,4 @@ export function useTenants(
   options: UseTenantsOptions = {},
 ): UseQueryResult<ListResponse<Tenant>, AgentStackError> {
   return useListQuery((client) => platformQueries.tenantList(client, params), options);
-}
-
-/** One tenant (`GET /v1/platform/tenants/:id`, operator credential). Disabled while `id` is empty. */
-export function useTenant(id: string | null | undefined): UseQueryResult<Tenant, AgentStackError> {
-  return useDetailQuery(platformQueries.tenant, id);
-}
-
-/**
- * @internal After a tenant write: cache it, refetch the lists, and the entitlements (the caller's
- * own tenant may be the one that changed plan).
- */
-function afterTenantWrite(queryClient: QueryClient, tenant: Tenant): Promise<void> {
-  queryClient.setQueryData(platformKeys.tenant(tenant.id), tenant);
-  return invalidateAll(queryClient, platformKeys.tenantLists(), platformKeys.entitlements());
-}
-
-/** Creates a tenant with its subscription (`POST /v1/platform/tenants`, operator credential). */
-export function useCreateTenant(): UseMutationResult<Tenant, AgentStackError, TenantCreate> {
-  return useWriteMutation(
-    (client, body: TenantCreate) => client.platform.tenants.create(body),
-    afterTenantWrite,
-  );
-}
-
-/** Variables of {@link useUpdateTenant}. */
-export interface UpdateTenantVariables {
-  id: string;
-  body: TenantUpdate;
-}
-
-/**
- * Partially updates a tenant (`PATCH /v1/platform/tenants/:id`, operator credential): name,
- * agency, plans per domain (merged into the subscription), add-ons, limit overrides.
- * @example update.mutate({ id, body: { subscription: { commerce: 'commerce_enterprise' } } })
- */
-export function useUpdateTenant(): UseMutationResult<Tenant, AgentStackError, UpdateTenantVariables> {
-  return useWriteMutation(
-    (client, { id, body }: UpdateTenantVariables) => client.platform.tenants.update(id, body),
-    afterTenantWrite,
-  );
 }

@@ -8,9 +8,10 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useArchiveProduct, useUnarchiveProduct } from '../../../hooks/commerce/useArchiveProduct';
+import { useArchiveProduct } from '../../../hooks/commerce/useArchiveProduct';
 import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchiveProducts';
 import { useProducts } from '../../../hooks/commerce/useProducts';
+import { useUnarchiveProduct } from '../../../hooks/commerce/useUnarchiveProduct';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';

@@ -1,7 +1,9 @@
 import type { ApiKey, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../../hooks/platform/useApiKeys';
+import { useApiKeys } from '../../../hooks/platform/useApiKeys';
+import { useCreateApiKey } from '../../../hooks/platform/useCreateApiKey';
 import { useMe } from '../../../hooks/platform/useMe';
+import { useRevokeApiKey } from '../../../hooks/platform/useRevokeApiKey';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';

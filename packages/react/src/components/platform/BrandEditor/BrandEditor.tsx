@@ -1,7 +1,8 @@
 import type { Agency, Brand, Entitlements } from '@agentstack/sdk';
 import { computeEntitlements } from '@agentstack/sdk/catalog';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { useAgency, useUpdateAgency } from '../../../hooks/platform/useAgencies';
+import { useAgency } from '../../../hooks/platform/useAgency';
+import { useUpdateAgency } from '../../../hooks/platform/useUpdateAgency';
 import { AgentStackProvider } from '../../../provider/AgentStackProvider';
 import { useAgentStack } from '../../../provider/context';
 import { themeFromBrand } from '../../../theme/theme';

@@ -1,7 +1,7 @@
 import type { Role, User } from '@agentstack/sdk';
 import { type FormEvent, useId, useState } from 'react';
+import { useCreateUser } from '../../../hooks/platform/useCreateUser';
 import { useMe } from '../../../hooks/platform/useMe';
-import { useCreateUser } from '../../../hooks/platform/useUsers';
 import { useMessages } from '../../../provider/context';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';

@@ -8,8 +8,10 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useId, useMemo, useRef, useState } from 'react';
+import { useDeleteUser } from '../../../hooks/platform/useDeleteUser';
 import { useMe } from '../../../hooks/platform/useMe';
-import { useDeleteUser, useUpdateUser, useUsers } from '../../../hooks/platform/useUsers';
+import { useUpdateUser } from '../../../hooks/platform/useUpdateUser';
+import { useUsers } from '../../../hooks/platform/useUsers';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';

@@ -4,7 +4,8 @@ import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tan
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { useAgencies } from '../../../hooks/platform/useAgencies';
 import { usePlans } from '../../../hooks/platform/usePlans';
-import { useTenants, useUpdateTenant } from '../../../hooks/platform/useTenants';
+import { useTenants } from '../../../hooks/platform/useTenants';
+import { useUpdateTenant } from '../../../hooks/platform/useUpdateTenant';
 import { useAgentStack } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';

@@ -1,7 +1,7 @@
 import type { FeatureKey, LimitKey, UpgradeHint } from '@agentstack/sdk/catalog';
 import { upgradeForFeature, upgradeForLimit } from '@agentstack/sdk/catalog';
 import type { ReactNode } from 'react';
-import { useEntitlement } from '../../../hooks/platform/useEntitlements';
+import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useMessages } from '../../../provider/context';
 import { UpgradePrompt } from '../UpgradePrompt/UpgradePrompt';
 

@@ -1,6 +1,7 @@
 import type { LimitKey } from '@agentstack/sdk/catalog';
 import { upgradeForLimit } from '@agentstack/sdk/catalog';
-import { planOfDomain, useEntitlements } from '../../../hooks/platform/useEntitlements';
+import { planOfDomain } from '../../../hooks/platform/checkEntitlement';
+import { useEntitlements } from '../../../hooks/platform/useEntitlements';
 import { useAgentStack } from '../../../provider/context';
 import { formatNumber, limitLabel, upgradeDisplayName } from '../../../utils/format';
 
