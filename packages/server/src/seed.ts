@@ -12,7 +12,7 @@ import { hashPassword } from './auth/credentials';
 import type { AppContext } from './context';
 import type { Executor } from './db/client';
 import { operatorKeys, tenants } from './db/schema';
-import { productStore } from './modules/commerce/products/store';
+import { productStore, productValues } from './modules/commerce/products/store';
 import { agencyService } from './modules/platform/agencies/service';
 import { apiKeyService } from './modules/platform/api-keys/service';
 import { createOperatorKey } from './modules/platform/operators/service';
@@ -158,15 +158,7 @@ async function insertProducts(tx: Executor, tenantId: string, n: number): Promis
     const at = new Date(base + i);
     await store.insert({
       id: newId('prod', base + i),
-      title: p.title,
-      description: p.description ?? '',
-      sku: p.sku ?? null,
-      status: p.status ?? 'draft',
-      priceAmount: p.price.amount,
-      currency: p.price.currency,
-      inventoryQuantity: p.inventoryQuantity ?? 0,
-      imageUrl: p.imageUrl ?? null,
-      metadata: p.metadata ?? {},
+      ...productValues(p),
       createdAt: at,
       updatedAt: at,
     });

@@ -1,3 +1,4 @@
+import type { ApiKeyType, Brand, Metadata, ProductStatus, Role, Tenant } from '@agentstack/sdk/schemas';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -19,7 +20,7 @@ const updatedAt = () => ts('updated_at').notNull().defaultNow();
 export const agencies = pgTable('agencies', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  brand: jsonb('brand').notNull(),
+  brand: jsonb('brand').$type<Brand>().notNull(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -29,10 +30,13 @@ export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   agencyId: text('agency_id').references(() => agencies.id),
-  subscription: jsonb('subscription').notNull(),
-  addons: jsonb('addons').notNull().default(sql`'[]'::jsonb`),
-  limitOverrides: jsonb('limit_overrides').notNull().default(sql`'{}'::jsonb`),
-  metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+  subscription: jsonb('subscription').$type<Tenant['subscription']>().notNull(),
+  addons: jsonb('addons').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  limitOverrides: jsonb('limit_overrides')
+    .$type<Tenant['limitOverrides']>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
   /** Bumped by every catalogue write; cached catalogue pages carry the version they were read at. */
   catalogVersion: bigint('catalog_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
@@ -57,7 +61,7 @@ export const apiKeys = pgTable(
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
-    type: text('type').notNull(),
+    type: text('type').$type<ApiKeyType>().notNull(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull().unique(),
@@ -78,7 +82,7 @@ export const users = pgTable(
       .references(() => tenants.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     passwordHash: text('password_hash').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -148,12 +152,12 @@ export const products = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     sku: text('sku'),
-    status: text('status').notNull(),
+    status: text('status').$type<ProductStatus>().notNull(),
     priceAmount: bigint('price_amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     inventoryQuantity: integer('inventory_quantity').notNull().default(0),
     imageUrl: text('image_url'),
-    metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: ts('archived_at'),

@@ -32,20 +32,6 @@ export function notFound(kind: string, id: string): ApiError {
   return new ApiError(404, 'not_found', `No ${kind} with id '${id}'.`, { param: 'id' });
 }
 
-/** True for PostgreSQL's unique-violation error (23505), whatever the driver wraps it in. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const pgError = e as { code?: string; constraint?: string; message?: string; cause?: unknown };
-    if (pgError.code === '23505') {
-      if (!constraint) return true;
-      return pgError.constraint === constraint || (pgError.message ?? '').includes(constraint);
-    }
-    e = pgError.cause;
-  }
-  return false;
-}
-
 /** Renders `error` as `application/problem+json` with the request's id. */
 export function problemResponse(c: Context, error: ApiError): Response {
   const requestId = c.get('requestId') as string | undefined;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { prefixedId, Timestamp } from '../common';
+import { ListParams, prefixedId, Timestamp } from '../common';
 
 /** Dashboard roles, most powerful first. */
 export const Role = z.enum(['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer']);
@@ -19,6 +19,27 @@ export const User = z.strictObject({
   lastLoginAt: z.nullable(Timestamp),
 });
 export type User = z.infer<typeof User>;
+
+/** Sort orders of user lists: a field, descending with a leading `-`. */
+export const UserOrder = z.enum([
+  'name',
+  '-name',
+  'email',
+  '-email',
+  'role',
+  '-role',
+  'createdAt',
+  '-createdAt',
+]);
+export type UserOrder = z.infer<typeof UserOrder>;
+
+/** Query of `GET /v1/platform/users`. */
+export const UserListParams = z.strictObject({
+  ...ListParams.shape,
+  /** Sort order, ties broken by id. Defaults to `-createdAt` (newest first). Cursors follow it. */
+  order: z.optional(UserOrder),
+});
+export type UserListParams = z.input<typeof UserListParams>;
 
 /** Body of `POST /v1/platform/users`. Passwords are stored with a memory-hard KDF (scrypt). */
 export const UserCreate = z.strictObject({

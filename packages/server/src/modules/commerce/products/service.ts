@@ -9,13 +9,20 @@ import { newId } from '@agentstack/sdk/schemas';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/client';
+import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
-import { ApiError, isUniqueViolation, notFound } from '../../../http/errors';
-import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { ApiError, notFound } from '../../../http/errors';
 import { JsonText } from '../../../http/versionedCache';
 import { lockTenant, requireFeature, requireWithinLimit } from '../../platform/entitlements/service';
 import { usageOf } from '../../platform/entitlements/usage';
-import { bumpCatalogVersion, productStore, readCatalogVersion, toProduct } from './store';
+import {
+  bumpCatalogVersion,
+  productFilter,
+  productStore,
+  productValues,
+  readCatalogVersion,
+  toProduct,
+} from './store';
 
 const SKU_INDEX = 'products_tenant_sku_idx';
 
@@ -53,21 +60,12 @@ export const productService = {
     caller: TenantPrincipal,
     params: ProductListParams,
   ): Promise<ListResponse<Product>> {
-    const limit = Number(params.limit ?? DEFAULT_LIMIT);
     // Browsers with a publishable key see the live catalogue only.
     const status = caller.kind === 'publishable_key' ? 'active' : params.status;
     if (caller.kind === 'publishable_key' && params.status && params.status !== 'active') {
       return { data: [], hasMore: false, nextCursor: null };
     }
-    const rows = await productStore(db, caller.tenant.id).list({
-      limit,
-      startingAfter: params.startingAfter,
-      status,
-      query: params.query,
-      order: params.order,
-    });
-    const page = toPage(rows, limit);
-    return { ...page, data: page.data.map(toProduct) };
+    return productStore(db, caller.tenant.id).page(params, productFilter({ status, query: params.query }));
   },
 
   async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
@@ -80,22 +78,8 @@ export const productService = {
     // The tenant row lock serialises creates of one tenant, so the limit holds under concurrency.
     const tenant = await lockTenant(tx, caller.tenant.id);
     requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
-    const now = new Date();
     try {
-      const row = await productStore(tx, tenant.id).insert({
-        id: newId('prod'),
-        title: input.title,
-        description: input.description ?? '',
-        sku: input.sku ?? null,
-        status: input.status ?? 'draft',
-        priceAmount: input.price.amount,
-        currency: input.price.currency,
-        inventoryQuantity: input.inventoryQuantity ?? 0,
-        imageUrl: input.imageUrl ?? null,
-        metadata: input.metadata ?? {},
-        createdAt: now,
-        updatedAt: now,
-      });
+      const row = await productStore(tx, tenant.id).insert({ id: newId('prod'), ...productValues(input) });
       const product = toProduct(row);
       await recordEvent(tx, tenant.id, 'product.created', product);
       await bumpCatalogVersion(tx, tenant.id);
@@ -108,7 +92,7 @@ export const productService = {
 
   async update(tx: Executor, caller: TenantPrincipal, id: string, input: ProductUpdate): Promise<Product> {
     const store = productStore(tx, caller.tenant.id);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('product', id);
     if (current.status === 'archived') {
       throw new ApiError(409, 'invalid_state', 'Archived products cannot be edited; unarchive it first.', {
@@ -138,7 +122,7 @@ export const productService = {
 
   async archive(tx: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
     const store = productStore(tx, caller.tenant.id);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('product', id);
     if (current.status === 'archived') return toProduct(current);
     const product = toProduct(await store.update(id, { status: 'archived', archivedAt: new Date() }));
@@ -150,7 +134,7 @@ export const productService = {
   async unarchive(tx: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
     const tenant = await lockTenant(tx, caller.tenant.id);
     const store = productStore(tx, tenant.id);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('product', id);
     if (current.status !== 'archived') return toProduct(current);
     requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
@@ -164,7 +148,7 @@ export const productService = {
     requireFeature(caller.tenant, 'commerce.bulkOperations');
     const unique = [...new Set(ids)];
     const store = productStore(tx, caller.tenant.id);
-    const rows = await store.getMany(unique);
+    const rows = await store.getMany(unique, { forUpdate: true });
     const found = new Set(rows.map((r) => r.id));
     const missing = unique.find((id) => !found.has(id));
     if (missing) throw new ApiError(404, 'not_found', `No product with id '${missing}'.`, { param: 'ids' });

@@ -1,11 +1,10 @@
-import type { Product, ProductOrder, ProductStatus } from '@agentstack/sdk/schemas';
-import { and, asc, desc, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Product, ProductCreate, ProductStatus } from '@agentstack/sdk/schemas';
+import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { products, tenants } from '../../../db/schema';
-import { likePattern } from '../../../http/pagination';
+import { defineStore, likePattern } from '../../../db/store';
 
 type Row = typeof products.$inferSelect;
-type Insert = typeof products.$inferInsert;
 
 /** The wire shape of a product row. */
 export function toProduct(row: Row): Product {
@@ -15,121 +14,58 @@ export function toProduct(row: Row): Product {
     title: row.title,
     description: row.description,
     sku: row.sku,
-    status: row.status as ProductStatus,
+    status: row.status,
     price: { amount: row.priceAmount, currency: row.currency },
     inventoryQuantity: row.inventoryQuantity,
     imageUrl: row.imageUrl,
-    metadata: row.metadata as Record<string, string>,
+    metadata: row.metadata,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
 
-/** The column each sort order reads; ids are time-ordered, so creation order is id order. */
-const SORT_COLUMNS = {
-  createdAt: products.id,
-  updatedAt: products.updatedAt,
-  title: products.title,
-  price: products.priceAmount,
-  inventoryQuantity: products.inventoryQuantity,
-} as const;
+/** The stored columns of a new product, defaults applied. */
+export function productValues(input: ProductCreate) {
+  return {
+    title: input.title,
+    description: input.description ?? '',
+    sku: input.sku ?? null,
+    status: input.status ?? 'draft',
+    priceAmount: input.price.amount,
+    currency: input.price.currency,
+    inventoryQuantity: input.inventoryQuantity ?? 0,
+    imageUrl: input.imageUrl ?? null,
+    metadata: input.metadata ?? {},
+  } satisfies Omit<typeof products.$inferInsert, 'id' | 'tenantId'>;
+}
 
 /**
- * SQL for one tenant's products. Every query is built through `scoped`, which always includes
- * the tenant: a store made for one tenant cannot read or write another's rows.
+ * SQL for one tenant's products: `productStore(db, tenantId)`. Sort orders read (value, id)
+ * keysets over the `products_tenant_*_idx` indexes; ids are time-ordered, so creation order is
+ * id order.
  */
-export function productStore(db: Executor, tenantId: string) {
-  const scoped = (...conditions: (SQL | undefined)[]) => and(eq(products.tenantId, tenantId), ...conditions);
-  return {
-    async list(opts: {
-      limit: number;
-      startingAfter?: string;
-      status?: ProductStatus;
-      query?: string;
-      order?: ProductOrder;
-    }): Promise<Row[]> {
-      const order = opts.order ?? '-createdAt';
-      const descending = order.startsWith('-');
-      const column = SORT_COLUMNS[order.replace('-', '') as keyof typeof SORT_COLUMNS];
-      let after: SQL | undefined;
-      if (opts.startingAfter) {
-        if (column === products.id) {
-          after = descending ? lt(products.id, opts.startingAfter) : gt(products.id, opts.startingAfter);
-        } else {
-          // Keyset on (sort value, id): the cursor row's value, read within the tenant.
-          const [cursor] = await db
-            .select({ value: column })
-            .from(products)
-            .where(scoped(eq(products.id, opts.startingAfter)));
-          if (!cursor) return [];
-          const beyond = descending ? lt : gt;
-          after = or(
-            beyond(column, cursor.value),
-            and(eq(column, cursor.value), beyond(products.id, opts.startingAfter)),
-          );
-        }
-      }
-      const direction = descending ? desc : asc;
-      return db
-        .select()
-        .from(products)
-        .where(
-          scoped(
-            after,
-            opts.status ? eq(products.status, opts.status) : undefined,
-            opts.query
-              ? or(
-                  ilike(products.title, likePattern(opts.query)),
-                  ilike(products.sku, likePattern(opts.query)),
-                )
-              : undefined,
-          ),
-        )
-        .orderBy(
-          ...(column === products.id
-            ? [direction(products.id)]
-            : [direction(column), direction(products.id)]),
-        )
-        .limit(opts.limit + 1);
-    },
+export const productStore = defineStore({
+  table: products,
+  scope: 'tenantId',
+  toWire: toProduct,
+  orders: {
+    createdAt: products.id,
+    updatedAt: products.updatedAt,
+    title: products.title,
+    price: products.priceAmount,
+    inventoryQuantity: products.inventoryQuantity,
+  },
+  defaultOrder: '-createdAt',
+});
 
-    async get(id: string, forUpdate = false): Promise<Row | undefined> {
-      const q = db
-        .select()
-        .from(products)
-        .where(scoped(eq(products.id, id)));
-      const [row] = forUpdate ? await q.for('update') : await q;
-      return row;
-    },
-
-    async getMany(ids: string[]): Promise<Row[]> {
-      // Locked in id order, the same order every transaction uses, so bulk writes cannot deadlock.
-      return db
-        .select()
-        .from(products)
-        .where(scoped(inArray(products.id, ids)))
-        .orderBy(products.id)
-        .for('update');
-    },
-
-    async insert(values: Omit<Insert, 'tenantId'>): Promise<Row> {
-      const [row] = await db
-        .insert(products)
-        .values({ ...values, tenantId })
-        .returning();
-      return row!;
-    },
-
-    async update(id: string, patch: Partial<Omit<Insert, 'id' | 'tenantId'>>): Promise<Row> {
-      const [row] = await db
-        .update(products)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(scoped(eq(products.id, id)))
-        .returning();
-      return row!;
-    },
-  };
+/** The list filters: status, and a case-insensitive match on title or SKU. */
+export function productFilter(filter: { status?: ProductStatus; query?: string }): SQL | undefined {
+  const pattern = filter.query === undefined ? undefined : likePattern(filter.query);
+  return and(
+    filter.status ? eq(products.status, filter.status) : undefined,
+    pattern ? or(ilike(products.title, pattern), ilike(products.sku, pattern)) : undefined,
+  );
 }
 
 const versionQueries = new WeakMap<Db, ReturnType<typeof prepareVersionQuery>>();

@@ -9,15 +9,12 @@ import type {
 import { newId } from '@agentstack/sdk/schemas';
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../http/errors';
-import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
 import { agencyStore, toAgency } from './store';
 
 /** Agencies (resellers) and their white-label brands. Operator keys only. */
 export const agencyService = {
   async list(db: Executor, params: ListParams): Promise<ListResponse<Agency>> {
-    const limit = Number(params.limit ?? DEFAULT_LIMIT);
-    const page = toPage(await agencyStore(db).list({ limit, startingAfter: params.startingAfter }), limit);
-    return { ...page, data: page.data.map(toAgency) };
+    return agencyStore(db).page(params);
   },
 
   async retrieve(db: Executor, id: string): Promise<Agency> {
@@ -27,13 +24,10 @@ export const agencyService = {
   },
 
   async create(tx: Executor, input: AgencyCreate): Promise<Agency> {
-    const now = new Date();
     const row = await agencyStore(tx).insert({
       id: newId('agy'),
       name: input.name,
       brand: input.brand,
-      createdAt: now,
-      updatedAt: now,
     });
     return toAgency(row);
   },
@@ -41,10 +35,10 @@ export const agencyService = {
   /** Updates the name and/or brand; brand fields given replace those stored, the rest are kept. */
   async update(tx: Executor, id: string, input: AgencyUpdate): Promise<Agency> {
     const store = agencyStore(tx);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('agency', id);
     const brand: Brand | undefined = input.brand
-      ? { ...(current.brand as Brand), ...stripUndefined(input.brand) }
+      ? { ...current.brand, ...stripUndefined(input.brand) }
       : undefined;
     const row = await store.update(id, {
       ...(input.name !== undefined && { name: input.name }),

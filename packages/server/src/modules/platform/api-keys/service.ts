@@ -3,7 +3,6 @@ import { newId } from '@agentstack/sdk/schemas';
 import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../http/errors';
-import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
 import { apiKeyStore, toApiKey } from './store';
 
 /** A tenant's secret and publishable keys. The secret is returned once, at creation. */
@@ -13,9 +12,7 @@ export const apiKeyService = {
     tenantId: string,
     params: { limit?: number; startingAfter?: string },
   ): Promise<ListResponse<ApiKey>> {
-    const limit = Number(params.limit ?? DEFAULT_LIMIT);
-    const page = toPage(await apiKeyStore(db, tenantId).list(limit, params.startingAfter), limit);
-    return { ...page, data: page.data.map(toApiKey) };
+    return apiKeyStore(db, tenantId).page(params);
   },
 
   async create(tx: Executor, tenantId: string, input: ApiKeyCreate): Promise<ApiKeyWithSecret> {
@@ -32,9 +29,9 @@ export const apiKeyService = {
 
   async revoke(tx: Executor, tenantId: string, id: string): Promise<ApiKey> {
     const store = apiKeyStore(tx, tenantId);
-    const current = await store.get(id);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('api key', id);
     if (current.revokedAt) return toApiKey(current);
-    return toApiKey((await store.revoke(id))!);
+    return toApiKey(await store.update(id, { revokedAt: new Date() }));
   },
 };

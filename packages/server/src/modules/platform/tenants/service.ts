@@ -3,7 +3,7 @@ import type { ListResponse, Tenant, TenantCreate, TenantUpdate } from '@agentsta
 import { newId } from '@agentstack/sdk/schemas';
 import type { Executor } from '../../../db/client';
 import { ApiError, notFound } from '../../../http/errors';
-import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { agencyStore } from '../agencies/store';
 import { tenantStore, toTenant } from './store';
 
 function checkAddons(addons: string[], subscription: Subscription): void {
@@ -21,7 +21,7 @@ function checkAddons(addons: string[], subscription: Subscription): void {
 }
 
 async function checkAgency(db: Executor, agencyId: string | null | undefined): Promise<void> {
-  if (agencyId && !(await tenantStore(db).agencyExists(agencyId))) {
+  if (agencyId && !(await agencyStore(db).get(agencyId))) {
     throw new ApiError(400, 'validation_failed', `No agency with id '${agencyId}'.`, { param: 'agencyId' });
   }
 }
@@ -32,9 +32,7 @@ export const tenantService = {
     db: Executor,
     params: { limit?: number; startingAfter?: string },
   ): Promise<ListResponse<Tenant>> {
-    const limit = Number(params.limit ?? DEFAULT_LIMIT);
-    const page = toPage(await tenantStore(db).list(limit, params.startingAfter), limit);
-    return { ...page, data: page.data.map(toTenant) };
+    return tenantStore(db).page(params);
   },
 
   async retrieve(db: Executor, id: string): Promise<Tenant> {
@@ -47,7 +45,6 @@ export const tenantService = {
     const addons = [...new Set(input.addons ?? [])];
     checkAddons(addons, input.subscription);
     await checkAgency(tx, input.agencyId);
-    const now = new Date();
     const row = await tenantStore(tx).insert({
       id: newId('ten'),
       name: input.name,
@@ -56,18 +53,16 @@ export const tenantService = {
       addons,
       limitOverrides: input.limitOverrides ?? {},
       metadata: input.metadata ?? {},
-      createdAt: now,
-      updatedAt: now,
     });
     return toTenant(row);
   },
 
   async update(tx: Executor, id: string, input: TenantUpdate): Promise<Tenant> {
     const store = tenantStore(tx);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('tenant', id);
-    const subscription = { ...(current.subscription as Subscription), ...input.subscription };
-    const addons = input.addons ? [...new Set(input.addons)] : (current.addons as string[]);
+    const subscription = { ...current.subscription, ...input.subscription };
+    const addons = input.addons ? [...new Set(input.addons)] : current.addons;
     checkAddons(addons, subscription);
     if (input.agencyId !== undefined) await checkAgency(tx, input.agencyId);
     const row = await store.update(id, {

@@ -1,21 +1,22 @@
 import type {
   DeletedUser,
-  ListParams,
   ListResponse,
   Role,
   User,
   UserCreate,
+  UserListParams,
   UserUpdate,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { hashPassword } from '../../../auth/credentials';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
+import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
-import { ApiError, isUniqueViolation, notFound } from '../../../http/errors';
-import { DEFAULT_LIMIT, toPage } from '../../../http/pagination';
+import { ApiError, notFound } from '../../../http/errors';
 import { lockTenant, requireWithinLimit } from '../entitlements/service';
 import { usageOf } from '../entitlements/usage';
+import { sessionStore } from '../sessions/store';
 import { normalizeEmail, toUser, userStore } from './store';
 
 const EMAIL_INDEX = 'users_tenant_email_idx';
@@ -35,11 +36,9 @@ function requireOwnerFor(caller: TenantPrincipal, what: string, param: string): 
 
 /** Business rules of a tenant's dashboard users. Writes run inside the request's transaction. */
 export const userService = {
-  async list(db: Executor, caller: TenantPrincipal, params: ListParams): Promise<ListResponse<User>> {
-    const limit = Number(params.limit ?? DEFAULT_LIMIT);
-    const rows = await userStore(db, caller.tenant.id).list({ limit, startingAfter: params.startingAfter });
-    const page = toPage(rows, limit);
-    return { ...page, data: page.data.map(toUser) };
+  /** Lists users in `params.order` (name, email, role or creation; `-` for descending). */
+  async list(db: Executor, caller: TenantPrincipal, params: UserListParams): Promise<ListResponse<User>> {
+    return userStore(db, caller.tenant.id).page(params);
   },
 
   async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<User> {
@@ -85,7 +84,7 @@ export const userService = {
    */
   async update(tx: Executor, caller: TenantPrincipal, id: string, input: UserUpdate): Promise<User> {
     const store = userStore(tx, caller.tenant.id);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('user', id);
     if (current.role === 'owner' && caller.role !== 'owner') requireOwnerFor(caller, 'change an owner', 'id');
     if (input.role === 'owner' && current.role !== 'owner')
@@ -96,7 +95,10 @@ export const userService = {
     if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
     const row = Object.keys(patch).length ? await store.update(id, patch) : current;
     if (input.password !== undefined) {
-      await store.revokeSessions(id, caller.kind === 'session' ? caller.credentialId : undefined);
+      await sessionStore(tx, caller.tenant.id).revokeForUser(
+        id,
+        caller.kind === 'session' ? caller.credentialId : undefined,
+      );
     }
     const user = toUser(row);
     await recordEvent(tx, caller.tenant.id, 'user.updated', user);
@@ -106,7 +108,7 @@ export const userService = {
   /** Deletes a user and revokes their sessions. Nobody deletes themself; only owners delete owners. */
   async remove(tx: Executor, caller: TenantPrincipal, id: string): Promise<DeletedUser> {
     const store = userStore(tx, caller.tenant.id);
-    const current = await store.get(id, true);
+    const current = await store.getForUpdate(id);
     if (!current) throw notFound('user', id);
     if (caller.userId === id) {
       throw new ApiError(403, 'forbidden', 'You cannot delete your own user; ask another owner or admin.', {
@@ -114,7 +116,7 @@ export const userService = {
       });
     }
     if (current.role === 'owner') requireOwnerFor(caller, 'delete an owner', 'id');
-    await store.revokeSessions(id);
+    await sessionStore(tx, caller.tenant.id).revokeForUser(id);
     await store.remove(id);
     await recordEvent(tx, caller.tenant.id, 'user.deleted', { id, object: 'user', deleted: true });
     return { id, object: 'user', deleted: true };

@@ -1,0 +1,101 @@
+import { newId } from '@agentstack/sdk/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, DATABASES } from '../../test/harness';
+import { productStore, productValues } from '../modules/commerce/products/store';
+import { tenantStore } from '../modules/platform/tenants/store';
+import { type Database, openDatabase } from './client';
+
+const SUBSCRIPTION = {
+  platform: 'growth',
+  commerce: 'commerce_growth',
+  fintech: null,
+  social: null,
+} as const;
+
+describe.each(DATABASES)('generic store (%s)', (kind) => {
+  let database: Database;
+  let drop: (() => Promise<void>) | undefined;
+  let one: string;
+  let two: string;
+  const titles = ['pear', 'apple', 'fig', 'apple', 'kiwi', 'apple', 'date'];
+
+  beforeAll(async () => {
+    const pg = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+    drop = pg?.drop;
+    database = await openDatabase({ url: pg?.url });
+    await database.migrate();
+    const tenants = tenantStore(database.db);
+    one = (await tenants.insert({ id: newId('ten'), name: 'one', subscription: SUBSCRIPTION })).id;
+    two = (await tenants.insert({ id: newId('ten'), name: 'two', subscription: SUBSCRIPTION })).id;
+    const store = productStore(database.db, one);
+    for (const [i, title] of titles.entries()) {
+      await store.insert({
+        id: newId('prod'),
+        ...productValues({ title, price: { amount: 100 * (i % 3), currency: 'EUR' } }),
+      });
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  async function walk(order: Parameters<ReturnType<typeof productStore>['page']>[0]['order'], limit: number) {
+    const store = productStore(database.db, one);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await store.page({ limit, order, startingAfter: cursor });
+      seen.push(...page.data.map((p) => p.id));
+      if (!page.hasMore) return seen;
+      cursor = page.nextCursor!;
+    }
+    throw new Error('pages never ended');
+  }
+
+  it('walks every sort order in pages, ties broken by id, each row exactly once', async () => {
+    const all = (await productStore(database.db, one).page({ limit: 100 })).data;
+    const byTitleThenId = [...all].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+    for (const limit of [1, 2, 3, 7]) {
+      expect(await walk('title', limit)).toEqual(byTitleThenId.map((p) => p.id));
+      expect(await walk('-title', limit)).toEqual([...byTitleThenId].reverse().map((p) => p.id));
+      const byPrice = [...all].sort((a, b) => a.price.amount - b.price.amount || a.id.localeCompare(b.id));
+      expect(await walk('price', limit)).toEqual(byPrice.map((p) => p.id));
+      expect(await walk('-createdAt', limit)).toEqual(all.map((p) => p.id));
+    }
+  });
+
+  it('never reads or writes another tenant’s rows, cursors included', async () => {
+    const mine = productStore(database.db, one);
+    const theirs = productStore(database.db, two);
+    const [first] = (await mine.page({ limit: 1 })).data;
+    expect(await theirs.get(first!.id)).toBeUndefined();
+    expect(await theirs.getMany([first!.id])).toEqual([]);
+    expect(await theirs.remove(first!.id)).toBe(false);
+    await expect(theirs.update(first!.id, { title: 'stolen' })).rejects.toThrow(/no row/);
+    expect(await theirs.count()).toBe(0);
+    expect(await mine.count()).toBe(titles.length);
+    // A value-order cursor naming another tenant's row yields nothing: its value is not read.
+    await theirs.insert({
+      id: newId('prod'),
+      ...productValues({ title: 'z', price: { amount: 1, currency: 'EUR' } }),
+    });
+    for (const order of ['title', '-title', 'price'] as const) {
+      expect((await theirs.page({ order, startingAfter: first!.id })).data).toEqual([]);
+    }
+    expect((await mine.get(first!.id))?.title).toBe(first!.title);
+  });
+
+  it('locks many rows in id order and sets updatedAt on update', async () => {
+    const store = productStore(database.db, one);
+    const ids = (await store.page({ limit: 3 })).data.map((p) => p.id);
+    await database.db.transaction(async (tx) => {
+      const locked = await productStore(tx, one).getMany([...ids].reverse(), { forUpdate: true });
+      expect(locked.map((r) => r.id)).toEqual([...ids].sort());
+      const before = locked[0]!.updatedAt;
+      const updated = await productStore(tx, one).update(locked[0]!.id, { inventoryQuantity: 3 });
+      expect(updated.inventoryQuantity).toBe(3);
+      expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    });
+  });
+});

@@ -1,0 +1,239 @@
+import type { ListResponse } from '@agentstack/sdk/schemas';
+import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from './client';
+
+/** Default page size of list endpoints. */
+export const DEFAULT_LIMIT = 20;
+
+/** A sort order over the fields `K`: `field` ascending, `-field` descending. */
+export type Order<K extends string> = K | `-${K}`;
+
+/** A table with a text primary key `id` whose values are time-ordered (`newId`). */
+export type IdTable = PgTable & { id: AnyPgColumn; $inferSelect: { id: string } };
+
+type RowOf<T extends IdTable> = T['$inferSelect'];
+type InsertOf<T extends IdTable> = T['$inferInsert'];
+
+/** How to read and write one table; see {@link defineStore}. */
+export interface StoreSpec<
+  T extends IdTable,
+  W,
+  O extends Record<string, AnyPgColumn>,
+  S extends keyof InsertOf<T> & string = never,
+> {
+  table: T;
+  /**
+   * The key of the column that holds the tenant id. Every query the store builds includes it,
+   * so a store opened for one tenant cannot read or write another's rows. Omit it only for
+   * tables above tenants (tenants, agencies).
+   */
+  scope?: S;
+  /**
+   * The sort orders a list accepts, each a NOT NULL column; ties are broken by `id`. Map
+   * `createdAt` to `table.id`: ids are time-ordered, so creation order is id order.
+   */
+  orders: O;
+  /** The order of a list that names none. */
+  defaultOrder: Order<keyof O & string>;
+  /** The wire shape of a row (list pages are returned in it). */
+  toWire: (row: RowOf<T>) => W;
+}
+
+/** Paging parameters of a list, as validated from the query string. */
+export interface PageParams<K extends string> {
+  limit?: number;
+  startingAfter?: string;
+  order?: Order<K>;
+}
+
+/** The store of one table, opened on an executor (and a tenant, when scoped). */
+export interface Store<T extends IdTable, W, K extends string, S extends string> {
+  /** The row with `id`, if the caller's scope holds it. */
+  get(id: string): Promise<RowOf<T> | undefined>;
+  /** Like {@link get}, and locks the row for the rest of the transaction. */
+  getForUpdate(id: string): Promise<RowOf<T> | undefined>;
+  /**
+   * The rows with these ids, in id order. With `forUpdate` they are locked in that order — the
+   * order every transaction uses — so concurrent bulk writes cannot deadlock.
+   */
+  getMany(ids: string[], options?: { forUpdate?: boolean }): Promise<RowOf<T>[]>;
+  /**
+   * One keyset page in the requested order: rows after the cursor row on (sort value, id), the
+   * cursor's value read in the same statement. `where` narrows it (filters).
+   */
+  page(params: PageParams<K>, where?: SQL): Promise<ListResponse<W>>;
+  /** Rows matching `where` (all the scope's rows without it). */
+  count(where?: SQL): Promise<number>;
+  insert(values: Omit<InsertOf<T>, S>): Promise<RowOf<T>>;
+  /**
+   * Sets `patch` (and `updatedAt`, when the table has one) on a row the transaction has read
+   * with {@link getForUpdate}; throws when there is no such row.
+   */
+  update(id: string, patch: Partial<Omit<InsertOf<T>, S | 'id'>>): Promise<RowOf<T>>;
+  /** Deletes the row; true when there was one. */
+  remove(id: string): Promise<boolean>;
+}
+
+/**
+ * Defines the SQL of one table once: tenant-scoped reads and writes, keyset pages in typed sort
+ * orders, counts. Returns an opener: `productStore(db, tenantId)` (or `agencyStore(db)` for an
+ * unscoped table).
+ *
+ * @example
+ * ```ts
+ * export const productStore = defineStore({
+ *   table: products, scope: 'tenantId', toWire: toProduct,
+ *   orders: { createdAt: products.id, title: products.title }, defaultOrder: '-createdAt',
+ * });
+ * const page = await productStore(db, tenantId).page({ limit: 20, order: 'title' });
+ * ```
+ */
+export function defineStore<
+  T extends IdTable,
+  W,
+  O extends Record<string, AnyPgColumn>,
+  S extends keyof InsertOf<T> & string = never,
+>(
+  spec: StoreSpec<T, W, O, S>,
+): [S] extends [never]
+  ? (db: Executor) => Store<T, W, keyof O & string, S>
+  : (db: Executor, tenantId: string) => Store<T, W, keyof O & string, S> {
+  const { table, scope, orders, defaultOrder, toWire } = spec;
+  const columns = table as unknown as Record<string, AnyPgColumn | undefined>;
+  const scopeColumn = scope ? columns[scope] : undefined;
+  const hasUpdatedAt = columns.updatedAt !== undefined;
+
+  const open = (db: Executor, tenantId?: string): Store<T, W, keyof O & string, S> => {
+    const scoped = (...conditions: (SQL | undefined)[]) =>
+      and(scopeColumn ? eq(scopeColumn, tenantId) : undefined, ...conditions);
+    // drizzle cannot infer rows of a generic table: the casts below restate what it returns.
+    const select = (where: SQL | undefined) =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(where);
+
+    return {
+      async get(id) {
+        const [row] = await select(scoped(eq(table.id, id)));
+        return row as RowOf<T> | undefined;
+      },
+
+      async getForUpdate(id) {
+        const [row] = await select(scoped(eq(table.id, id))).for('update');
+        return row as RowOf<T> | undefined;
+      },
+
+      async getMany(ids, options = {}) {
+        if (ids.length === 0) return [];
+        const q = select(scoped(inArray(table.id, ids))).orderBy(table.id);
+        return (options.forUpdate ? await q.for('update') : await q) as RowOf<T>[];
+      },
+
+      async page(params, where) {
+        const limit = params.limit ?? DEFAULT_LIMIT;
+        const order = params.order ?? defaultOrder;
+        const descending = order.startsWith('-');
+        const column = orders[(descending ? order.slice(1) : order) as keyof O];
+        if (!column) throw new Error(`store of ${tableName(table)}: no sort order '${order}'`);
+        const byId = column === table.id;
+        let after: SQL | undefined;
+        if (params.startingAfter) {
+          const op = descending ? lt : gt;
+          after = byId
+            ? op(table.id, params.startingAfter)
+            : // Keyset on (value, id); the cursor row is read in the same statement, within the
+              // scope, so a cursor from another tenant yields an empty page.
+              sql`(${column}, ${table.id}) ${sql.raw(descending ? '<' : '>')} (select ${column}, ${table.id} from ${table} where ${scoped(eq(table.id, params.startingAfter))})`;
+        }
+        const direction = descending ? desc : asc;
+        const rows = (await select(scoped(after, where))
+          .orderBy(...(byId ? [direction(table.id)] : [direction(column), direction(table.id)]))
+          .limit(limit + 1)) as RowOf<T>[];
+        return toPage(rows, limit, toWire);
+      },
+
+      async count(where) {
+        const [row] = await db
+          .select({ n: count() })
+          .from(table as PgTable)
+          .where(scoped(where));
+        return row?.n ?? 0;
+      },
+
+      async insert(values) {
+        const [row] = await db
+          .insert(table)
+          .values((scope ? { ...values, [scope]: tenantId } : values) as InsertOf<T>)
+          .returning();
+        return row as RowOf<T>;
+      },
+
+      async update(id, patch) {
+        const rows = (await db
+          .update(table)
+          .set((hasUpdatedAt ? { updatedAt: new Date(), ...patch } : patch) as never)
+          .where(scoped(eq(table.id, id)))
+          .returning()) as unknown as RowOf<T>[];
+        if (!rows[0])
+          throw new Error(`${tableName(table)} ${id}: no row to update (read it for update first)`);
+        return rows[0];
+      },
+
+      async remove(id) {
+        const deleted = await db
+          .delete(table)
+          .where(scoped(eq(table.id, id)))
+          .returning({ id: table.id });
+        return deleted.length > 0;
+      },
+    };
+  };
+  return open as never;
+}
+
+/**
+ * Turns `limit + 1` rows fetched in list order into a page of wire objects: the extra row only
+ * says there is more, and the last row's id is the cursor.
+ */
+export function toPage<R extends { id: string }, W>(
+  rows: R[],
+  limit: number,
+  toWire: (row: R) => W,
+): ListResponse<W> {
+  const hasMore = rows.length > limit;
+  const n = hasMore ? limit : rows.length;
+  const data = new Array<W>(n);
+  for (let i = 0; i < n; i++) data[i] = toWire(rows[i]!);
+  return { data, hasMore, nextCursor: hasMore ? rows[n - 1]!.id : null };
+}
+
+/** Escapes `%`, `_` and `\` and wraps `text` for a substring match with ILIKE. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+type WireValue<V> = V extends Date ? string : V;
+
+/**
+ * The wire object of a row: `id`, `object`, then `fields` as stored, dates as ISO 8601 strings.
+ * Fields are named, never copied wholesale, so a column added later (a hash, a tenant id) stays
+ * on the server until someone puts it on the wire on purpose.
+ */
+export function wireOf<R extends { id: string }, const N extends string, const K extends keyof R>(
+  row: R,
+  object: N,
+  fields: readonly K[],
+): { id: string; object: N } & { [P in K]: WireValue<R[P]> } {
+  const out: Record<string, unknown> = { id: row.id, object };
+  for (const field of fields) {
+    const value = row[field];
+    out[field as string] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out as never;
+}
+
+function tableName(table: PgTable): string {
+  return (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')] ?? 'table';
+}
