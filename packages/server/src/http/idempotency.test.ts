@@ -26,7 +26,11 @@ describe.each(DATABASES)('idempotent replies and secrets (%s)', (kind) => {
   it('stores no secret in clear and replays it only to the credential that asked', async () => {
     const headers = { 'idempotency-key': 'new-key-1' };
     const body = { type: 'secret', name: 'CI' };
-    const first = await t.request('POST', '/v1/platform/api-keys', { token: tenant.secretKey, body, headers });
+    const first = await t.request('POST', '/v1/platform/api-keys', {
+      token: tenant.secretKey,
+      body,
+      headers,
+    });
     expect(first.status).toBe(201);
     const secret = first.body.secret as string;
     const dump = await stored();
@@ -34,7 +38,11 @@ describe.each(DATABASES)('idempotent replies and secrets (%s)', (kind) => {
     expect(dump).not.toContain(secret);
     expect(dump).not.toContain(first.body.id);
 
-    const replay = await t.request('POST', '/v1/platform/api-keys', { token: tenant.secretKey, body, headers });
+    const replay = await t.request('POST', '/v1/platform/api-keys', {
+      token: tenant.secretKey,
+      body,
+      headers,
+    });
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body).toEqual(first.body);
@@ -85,7 +93,8 @@ describe.each(DATABASES)('idempotent replies and secrets (%s)', (kind) => {
     expect(viaPk.status).toBe(201);
     expect(viaPk.body.token).not.toBe(first.body.token);
     const dump = await stored();
-    for (const token of [first.body.token, second.body.token, viaPk.body.token]) expect(dump).not.toContain(token);
+    for (const token of [first.body.token, second.body.token, viaPk.body.token])
+      expect(dump).not.toContain(token);
     expect(dump).not.toContain('sign-in-1');
   });
 

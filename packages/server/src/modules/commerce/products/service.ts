@@ -13,10 +13,11 @@ import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, notFound } from '../../../http/errors';
 import { JsonText } from '../../../http/versionedCache';
-import { lockTenant, requireFeature, requireWithinLimit } from '../../platform/entitlements/service';
-import { usageOf } from '../../platform/entitlements/usage';
+import { lockTenant, requireFeature, requireRoomFor } from '../../platform/entitlements/service';
+import { registerUsage } from '../../platform/entitlements/usage';
 import {
   bumpCatalogVersion,
+  countsTowardLimit,
   productFilter,
   productStore,
   productValues,
@@ -25,6 +26,9 @@ import {
 } from './store';
 
 const SKU_INDEX = 'products_tenant_sku_idx';
+
+// The plan's product limit counts the catalogue's live products: archived ones do not count.
+registerUsage('commerce.products', (db, tenantId) => productStore(db, tenantId).count(countsTowardLimit));
 
 function duplicateSku(sku: string | null | undefined): ApiError {
   return new ApiError(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, { param: 'sku' });
@@ -77,7 +81,7 @@ export const productService = {
   async create(tx: Executor, caller: TenantPrincipal, input: ProductCreate): Promise<Product> {
     // The tenant row lock serialises creates of one tenant, so the limit holds under concurrency.
     const tenant = await lockTenant(tx, caller.tenant.id);
-    requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
+    await requireRoomFor(tx, tenant, 'commerce.products');
     try {
       const row = await productStore(tx, tenant.id).insert({ id: newId('prod'), ...productValues(input) });
       const product = toProduct(row);
@@ -137,7 +141,7 @@ export const productService = {
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('product', id);
     if (current.status !== 'archived') return toProduct(current);
-    requireWithinLimit(tenant, 'commerce.products', await usageOf(tx, tenant.id, 'commerce.products'));
+    await requireRoomFor(tx, tenant, 'commerce.products');
     const product = toProduct(await store.update(id, { status: 'draft', archivedAt: null }));
     await recordEvent(tx, tenant.id, 'product.unarchived', product);
     await bumpCatalogVersion(tx, tenant.id);

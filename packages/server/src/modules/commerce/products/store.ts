@@ -1,5 +1,5 @@
 import type { Product, ProductCreate, ProductStatus } from '@agentstack/sdk/schemas';
-import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { products, tenants } from '../../../db/schema';
 import { defineStore, likePattern } from '../../../db/store';
@@ -58,6 +58,9 @@ export const productStore = defineStore({
   },
   defaultOrder: '-createdAt',
 });
+
+/** Products that count toward the plan's product limit: every one not archived. */
+export const countsTowardLimit = ne(products.status, 'archived');
 
 /** The list filters: status, and a case-insensitive match on title or SKU. */
 export function productFilter(filter: { status?: ProductStatus; query?: string }): SQL | undefined {

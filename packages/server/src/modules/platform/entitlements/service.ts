@@ -10,12 +10,11 @@ import {
   upgradeForLimit,
 } from '@agentstack/sdk/catalog';
 import type { Entitlements } from '@agentstack/sdk/schemas';
-import { eq } from 'drizzle-orm';
 import type { TenantRow } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
-import { tenants } from '../../../db/schema';
 import { ApiError, notFound } from '../../../http/errors';
-import { countUsage } from './usage';
+import { tenantStore } from '../tenants/store';
+import { countUsage, usageOf } from './usage';
 
 /** The entitlements a tenant row yields (plan tiers, add-ons, negotiated overrides). */
 export function entitlementsOf(tenant: TenantRow): ComputedEntitlements {
@@ -57,9 +56,23 @@ export function requireWithinLimit(tenant: TenantRow, key: LimitKey, used: numbe
 
 /** Locks the tenant row for the rest of the transaction and returns it fresh (plan included). */
 export async function lockTenant(tx: Executor, tenantId: string): Promise<TenantRow> {
-  const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).for('update');
+  const row = await tenantStore(tx).getForUpdate(tenantId);
   if (!row) throw notFound('tenant', tenantId);
   return row;
+}
+
+/**
+ * Throws `402 tier_limit_reached` unless `adding` more of `key` fit the tenant's plan, counting
+ * with the counter its domain registered (see `registerUsage`). Call it after
+ * {@link lockTenant}, in the transaction that adds.
+ */
+export async function requireRoomFor(
+  tx: Executor,
+  tenant: TenantRow,
+  key: LimitKey,
+  adding = 1,
+): Promise<void> {
+  requireWithinLimit(tenant, key, await usageOf(tx, tenant.id, key), adding);
 }
 
 /** The `GET /v1/platform/entitlements` body: features, and every limit with its usage. */

@@ -1,32 +1,36 @@
 import type { LimitKey } from '@agentstack/sdk/catalog';
-import { and, count, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { products, users } from '../../../db/schema';
 
-/** How each countable limit is measured. Limits with no counter yet report 0 used. */
-const COUNTERS: Partial<Record<LimitKey, (db: Executor, tenantId: string) => Promise<number>>> = {
-  'commerce.products': async (db, tenantId) => {
-    const [row] = await db
-      .select({ n: count() })
-      .from(products)
-      .where(and(eq(products.tenantId, tenantId), ne(products.status, 'archived')));
-    return row?.n ?? 0;
-  },
-  'platform.dashboardUsers': async (db, tenantId) => {
-    const [row] = await db.select({ n: count() }).from(users).where(eq(users.tenantId, tenantId));
-    return row?.n ?? 0;
-  },
-};
+/** Counts a tenant's current use of one limit, on the caller's executor (its transaction). */
+export type UsageCounter = (db: Executor, tenantId: string) => Promise<number>;
+
+const counters = new Map<LimitKey, UsageCounter>();
+
+/**
+ * Registers how `key` is counted. Each domain registers the limits it owns, beside its rules, so
+ * this module knows no domain's tables. A limit nobody registers reports 0 used. Registering one
+ * key twice is a programming error.
+ *
+ * @example
+ * ```ts
+ * // in modules/social/members/service.ts
+ * registerUsage('social.users', (db, tenantId) => memberStore(db, tenantId).count());
+ * ```
+ */
+export function registerUsage(key: LimitKey, counter: UsageCounter): void {
+  if (counters.has(key)) throw new Error(`usage of '${key}' is already registered`);
+  counters.set(key, counter);
+}
 
 /** Current usage of one limit. */
 export function usageOf(db: Executor, tenantId: string, key: LimitKey): Promise<number> {
-  return COUNTERS[key]?.(db, tenantId) ?? Promise.resolve(0);
+  return counters.get(key)?.(db, tenantId) ?? Promise.resolve(0);
 }
 
-/** Current usage of every counted limit. */
+/** Current usage of every registered limit. */
 export async function countUsage(db: Executor, tenantId: string): Promise<Partial<Record<LimitKey, number>>> {
   const entries = await Promise.all(
-    Object.keys(COUNTERS).map(async (k) => [k, await usageOf(db, tenantId, k as LimitKey)] as const),
+    [...counters].map(async ([key, count]) => [key, await count(db, tenantId)] as const),
   );
   return Object.fromEntries(entries);
 }

@@ -14,12 +14,15 @@ import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, notFound } from '../../../http/errors';
-import { lockTenant, requireWithinLimit } from '../entitlements/service';
-import { usageOf } from '../entitlements/usage';
+import { lockTenant, requireRoomFor } from '../entitlements/service';
+import { registerUsage } from '../entitlements/usage';
 import { sessionStore } from '../sessions/store';
 import { normalizeEmail, toUser, userStore } from './store';
 
 const EMAIL_INDEX = 'users_tenant_email_idx';
+
+// Every dashboard user of the tenant counts toward the plan's seat limit.
+registerUsage('platform.dashboardUsers', (db, tenantId) => userStore(db, tenantId).count());
 
 function duplicateEmail(email: string): ApiError {
   return new ApiError(409, 'conflict', `A user with email '${email}' already exists in this tenant.`, {
@@ -52,11 +55,7 @@ export const userService = {
     // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
     const passwordHash = await hashPassword(input.password);
     const tenant = await lockTenant(tx, caller.tenant.id);
-    requireWithinLimit(
-      tenant,
-      'platform.dashboardUsers',
-      await usageOf(tx, tenant.id, 'platform.dashboardUsers'),
-    );
+    await requireRoomFor(tx, tenant, 'platform.dashboardUsers');
     const email = normalizeEmail(input.email);
     const now = new Date();
     try {
