@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
-import { Authenticator } from './auth/principal';
+import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
 import { cors } from './http/cors';
@@ -107,6 +107,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     catalogCache: new VersionedCache(options.catalogCacheEntries ?? 2000),
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
   };
+
+  // Revocations announced by any instance on the database drop this instance's cached principals.
+  const unlisten = await database.listen(REVOCATION_CHANNEL, context.auth.listener);
 
   const app = new Hono<AppEnv>();
   let accepting = true;
@@ -231,6 +234,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
           (s as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
       }
+      await unlisten();
       await database.close();
     },
   };

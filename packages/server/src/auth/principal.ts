@@ -1,6 +1,6 @@
 import type { Role } from '@agentstack/sdk/schemas';
-import { and, eq, isNull } from 'drizzle-orm';
-import { type Db, retryOnDeadConnection } from '../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type Db, type Executor, retryOnDeadConnection } from '../db/client';
 import { apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { hashSecret } from './credentials';
@@ -52,13 +52,27 @@ interface CacheEntry {
   expiresAt: number;
 }
 
+/** The channel revocations are announced on, to every instance on the database. */
+export const REVOCATION_CHANNEL = 'agentstack_revocations';
+
 /**
- * Resolves bearer credentials to principals. Results are cached for `cacheTtlMs` (default 5 s)
- * per instance so a hot read path costs one query, not two; revocations on this instance clear
- * the cache at once, other instances see them within the TTL.
+ * Resolves bearer credentials to principals, and keeps revocation prompt on every instance.
+ *
+ * - Reads use a per-instance cache (`cacheTtlMs`, default 5 s), so a hot read path costs one
+ *   query, not two. A request that revokes or lowers a credential (key revocation, sign-out,
+ *   role change, user deletion, plan change) announces it with `pg_notify` in its transaction;
+ *   PostgreSQL delivers it at commit to every instance listening, which drops its cache. An
+ *   instance caches only while its listening connection is up: when it drops, the cache is
+ *   cleared and bypassed until it listens again. The cache TTL bounds staleness if all else fails.
+ * - Writes never trust the cache: {@link Authenticator.confirm} re-reads the credential inside
+ *   the write's transaction, holding a share lock on it until commit, so a revoked or demoted
+ *   credential cannot write — above all, cannot mint another credential — once the revoking
+ *   request has answered, on any instance.
  */
 export class Authenticator {
   private cache = new Map<string, CacheEntry>();
+  private listening = false;
+  private waiters: Array<() => void> = [];
 
   constructor(
     private readonly db: Db,
@@ -68,27 +82,71 @@ export class Authenticator {
   /** Forgets every cached principal (after a revocation or a plan change). */
   invalidate(): void {
     this.cache.clear();
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
 
-  /** Resolves `Authorization: Bearer …`, or throws 401. */
+  /** Resolves at the next {@link invalidate} (tests wait on it instead of sleeping). */
+  nextInvalidation(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Handlers for the revocation channel's listener (see `Database.listen`). */
+  readonly listener = {
+    message: () => this.invalidate(),
+    up: () => {
+      this.invalidate(); // whatever was announced while deaf
+      this.listening = true;
+    },
+    down: () => {
+      this.listening = false;
+      this.invalidate();
+    },
+  };
+
+  /**
+   * Announces, inside `tx`, that credentials changed: every instance drops its cached principals
+   * when `tx` commits (this one at once, through `afterCommit`; the others when PostgreSQL
+   * delivers the notification).
+   */
+  async revokeOnCommit(tx: Executor, afterCommit: (fn: () => void) => void): Promise<void> {
+    await tx.execute(sql`select pg_notify(${REVOCATION_CHANNEL}, '')`);
+    afterCommit(() => this.invalidate());
+  }
+
+  /** Resolves `Authorization: Bearer …`, or throws 401. Served from the cache when it may be. */
   async authenticate(header: string | undefined): Promise<Principal> {
-    if (!header)
-      throw new ApiError(
-        401,
-        'unauthenticated',
-        'Send an API key or session token as `Authorization: Bearer <token>`.',
-      );
-    const token = bearerToken(header);
-    if (!token)
-      throw new ApiError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
+    const token = tokenOf(header);
     const hash = hashSecret(token);
     const now = Date.now();
     const hit = this.cache.get(hash);
     if (hit && hit.expiresAt > now) return hit.principal;
-    const principal = await retryOnDeadConnection(() => this.lookup(token, hash));
-    if (this.cacheTtlMs > 0) {
+    const principal = await retryOnDeadConnection(() => this.lookup(this.db, token, hash, false));
+    if (this.cacheTtlMs > 0 && this.listening) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { principal, expiresAt: now + this.cacheTtlMs });
+    }
+    return principal;
+  }
+
+  /**
+   * Re-reads the caller's credential inside the write transaction `tx`, never from the cache,
+   * and share-locks it until commit (a concurrent revocation waits for this write, or this write
+   * sees it). Throws 401 for a revoked, expired or deleted credential and 403 when the current
+   * role no longer grants `permission`; returns the current principal.
+   */
+  async confirm(
+    tx: Executor,
+    header: string | undefined,
+    permission: Permission | 'public',
+  ): Promise<Principal> {
+    const token = tokenOf(header);
+    const principal = await this.lookup(tx, token, hashSecret(token), true);
+    if (permission !== 'public' && !principal.permissions.has(permission)) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        'This credential no longer has the permission this operation needs.',
+      );
     }
     return principal;
   }
@@ -103,13 +161,14 @@ export class Authenticator {
       .catch(() => undefined);
   }
 
-  private async lookup(token: string, hash: string): Promise<Principal> {
+  private async lookup(db: Executor, token: string, hash: string, lock: boolean): Promise<Principal> {
     const prefix = token.slice(0, token.indexOf('_'));
     if (prefix === 'op') {
-      const [row] = await this.db
+      const query = db
         .select({ id: operatorKeys.id })
         .from(operatorKeys)
         .where(and(eq(operatorKeys.secretHash, hash), isNull(operatorKeys.revokedAt)));
+      const [row] = lock ? await query.for('share') : await query;
       if (row) {
         return {
           kind: 'operator',
@@ -121,13 +180,14 @@ export class Authenticator {
         };
       }
     } else if (prefix === 'sk' || prefix === 'pk') {
-      const [row] = await this.db
+      const query = db
         .select({ key: apiKeys, tenant: tenants })
         .from(apiKeys)
         .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
         .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
+      const [row] = lock ? await query.for('share', { of: apiKeys }) : await query;
       if (row) {
-        this.touch(row.key.id, row.key.lastUsedAt);
+        if (!lock) this.touch(row.key.id, row.key.lastUsedAt);
         const secret = row.key.type === 'secret';
         return {
           kind: secret ? 'secret_key' : 'publishable_key',
@@ -139,12 +199,13 @@ export class Authenticator {
         };
       }
     } else if (prefix === 'sess') {
-      const [row] = await this.db
+      const query = db
         .select({ session: sessions, user: users, tenant: tenants })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
         .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt)));
+      const [row] = lock ? await query.for('share', { of: [sessions, users] }) : await query;
       if (row) {
         if (row.session.expiresAt.getTime() <= Date.now()) {
           throw new ApiError(401, 'session_expired', 'This session has expired; sign in again.');
@@ -167,4 +228,17 @@ export class Authenticator {
     }
     throw new ApiError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }
+}
+
+function tokenOf(header: string | undefined): string {
+  if (!header)
+    throw new ApiError(
+      401,
+      'unauthenticated',
+      'Send an API key or session token as `Authorization: Bearer <token>`.',
+    );
+  const token = bearerToken(header);
+  if (!token)
+    throw new ApiError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
+  return token;
 }

@@ -23,9 +23,23 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** PGlite only: the cluster as a gzipped tarball (the build's snapshot is made with it). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * Listens on a notification channel: `message` on each notification, `up` once listening (and
+   * again after a reconnection), `down` when the listening connection is lost (it reconnects with
+   * backoff). PGlite is one process: it is always "up" and its writers tell it directly.
+   * Resolves with a function that stops listening.
+   */
+  listen(channel: string, on: ListenHandlers): Promise<() => Promise<void>>;
   /** Runs one parameterised query (health checks, advisory locks). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/** What {@link Database.listen} calls. */
+export interface ListenHandlers {
+  message(payload: string): void;
+  up(): void;
+  down(): void;
 }
 
 /** Where the data lives: a PostgreSQL URL, or a PGlite folder (`memory://` for in-memory). */
@@ -70,6 +84,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       async query(sql, params) {
         return (await pool.query(sql, params as unknown[])).rows;
       },
+      listen: (channel, on) =>
+        listenPostgres(() => new pg.Client({ connectionString: options.url }), channel, on),
       async close() {
         await pool.end();
       },
@@ -108,6 +124,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows as never;
     },
+    async listen(_channel, on) {
+      on.up();
+      return async () => undefined;
+    },
     async dumpDataDir() {
       return (await client.dumpDataDir('gzip')) as Blob;
     },
@@ -115,6 +135,71 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.close();
       if (onDisk) makePrivateDir(dataDir);
     },
+  };
+}
+
+type ListenClient = import('pg').Client;
+
+/**
+ * One dedicated connection LISTENing on `channel` (a pooled one would be handed to queries).
+ * When it fails it reports `down` and reconnects after 0.5 s, doubling up to 10 s.
+ */
+async function listenPostgres(
+  connect: () => ListenClient,
+  channel: string,
+  on: ListenHandlers,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name '${channel}'`);
+  let stopped = false;
+  let current: ListenClient | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let delay = 500;
+  const retry = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void open();
+    }, delay);
+    timer.unref();
+    delay = Math.min(delay * 2, 10_000);
+  };
+  const open = async () => {
+    const client = connect();
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      client.end().catch(() => undefined);
+      if (current === client) current = undefined;
+      if (stopped) return;
+      on.down();
+      retry();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (n) => {
+      if (n.channel === channel) on.message(n.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${channel}`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (stopped || lost) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    delay = 500;
+    on.up();
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await current?.end().catch(() => undefined);
   };
 }
 

@@ -139,7 +139,11 @@ export class ApiRouter {
         },
       });
       const transaction = async (run: (tx: Executor) => Promise<unknown>) => {
-        const result = await app.db.transaction(run);
+        const result = await app.db.transaction(async (tx) => {
+          // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
+          if (principal) principal = await app.auth.confirm(tx, header, spec.auth);
+          return run(tx);
+        });
         for (const fn of committed.splice(0)) fn();
         return result;
       };

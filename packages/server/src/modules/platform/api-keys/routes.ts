@@ -37,7 +37,7 @@ export function apiKeyRoutes(router: ApiRouter): void {
     response: ApiKey,
     handler: async ({ db, tenant, params, app, afterCommit }) => {
       const key = await apiKeyService.revoke(db, tenant().tenant.id, params.id!);
-      afterCommit(() => app.auth.invalidate());
+      await app.auth.revokeOnCommit(db, afterCommit);
       return key;
     },
   });

@@ -46,7 +46,7 @@ export function sessionRoutes(router: ApiRouter): void {
     response: RevokedSession,
     handler: async ({ db, principal, app, afterCommit }) => {
       const revoked = await sessionService.revokeCurrent(db, principal);
-      afterCommit(() => app.auth.invalidate());
+      await app.auth.revokeOnCommit(db, afterCommit);
       return revoked;
     },
   });

@@ -56,7 +56,7 @@ export function tenantRoutes(router: ApiRouter): void {
     response: Tenant,
     handler: async ({ db, params, body, app, afterCommit }) => {
       const tenant = await tenantService.update(db, params.id!, body);
-      afterCommit(() => app.auth.invalidate()); // cached principals carry the old plan
+      await app.auth.revokeOnCommit(db, afterCommit); // cached principals carry the old plan
       return tenant;
     },
   });

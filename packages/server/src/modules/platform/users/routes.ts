@@ -48,7 +48,7 @@ export function userRoutes(router: ApiRouter): void {
     handler: async ({ db, tenant, params, body, app, afterCommit }) => {
       const user = await userService.update(db, tenant(), params.id!, body);
       // Role and password changes must reach cached session principals at once.
-      afterCommit(() => app.auth.invalidate());
+      await app.auth.revokeOnCommit(db, afterCommit);
       return user;
     },
   });
@@ -61,7 +61,7 @@ export function userRoutes(router: ApiRouter): void {
     response: DeletedUser,
     handler: async ({ db, tenant, params, app, afterCommit }) => {
       const deleted = await userService.remove(db, tenant(), params.id!);
-      afterCommit(() => app.auth.invalidate());
+      await app.auth.revokeOnCommit(db, afterCommit);
       return deleted;
     },
   });
