@@ -14,7 +14,6 @@ import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi, renderDocs } from './http/openapi';
 import { ApiRouter } from './http/route';
-import { VersionedCache } from './http/versionedCache';
 import { registerModules } from './modules';
 import { errorFields } from './observability/errorFields';
 import { createLogger, type LogLevel } from './observability/logger';
@@ -48,8 +47,8 @@ export interface ServerOptions {
   authCacheTtlMs?: number;
   /** PostgreSQL pool size. Defaults to 10. */
   poolSize?: number;
-  /** Catalogue pages cached per instance (0 disables). Defaults to 2,000. */
-  catalogCacheEntries?: number;
+  /** List pages each cached list (the catalogue's) keeps per instance (0 disables). Defaults to 2,000. */
+  listCacheEntries?: number;
   /** The brand tenants without an agency see. Defaults to a neutral, unbranded one. */
   defaultBrand?: Brand;
 }
@@ -104,7 +103,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     idempotency: new IdempotencyStore(database.db),
     log,
     metrics: new Metrics(),
-    catalogCache: new VersionedCache(options.catalogCacheEntries ?? 2000),
+    listCacheEntries: options.listCacheEntries ?? 2000,
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
   };
 

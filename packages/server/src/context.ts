@@ -2,7 +2,6 @@ import type { Brand } from '@agentstack/sdk/schemas';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
 import type { IdempotencyStore } from './http/idempotency';
-import type { VersionedCache } from './http/versionedCache';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 
@@ -22,8 +21,8 @@ export interface AppContext {
   idempotency: IdempotencyStore;
   log: Logger;
   metrics: Metrics;
-  /** Serialized catalogue pages, keyed by tenant and query, checked against the catalogue version. */
-  catalogCache: VersionedCache;
+  /** Pages each cached list (see `cachedList`) keeps per instance; 0 disables caching. */
+  listCacheEntries: number;
   /** The brand shown to tenants without an agency. */
   defaultBrand: Brand;
 }

@@ -7,12 +7,11 @@ import type {
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import type { TenantPrincipal } from '../../../auth/principal';
-import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
+import { cachedList } from '../../../http/cachedList';
 import { ApiError, notFound } from '../../../http/errors';
-import { JsonText } from '../../../http/versionedCache';
 import { lockTenant, requireFeature, requireRoomFor } from '../../platform/entitlements/service';
 import { registerUsage } from '../../platform/entitlements/usage';
 import {
@@ -37,27 +36,15 @@ function duplicateSku(sku: string | null | undefined): ApiError {
 /** Business rules of the product catalogue. Writes run inside the request's transaction. */
 export const productService = {
   /**
-   * Lists products. Pages are served from the instance's catalogue cache when the tenant's
-   * catalogue version is unchanged since they were read (see VersionedCache).
+   * Lists products, serving pages from this module's cache while the tenant's catalogue version
+   * is unchanged since they were read (see `cachedList`).
    */
-  async listCached(app: AppContext, caller: TenantPrincipal, params: ProductListParams): Promise<JsonText> {
-    const version = await readCatalogVersion(app.db, caller.tenant.id);
-    const audience = caller.kind === 'publishable_key' ? 'public' : 'all';
-    const key = [
-      caller.tenant.id,
-      audience,
-      params.limit,
-      params.startingAfter,
-      params.status,
-      params.query,
-      params.order,
-    ].join('\u0000');
-    const hit = app.catalogCache.get(key, version);
-    if (hit !== undefined) return new JsonText(hit);
-    const page = new JsonText(JSON.stringify(await productService.list(app.db, caller, params)));
-    app.catalogCache.set(key, version, page.bytes);
-    return page;
-  },
+  listCached: cachedList<TenantPrincipal, ProductListParams>({
+    // Browsers with a publishable key see another catalogue (live products only).
+    scope: (caller) => [caller.tenant.id, caller.kind === 'publishable_key' ? 'public' : 'all'],
+    version: (db, caller) => readCatalogVersion(db, caller.tenant.id),
+    load: (db, caller, params): Promise<ListResponse<Product>> => productService.list(db, caller, params),
+  }),
 
   async list(
     db: Executor,
