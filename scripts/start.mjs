@@ -78,6 +78,8 @@ const dashboard = launch(
     env: {
       ...process.env,
       AGENTSTACK_API_URL: apiUrl,
+      // The sign-in page lists the demo sign-ins (and wears the Growth tenant's brand) from it.
+      AGENTSTACK_DEMO_CREDENTIALS: credentialsFile,
       VITE_AGENTSTACK_DEMO_EMAIL: growth?.user?.email ?? '',
       VITE_AGENTSTACK_DEMO_PASSWORD: growth?.user?.password ?? '',
     },

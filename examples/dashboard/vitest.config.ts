@@ -6,7 +6,7 @@ export default defineConfig({
     environment: 'node',
     // Starting PGlite, seeding (scrypt) and launching Chromium take seconds.
     hookTimeout: 180_000,
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },

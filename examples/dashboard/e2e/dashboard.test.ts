@@ -95,8 +95,10 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.goto(siteUrl);
     await page.getByLabel('Email').fill(tenant.user.email);
     await page.getByLabel('Password').fill(tenant.user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The dashboard opens on the overview; these checks start from the products.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
     return page;
   }
 
@@ -108,7 +110,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.goto(siteUrl);
     await page.getByLabel('Email').fill(growth.user.email);
     await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('do not match');
@@ -122,7 +124,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     const brandName = page.getByTestId('brand-name');
     await brandName.waitFor();
     expect(await brandName.textContent()).toBe(growthBrand.name);
-    expect(await page.title()).toBe(`${growthBrand.name} · Dashboard`);
+    expect(await page.title()).toBe(`Products · ${growthBrand.name}`);
     // The brand's colour themes the kit through its CSS variable.
     const primary = await page
       .locator('.as-root')
@@ -171,7 +173,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await current.waitFor();
     expect(await current.getAttribute('data-plan-id')).toBe('growth');
     await page.screenshot({ path: `${resultsDir}dashboard-plan.png`, fullPage: true });
-    await catalog.getByRole('link', { name: 'Choose the Platform Scale plan' }).click();
+    await catalog.getByRole('link', { name: 'Choose Scale (Platform plan)' }).click();
     expect(await page.locator('.page-notice').textContent()).toContain('To move to Scale');
 
     // Team: the seeded owner, marked as the signed-in user, with the seat meter.
@@ -231,7 +233,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
 
     // Sign out returns to the sign-in page; the session token no longer works.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     expect(await page.evaluate(() => sessionStorage.getItem('dashboard.session'))).toBeNull();
     await page.context().close();
   });

@@ -1,5 +1,6 @@
 import {
   AgentStackProvider,
+  type AgentStackTheme,
   createAgentStackQueryClient,
   PlanBadge,
   platformQueries,
@@ -7,39 +8,68 @@ import {
 } from '@agentstack/react';
 import { isAuthenticationError } from '@agentstack/sdk';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { createSessionClient, type StoredSession } from './api';
 import { BrandMark } from './BrandMark';
 import { ApiKeysPage } from './pages/ApiKeysPage';
+import { BrandsPage } from './pages/BrandsPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
+import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { TeamPage } from './pages/TeamPage';
-import { type Route, useHashRoute } from './useHashRoute';
+import { TenantsPage } from './pages/TenantsPage';
+import { type ParsedRoute, type Route, useHashRoute } from './useHashRoute';
 
 interface DashboardProps {
   session: StoredSession;
   onSignedOut: () => void;
 }
 
-const NAV: Array<{ route: Route; label: string }> = [
+type NavItem = { route: Route; label: string };
+
+const USER_NAV: NavItem[] = [
+  { route: 'overview', label: 'Overview' },
   { route: 'products', label: 'Products' },
   { route: 'team', label: 'Team' },
   { route: 'api-keys', label: 'API keys' },
   { route: 'plan', label: 'Plan & usage' },
 ];
 
-// Any kit label can be replaced: the page already says "Products", so the table says something else.
-const LOCALE = { code: 'en-US', messages: { 'products.title': 'All products' } };
+const OPERATOR_NAV: NavItem[] = [
+  { route: 'tenants', label: 'Tenants' },
+  { route: 'brands', label: 'Agencies & brands' },
+];
+
+// Any kit label can be replaced: each page has its own heading, so the kit's section headings name
+// what the section holds instead of repeating the page's.
+const LOCALE = {
+  code: 'en-US',
+  messages: {
+    'products.title': 'Catalogue',
+    'team.title': 'Members',
+    'apiKeys.title': 'Keys',
+    'tenants.title': 'All tenants',
+  },
+};
+
+// The operator console is the installation's own tool: it wears no agency's brand.
+const OPERATOR_THEME: AgentStackTheme = { brandName: 'AgentStack', variables: { colorPrimary: '#4338ca' } };
 
 /**
- * The signed-in shell: the tenant's brand (`GET /v1/platform/brand` → `themeFromBrand`) themes
- * everything inside the kit's provider, header included.
+ * The signed-in shell. A tenant's user sees the tenant's brand (`GET /v1/platform/brand` →
+ * `themeFromBrand`) on everything inside the kit's provider, header included; the operator sees
+ * the tenants and agencies of the installation. On a phone the navigation folds into a menu.
  */
 export function Dashboard({ session, onSignedOut }: DashboardProps) {
   const client = useMemo(() => createSessionClient(session.token), [session.token]);
   const [queryClient] = useState(createAgentStackQueryClient);
-  const [route, navigate] = useHashRoute();
+  const operator = session.kind === 'operator';
+  const nav = operator ? OPERATOR_NAV : USER_NAV;
+  const route = useHashRoute() ?? { name: nav[0]!.route, id: null, upgrade: null };
   const [signingOut, setSigningOut] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
 
   // A session that expired or was revoked elsewhere answers 401: back to the sign-in page.
   useEffect(
@@ -56,21 +86,30 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
     [queryClient, onSignedOut],
   );
 
-  const brand = useQuery(platformQueries.brand(client), queryClient);
-  const theme = useMemo(() => (brand.data ? themeFromBrand(brand.data) : undefined), [brand.data]);
+  const brand = useQuery({ ...platformQueries.brand(client), enabled: !operator }, queryClient);
+  const theme = useMemo(
+    () => (operator ? OPERATOR_THEME : brand.data ? themeFromBrand(brand.data) : undefined),
+    [operator, brand.data],
+  );
+  const current = route.name === 'product' ? 'products' : route.name;
+  const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
+  const owner = operator ? 'AgentStack operator' : brand.data?.name;
   useEffect(() => {
-    if (brand.data) document.title = `${brand.data.name} · Dashboard`;
-  }, [brand.data]);
+    if (owner) document.title = `${pageLabel} · ${owner}`;
+  }, [pageLabel, owner]);
+  // Following a link closes the phone menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change.
+  useEffect(() => setMenuOpen(false), [route.name, route.id]);
 
   const signOut = async () => {
     setSigningOut(true);
     // Revoke server side; if that fails (offline, already expired) the token is still dropped here.
-    await client.platform.sessions.revoke().catch(() => undefined);
+    if (!operator) await client.platform.sessions.revoke().catch(() => undefined);
     queryClient.clear();
     onSignedOut();
   };
 
-  if (brand.isPending) {
+  if (!operator && brand.isPending) {
     return (
       <div className="app-loading" role="status">
         Loading…
@@ -88,58 +127,97 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
       upgradeHref={(upgrade) => `#/plan?upgrade=${encodeURIComponent(upgrade.id)}`}
     >
       <header className="app-header">
-        <a className="app-header__brand" href="#/products">
-          {brand.data ? (
-            <BrandMark brand={brand.data} />
-          ) : (
-            <span className="brand-mark__name">Dashboard</span>
-          )}
-        </a>
-        <PlanBadge />
-        <nav className="app-nav" aria-label="Main">
-          {NAV.map((item) => (
-            <a
-              key={item.route}
-              className="app-nav__link"
-              href={`#/${item.route}`}
-              aria-current={route.name === item.route ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(item.route);
-              }}
-            >
-              {item.label}
-            </a>
-          ))}
-        </nav>
-        <div className="app-user">
-          <span className="app-user__text">
-            <span className="app-user__name">{session.user.name}</span>
-            <span className="app-user__meta">
-              {session.user.email} · {session.user.role}
-            </span>
-          </span>
+        <div className="app-header__bar">
+          <a className="app-header__brand" href={`#/${nav[0]!.route}`}>
+            {operator ? (
+              <span className="brand-mark">
+                <span className="brand-mark__logo brand-mark__logo--monogram" aria-hidden="true">
+                  A
+                </span>
+                <span className="brand-mark__name" data-testid="brand-name">
+                  AgentStack <span className="brand-mark__suffix">operator</span>
+                </span>
+              </span>
+            ) : brand.data ? (
+              <BrandMark brand={brand.data} />
+            ) : (
+              <span className="brand-mark__name">Dashboard</span>
+            )}
+          </a>
           <button
             type="button"
-            className="as-button as-button--secondary"
-            onClick={signOut}
-            aria-busy={signingOut || undefined}
+            className="as-button as-button--secondary app-menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
           >
-            Sign out
+            <span aria-hidden="true" className="app-menu-button__icon">
+              {menuOpen ? '✕' : '☰'}
+            </span>
+            Menu
           </button>
+        </div>
+        <div className="app-header__panel" id={menuId} data-open={menuOpen || undefined}>
+          <nav className="app-nav" aria-label="Main">
+            {nav.map((item) => (
+              <a
+                key={item.route}
+                className="app-nav__link"
+                href={`#/${item.route}`}
+                aria-current={current === item.route ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            ))}
+          </nav>
+          <div className="app-user">
+            {operator ? null : <PlanBadge />}
+            <span className="app-user__text">
+              <span className="app-user__name">{session.user.name}</span>
+              <span className="app-user__meta">
+                {operator ? 'Operator key' : `${session.user.email} · ${session.user.role}`}
+              </span>
+            </span>
+            <button
+              type="button"
+              className="as-button as-button--secondary"
+              onClick={signOut}
+              aria-busy={signingOut || undefined}
+            >
+              Sign out
+            </button>
+          </div>
         </div>
       </header>
       <main className="app-main">
-        {route.name === 'plan' ? (
-          <PlanPage upgradeId={route.upgrade} />
-        ) : route.name === 'team' ? (
-          <TeamPage />
-        ) : route.name === 'api-keys' ? (
-          <ApiKeysPage />
-        ) : (
-          <ProductsPage />
-        )}
+        <Page route={route} operator={operator} session={session} />
       </main>
     </AgentStackProvider>
   );
+}
+
+function Page({
+  route,
+  operator,
+  session,
+}: {
+  route: ParsedRoute;
+  operator: boolean;
+  session: StoredSession;
+}) {
+  if (operator) return route.name === 'brands' ? <BrandsPage /> : <TenantsPage />;
+  switch (route.name) {
+    case 'products':
+      return <ProductsPage />;
+    case 'product':
+      return <ProductPage id={route.id ?? ''} />;
+    case 'team':
+      return <TeamPage />;
+    case 'api-keys':
+      return <ApiKeysPage />;
+    case 'plan':
+      return <PlanPage upgradeId={route.upgrade} />;
+    default:
+      return <OverviewPage userName={session.user.name} />;
+  }
 }

@@ -3,32 +3,65 @@ import {
   type AgentStack,
   type Brand,
   isAuthenticationError,
+  isPermissionError,
   isRateLimitError,
   isValidationError,
 } from '@agentstack/sdk';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import { createSignInClient, type StoredSession, toStoredSession } from './api';
+import {
+  createSessionClient,
+  createSignInClient,
+  operatorSession,
+  type StoredSession,
+  toStoredSession,
+} from './api';
 import { BrandMark } from './BrandMark';
+import { type DashboardConfig, loadDashboardConfig } from './config';
 
 interface SignInPageProps {
   onSignedIn: (session: StoredSession) => void;
 }
 
-/** Email and password → `POST /v1/platform/sessions` → the session token the dashboard uses. */
+/**
+ * Email and password → `POST /v1/platform/sessions` → the session token the dashboard uses; or,
+ * for the installation's operator, the operator key. With a publishable key in the page's config
+ * the page wears the tenant's brand; on a local demo it lists the demo sign-ins and where they are.
+ */
 export function SignInPage({ onSignedIn }: SignInPageProps) {
-  const client = useMemo(createSignInClient, []);
+  const [config, setConfig] = useState<DashboardConfig | null>(null);
   const [brand, setBrand] = useState<Brand | null>(null);
   useEffect(() => {
-    // Only a publishable key may read the brand before sign-in; without one the page stays neutral.
-    if (!import.meta.env.VITE_AGENTSTACK_PUBLISHABLE_KEY) return;
     const abort = new AbortController();
-    client.platform.brand.retrieve({ signal: abort.signal }).then(setBrand, () => {});
+    loadDashboardConfig(abort.signal).then(async (loaded) => {
+      if (abort.signal.aborted) return;
+      // Only a publishable key may read the brand before sign-in; without one the page stays neutral.
+      if (loaded.publishableKey) {
+        const branded = await createSignInClient(loaded.publishableKey)
+          .platform.brand.retrieve({ signal: abort.signal })
+          .catch(() => null);
+        if (!abort.signal.aborted) setBrand(branded);
+      }
+      if (!abort.signal.aborted) setConfig(loaded);
+    });
     return () => abort.abort();
-  }, [client]);
+  }, []);
+  const client = useMemo(() => createSignInClient(), []);
   const theme = useMemo(() => (brand ? themeFromBrand(brand) : undefined), [brand]);
+  useEffect(() => {
+    document.title = brand ? `Sign in · ${brand.name}` : 'Sign in';
+  }, [brand]);
+  if (!config) {
+    return (
+      <div className="app-loading" role="status">
+        Loading…
+      </div>
+    );
+  }
   return (
-    <AgentStackProvider client={client} theme={theme} className="app app--centered">
-      <SignInForm client={client} brand={brand} onSignedIn={onSignedIn} />
+    <AgentStackProvider client={client} theme={theme} className="app app--centered signin-page">
+      <main className="signin-wrap">
+        <SignInForm client={client} brand={brand} onSignedIn={onSignedIn} demo={config.demo} />
+      </main>
     </AgentStackProvider>
   );
 }
@@ -36,11 +69,14 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
 function SignInForm({
   client,
   brand,
+  demo,
   onSignedIn,
-}: SignInPageProps & { client: AgentStack; brand: Brand | null }) {
+}: SignInPageProps & { client: AgentStack; brand: Brand | null; demo: DashboardConfig['demo'] }) {
   const id = useId();
+  const [mode, setMode] = useState<'user' | 'operator'>('user');
   const [email, setEmail] = useState(import.meta.env.VITE_AGENTSTACK_DEMO_EMAIL ?? '');
   const [password, setPassword] = useState(import.meta.env.VITE_AGENTSTACK_DEMO_PASSWORD ?? '');
+  const [operatorKey, setOperatorKey] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -49,68 +85,144 @@ function SignInForm({
     setPending(true);
     setError(null);
     try {
-      const session = await client.platform.sessions.create({ email: email.trim(), password });
-      onSignedIn(toStoredSession(session));
+      if (mode === 'operator') {
+        const key = operatorKey.trim();
+        // The key must be one: a tenant's list of tenants is refused, an operator's is not.
+        await createSessionClient(key).platform.tenants.list({ limit: 1 });
+        onSignedIn(operatorSession(key));
+      } else {
+        const session = await client.platform.sessions.create({ email: email.trim(), password });
+        onSignedIn(toStoredSession(session));
+      }
     } catch (caught) {
       setError(caught);
       setPending(false);
     }
   };
 
-  const message = isAuthenticationError(error)
-    ? 'That email and password do not match an account.'
-    : isRateLimitError(error)
-      ? `Too many attempts. Try again in ${error.retryAfter ?? 60} seconds.`
-      : isValidationError(error)
-        ? 'Enter a valid email address and your password.'
-        : null;
+  const message =
+    isAuthenticationError(error) || (mode === 'operator' && isPermissionError(error))
+      ? mode === 'operator'
+        ? 'That is not an operator key of this installation.'
+        : 'That email and password do not match an account.'
+      : isRateLimitError(error)
+        ? `Too many attempts. Try again in ${error.retryAfter ?? 60} seconds.`
+        : isValidationError(error)
+          ? 'Enter a valid email address and your password.'
+          : null;
 
   return (
-    <main className="signin as-card">
-      {brand ? <BrandMark brand={brand} /> : null}
-      <h1 className="signin__title" id={`${id}-title`}>
-        Sign in
-      </h1>
-      <form className="signin__form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-        <div className="as-field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            id={`${id}-email`}
-            className="as-input"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="as-field">
-          <label htmlFor={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            className="as-input"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {message ? (
-          <p className="signin__error" role="alert">
-            {message}
-          </p>
-        ) : error ? (
-          <ErrorNotice error={error} />
-        ) : null}
+    <>
+      <div className="signin as-card">
+        {brand ? <BrandMark brand={brand} /> : null}
+        <h1 className="signin__title" id={`${id}-title`}>
+          {mode === 'operator' ? 'Operator sign-in' : brand ? `Sign in to ${brand.name}` : 'Sign in'}
+        </h1>
+        <form className="signin__form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+          {mode === 'operator' ? (
+            <div className="as-field">
+              <label htmlFor={`${id}-key`}>Operator key</label>
+              <input
+                id={`${id}-key`}
+                className="as-input"
+                type="password"
+                autoComplete="off"
+                placeholder="op_…"
+                required
+                value={operatorKey}
+                onChange={(e) => setOperatorKey(e.target.value)}
+              />
+            </div>
+          ) : (
+            <>
+              <div className="as-field">
+                <label htmlFor={`${id}-email`}>Email</label>
+                <input
+                  id={`${id}-email`}
+                  className="as-input"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              </div>
+              <div className="as-field">
+                <label htmlFor={`${id}-password`}>Password</label>
+                <input
+                  id={`${id}-password`}
+                  className="as-input"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </div>
+            </>
+          )}
+          {message ? (
+            <p className="signin__error" role="alert">
+              {message}
+            </p>
+          ) : error ? (
+            <ErrorNotice error={error} />
+          ) : null}
+          <button
+            type="submit"
+            className="as-button as-button--primary signin__submit"
+            aria-busy={pending || undefined}
+          >
+            {pending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
         <button
-          type="submit"
-          className="as-button as-button--primary signin__submit"
-          aria-busy={pending || undefined}
+          type="button"
+          className="as-button as-button--ghost signin__switch"
+          onClick={() => {
+            setMode(mode === 'operator' ? 'user' : 'operator');
+            setError(null);
+          }}
         >
-          {pending ? 'Signing in…' : 'Sign in'}
+          {mode === 'operator' ? 'Sign in with email instead' : 'Operator? Sign in with the operator key'}
         </button>
-      </form>
-    </main>
+      </div>
+      {demo ? (
+        <section className="signin as-card signin-demo" aria-labelledby={`${id}-demo`}>
+          <h2 className="signin__subtitle" id={`${id}-demo`}>
+            Demo sign-ins
+          </h2>
+          {demo.signIns.length > 0 ? (
+            <ul className="signin-demo__list">
+              {demo.signIns.map((s) => (
+                <li key={s.email}>
+                  <button
+                    type="button"
+                    className="as-button as-button--secondary signin-demo__pick"
+                    onClick={() => {
+                      setMode('user');
+                      setEmail(s.email);
+                      setPassword(s.password);
+                    }}
+                  >
+                    {s.label}
+                    <span className="signin-demo__email">{s.email}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="signin-demo__where">
+            {demo.signIns.length > 0
+              ? 'Passwords and the operator key are in '
+              : 'No demo sign-ins were found in '}
+            <code>{demo.file}</code>
+            {demo.signIns.length > 0
+              ? ' (also printed when the server first started).'
+              : '. Delete the data folder and start again to create fresh demo data.'}
+          </p>
+        </section>
+      ) : null}
+    </>
   );
 }

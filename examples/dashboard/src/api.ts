@@ -7,35 +7,52 @@ export const apiBaseUrl = import.meta.env.VITE_AGENTSTACK_API_URL || window.loca
  * The client of the sign-in page. With a publishable key it may also read the brand; without one
  * it calls only the public sign-in route, so no credential is sent at all.
  */
-export function createSignInClient(): AgentStack {
-  const publishableKey = import.meta.env.VITE_AGENTSTACK_PUBLISHABLE_KEY;
-  if (publishableKey) return new AgentStack({ apiKey: publishableKey, baseUrl: apiBaseUrl });
-  return new AgentStack({ apiKey: null, baseUrl: apiBaseUrl });
+export function createSignInClient(publishableKey?: string): AgentStack {
+  return new AgentStack({ apiKey: publishableKey ?? null, baseUrl: apiBaseUrl });
 }
 
-/** The client of a signed-in dashboard user: the session token is the bearer credential. */
+/** The client of a signed-in user (session token) or of the operator (operator key). */
 export function createSessionClient(token: string): AgentStack {
   return new AgentStack({ apiKey: token, baseUrl: apiBaseUrl });
 }
 
-/** What the dashboard keeps of a session: enough to call the API and greet the user. */
+/**
+ * What the dashboard keeps of a sign-in: enough to call the API and greet the user. `user` is a
+ * tenant's dashboard user with a session token; `operator` is the installation's operator, whose
+ * bearer is the operator key itself (it sees tenants and agencies, and no tenant's data).
+ */
 export interface StoredSession {
+  kind: 'user' | 'operator';
   token: string;
   expiresAt: string;
-  tenantId: string;
+  tenantId: string | null;
   user: { id: string; name: string; email: string; role: string };
 }
 
 // sessionStorage: the token lives as long as the tab, and is not shared with other tabs.
 const STORAGE_KEY = 'dashboard.session';
+// The operator key has no expiry of its own; this tab forgets it after a working day.
+const OPERATOR_SESSION_MS = 8 * 60 * 60 * 1000;
 
 export function toStoredSession(session: Session): StoredSession {
   const { token, expiresAt, tenantId, user } = session;
   return {
+    kind: 'user',
     token,
     expiresAt,
     tenantId,
     user: { id: user.id, name: user.name, email: user.email, role: user.role },
+  };
+}
+
+/** A sign-in with the operator key (`op_…`), checked by the caller against the API first. */
+export function operatorSession(key: string): StoredSession {
+  return {
+    kind: 'operator',
+    token: key,
+    expiresAt: new Date(Date.now() + OPERATOR_SESSION_MS).toISOString(),
+    tenantId: null,
+    user: { id: 'operator', name: 'Operator', email: '', role: 'operator' },
   };
 }
 
@@ -44,6 +61,7 @@ export function loadSession(): StoredSession | null {
     const raw = window.sessionStorage.getItem(STORAGE_KEY);
     if (!raw) return null;
     const session = JSON.parse(raw) as StoredSession;
+    if (session.kind !== 'user' && session.kind !== 'operator') return null;
     return Date.parse(session.expiresAt) > Date.now() ? session : null;
   } catch {
     return null;

@@ -1,3 +1,5 @@
+// Inter ships with the app (no font CDN): the kit's default font token names it first.
+import '@fontsource-variable/inter';
 import '@agentstack/react/styles.css';
 import './app.css';
 import { StrictMode } from 'react';

@@ -1,32 +1,44 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
-/** The dashboard's pages. */
-export type Route = 'products' | 'plan' | 'team' | 'api-keys';
+/** The dashboard's pages. Tenant users see the first six; the operator console the last two. */
+export type Route = 'overview' | 'products' | 'product' | 'team' | 'api-keys' | 'plan' | 'tenants' | 'brands';
 
-/** The page in the URL hash (`#/products`, `#/plan?upgrade=commerce_growth`): a router this small needs no library. */
+/**
+ * The page in the URL hash (`#/products`, `#/products/prod_…`, `#/plan?upgrade=commerce_growth`):
+ * a router this small needs no library.
+ */
 export interface ParsedRoute {
   name: Route;
+  /** On `#/products/:id`, the product's id. */
+  id: string | null;
   /** On `#/plan`, the plan or add-on an upgrade prompt pointed to. */
   upgrade: string | null;
 }
 
-const ROUTES: readonly Route[] = ['products', 'plan', 'team', 'api-keys'];
+const ROUTES: readonly Route[] = ['overview', 'products', 'team', 'api-keys', 'plan', 'tenants', 'brands'];
 
-function parse(hash: string): ParsedRoute {
+/** Parses a location hash; anything unknown is `null` (the shell then opens its home page). */
+export function parseRoute(hash: string): ParsedRoute | null {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const name: Route = ROUTES.includes(path as Route) ? (path as Route) : 'products';
-  return { name, upgrade: new URLSearchParams(query).get('upgrade') };
+  const [first = '', second] = path.split('/');
+  const upgrade = new URLSearchParams(query).get('upgrade');
+  if (first === 'products' && second) return { name: 'product', id: decodeURIComponent(second), upgrade };
+  if (!ROUTES.includes(first as Route)) return null;
+  return { name: first as Route, id: null, upgrade };
 }
 
-export function useHashRoute(): [ParsedRoute, (route: Route) => void] {
-  const [route, setRoute] = useState(() => parse(window.location.hash));
+/** The link of a page, e.g. `href('product', 'prod_1')` → `#/products/prod_1`. */
+export function href(route: Route, id?: string): string {
+  return route === 'product' ? `#/products/${encodeURIComponent(id ?? '')}` : `#/${route}`;
+}
+
+/** The current route, following `hashchange` (links are plain `<a href="#/…">`). */
+export function useHashRoute(): ParsedRoute | null {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parse(window.location.hash));
+    const onChange = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  const navigate = useCallback((name: Route) => {
-    window.location.hash = `#/${name}`;
-  }, []);
-  return [route, navigate];
+  return route;
 }

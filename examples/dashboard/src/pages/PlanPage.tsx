@@ -1,5 +1,6 @@
 import { PlanCatalog, UsageOverview, useAgentStack } from '@agentstack/react';
 import { findAddon, findPlan } from '@agentstack/sdk/catalog';
+import { PageHead } from '../PageHead';
 
 /**
  * The tenant's plans, usage and features per domain (`UsageOverview`), then the whole catalogue
@@ -11,12 +12,7 @@ export function PlanPage({ upgradeId }: { upgradeId: string | null }) {
   const upgrade = upgradeId ? (findPlan(upgradeId) ?? findAddon(upgradeId)) : undefined;
   return (
     <>
-      <div className="page-head">
-        <div className="page-head__text">
-          <h1 className="page-head__title">Plan & usage</h1>
-          <p className="page-head__lede">What your subscription includes and how much of it you use.</p>
-        </div>
-      </div>
+      <PageHead title="Plan & usage" lede="What your subscription includes and how much of it you use." />
       {upgrade ? (
         <p className="page-notice" role="status">
           To move to <strong>{upgrade.name}</strong>, contact your account manager: upgrades are applied to

@@ -35,7 +35,7 @@ export const defaultMessages = {
   'plans.current': 'Current plan',
   'plans.includedInCurrent': 'Included in your plan',
   'plans.select': 'Choose {{name}}',
-  'plans.selectLabel': 'Choose the {{domain}} {{name}} plan',
+  'plans.selectLabel': 'Choose {{name}} ({{domain}} plan)',
   'plans.onRequest': 'Ask your provider to switch to this plan.',
   'plans.limits': 'Limits',
   'plans.includes': 'Includes',

@@ -71,7 +71,7 @@ export const lightThemeVariables: ThemeVariables = {
   colorSurface: '#ffffff',
   colorSurfaceMuted: '#f1f5f9',
   colorText: '#0f172a',
-  colorTextMuted: '#64748b',
+  colorTextMuted: '#475569',
   colorBorder: '#e2e8f0',
   colorDanger: '#dc2626',
   colorSuccess: '#16a34a',

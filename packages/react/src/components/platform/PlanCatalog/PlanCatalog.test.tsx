@@ -64,7 +64,7 @@ describe('PlanCatalog', () => {
     // No button for the current tier or those it includes.
     expect(within(card('Growth')).queryByRole('button')).toBeNull();
     expect(within(card('Startup')).queryByRole('button')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Choose the Commerce Enterprise plan' }));
+    await user.click(screen.getByRole('button', { name: 'Choose Enterprise (Commerce plan)' }));
     expect(onSelectPlan).toHaveBeenCalledWith(
       expect.objectContaining({ id: 'commerce_enterprise', kind: 'plan', name: 'Enterprise' }),
     );
@@ -81,7 +81,7 @@ describe('PlanCatalog', () => {
 
   it('renders links with upgradeHref', async () => {
     await renderStory(WithLinks);
-    const link = await screen.findByRole('link', { name: 'Choose the Platform Growth plan' });
+    const link = await screen.findByRole('link', { name: 'Choose Growth (Platform plan)' });
     expect(link.getAttribute('href')).toBe('#/billing?plan=growth');
   });
 

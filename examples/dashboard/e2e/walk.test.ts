@@ -1,0 +1,226 @@
+// The README's run command, walked in Debian's Chromium: `scripts/start.mjs` (what `npm start`
+// runs after building) starts the server on embedded PGlite with demo data and the dashboard; then
+// every demo tier and the operator sign in and visit every page at 1280 and 390 px. On each page:
+// no horizontal scroll, no console error, no axe-core serious or critical violation; a screenshot
+// of each goes to test-results/screenshots/.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DemoCredentials } from '@agentstack/server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const shotsDir = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+const skip = process.env.SKIP_BROWSER_TESTS === '1';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const WIDTHS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+type Width = (typeof WIDTHS)[number];
+
+/** The pages of a tenant user, by their link in the navigation. */
+const USER_PAGES = [
+  { slug: 'overview', link: 'Overview', heading: 'Overview' },
+  { slug: 'products', link: 'Products', heading: 'Products' },
+  { slug: 'team', link: 'Team', heading: 'Team' },
+  { slug: 'api-keys', link: 'API keys', heading: 'API keys' },
+  { slug: 'plan', link: 'Plan & usage', heading: 'Plan & usage' },
+] as const;
+const OPERATOR_PAGES = [
+  { slug: 'tenants', link: 'Tenants', heading: 'Tenants' },
+  { slug: 'brands', link: 'Agencies & brands', heading: 'Agencies & brands' },
+] as const;
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let start: ChildProcess;
+let dataDir: string;
+let browser: Browser;
+let siteUrl: string;
+let demo: DemoCredentials;
+
+describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 px', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'agentstack-walk-'));
+    const [apiPort, dashboardPort] = [await freePort(), await freePort()];
+    start = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        AGENTSTACK_PORT: String(apiPort),
+        DASHBOARD_PORT: String(dashboardPort),
+        AGENTSTACK_DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Stop with Ctrl+C')) resolve();
+      };
+      start.stdout?.on('data', onData);
+      start.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      start.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    });
+    siteUrl = `http://127.0.0.1:${dashboardPort}`;
+    demo = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    rmSync(shotsDir, { recursive: true, force: true });
+    mkdirSync(shotsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (start && start.exitCode === null) {
+      const exited = new Promise((resolve) => start.once('exit', resolve));
+      start.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A page at `width` that records console errors and uncaught exceptions. */
+  async function open(width: Width) {
+    const context = await browser.newContext({ viewport: { width: width.width, height: width.height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    return { page, errors };
+  }
+
+  /** Waits until nothing on the page is loading: no `aria-busy`, no skeleton. */
+  async function settled(page: Page) {
+    await page.waitForFunction(
+      () => !document.querySelector('[aria-busy="true"], .as-skeleton, .as-usage--pending, .app-loading'),
+    );
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }
+
+  /** The checks every page must pass, then its screenshot. */
+  async function check(page: Page, errors: string[], shot: string) {
+    await settled(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${shot}: horizontal scroll of ${overflow}px`).toBeLessThanOrEqual(0);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as any).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return (
+        result.violations as Array<{
+          id: string;
+          impact: string;
+          help: string;
+          nodes: Array<{ target: string[] }>;
+        }>
+      )
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations.join('\n'), `${shot}: axe`).toBe('');
+    expect(errors.join('\n'), `${shot}: console`).toBe('');
+    await page.screenshot({ path: `${shotsDir}${shot}.png`, fullPage: true });
+  }
+
+  /** Follows a navigation link; on a phone, through the Menu button. */
+  async function go(page: Page, width: Width, link: string, heading: string) {
+    if (width.width < 900) {
+      const header = await page.locator('.app-header').boundingBox();
+      expect(header?.height, 'the phone header stays one row').toBeLessThanOrEqual(72);
+      await page.getByRole('button', { name: 'Menu' }).click();
+    }
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+  }
+
+  for (const width of WIDTHS) {
+    test(`sign-in page at ${width.width} px: the brand and where the demo sign-ins are`, async () => {
+      const { page, errors } = await open(width);
+      await page.goto(siteUrl);
+      await page.getByRole('heading', { name: 'Demo sign-ins' }).waitFor();
+      const growth = demo.tenants.find((t) => t.slug === 'growth')!;
+      await page.getByRole('heading', { level: 1, name: `Sign in to ${growth.agency.name}` }).waitFor();
+      expect(await page.getByText('demo-credentials.json').count()).toBe(1);
+      await check(page, errors, `sign-in-${width.name}`);
+      await page.context().close();
+    });
+
+    for (const slug of ['starter', 'growth', 'enterprise'] as const) {
+      test(`${slug} owner at ${width.width} px: every page`, async () => {
+        const tenant = demo.tenants.find((t) => t.slug === slug)!;
+        const { page, errors } = await open(width);
+        await page.goto(siteUrl);
+        await page.getByRole('button', { name: tenant.name }).click();
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+        await check(page, errors, `${slug}-overview-${width.name}`);
+        for (const target of USER_PAGES.slice(1)) {
+          await go(page, width, target.link, target.heading);
+          await check(page, errors, `${slug}-${target.slug}-${width.name}`);
+          if (target.slug === 'products') {
+            // Status and Actions stay in view on a phone.
+            const table = page.getByRole('table', { name: 'Products' });
+            expect(await table.getByRole('columnheader', { name: 'Status' }).isVisible()).toBe(true);
+            expect(
+              await table
+                .locator('tbody tr')
+                .first()
+                .getByRole('button', { name: /^Archive / })
+                .isVisible(),
+            ).toBe(true);
+            // The product's own page.
+            await table.locator('tbody tr').first().getByRole('link').click();
+            await page.getByRole('form', { name: 'Product details' }).waitFor();
+            await check(page, errors, `${slug}-product-${width.name}`);
+          }
+        }
+        await page.context().close();
+      });
+    }
+
+    test(`operator at ${width.width} px: tenants and brands`, async () => {
+      const { page, errors } = await open(width);
+      await page.goto(siteUrl);
+      await page.getByRole('button', { name: 'Operator? Sign in with the operator key' }).click();
+      await page.getByLabel('Operator key').fill(demo.operatorKey);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
+      const tenants = page.getByRole('table', { name: 'Tenants' });
+      for (const tenant of demo.tenants) await tenants.getByText(tenant.name, { exact: true }).waitFor();
+      await check(page, errors, `operator-tenants-${width.name}`);
+      for (const target of OPERATOR_PAGES.slice(1)) {
+        await go(page, width, target.link, target.heading);
+        await check(page, errors, `operator-${target.slug}-${width.name}`);
+      }
+      await page.context().close();
+    });
+  }
+});
