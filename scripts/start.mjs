@@ -1,37 +1,75 @@
 #!/usr/bin/env node
-// The main job: the server on embedded PGlite with demo data, and the example dashboard against it.
-// `npm start` builds the packages first. Ports: AGENTSTACK_PORT (4000) and DASHBOARD_PORT (5173).
+// `npm start`: the server on embedded PGlite with demo data, and the example dashboard against it.
+// Ports: AGENTSTACK_PORT (4000) and DASHBOARD_PORT (5173), checked before anything is built or
+// started. Data: AGENTSTACK_DATA_DIR (./.agentstack-data); the demo sign-ins are saved in
+// <data folder>/demo-credentials.json and printed on every start.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const apiPort = Number(process.env.AGENTSTACK_PORT ?? 4000);
-const dashboardPort = Number(process.env.DASHBOARD_PORT ?? 5173);
+const host = '127.0.0.1';
+const apiPort = port('AGENTSTACK_PORT', 4000);
+const dashboardPort = port('DASHBOARD_PORT', 5173);
 const dataDir = process.env.AGENTSTACK_DATA_DIR ?? join(root, '.agentstack-data');
-const children = [];
+const credentialsFile = join(dataDir, 'demo-credentials.json');
+const children = new Set();
+let stopping = false;
 
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+function port(variable, fallback) {
+  const raw = process.env[variable] ?? String(fallback);
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 65535)
+    fail(`${variable} must be a port number 1..65535, got '${raw}'.`);
+  return n;
+}
+
+function assertFree(n, variable, what) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      fail(
+        `Port ${n} (${what}) is already in use. Stop what uses it, or pick another port: ${variable}=${n + 1} npm start`,
+      ),
+    );
+    probe.listen({ port: n, host, exclusive: true }, () => probe.close(resolve));
+  });
+}
+
+// Ctrl+C reaches the whole process group; each child stops on its own. We wait for them and
+// exit 0 — no "exited with 143" for a stop the user asked for.
 function stopAll(code = 0) {
-  for (const child of children) child.kill('SIGTERM');
-  process.exitCode = code;
+  if (!stopping) {
+    stopping = true;
+    process.exitCode = code;
+    for (const child of children) child.kill('SIGTERM');
+  }
+  if (children.size === 0) process.exit(process.exitCode);
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 function launch(name, command, args, options = {}) {
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], ...options });
-  children.push(child);
-  child.on('exit', (code) => {
-    if (code && code !== 0) {
-      console.error(`${name} exited with ${code}`);
-      stopAll(code);
-    }
+  children.add(child);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
+      stopAll(code || 1);
+    } else if (children.size === 0) process.exit(process.exitCode);
   });
   return child;
 }
 
 function waitForLine(child, pattern, echo) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     let buffer = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -40,30 +78,61 @@ function waitForLine(child, pattern, echo) {
       const match = pattern.exec(buffer);
       if (match) resolve(match);
     });
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before it was ready`)));
   });
 }
 
-const server = launch('server', process.execPath, [
+// Quiet unless it fails: then its whole output is shown.
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (stopping) stopAll();
+      else if (code) fail(`${output}\nThe build failed (npm run build shows the same).`);
+      else resolve();
+    });
+  });
+}
+
+await assertFree(apiPort, 'AGENTSTACK_PORT', 'API');
+await assertFree(dashboardPort, 'DASHBOARD_PORT', 'dashboard');
+
+console.log('Building the packages…');
+await run(process.execPath, [
+  join(root, 'node_modules/turbo/bin/turbo'),
+  'run',
+  'build',
+  '--filter=./packages/*',
+  '--output-logs=errors-only',
+]);
+
+const server = launch('The API server', process.execPath, [
   join(root, 'packages/server/dist/cli.js'),
   'start',
   '--port',
   String(apiPort),
+  '--host',
+  host,
   '--data-dir',
   dataDir,
+  '--log-level',
+  'warn',
 ]);
-// The CLI prints the demo credentials and URLs; JSON log lines after that stay quiet here.
-const [, apiUrl] = await waitForLine(server, /listening on (http:\/\/\S+)/i, true);
+// The CLI prints the demo credentials (first start) and its URLs, ending with this line.
+const [, apiUrl] = await waitForLine(server, /listening on (http:\/\/\S+)[\s\S]*Stop with Ctrl\+C\./, false);
 server.stdout.removeAllListeners('data');
 server.stdout.resume();
 
 let demo;
-const credentialsFile = join(dataDir, 'demo-credentials.json');
 if (existsSync(credentialsFile)) demo = JSON.parse(readFileSync(credentialsFile, 'utf8'));
 const growth = demo?.tenants?.find((t) => t.slug === 'growth') ?? demo?.tenants?.[0];
 
 const dashboard = launch(
-  'dashboard',
+  'The dashboard',
   process.execPath,
   [
     join(root, 'node_modules/vite/bin/vite.js'),
@@ -71,7 +140,9 @@ const dashboard = launch(
     String(dashboardPort),
     '--strictPort',
     '--host',
-    '127.0.0.1',
+    host,
+    '--clearScreen',
+    'false',
   ],
   {
     cwd: join(root, 'examples/dashboard'),
@@ -85,15 +156,27 @@ const dashboard = launch(
     },
   },
 );
+// Vite's own banner stays quiet; its warnings and errors still reach stderr.
 await waitForLine(dashboard, /Local:\s+(http:\/\/\S+)/, false);
+dashboard.stdout.removeAllListeners('data');
 dashboard.stdout.resume();
 
+const signIns = demo
+  ? demo.tenants.map(
+      (t) => `${t.slug.padEnd(10)} ${t.user.email} / ${t.user.password}   (secret key ${t.secretKey})`,
+    )
+  : [
+      `not found at ${credentialsFile}`,
+      'to start over with fresh demo data: stop, delete the data folder, npm start',
+    ];
 console.log(`
   AgentStack is running
   ─────────────────────
-  API            ${apiUrl}      (reference: ${apiUrl}/docs)
-  Dashboard      http://127.0.0.1:${dashboardPort}
+  Dashboard      http://${host}:${dashboardPort}
+  API            ${apiUrl}   (reference ${apiUrl}/docs)
+  Demo sign-ins  ${signIns.join('\n                 ')}
+                 saved in ${credentialsFile}
   Data folder    ${dataDir}   (delete it to start over with fresh demo data)
-${demo ? `  Demo sign-ins  ${demo.tenants.map((t) => `${t.slug}: ${t.user.email} / ${t.user.password}`).join('\n                 ')}` : ''}
+
   Stop with Ctrl+C.
 `);

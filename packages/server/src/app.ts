@@ -10,9 +10,10 @@ import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
 import { cors } from './http/cors';
+import { DOCS_SCRIPT_PATH, docsAsset, renderDocs, renderHome } from './http/docs';
 import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
-import { buildOpenApi, renderDocs } from './http/openapi';
+import { buildOpenApi } from './http/openapi';
 import { ApiRouter } from './http/route';
 import { registerModules } from './modules';
 import { errorFields } from './observability/errorFields';
@@ -173,6 +174,12 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     await next();
   });
 
+  // Someone who opens the bare address in a browser or curls it learns where to go next.
+  app.get('/', (c) => {
+    const links = { docs: '/docs', openapi: '/openapi.json', health: '/healthz', api: '/v1' };
+    if (c.req.header('accept')?.includes('text/html')) return c.html(renderHome(API_VERSION));
+    return c.json({ name: 'AgentStack API', version: API_VERSION, links });
+  });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     if (!accepting) return c.json({ status: 'stopping' }, 503);
@@ -192,7 +199,22 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   let openapi: Record<string, unknown> | undefined;
   const document = () => (openapi ??= buildOpenApi(router.specs, { version: API_VERSION }));
   app.get('/openapi.json', (c) => c.json(document()));
-  app.get('/docs', (c) => c.html(renderDocs(document())));
+  app.get('/docs', (c) => c.html(renderDocs('AgentStack API')));
+  app.get(DOCS_SCRIPT_PATH, (c) => {
+    const script = docsAsset();
+    if (!script) throw new ApiError(404, 'route_not_found', 'The API reference renderer is not installed.');
+    // Revalidated by ETag: the bundle only changes with the package version.
+    c.header('Cache-Control', 'public, max-age=3600, must-revalidate');
+    c.header('ETag', script.etag);
+    c.header('Vary', 'Accept-Encoding');
+    if (c.req.header('if-none-match') === script.etag) return c.body(null, 304);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('Content-Encoding', 'gzip');
+      return c.body(script.gzipped);
+    }
+    return c.body(script.body);
+  });
 
   app.notFound((c) =>
     problemResponse(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)),

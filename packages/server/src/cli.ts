@@ -6,13 +6,15 @@
  * - `agentstack-server migrate` — applies pending migrations and exits.
  * @packageDocumentation
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from './app';
 import { openDatabase } from './db/client';
 import type { LogLevel } from './observability/logger';
-import { formatDemoCredentials, seedDemo } from './seed';
+import { type DemoCredentials, formatDemoCredentials, seedDemo } from './seed';
 
 const HELP = `agentstack-server — the self-hostable AgentStack server
 
@@ -113,7 +115,48 @@ async function migrate(options: Options): Promise<void> {
   }
 }
 
+/** A start-up failure the user can fix: printed as one line, without a stack trace. */
+class StartError extends Error {}
+
+function portInUse(port: number, host: string): StartError {
+  return new StartError(
+    `port ${port} on ${host} is already in use; pick another with --port <n> or PORT=<n> (0 picks a free one)`,
+  );
+}
+
+// Checked before the database is opened, migrated or seeded, so a busy port costs nothing.
+async function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? portInUse(port, host) : error),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+// Written to a temporary file and renamed, so the file is either whole or absent.
+async function writeCredentials(file: string, content: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  await chmod(temporary, 0o600);
+  await rename(temporary, file);
+}
+
+/** The sign-ins saved in a credentials file, one line each, or `null` when it cannot be read. */
+function savedSignIns(file: string): string[] | null {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials;
+    return saved.tenants.map((t) => `${t.slug.padEnd(10)} ${t.user.email} / ${t.user.password}`);
+  } catch {
+    return null;
+  }
+}
+
 async function start(options: Options): Promise<void> {
+  await assertPortFree(options.port, options.host);
   if (!options.databaseUrl) await makeDataDir(options.dataDir);
   const server = await createServer({
     databaseUrl: options.databaseUrl,
@@ -140,27 +183,43 @@ async function start(options: Options): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  const creds = options.seed
-    ? await seedDemo(server.context, { operatorKey: process.env.AGENTSTACK_OPERATOR_KEY || undefined })
-    : null;
-  const { url } = await server.start({ port: options.port, hostname: options.host });
+  let url: string;
+  try {
+    ({ url } = await server.start({ port: options.port, hostname: options.host }));
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(options.port, options.host);
+    throw error;
+  }
 
   const credentialsFile =
     options.credentialsFile ??
     (options.databaseUrl ? undefined : join(options.dataDir, 'demo-credentials.json'));
+  // The file is written inside the seeding transaction: if either fails, neither happened, and
+  // the next start seeds again.
+  let written = false;
+  const persist = async (c: DemoCredentials) => {
+    if (!credentialsFile) return;
+    await writeCredentials(credentialsFile, { apiUrl: url, ...c });
+    written = true;
+  };
+  const creds = options.seed
+    ? await seedDemo(server.context, {
+        operatorKey: process.env.AGENTSTACK_OPERATOR_KEY || undefined,
+        persist,
+      }).catch(async (error: Error) => {
+        // The transaction did not commit: credentials of data that does not exist must go too.
+        if (written && credentialsFile) await rm(credentialsFile, { force: true });
+        throw error;
+      })
+    : null;
+
   const out: string[] = [''];
   if (creds) {
-    // Written before the "listening" line: launchers read the file as soon as they see it.
-    if (credentialsFile) {
-      await mkdir(dirname(credentialsFile), { recursive: true });
-      await writeFile(credentialsFile, `${JSON.stringify({ apiUrl: url, ...creds }, null, 2)}\n`, {
-        mode: 0o600,
-      });
-      await chmod(credentialsFile, 0o600);
-    }
     out.push(formatDemoCredentials(creds, url));
     if (credentialsFile) out.push(`Saved as JSON to ${credentialsFile}`, '');
   }
+  // Printed last: launchers read the credentials file as soon as they see this line.
   out.push(
     `AgentStack server listening on ${url}`,
     `  API            ${url}/v1`,
@@ -169,8 +228,18 @@ async function start(options: Options): Promise<void> {
     `  Health         ${url}/healthz`,
     `  Database       ${options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${options.dataDir}`}`,
   );
-  if (!creds && options.seed && credentialsFile)
-    out.push(`  Demo keys      ${credentialsFile} (written on first start)`);
+  if (!creds && options.seed && credentialsFile) {
+    const signIns = savedSignIns(credentialsFile);
+    if (signIns) {
+      out.push(`  Demo keys      ${credentialsFile}`);
+      out.push(...signIns.map((line, i) => `${i ? '                 ' : '  Demo sign-ins  '}${line}`));
+    } else {
+      out.push(
+        `  Demo keys      not found at ${credentialsFile};`,
+        `                 to start over with fresh demo data, stop the server and delete ${options.dataDir}`,
+      );
+    }
+  }
   out.push('  Stop with Ctrl+C.', '');
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -197,6 +266,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
-  console.error(`agentstack-server: ${error.stack ?? error.message}`);
+  console.error(
+    `agentstack-server: ${error instanceof StartError ? error.message : (error.stack ?? error.message)}`,
+  );
   process.exit(1);
 });

@@ -67,6 +67,9 @@ const NOCTURNE_TENANT: DemoTenant['slug'] = 'enterprise';
  *
  * @param opts.operatorKey - Install this operator key (`op_…`) instead of generating one, e.g.
  *   from `AGENTSTACK_OPERATOR_KEY`.
+ * @param opts.persist - Called with the credentials inside the seeding transaction, before it
+ *   commits (the CLI writes `demo-credentials.json` here). If it throws, nothing is seeded; so the
+ *   data and the saved credentials exist together or not at all.
  * @example
  * ```ts
  * const server = await createServer({ dataDir: './.agentstack-data' });
@@ -76,7 +79,7 @@ const NOCTURNE_TENANT: DemoTenant['slug'] = 'enterprise';
  */
 export async function seedDemo(
   context: AppContext,
-  opts: { operatorKey?: string } = {},
+  opts: { operatorKey?: string; persist?: (creds: DemoCredentials) => Promise<void> } = {},
 ): Promise<DemoCredentials | null> {
   if (!(await isEmpty(context.db))) return null;
   // scrypt is slow: hash before the transaction, in parallel.
@@ -134,7 +137,9 @@ export async function seedDemo(
         user: { email: demo.user.email.toLowerCase(), password: demo.user.password },
       });
     }
-    return { operatorKey: operator.secret, tenants: seeded };
+    const creds: DemoCredentials = { operatorKey: operator.secret, tenants: seeded };
+    await opts.persist?.(creds);
+    return creds;
   });
   if (result) {
     context.auth.invalidate();

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ async function ensureBuilt(): Promise<void> {
 interface Cli {
   child: ChildProcessWithoutNullStreams;
   stdout(): string;
+  stderr(): string;
   /** Resolves with the first match of `pattern` in stdout (rejects if the process exits first). */
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -78,6 +80,7 @@ function run(args: string[], env: Record<string, string | undefined> = {}): Cli 
   return {
     child,
     stdout: () => out,
+    stderr: () => err,
     exited,
     waitFor(pattern) {
       return new Promise((resolve, reject) => {
@@ -102,6 +105,28 @@ describe('agentstack-server (arguments)', () => {
     expect((await cli.exited).code).toBe(0);
     expect(cli.stdout()).toContain('agentstack-server start');
     expect(cli.stdout()).toContain('--no-seed');
+  });
+
+  it('answers a port in use with one line naming the port and how to pick another, before any work', async () => {
+    const busy = createNetServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    const dir = mkdtempSync(join(tmpdir(), 'agentstack-cli-busy-'));
+    try {
+      const cli = run(['start', '--port', String(port), '--data-dir', join(dir, 'data')]);
+      expect((await cli.exited).code).toBe(1);
+      const lines = cli.stderr().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port}`);
+      expect(lines[0]).toContain('--port');
+      expect(lines[0]).toContain('PORT=');
+      expect(cli.stdout()).toBe('');
+      // Nothing was created, migrated or seeded.
+      expect(existsSync(join(dir, 'data'))).toBe(false);
+    } finally {
+      busy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on an unknown command or a bad port', async () => {
@@ -182,6 +207,60 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
     }
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(readFileSync(credentialsFile, 'utf8')).toBe(before);
+  });
+
+  it('keeps the demo credentials when the first start is killed right after seeding', async () => {
+    let startEnv: Record<string, string | undefined> = { ...env, LOG_LEVEL: 'info' };
+    let args = ['--data-dir', join(dir, 'killed')];
+    let file = join(dir, 'killed', 'demo-credentials.json');
+    let dropFresh: (() => Promise<void>) | undefined;
+    if (kind === 'postgres') {
+      const db = await createPostgresDatabase();
+      dropFresh = db.drop;
+      startEnv = { ...startEnv, DATABASE_URL: db.url };
+      file = join(dir, 'killed-creds.json');
+      args = ['--credentials-file', file];
+    }
+    try {
+      const first = run(['start', '--port', '0', ...args], startEnv);
+      // The seeding transaction has committed when this is logged: kill the process there.
+      await first.waitFor(/"demo data seeded"/);
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      const again = run(['start', '--port', '0', ...args], { ...startEnv, LOG_LEVEL: 'warn' });
+      try {
+        const [, url] = await again.waitFor(/listening on (http:\/\/\S+)/);
+        const out = again.stdout();
+        expect(out).not.toContain('Demo data created');
+        expect(out).toContain(`Demo keys      ${file}`);
+        const creds = JSON.parse(readFileSync(file, 'utf8'));
+        expect(out).toContain(`${creds.tenants[0].user.email} / ${creds.tenants[0].user.password}`);
+        const products = await fetch(`${url}/v1/commerce/products`, {
+          headers: { authorization: `Bearer ${creds.tenants[0].secretKey}` },
+        });
+        expect(products.status).toBe(200);
+      } finally {
+        again.child.kill('SIGTERM');
+      }
+      expect((await again.exited).code).toBe(0);
+    } finally {
+      await dropFresh?.();
+    }
+  });
+
+  it('says how to start over when the credentials file is gone', async () => {
+    if (kind === 'postgres') return; // the data folder is PGlite's
+    const data = join(dir, 'killed');
+    rmSync(join(data, 'demo-credentials.json'));
+    const cli = run(['start', '--port', '0', '--data-dir', data], env);
+    try {
+      await cli.waitFor(/Stop with Ctrl\+C/);
+      expect(cli.stdout()).toContain(`delete ${data}`);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect((await cli.exited).code).toBe(0);
   });
 
   it('migrates a fresh database and exits 0', async () => {

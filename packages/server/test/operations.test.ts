@@ -18,7 +18,7 @@ describe.each(DATABASES)('operations on %s', (kind) => {
     expect(ready.body).toEqual({ status: 'ready', database: kind });
   });
 
-  it('serves a valid OpenAPI 3.1 document built from the shared schemas, and its reference page', async () => {
+  it('serves a valid OpenAPI 3.1 document built from the shared schemas', async () => {
     const doc = await t.request('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
     const result = await new Validator().validate(doc.body);
@@ -30,9 +30,6 @@ describe.each(DATABASES)('operations on %s', (kind) => {
       $ref: '#/components/schemas/ProductCreate',
     });
     expect(doc.body.components.schemas.Product.properties.price.properties.amount.type).toBe('integer');
-    const docs = await fetch(`${t.url}/docs`);
-    expect(docs.headers.get('content-type')).toContain('text/html');
-    expect(await docs.text()).toContain('/v1/commerce/products/{id}/archive');
   });
 
   it('counts requests in Prometheus text by route pattern', async () => {
