@@ -1,0 +1,14 @@
+/** Messages of `CreateProductForm`. */
+export const createProductFormMessages = {
+  'productForm.title': 'New product',
+  'productForm.titleLabel': 'Title',
+  'productForm.skuLabel': 'SKU',
+  'productForm.priceLabel': 'Price',
+  'productForm.currencyLabel': 'Currency',
+  'productForm.statusLabel': 'Status',
+  'productForm.inventoryLabel': 'Inventory',
+  'productForm.submit': 'Create product',
+  'productForm.submitting': 'Creating…',
+  'productForm.created': '{{title}} created.',
+  'productForm.invalidPrice': 'Enter a price such as 19.99',
+} as const;
