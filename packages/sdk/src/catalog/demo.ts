@@ -8,24 +8,19 @@ import type { Brand } from '../schemas/platform/agency';
 import type { Subscription } from '../schemas/platform/tenant';
 import type { Role } from '../schemas/platform/user';
 
-const svg = (markup: string) => `data:image/svg+xml,${encodeURIComponent(markup)}`;
-
+// Logos are https URLs: the API accepts no `data:` URLs (see `WebUrl` in the schemas).
 /** The sample white-label brands: a light teal one and a dark violet one. */
 export const DEMO_BRANDS = {
   aurora: {
     name: 'Aurora Commerce',
-    logoUrl: /* @__PURE__ */ svg(
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#0f766e"/><path d="M7 21c4-9 14-9 18 0" stroke="#5eead4" stroke-width="3" fill="none" stroke-linecap="round"/></svg>',
-    ),
+    logoUrl: 'https://assets.agentstack.dev/demo/aurora.svg',
     primaryColor: '#0f766e',
     accentColor: '#f59e0b',
     colorScheme: 'light',
   },
   nocturne: {
     name: 'Nocturne Labs',
-    logoUrl: /* @__PURE__ */ svg(
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1e1b4b"/><path d="M20 6a10 10 0 1 0 6 16A8 8 0 0 1 20 6z" fill="#a78bfa"/></svg>',
-    ),
+    logoUrl: 'https://assets.agentstack.dev/demo/nocturne.svg',
     primaryColor: '#7c3aed',
     accentColor: '#22d3ee',
     colorScheme: 'dark',

@@ -1,13 +1,64 @@
 import * as z from 'zod/mini';
+import { CURRENCY_CODES } from './currency';
 
 /**
  * Shapes shared by every domain: money, timestamps, ids, metadata, list envelopes and the
  * RFC 9457 problem body. Written once in `zod/mini` so browser bundles stay small; the server
  * validates with the same objects and builds its OpenAPI document from them.
+ *
+ * Input rules every resource inherits from here: strings are {@link safeString}s, currencies are
+ * {@link CurrencyCode}s, URLs are {@link WebUrl}s, query numbers are {@link QueryInt}s and
+ * metadata is {@link Metadata} with its bounds.
  */
 
-/** ISO 4217 currency code, upper case (`EUR`, `USD`). */
-export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'));
+// A NUL character cannot be stored by PostgreSQL; a lone UTF-16 surrogate has no UTF-8 encoding.
+// In unicode mode the class matches only unpaired surrogates: a pair is one code point above U+FFFF.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
+const ILL_FORMED = /[\u0000\uD800-\uDFFF]/u;
+
+/** True when `value` has no NUL character and no unpaired UTF-16 surrogate. */
+export function isWellFormedText(value: string): boolean {
+  return !ILL_FORMED.test(value);
+}
+
+const wellFormed = z.check<string>((ctx) => {
+  if (isWellFormedText(ctx.value)) return;
+  ctx.issues.push({
+    code: 'invalid_format',
+    format: 'text',
+    input: ctx.value,
+    message: 'must not contain NUL characters or unpaired UTF-16 surrogates',
+    continue: true,
+  });
+});
+
+/**
+ * A string the API accepts: no NUL character and no unpaired UTF-16 surrogate (`400
+ * validation_failed` naming the field otherwise), plus the given checks (lengths, patterns…).
+ * Every string of every request is one, so each new resource inherits the rule.
+ *
+ * @example
+ * ```ts
+ * const Title = safeString(z.trim(), z.minLength(1), z.maxLength(200));
+ * ```
+ */
+export function safeString(...checks: Array<z.core.$ZodCheck<string>>) {
+  return z.string().check(wellFormed, ...checks);
+}
+
+/** An e-mail address (at most 254 characters). */
+export const Email = z.email().check(wellFormed, z.maxLength(254));
+
+const CURRENCIES: ReadonlySet<string> = new Set(CURRENCY_CODES);
+
+/**
+ * ISO 4217 currency code, upper case (`EUR`, `USD`): one of {@link CURRENCY_CODES}. Typed
+ * `string` so that codes the list gains later stay assignable.
+ */
+export const CurrencyCode = z.string().check(
+  z.regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR', abort: true }),
+  z.refine((code) => CURRENCIES.has(code), 'must be an ISO 4217 code such as EUR'),
+);
 
 /** Money as an integer in minor units plus its currency: `{ amount: 1999, currency: 'EUR' }`. */
 export const Money = z.strictObject({
@@ -24,19 +75,106 @@ export function prefixedId(prefix: string) {
   return z.string().check(z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{8,40}$`), `must be a ${prefix}_ id`));
 }
 
-/** Free-form string key/value pairs a caller attaches to an object (at most 50 keys). */
-export const Metadata = z.record(
-  z.string().check(z.minLength(1), z.maxLength(40)),
-  z.string().check(z.maxLength(500)),
+/** A path parameter (`/v1/commerce/products/:id`): a {@link safeString} of 1..255 characters. */
+export const PathParam = safeString(z.minLength(1), z.maxLength(255));
+
+/** The longest URL accepted, in characters. */
+export const MAX_URL_LENGTH = 2048;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A URL the API stores and hands to browsers (logos, product images): `https:` only, or `http:`
+ * on `localhost` / `127.0.0.1` / `[::1]` for development; never `javascript:`, `data:` or `file:`.
+ * At most {@link MAX_URL_LENGTH} characters.
+ */
+export const WebUrl = z.url().check(
+  wellFormed,
+  z.maxLength(MAX_URL_LENGTH),
+  z.check<string>((ctx) => {
+    let url: URL;
+    try {
+      url = new URL(ctx.value);
+    } catch {
+      return; // z.url() has reported it already
+    }
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return;
+    ctx.issues.push({
+      code: 'invalid_format',
+      format: 'url',
+      input: ctx.value,
+      message: 'must be an https: URL (http: only on localhost)',
+      continue: true,
+    });
+  }),
 );
+
+/**
+ * A non-negative integer in a query string: plain decimal digits only, so `limit=1e1`, `0x10`,
+ * `+5` or ` 5` are `400 validation_failed`, not silently read as numbers. Typed `number` for
+ * callers (the SDK writes numbers into the query string).
+ */
+export function queryInt(min: number, max: number) {
+  return z.pipe(
+    z.transform<number, number>((value, ctx) => {
+      if (typeof value !== 'string') return value;
+      if (/^[0-9]{1,15}$/.test(value)) return Number(value);
+      ctx.issues.push({
+        code: 'invalid_format',
+        format: 'integer',
+        input: value,
+        message: 'must be a decimal integer such as 20',
+      });
+      return z.NEVER;
+    }),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  );
+}
+
+/** Metadata bounds: keys, key length and value length in characters, total UTF-8 bytes. */
+export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 500, bytes: 32 * 1024 } as const;
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair (two units) is four bytes; lone surrogates never get this far.
+    bytes += unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit >= 0xd800 && unit <= 0xdfff ? 2 : 3;
+  }
+  return bytes;
+}
+
+/**
+ * Free-form string key/value pairs a caller attaches to an object: at most 50 keys, keys of 1..40
+ * characters, values of at most 500, and 32 KiB in all (UTF-8 bytes of keys and values).
+ */
+export const Metadata = z
+  .record(
+    safeString(z.minLength(1), z.maxLength(METADATA_LIMITS.keyLength)),
+    safeString(z.maxLength(METADATA_LIMITS.valueLength)),
+  )
+  .check(
+    z.check<Record<string, string>>((ctx) => {
+      const entries = Object.entries(ctx.value);
+      let message: string | undefined;
+      if (entries.length > METADATA_LIMITS.keys) {
+        message = `must have at most ${METADATA_LIMITS.keys} keys`;
+      } else {
+        let bytes = 0;
+        for (const [key, value] of entries) bytes += utf8Length(key) + utf8Length(value);
+        if (bytes > METADATA_LIMITS.bytes)
+          message = `must be at most ${METADATA_LIMITS.bytes} bytes of UTF-8 in all`;
+      }
+      if (message) ctx.issues.push({ code: 'custom', input: ctx.value, message, continue: true });
+    }),
+  );
 export type Metadata = z.infer<typeof Metadata>;
 
 /** Cursor pagination parameters shared by every list endpoint. */
-export const ListParams = z.object({
-  /** 1..100, defaults to 20. Coerced from the query string; typed `number` for callers. */
-  limit: z.optional(z.coerce.number<number>().check(z.int(), z.minimum(1), z.maximum(100))),
+export const ListParams = z.strictObject({
+  /** 1..100, defaults to 20. Plain decimal digits in the query string; typed `number` for callers. */
+  limit: z.optional(queryInt(1, 100)),
   /** The id of the last item of the previous page. */
-  startingAfter: z.optional(z.string().check(z.minLength(1))),
+  startingAfter: z.optional(safeString(z.minLength(1), z.maxLength(255))),
 });
 export type ListParams = z.infer<typeof ListParams>;
 

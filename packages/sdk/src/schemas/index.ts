@@ -5,6 +5,7 @@
  */
 export * from './commerce/product';
 export * from './common';
+export * from './currency';
 export * from './ids';
 export * from './platform/agency';
 export * from './platform/apiKey';

@@ -6,7 +6,7 @@ import { type Principal, privateCredential, type TenantPrincipal } from '../auth
 import type { AppContext, AppEnv } from '../context';
 import { type Executor, retryOnDeadConnection } from '../db/client';
 import { ApiError } from './errors';
-import { canonicalJson, parseJson, validate } from './validate';
+import { canonicalJson, parseJson, validate, validatePathParams, validateQuery } from './validate';
 import { JsonText } from './versionedCache';
 
 function respond(c: Context<AppEnv>, result: unknown, status: 200 | 201): Response {
@@ -95,7 +95,8 @@ export class ApiRouter {
       }
       c.set('principal', principal);
 
-      const query = spec.query ? validate(spec.query, c.req.query(), 'query') : undefined;
+      const params = validatePathParams(c.req.param() as Record<string, string>);
+      const query = validateQuery(spec.query, c.req.query());
       let raw = '';
       let body: unknown;
       if (WRITE_METHODS.has(spec.method)) {
@@ -113,7 +114,6 @@ export class ApiRouter {
       }
       // Replies to writes may carry a secret (a new key, a session token): never cached anywhere.
       if (WRITE_METHODS.has(spec.method)) c.header('Cache-Control', 'no-store');
-      const params = c.req.param() as Record<string, string>;
       const status = spec.status ?? 200;
       const committed: Array<() => void> = [];
       const make = (db: Executor): HandlerContext<Infer<B>, Infer<Q>> => ({

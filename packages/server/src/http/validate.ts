@@ -1,4 +1,5 @@
-import type { z } from 'zod/mini';
+import { PathParam } from '@agentstack/sdk/schemas';
+import * as z from 'zod/mini';
 import { ApiError } from './errors';
 
 type Schema = z.ZodMiniType;
@@ -27,6 +28,28 @@ export function validate<S extends Schema>(
       ? `Invalid ${where}: ${first.param} — ${first.message}`
       : `Invalid ${where}: ${errors.length} problems, first ${first.param} — ${first.message}`;
   throw new ApiError(400, 'validation_failed', detail, { param: first.param, errors });
+}
+
+const PathParams = z.record(z.string(), PathParam);
+const NoQuery = z.strictObject({});
+
+/**
+ * Validates a route's path parameters (`:id`…) by the contract's {@link PathParam} rule, or
+ * throws `400 validation_failed` naming the parameter.
+ */
+export function validatePathParams(params: Record<string, string>): Record<string, string> {
+  return validate(PathParams, params, 'params');
+}
+
+/**
+ * Validates a query string with the operation's schema; an operation without one takes no query
+ * parameters, so any is `400 validation_failed` with `unknown_field`, as on every list.
+ */
+export function validateQuery<S extends Schema>(
+  schema: S | undefined,
+  query: Record<string, string>,
+): z.infer<S> {
+  return validate(schema ?? NoQuery, query, 'query') as z.infer<S>;
 }
 
 /** Parses a JSON request body, or throws `400 invalid_json`. An empty body is `undefined`. */

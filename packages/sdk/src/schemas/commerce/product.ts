@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
-import { ListParams, Metadata, Money, prefixedId, Timestamp } from '../common';
+import { ListParams, Metadata, Money, prefixedId, safeString, Timestamp, WebUrl } from '../common';
 
 /** `draft` products are hidden from publishable keys; `archived` ones free their plan slot. */
 export const ProductStatus = z.enum(['draft', 'active', 'archived']);
 export type ProductStatus = z.infer<typeof ProductStatus>;
 
-const Sku = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(64),
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
-  );
+const Sku = safeString(
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, dot, dash and underscore'),
+);
+const Title = safeString(z.trim(), z.minLength(1), z.maxLength(200));
+const Description = safeString(z.maxLength(5000));
+const Quantity = z.int().check(z.minimum(0), z.maximum(1_000_000_000));
 
 /** A product of the tenant's catalogue. */
 export const Product = z.strictObject({
@@ -34,27 +35,28 @@ export type Product = z.infer<typeof Product>;
 
 /** Body of `POST /v1/commerce/products`. */
 export const ProductCreate = z.strictObject({
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  description: z.optional(z.string().check(z.maxLength(5000))),
+  title: Title,
+  description: z.optional(Description),
   sku: z.optional(z.nullable(Sku)),
   /** Defaults to `draft`. */
   status: z.optional(z.enum(['draft', 'active'])),
   price: Money,
-  inventoryQuantity: z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000_000))),
-  imageUrl: z.optional(z.nullable(z.url())),
+  inventoryQuantity: z.optional(Quantity),
+  /** `https:` (or `http:` on localhost), at most 2,048 characters. */
+  imageUrl: z.optional(z.nullable(WebUrl)),
   metadata: z.optional(Metadata),
 });
 export type ProductCreate = z.input<typeof ProductCreate>;
 
 /** Body of `PATCH /v1/commerce/products/:id`. Archiving is the `archive` action, not a patch. */
 export const ProductUpdate = z.strictObject({
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  description: z.optional(z.string().check(z.maxLength(5000))),
+  title: z.optional(Title),
+  description: z.optional(Description),
   sku: z.optional(z.nullable(Sku)),
   status: z.optional(z.enum(['draft', 'active'])),
   price: z.optional(Money),
-  inventoryQuantity: z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000_000))),
-  imageUrl: z.optional(z.nullable(z.url())),
+  inventoryQuantity: z.optional(Quantity),
+  imageUrl: z.optional(z.nullable(WebUrl)),
   metadata: z.optional(Metadata),
 });
 export type ProductUpdate = z.input<typeof ProductUpdate>;
@@ -79,7 +81,7 @@ export const ProductListParams = z.strictObject({
   ...ListParams.shape,
   status: z.optional(ProductStatus),
   /** Case-insensitive match on title or SKU. */
-  query: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  query: z.optional(safeString(z.minLength(1), z.maxLength(200))),
   /** Sort order, ties broken by id. Defaults to `-createdAt` (newest first). Cursors follow it. */
   order: z.optional(ProductOrder),
 });

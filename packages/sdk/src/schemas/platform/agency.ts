@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { prefixedId, Timestamp } from '../common';
+import { prefixedId, safeString, Timestamp, WebUrl } from '../common';
 
 const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'));
 
 /** A white-label brand: what the dashboards show instead of "AgentStack". */
 export const Brand = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(80)),
-  logoUrl: z.nullable(z.string().check(z.url())),
+  name: safeString(z.minLength(1), z.maxLength(80)),
+  /** `https:` (or `http:` on localhost), at most 2,048 characters. */
+  logoUrl: z.nullable(WebUrl),
   primaryColor: HexColor,
   accentColor: HexColor,
   /** Whether the brand's dashboards default to a dark scheme. */
@@ -25,16 +26,18 @@ export const Agency = z.strictObject({
 });
 export type Agency = z.infer<typeof Agency>;
 
+const AgencyName = safeString(z.minLength(1), z.maxLength(120));
+
 /** Body of `POST /v1/platform/agencies` (operator keys only). */
 export const AgencyCreate = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: AgencyName,
   brand: Brand,
 });
 export type AgencyCreate = z.infer<typeof AgencyCreate>;
 
 /** Body of `PATCH /v1/platform/agencies/:id`. */
 export const AgencyUpdate = z.strictObject({
-  name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  name: z.optional(AgencyName),
   brand: z.optional(z.partial(Brand)),
 });
 export type AgencyUpdate = z.infer<typeof AgencyUpdate>;

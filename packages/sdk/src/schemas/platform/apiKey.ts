@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { prefixedId, Timestamp } from '../common';
+import { prefixedId, safeString, Timestamp } from '../common';
 
 /** `secret` keys (`sk_…`) reach the tenant's whole API from servers; `publishable` (`pk_…`) are for browsers. */
 export const ApiKeyType = z.enum(['secret', 'publishable']);
@@ -29,6 +29,6 @@ export type ApiKeyWithSecret = z.infer<typeof ApiKeyWithSecret>;
 /** Body of `POST /v1/platform/api-keys`. */
 export const ApiKeyCreate = z.strictObject({
   type: ApiKeyType,
-  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  name: safeString(z.minLength(1), z.maxLength(80)),
 });
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;

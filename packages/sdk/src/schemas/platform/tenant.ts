@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Metadata, prefixedId, Timestamp } from '../common';
+import { Metadata, prefixedId, safeString, Timestamp } from '../common';
 
 /** Plan ids per domain, as in the catalogue (`@agentstack/sdk/catalog`). */
 export const PlatformPlanId = z.enum(['starter', 'growth', 'scale', 'enterprise']);
@@ -43,12 +43,16 @@ export const Tenant = z.strictObject({
 });
 export type Tenant = z.infer<typeof Tenant>;
 
+const TenantName = safeString(z.minLength(1), z.maxLength(120));
+/** Add-on ids of the catalogue (validated against it by the server). */
+const Addons = z.array(safeString(z.minLength(1), z.maxLength(64))).check(z.maxLength(50));
+
 /** Body of `POST /v1/platform/tenants` (operator keys only). */
 export const TenantCreate = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: TenantName,
   agencyId: z.optional(z.nullable(prefixedId('agy'))),
   subscription: Subscription,
-  addons: z.optional(z.array(z.string())),
+  addons: z.optional(Addons),
   limitOverrides: z.optional(LimitOverrides),
   metadata: z.optional(Metadata),
 });
@@ -56,10 +60,10 @@ export type TenantCreate = z.infer<typeof TenantCreate>;
 
 /** Body of `PATCH /v1/platform/tenants/:id`. */
 export const TenantUpdate = z.strictObject({
-  name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  name: z.optional(TenantName),
   agencyId: z.optional(z.nullable(prefixedId('agy'))),
   subscription: z.optional(z.partial(Subscription)),
-  addons: z.optional(z.array(z.string())),
+  addons: z.optional(Addons),
   limitOverrides: z.optional(LimitOverrides),
   metadata: z.optional(Metadata),
 });

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { ListParams, prefixedId, Timestamp } from '../common';
+import { Email, ListParams, prefixedId, safeString, Timestamp } from '../common';
 
 /** Dashboard roles, most powerful first. */
 export const Role = z.enum(['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
-const Email = z.email();
+const UserName = safeString(z.minLength(1), z.maxLength(120));
+const NewPassword = safeString(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256));
 
 /** A dashboard user of one tenant. */
 export const User = z.strictObject({
@@ -44,24 +45,24 @@ export type UserListParams = z.input<typeof UserListParams>;
 /** Body of `POST /v1/platform/users`. Passwords are stored with a memory-hard KDF (scrypt). */
 export const UserCreate = z.strictObject({
   email: Email,
-  name: z.string().check(z.minLength(1), z.maxLength(120)),
+  name: UserName,
   role: Role,
-  password: z.string().check(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256)),
+  password: NewPassword,
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
 /** Body of `PATCH /v1/platform/users/:id`. */
 export const UserUpdate = z.strictObject({
-  name: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  name: z.optional(UserName),
   role: z.optional(Role),
-  password: z.optional(z.string().check(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256))),
+  password: z.optional(NewPassword),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
 /** Body of `POST /v1/platform/sessions`: sign a dashboard user in. */
 export const SessionCreate = z.strictObject({
   email: Email,
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  password: safeString(z.minLength(1), z.maxLength(256)),
   /** Needed only when the same email belongs to users of several tenants. */
   tenantId: z.optional(prefixedId('ten')),
 });
