@@ -9,6 +9,7 @@ import { z } from 'zod/mini';
 import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
+import { clientAddress } from './http/clientAddress';
 import { cors } from './http/cors';
 import { DOCS_SCRIPT_PATH, docsAsset, renderDocs, renderHome } from './http/docs';
 import { ApiError, problemResponse } from './http/errors';
@@ -16,6 +17,11 @@ import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi } from './http/openapi';
 import { ApiRouter } from './http/route';
 import { registerModules } from './modules';
+import {
+  DatabaseSignInLimiter,
+  DEFAULT_SIGN_IN_POLICY,
+  type SignInPolicy,
+} from './modules/platform/sessions/limiter';
 import { errorFields } from './observability/errorFields';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -52,6 +58,13 @@ export interface ServerOptions {
   listCacheEntries?: number;
   /** The brand tenants without an agency see. Defaults to a neutral, unbranded one. */
   defaultBrand?: Brand;
+  /**
+   * A proxy or load balancer in front sets `X-Forwarded-For`: take the client's address from its
+   * last entry (sign-in limits count per address). Defaults to false (the socket's peer).
+   */
+  trustProxy?: boolean;
+  /** Sign-in limits (per email, per client address, per pair). Defaults: {@link DEFAULT_SIGN_IN_POLICY}. */
+  signInPolicy?: Partial<SignInPolicy>;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -106,6 +119,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     metrics: new Metrics(),
     listCacheEntries: options.listCacheEntries ?? 2000,
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
+    signInLimiter: new DatabaseSignInLimiter(database.db, options.signInPolicy),
+    clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),
   };
 
   // Revocations announced by any instance on the database drop this instance's cached principals.

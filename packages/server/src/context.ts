@@ -1,7 +1,9 @@
 import type { Brand } from '@agentstack/sdk/schemas';
+import type { Context } from 'hono';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
 import type { IdempotencyStore } from './http/idempotency';
+import type { SignInLimiter } from './modules/platform/sessions/limiter';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 
@@ -25,4 +27,8 @@ export interface AppContext {
   listCacheEntries: number;
   /** The brand shown to tenants without an agency. */
   defaultBrand: Brand;
+  /** Counts sign-in attempts per email and client address, across instances. */
+  signInLimiter: SignInLimiter;
+  /** The client's address (see `ServerOptions.trustProxy`). */
+  clientAddress(c: Context): string;
 }

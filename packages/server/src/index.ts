@@ -5,4 +5,9 @@
 export { type AgentStackServer, API_VERSION, createServer, type ServerOptions } from './app';
 export type { AppContext } from './context';
 export { createOperatorKey } from './modules/platform/operators/service';
+export {
+  DEFAULT_SIGN_IN_POLICY,
+  type SignInLimiter,
+  type SignInPolicy,
+} from './modules/platform/sessions/limiter';
 export { type DemoCredentials, type DemoTenantCredentials, formatDemoCredentials, seedDemo } from './seed';

@@ -131,4 +131,18 @@ create index products_tenant_updated_idx on products (tenant_id, updated_at, id)
     // secret, a session token): they are dropped rather than kept readable for their last hours.
     sql: 'delete from idempotency_keys;',
   },
+  {
+    id: '0005_sign_in_limits',
+    // Sign-in attempts counted in the database, so every instance shares the limits. Keys are
+    // hashes of the email, the client address or both.
+    sql: `
+create table sign_in_limits (
+  key text primary key,
+  failures integer not null,
+  window_ends_at timestamptz not null,
+  next_attempt_at timestamptz
+);
+create index sign_in_limits_window_idx on sign_in_limits (window_ends_at);
+`,
+  },
 ];

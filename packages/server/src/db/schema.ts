@@ -109,6 +109,18 @@ export const sessions = pgTable('sessions', {
   revokedAt: ts('revoked_at'),
 });
 
+/** Sign-in attempts per hashed email, client address and pair of both (see the sessions limiter). */
+export const signInLimits = pgTable(
+  'sign_in_limits',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowEndsAt: ts('window_ends_at').notNull(),
+    nextAttemptAt: ts('next_attempt_at'),
+  },
+  (t) => [index('sign_in_limits_window_idx').on(t.windowEndsAt)],
+);
+
 /** Stored responses of POSTs carrying an Idempotency-Key. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

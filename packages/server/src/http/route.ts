@@ -55,6 +55,12 @@ export interface RouteSpec<
   status?: 200 | 201;
   /** Error codes worth documenting beyond the common ones. */
   errors?: ErrorCode[];
+  /**
+   * `false`: a write's handler runs on the database instead of inside the request's transaction
+   * (and opens its own for its effect) — for operations that must record something even when
+   * they fail, such as sign-in attempts. Its credential is not re-checked in a transaction.
+   */
+  transaction?: false;
   handler: (ctx: HandlerContext<Infer<B>, Infer<Q>>) => Promise<unknown>;
 }
 
@@ -139,11 +145,14 @@ export class ApiRouter {
         },
       });
       const transaction = async (run: (tx: Executor) => Promise<unknown>) => {
-        const result = await app.db.transaction(async (tx) => {
-          // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
-          if (principal) principal = await app.auth.confirm(tx, header, spec.auth);
-          return run(tx);
-        });
+        const result =
+          spec.transaction === false
+            ? await run(app.db)
+            : await app.db.transaction(async (tx) => {
+                // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
+                if (principal) principal = await app.auth.confirm(tx, header, spec.auth);
+                return run(tx);
+              });
         for (const fn of committed.splice(0)) fn();
         return result;
       };

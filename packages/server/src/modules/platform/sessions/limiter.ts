@@ -1,65 +1,204 @@
-/** Options of {@link FailedAttemptLimiter}. */
-export interface FailedAttemptLimiterOptions {
-  /** Failures allowed within the window; the next attempt is refused. Defaults to 10. */
-  maxFailures?: number;
-  /** The sliding window. Defaults to 15 minutes. */
-  windowMs?: number;
-  /** The clock, for tests. Defaults to `Date.now`. */
-  now?: () => number;
-  /** Keys tracked before the oldest are dropped, bounding memory. Defaults to 10 000. */
-  maxKeys?: number;
+import { createHash } from 'node:crypto';
+import { and, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Db, Executor } from '../../../db/client';
+import { signInLimits } from '../../../db/schema';
+
+/** The sign-in limits. Every field has a default; see {@link DEFAULT_SIGN_IN_POLICY}. */
+export interface SignInPolicy {
+  /** Failures one client address may make on one email per window before that pair is refused until the window ends. */
+  pairFailures: number;
+  /** Failures one client address may make across all emails per window (credential stuffing). */
+  addressFailures: number;
+  /**
+   * Failures on one email, from any address, before the email slows down: each further attempt
+   * must wait 1 s, 2 s, 4 s… (at most `maxDelayMs`) after the previous one. It slows, never
+   * locks: the real user still gets in, and from an address they signed in from before
+   * (within `knownMs`) they do not wait at all.
+   */
+  emailFailures: number;
+  /** The longest wait the email slowdown imposes. */
+  maxDelayMs: number;
+  /** The counting window. */
+  windowMs: number;
+  /** How long an address stays known for an email after a successful sign-in from it. */
+  knownMs: number;
+  /** The clock. */
+  now: () => number;
 }
 
+/** Defaults: 10 per (email, address), 100 per address, slowdown after 10 per email up to 60 s, 15-minute windows, 30-day known addresses. */
+export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = {
+  pairFailures: 10,
+  addressFailures: 100,
+  emailFailures: 10,
+  maxDelayMs: 60_000,
+  windowMs: 15 * 60_000,
+  knownMs: 30 * 24 * 3600_000,
+  now: Date.now,
+};
+
+/** Where sign-in attempts are counted. Shared by every instance (the database; Redis can stand in). */
+export interface SignInLimiter {
+  /**
+   * Reserves one attempt of `address` on `email`, counted as a failure until
+   * {@link SignInLimiter.succeeded} says otherwise (so a burst of parallel guesses cannot slip
+   * past the limit while passwords are checked). Resolves with `0`, or with the seconds to wait
+   * when the attempt is refused (it is then not counted).
+   */
+  attempt(email: string, address: string): Promise<number>;
+  /** The reserved attempt was right: it is not a failure, and the address becomes known for the email. */
+  succeeded(email: string, address: string): Promise<void>;
+}
+
+type Row = typeof signInLimits.$inferSelect;
+type State = Pick<Row, 'failures' | 'windowEndsAt' | 'nextAttemptAt'>;
+
+// Keys are hashes: the table holds no email or address in clear.
+const keyOf = (kind: 'pair' | 'email' | 'address' | 'known', ...parts: string[]) =>
+  `${kind}:${createHash('sha256').update(parts.join('\0')).digest('base64url')}`;
+
 /**
- * Counts failed sign-ins per key (an email) in a sliding window, in memory: one instance per
- * server process. Behind a load balancer each instance counts on its own (a shared store such as
- * Redis would make the limit global).
+ * {@link SignInLimiter} over the `sign_in_limits` table: one row per counted key, read and
+ * written under row locks in one short transaction of its own, so every instance on the
+ * database shares the counts. Rows are never evicted to make room; they are deleted only once
+ * their window (or a known address's term) has passed.
  */
-export class FailedAttemptLimiter {
-  private failures = new Map<string, number[]>();
-  private readonly maxFailures: number;
-  private readonly windowMs: number;
-  private readonly now: () => number;
-  private readonly maxKeys: number;
+export class DatabaseSignInLimiter implements SignInLimiter {
+  private readonly policy: SignInPolicy;
+  private lastSweep = 0;
 
-  constructor(options: FailedAttemptLimiterOptions = {}) {
-    this.maxFailures = options.maxFailures ?? 10;
-    this.windowMs = options.windowMs ?? 15 * 60 * 1000;
-    this.now = options.now ?? Date.now;
-    this.maxKeys = options.maxKeys ?? 10_000;
+  constructor(
+    private readonly db: Db,
+    policy: Partial<SignInPolicy> = {},
+  ) {
+    this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
   }
 
-  /** Seconds until `key` may try again, or `0` when it may try now. */
-  retryAfter(key: string): number {
-    const recent = this.recent(key);
-    if (recent.length < this.maxFailures) return 0;
-    // The attempt that leaves the window first frees one slot.
-    const oldest = recent[recent.length - this.maxFailures]!;
-    return Math.max(1, Math.ceil((oldest + this.windowMs - this.now()) / 1000));
+  async attempt(email: string, address: string): Promise<number> {
+    const p = this.policy;
+    const now = new Date(p.now());
+    this.sweep(now);
+    const keys = {
+      pair: keyOf('pair', email, address),
+      email: keyOf('email', email),
+      address: keyOf('address', address),
+      known: keyOf('known', email, address),
+    };
+    return this.db.transaction(async (tx) => {
+      const rows = await this.lock(tx, [keys.pair, keys.email, keys.address], [keys.known], now);
+      const state = (key: string): State => {
+        const row = rows.get(key);
+        return row && row.windowEndsAt > now
+          ? row
+          : { failures: 0, windowEndsAt: new Date(now.getTime() + p.windowMs), nextAttemptAt: null };
+      };
+      const pair = state(keys.pair);
+      const mail = state(keys.email);
+      const addr = state(keys.address);
+      const known = (rows.get(keys.known)?.windowEndsAt ?? now) > now;
+
+      let waitMs = 0;
+      if (pair.failures >= p.pairFailures)
+        waitMs = Math.max(waitMs, pair.windowEndsAt.getTime() - now.getTime());
+      if (addr.failures >= p.addressFailures)
+        waitMs = Math.max(waitMs, addr.windowEndsAt.getTime() - now.getTime());
+      if (!known && mail.nextAttemptAt && mail.nextAttemptAt > now)
+        waitMs = Math.max(waitMs, mail.nextAttemptAt.getTime() - now.getTime());
+      if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
+
+      const mailFailures = mail.failures + 1;
+      const slowdown =
+        mailFailures >= p.emailFailures
+          ? Math.min(p.maxDelayMs, 1000 * 2 ** Math.min(30, mailFailures - p.emailFailures))
+          : 0;
+      await this.write(tx, [
+        { key: keys.pair, ...pair, failures: pair.failures + 1 },
+        { key: keys.address, ...addr, failures: addr.failures + 1 },
+        {
+          key: keys.email,
+          ...mail,
+          failures: mailFailures,
+          nextAttemptAt: slowdown ? new Date(now.getTime() + slowdown) : null,
+        },
+      ]);
+      return 0;
+    });
   }
 
-  /** Records one failure of `key`. */
-  fail(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.delete(key);
-    this.failures.set(key, recent);
-    if (this.failures.size > this.maxKeys) {
-      const oldestKey = this.failures.keys().next().value;
-      if (oldestKey !== undefined) this.failures.delete(oldestKey);
+  async succeeded(email: string, address: string): Promise<void> {
+    const p = this.policy;
+    const now = new Date(p.now());
+    const keys = {
+      pair: keyOf('pair', email, address),
+      email: keyOf('email', email),
+      address: keyOf('address', address),
+      known: keyOf('known', email, address),
+    };
+    await this.db.transaction(async (tx) => {
+      const rows = await this.lock(tx, [keys.known], [keys.address, keys.email, keys.pair], now);
+      // The reserved attempt was no failure: take it back. The pair starts afresh.
+      const undo = (key: string): Row[] => {
+        const row = rows.get(key);
+        return row && row.windowEndsAt > now ? [{ ...row, failures: Math.max(0, row.failures - 1) }] : [];
+      };
+      await this.write(tx, [
+        ...undo(keys.address),
+        ...undo(keys.email),
+        { key: keys.pair, failures: 0, windowEndsAt: now, nextAttemptAt: null },
+        {
+          key: keys.known,
+          failures: 0,
+          windowEndsAt: new Date(now.getTime() + p.knownMs),
+          nextAttemptAt: null,
+        },
+      ]);
+    });
+  }
+
+  /** Locks the rows of `create` (creating them) and of `existing`, always in key order (no deadlocks). */
+  private async lock(
+    tx: Executor,
+    create: string[],
+    existing: string[],
+    now: Date,
+  ): Promise<Map<string, Row>> {
+    await tx
+      .insert(signInLimits)
+      .values([...create].sort().map((key) => ({ key, failures: 0, windowEndsAt: now })))
+      .onConflictDoNothing();
+    const rows = await tx
+      .select()
+      .from(signInLimits)
+      .where(inArray(signInLimits.key, [...create, ...existing]))
+      .orderBy(signInLimits.key)
+      .for('update');
+    return new Map(rows.map((row) => [row.key, row]));
+  }
+
+  private async write(tx: Executor, rows: Row[]): Promise<void> {
+    for (const row of rows.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      await tx
+        .insert(signInLimits)
+        .values(row)
+        .onConflictDoUpdate({
+          target: signInLimits.key,
+          set: { failures: row.failures, windowEndsAt: row.windowEndsAt, nextAttemptAt: row.nextAttemptAt },
+        });
     }
   }
 
-  /** Forgets `key`'s failures (after a successful sign-in). */
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
+  /** Deletes rows whose window and slowdown have passed, at most once a minute, off the request's path. */
+  private sweep(now: Date): void {
+    if (now.getTime() - this.lastSweep < 60_000) return;
+    this.lastSweep = now.getTime();
+    this.db
+      .delete(signInLimits)
+      .where(
+        and(
+          lt(signInLimits.windowEndsAt, now),
+          or(isNull(signInLimits.nextAttemptAt), lt(signInLimits.nextAttemptAt, now)),
+        ),
+      )
+      .catch(() => undefined);
   }
 }

@@ -1,20 +1,6 @@
 import { RevokedSession, Session, SessionCreate } from '@agentstack/sdk/schemas';
-import type { AppContext } from '../../../context';
 import type { ApiRouter } from '../../../http/route';
-import { FailedAttemptLimiter } from './limiter';
 import { RateLimitedError, sessionService } from './service';
-
-// One limiter per server instance (not per module load), so servers embedded side by side in one
-// process, as in tests, do not share counts.
-const limiters = new WeakMap<AppContext, FailedAttemptLimiter>();
-function limiterOf(app: AppContext): FailedAttemptLimiter {
-  let limiter = limiters.get(app);
-  if (!limiter) {
-    limiter = new FailedAttemptLimiter();
-    limiters.set(app, limiter);
-  }
-  return limiter;
-}
 
 /** Registers `/v1/platform/sessions`: dashboard sign-in and sign-out. */
 export function sessionRoutes(router: ApiRouter): void {
@@ -28,9 +14,17 @@ export function sessionRoutes(router: ApiRouter): void {
     body: SessionCreate,
     response: Session,
     errors: ['invalid_credentials', 'rate_limited'],
+    // Failed attempts are counted even though the request fails: no request transaction.
+    transaction: false,
     handler: async ({ db, body, principal, app, c }) => {
       try {
-        return await sessionService.create(db, body, limiterOf(app), principal?.tenant?.id);
+        return await sessionService.create(
+          db,
+          body,
+          app.signInLimiter,
+          app.clientAddress(c),
+          principal?.tenant?.id,
+        );
       } catch (error) {
         if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
         throw error;

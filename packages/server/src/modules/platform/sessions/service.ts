@@ -5,7 +5,7 @@ import type { Principal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { ApiError } from '../../../http/errors';
 import { normalizeEmail, toUser, type UserRow, userStore, usersByEmail } from '../users/store';
-import type { FailedAttemptLimiter } from './limiter';
+import type { SignInLimiter } from './limiter';
 import { sessionStore } from './store';
 
 /** How long a dashboard session lasts: 12 hours. */
@@ -14,11 +14,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** `429 rate_limited`, carrying how long to wait (the route sends it as `Retry-After`). */
 export class RateLimitedError extends ApiError {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      'rate_limited',
-      `Too many failed sign-ins for this email; try again in ${retryAfterSeconds} s.`,
-    );
+    super(429, 'rate_limited', `Too many failed sign-ins; try again in ${retryAfterSeconds} s.`);
   }
 }
 
@@ -30,25 +26,25 @@ function invalidCredentials(): ApiError {
 export const sessionService = {
   /**
    * Signs a user in: checks the password (scrypt, also against a dummy hash for unknown emails so
-   * the answer takes as long either way), then stores a new session by its token's hash. Failed
-   * attempts count per email in `limiter`; past its limit the answer is `429 rate_limited`.
-   * `scopeTenantId` (the tenant of a publishable key sent along) stands in for `tenantId`.
+   * the answer takes as long either way), then stores a new session by its token's hash. Attempts
+   * are counted per email and client `address` in `limiter`, shared by every instance; past its
+   * limits the answer is `429 rate_limited`. `scopeTenantId` (the tenant of a publishable key
+   * sent along) stands in for `tenantId`. Runs on the database, not in a request transaction:
+   * the count of a failed attempt must outlive the failure.
    */
   async create(
-    tx: Executor,
+    db: Executor,
     input: SessionCreate,
-    limiter: FailedAttemptLimiter,
+    limiter: SignInLimiter,
+    address: string,
     scopeTenantId?: string,
   ): Promise<Session> {
     const email = normalizeEmail(input.email);
-    const wait = limiter.retryAfter(email);
+    const wait = await limiter.attempt(email, address);
     if (wait > 0) throw new RateLimitedError(wait);
-    // Counted before the slow check so a burst of parallel guesses cannot slip past the limit;
-    // a success clears it.
-    limiter.fail(email);
 
     const tenantIds = [input.tenantId, scopeTenantId].filter((id): id is string => !!id);
-    const candidates = (await usersByEmail(tx, email)).filter((u) =>
+    const candidates = (await usersByEmail(db, email)).filter((u) =>
       tenantIds.every((id) => u.tenantId === id),
     );
     let user: UserRow | undefined;
@@ -63,7 +59,7 @@ export const sessionService = {
       }
     }
     if (!user) throw invalidCredentials();
-    limiter.reset(email);
+    await limiter.succeeded(email, address);
     // Which tenant is only asked once the password is right, so the question leaks nothing.
     if (candidates.length > 1) {
       throw new ApiError(
@@ -86,13 +82,16 @@ export const sessionService = {
     const token = generateSecret('sess');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await sessionStore(tx, user.tenantId).insert({
-      id: newId('ses'),
-      userId: user.id,
-      tokenHash: hashSecret(token),
-      expiresAt,
+    const signedIn = user;
+    const updated = await db.transaction(async (tx) => {
+      await sessionStore(tx, signedIn.tenantId).insert({
+        id: newId('ses'),
+        userId: signedIn.id,
+        tokenHash: hashSecret(token),
+        expiresAt,
+      });
+      return userStore(tx, signedIn.tenantId).update(signedIn.id, { lastLoginAt: now });
     });
-    const updated = await userStore(tx, user.tenantId).update(user.id, { lastLoginAt: now });
     return {
       object: 'session',
       token,

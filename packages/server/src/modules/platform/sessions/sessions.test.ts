@@ -10,29 +10,9 @@ import {
   testEmail,
 } from '../../../../test/harness';
 import { sessions } from '../../../db/schema';
-import { FailedAttemptLimiter } from './limiter';
 
 const PASSWORD = TEST_PASSWORD;
 const email = testEmail;
-
-describe('FailedAttemptLimiter', () => {
-  it('refuses after maxFailures within the window and frees up as failures age out', () => {
-    let now = 1_000_000;
-    const limiter = new FailedAttemptLimiter({ maxFailures: 3, windowMs: 60_000, now: () => now });
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfter('a')).toBe(0);
-      limiter.fail('a');
-      now += 1000;
-    }
-    expect(limiter.retryAfter('a')).toBe(57);
-    expect(limiter.retryAfter('b')).toBe(0);
-    now += 57_000;
-    expect(limiter.retryAfter('a')).toBe(0);
-    limiter.reset('a');
-    limiter.fail('a');
-    expect(limiter.retryAfter('a')).toBe(0);
-  });
-});
 
 describe.each(DATABASES)('platform sessions (%s)', (kind) => {
   let t: TestServer;
