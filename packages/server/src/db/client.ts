@@ -50,6 +50,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Told when an idle pooled connection fails (it is discarded either way). */
   onIdleError?: (error: Error) => void;
+  /**
+   * PGlite only: a new cluster starts from the build's migrated snapshot when there is one.
+   * `false` runs initdb instead, for an empty database. Defaults to true.
+   */
+  snapshot?: boolean;
   /** Told when the PGlite folder was readable or writable by other users (it is tightened either way). */
   onExposedDataDir?: (detail: { dataDir: string; entries: number }) => void;
 }
@@ -101,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const exposed = makePrivateDir(dataDir);
     if (exposed) options.onExposedDataDir?.({ dataDir, entries: exposed });
   }
-  const snapshot = isNewCluster(dataDir) ? readSnapshot() : undefined;
+  const snapshot = options.snapshot !== false && isNewCluster(dataDir) ? readSnapshot() : undefined;
   let client: InstanceType<typeof PGlite>;
   try {
     client = await PGlite.create(snapshot ? { dataDir, loadDataDir: snapshot } : { dataDir });

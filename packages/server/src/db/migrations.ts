@@ -1,6 +1,7 @@
 /**
  * The one ordered list of migrations, run on PGlite and PostgreSQL alike. Append only: a
- * migration that has shipped is never edited. `schema.ts` describes the result for queries.
+ * migration that has shipped is never edited. `schema.ts` describes the result for queries, and
+ * `schema.test.ts` proves the two agree (it compares them with what drizzle-kit makes of schema.ts).
  */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   {

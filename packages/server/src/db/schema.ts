@@ -2,6 +2,7 @@ import type { ApiKeyType, Brand, Metadata, ProductStatus, Role, Tenant } from '@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   index,
   integer,
   jsonb,
@@ -48,7 +49,7 @@ export const operatorKeys = pgTable('operator_keys', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   prefix: text('prefix').notNull(),
-  secretHash: text('secret_hash').notNull().unique(),
+  secretHash: text('secret_hash').notNull().unique('operator_keys_secret_hash_key'),
   createdAt: createdAt(),
   revokedAt: ts('revoked_at'),
 });
@@ -64,12 +65,15 @@ export const apiKeys = pgTable(
     type: text('type').$type<ApiKeyType>().notNull(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
-    secretHash: text('secret_hash').notNull().unique(),
+    secretHash: text('secret_hash').notNull().unique('api_keys_secret_hash_key'),
     createdAt: createdAt(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
   },
-  (t) => [index('api_keys_tenant_idx').on(t.tenantId, t.id)],
+  (t) => [
+    index('api_keys_tenant_idx').on(t.tenantId, t.id),
+    check('api_keys_type_check', sql`type in ('secret', 'publishable')`),
+  ],
 );
 
 /** Dashboard users of a tenant. */
@@ -91,6 +95,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email),
     index('users_email_idx').on(t.email),
+    check(
+      'users_role_check',
+      sql`role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')`,
+    ),
   ],
 );
 
@@ -103,7 +111,7 @@ export const sessions = pgTable('sessions', {
   userId: text('user_id')
     .notNull()
     .references(() => users.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
+  tokenHash: text('token_hash').notNull().unique('sessions_token_hash_key'),
   createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
   revokedAt: ts('revoked_at'),
@@ -135,7 +143,10 @@ export const idempotencyKeys = pgTable(
     expiresAt: ts('expires_at').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.scope, t.key] }),
+    check('idempotency_keys_state_check', sql`state in ('in_progress', 'done')`),
+  ],
 );
 
 /** The outbox: state changes others must hear about, written in the same transaction. */
@@ -178,5 +189,13 @@ export const products = pgTable(
     index('products_tenant_id_idx').on(t.tenantId, t.id),
     index('products_tenant_status_idx').on(t.tenantId, t.status, t.id),
     uniqueIndex('products_tenant_sku_idx').on(t.tenantId, t.sku).where(sql`sku is not null`),
+    // Keyset pages for every sort order of the list: (tenant, sort value, id).
+    index('products_tenant_title_idx').on(t.tenantId, t.title, t.id),
+    index('products_tenant_price_idx').on(t.tenantId, t.priceAmount, t.id),
+    index('products_tenant_inventory_idx').on(t.tenantId, t.inventoryQuantity, t.id),
+    index('products_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    check('products_status_check', sql`status in ('draft', 'active', 'archived')`),
+    check('products_price_amount_check', sql`price_amount >= 0`),
+    check('products_inventory_quantity_check', sql`inventory_quantity >= 0`),
   ],
 );
