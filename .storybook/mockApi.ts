@@ -2,6 +2,7 @@ import { AgentStack } from '@agentstack/sdk';
 import { createMockApi, type MockApiOptions } from '@agentstack/sdk/mocks';
 import { QueryClient } from '@tanstack/react-query';
 import { getResponse, http, type RequestHandler } from 'msw';
+import { SAMPLE_BRANDS, type SampleBrandName } from './brands';
 
 /** Where the demo client sends requests; the msw handlers answer there (same origin, no CORS). */
 export const MOCK_BASE_URL =
@@ -12,7 +13,7 @@ export const MOCK_BASE_URL =
 /** The sample tenants of the toolbar: the platform tier decides the commerce tier in the mocks. */
 export type DemoTier = 'starter' | 'growth' | 'enterprise';
 /** The sample white-label brands of the toolbar. */
-export type DemoBrand = 'aurora' | 'nocturne';
+export type DemoBrand = SampleBrandName;
 
 /** Per-story options of the mock API (`parameters.agentstack`). */
 export interface DemoParameters {
@@ -51,7 +52,8 @@ export function demoSession(storyId: string, tier: DemoTier, brand: DemoBrand, p
     const api = createMockApi({
       baseUrl: MOCK_BASE_URL,
       tenant: tier,
-      brand,
+      // The sdk's demo brands by name (their agencies exist in the mock); others as a brand object.
+      brand: brand === 'aurora' || brand === 'nocturne' ? brand : SAMPLE_BRANDS[brand],
       ...(params.products !== undefined ? { products: params.products } : {}),
       ...(params.limitOverrides !== undefined ? { limitOverrides: params.limitOverrides } : {}),
       ...(params.role !== undefined ? { role: params.role } : {}),

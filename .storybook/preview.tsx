@@ -1,8 +1,9 @@
+import '@fontsource-variable/inter';
 import '../packages/react/src/styles.css';
-import { DEMO_BRANDS } from '@agentstack/sdk/catalog';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { AgentStackProvider, themeFromBrand } from '../packages/react/src';
+import { SAMPLE_BRANDS } from './brands';
 import {
   type DemoBrand,
   type DemoParameters,
@@ -17,7 +18,9 @@ const withAgentStack: Decorator = (Story, context) => {
   const brand = (context.globals.brand ?? 'aurora') as DemoBrand;
   const params = (context.parameters.agentstack ?? {}) as DemoParameters;
   const { client, queryClient } = demoSession(context.id, tier, brand, params);
-  const theme = themeFromBrand(DEMO_BRANDS[brand]);
+  const theme = themeFromBrand(SAMPLE_BRANDS[brand] ?? SAMPLE_BRANDS.aurora);
+  // Full-page stories (whole dashboards) bring their own layout.
+  const fullPage = context.parameters.fullPage === true;
   return (
     <AgentStackProvider
       key={`${context.id}|${tier}|${brand}`}
@@ -29,16 +32,21 @@ const withAgentStack: Decorator = (Story, context) => {
         console.info(`[demo] upgrade to ${upgrade.kind} ${upgrade.id} (${upgrade.name})`);
       }}
     >
-      <div style={{ background: 'var(--as-color-background)', padding: 24, minHeight: '100vh' }}>
+      {fullPage ? (
         <Story />
-      </div>
+      ) : (
+        <div style={{ background: 'var(--as-color-background)', padding: 24, minHeight: '100vh' }}>
+          <Story />
+        </div>
+      )}
     </AgentStackProvider>
   );
 };
 
 /**
  * The toolbar picks the tenant's tier (starter / growth / enterprise) and the white-label brand
- * (aurora, light / nocturne, dark); every story runs against the sdk's msw mock API for them.
+ * (aurora, light / nocturne, dark / solstice, warm light); every story runs against the sdk's msw
+ * mock API for them. Every component gets a docs page from its TSDoc (autodocs).
  */
 const preview: Preview = {
   globalTypes: {
@@ -63,6 +71,7 @@ const preview: Preview = {
         items: [
           { value: 'aurora', title: 'Aurora (light)' },
           { value: 'nocturne', title: 'Nocturne (dark)' },
+          { value: 'solstice', title: 'Solstice (warm, light)' },
         ],
         dynamicTitle: true,
       },
@@ -75,7 +84,11 @@ const preview: Preview = {
     context.msw.use(demoRouter);
   },
   decorators: [withAgentStack],
+  tags: ['autodocs'],
   parameters: {
+    options: {
+      storySort: { order: ['Introduction', 'Dashboards', 'Commerce', 'Platform', '*'] },
+    },
     layout: 'fullscreen',
     controls: { expanded: true },
     a11y: { test: 'error' },

@@ -127,6 +127,13 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
     await settled(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${shot}: horizontal scroll of ${overflow}px`).toBeLessThanOrEqual(0);
+    // Nor does any table scroll sideways inside its frame (that hides Status and Actions).
+    const clipped = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.as-table-wrap')].filter((el) => el.scrollWidth > el.clientWidth)
+          .length,
+    );
+    expect(clipped, `${shot}: tables scrolling sideways`).toBe(0);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const axe = (window as any).axe;

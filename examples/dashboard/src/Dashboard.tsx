@@ -6,7 +6,7 @@ import {
   platformQueries,
   themeFromBrand,
 } from '@agentstack/react';
-import { isAuthenticationError } from '@agentstack/sdk';
+import { type Brand, isAuthenticationError } from '@agentstack/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { createSessionClient, type StoredSession } from './api';
@@ -65,11 +65,7 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
   const client = useMemo(() => createSessionClient(session.token), [session.token]);
   const [queryClient] = useState(createAgentStackQueryClient);
   const operator = session.kind === 'operator';
-  const nav = operator ? OPERATOR_NAV : USER_NAV;
-  const route = useHashRoute() ?? { name: nav[0]!.route, id: null, upgrade: null };
   const [signingOut, setSigningOut] = useState(false);
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuId = useId();
 
   // A session that expired or was revoked elsewhere answers 401: back to the sign-in page.
   useEffect(
@@ -91,15 +87,6 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
     () => (operator ? OPERATOR_THEME : brand.data ? themeFromBrand(brand.data) : undefined),
     [operator, brand.data],
   );
-  const current = route.name === 'product' ? 'products' : route.name;
-  const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
-  const owner = operator ? 'AgentStack operator' : brand.data?.name;
-  useEffect(() => {
-    if (owner) document.title = `${pageLabel} · ${owner}`;
-  }, [pageLabel, owner]);
-  // Following a link closes the phone menu.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change.
-  useEffect(() => setMenuOpen(false), [route.name, route.id]);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -126,6 +113,47 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
       className="app"
       upgradeHref={(upgrade) => `#/plan?upgrade=${encodeURIComponent(upgrade.id)}`}
     >
+      <DashboardShell
+        session={session}
+        brand={operator ? null : (brand.data ?? null)}
+        signingOut={signingOut}
+        onSignOut={signOut}
+      />
+    </AgentStackProvider>
+  );
+}
+
+/** Props of {@link DashboardShell}. */
+export interface DashboardShellProps {
+  session: StoredSession;
+  /** The tenant's brand for the header; `null` for the operator (or while there is none). */
+  brand: Brand | null;
+  signingOut?: boolean;
+  onSignOut: () => void;
+}
+
+/**
+ * The header (brand, navigation folding into a Menu on a phone, plan, user, sign out) and the page
+ * of the URL hash, inside an `AgentStackProvider` the caller sets up. Storybook's full-page stories
+ * render it over the mock API.
+ */
+export function DashboardShell({ session, brand, signingOut = false, onSignOut }: DashboardShellProps) {
+  const operator = session.kind === 'operator';
+  const nav = operator ? OPERATOR_NAV : USER_NAV;
+  const route = useHashRoute() ?? { name: nav[0]!.route, id: null, upgrade: null };
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const current = route.name === 'product' ? 'products' : route.name;
+  const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
+  const owner = operator ? 'AgentStack operator' : brand?.name;
+  useEffect(() => {
+    if (owner) document.title = `${pageLabel} · ${owner}`;
+  }, [pageLabel, owner]);
+  // Following a link closes the phone menu.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change.
+  useEffect(() => setMenuOpen(false), [route.name, route.id]);
+  return (
+    <>
       <header className="app-header">
         <div className="app-header__bar">
           <a className="app-header__brand" href={`#/${nav[0]!.route}`}>
@@ -138,8 +166,8 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
                   AgentStack <span className="brand-mark__suffix">operator</span>
                 </span>
               </span>
-            ) : brand.data ? (
-              <BrandMark brand={brand.data} />
+            ) : brand ? (
+              <BrandMark brand={brand} />
             ) : (
               <span className="brand-mark__name">Dashboard</span>
             )}
@@ -181,7 +209,7 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
             <button
               type="button"
               className="as-button as-button--secondary"
-              onClick={signOut}
+              onClick={onSignOut}
               aria-busy={signingOut || undefined}
             >
               Sign out
@@ -192,7 +220,7 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
       <main className="app-main">
         <Page route={route} operator={operator} session={session} />
       </main>
-    </AgentStackProvider>
+    </>
   );
 }
 

@@ -42,7 +42,6 @@ export function OverviewPage({ userName }: { userName: string }) {
           <UsageMeter limitKey="commerce.products" />
           <UsageMeter limitKey="platform.dashboardUsers" />
         </section>
-        <LatestProducts />
         <section className="as-card page-section overview-card" aria-labelledby="overview-features">
           <h2 className="as-heading" id="overview-features">
             Included in your plan
@@ -58,6 +57,7 @@ export function OverviewPage({ userName }: { userName: string }) {
             </p>
           </TierGate>
         </section>
+        <LatestProducts />
       </div>
     </>
   );

@@ -115,7 +115,9 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                   <th scope="col" className="as-col--optional">
                     {t('apiKeys.column.type')}
                   </th>
-                  <th scope="col">{t('apiKeys.column.key')}</th>
+                  <th scope="col" className="as-col--optional">
+                    {t('apiKeys.column.key')}
+                  </th>
                   <th scope="col" className="as-col--optional">
                     {t('apiKeys.column.created')}
                   </th>
@@ -146,7 +148,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
                       {t(`apiKeys.type.${key.type}`)}
                     </span>
                   </td>
-                  <td>
+                  <td className="as-col--optional">
                     <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
                   </td>
                   <td className="as-col--optional">
