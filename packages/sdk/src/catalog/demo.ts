@@ -8,19 +8,20 @@ import type { Brand } from '../schemas/platform/agency';
 import type { Subscription } from '../schemas/platform/tenant';
 import type { Role } from '../schemas/platform/user';
 
-// Logos are https URLs: the API accepts no `data:` URLs (see `WebUrl` in the schemas).
+// No logos: the API accepts only https: logo URLs (no `data:`, see `WebUrl` in the schemas), and a
+// demo must work offline, so the dashboards show each brand's monogram instead.
 /** The sample white-label brands: a light teal one and a dark violet one. */
 export const DEMO_BRANDS = {
   aurora: {
     name: 'Aurora Commerce',
-    logoUrl: 'https://assets.agentstack.dev/demo/aurora.svg',
+    logoUrl: null,
     primaryColor: '#0f766e',
     accentColor: '#f59e0b',
     colorScheme: 'light',
   },
   nocturne: {
     name: 'Nocturne Labs',
-    logoUrl: 'https://assets.agentstack.dev/demo/nocturne.svg',
+    logoUrl: null,
     primaryColor: '#7c3aed',
     accentColor: '#22d3ee',
     colorScheme: 'dark',
