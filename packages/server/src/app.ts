@@ -1,8 +1,8 @@
+import type { Server } from 'node:http';
 import type { Brand } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
@@ -12,6 +12,15 @@ import { openDatabase, retryOnDeadConnection } from './db/client';
 import { clientAddress } from './http/clientAddress';
 import { cors } from './http/cors';
 import { DOCS_SCRIPT_PATH, docsAsset, renderDocs, renderHome } from './http/docs';
+import {
+  answerClientErrors,
+  EDGE_DEFAULTS,
+  type EdgeLimits,
+  httpServerOptions,
+  limitUrl,
+  readBody,
+  unmatched,
+} from './http/edge';
 import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi } from './http/openapi';
@@ -38,8 +47,13 @@ const nextRequestId = () => `${REQUEST_ID_PREFIX}${(requestCounter++).toString(3
 export const API_VERSION = '2026-11-01';
 const KNOWN_VERSIONS = new Set([API_VERSION]);
 
-/** Options of {@link createServer}. */
-export interface ServerOptions {
+/**
+ * Options of {@link createServer}. The edge limits ({@link EdgeLimits}) bound what one client may
+ * send and for how long: `maxBodyBytes` (1 MiB), `maxUrlLength` (8,192 characters),
+ * `maxHeaderBytes` (16 KiB), `headersTimeoutMs` (10 s), `bodyTimeoutMs` (10 s) and
+ * `requestTimeoutMs` (30 s) — defaults in parentheses.
+ */
+export interface ServerOptions extends Partial<EdgeLimits> {
   /** PostgreSQL URL. When absent, embedded PGlite is used. */
   databaseUrl?: string;
   /** PGlite data folder. Defaults to in-memory (`memory://`) — the CLI passes `./.agentstack-data`. */
@@ -126,6 +140,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   // Revocations announced by any instance on the database drop this instance's cached principals.
   const unlisten = await database.listen(REVOCATION_CHANNEL, context.auth.listener);
 
+  const limits: EdgeLimits = { ...EDGE_DEFAULTS };
+  for (const key of Object.keys(EDGE_DEFAULTS) as Array<keyof EdgeLimits>) {
+    if (options[key] !== undefined) limits[key] = options[key];
+  }
   const app = new Hono<AppEnv>();
   let accepting = true;
 
@@ -153,6 +171,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       tenantId: c.get('principal')?.tenant?.id,
     });
   });
+  app.use('*', limitUrl(limits.maxUrlLength));
 
   app.use(
     '/v1/*',
@@ -164,15 +183,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       maxAge: 600,
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: (c) =>
-      problemResponse(c, new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MiB.')),
-  });
-  // Reads carry no body; skipping them also keeps node-server from materialising a full Request.
-  app.use('/v1/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
-  );
+  // Bodies are read here, bounded in size and time, so that no route waits on a slow client.
+  app.use('/v1/*', readBody(limits));
   app.use('/v1/*', async (c, next) => {
     const version = c.req.header('agentstack-version');
     if (version && !KNOWN_VERSIONS.has(version)) {
@@ -231,9 +243,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     return c.body(script.body);
   });
 
-  app.notFound((c) =>
-    problemResponse(c, new ApiError(404, 'route_not_found', `No route ${c.req.method} ${c.req.path}.`)),
-  );
+  // A known path with another method is 405 with Allow; anything else 404.
+  app.notFound((c) => unmatched(app, c));
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
     log.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) });
@@ -253,11 +264,15 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     context,
     async start({ port = 4000, hostname = '127.0.0.1' } = {}) {
       return new Promise((resolve, reject) => {
-        server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-          const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`;
-          resolve({ url, port: info.port });
-        });
+        server = serve(
+          { fetch: app.fetch, port, hostname, serverOptions: httpServerOptions(limits) },
+          (info) => {
+            const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${info.port}`;
+            resolve({ url, port: info.port });
+          },
+        );
         server.once('error', reject);
+        answerClientErrors(server as Server, limits);
       });
     },
     async stop() {

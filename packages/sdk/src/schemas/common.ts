@@ -236,10 +236,14 @@ export const PROBLEM_TITLES: Readonly<Record<number, string>> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -281,6 +285,10 @@ export const ErrorCodes = [
   'feature_not_in_plan',
   'rate_limited',
   'payload_too_large',
+  'unsupported_media_type',
+  'uri_too_long',
+  'header_fields_too_large',
+  'request_timeout',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
