@@ -6,7 +6,20 @@ import { DEMO_BRANDS } from '@agentstack/sdk/catalog';
  * Nocturne, dark violet) and Solstice, a warm light brand, to show a third agency's look.
  */
 export const SAMPLE_BRANDS = {
-  ...DEMO_BRANDS,
+  // The API takes only https: logos, so the sdk's demo brands carry https URLs; the toolbar shows
+  // the same logos inline so that Storybook needs no network.
+  aurora: {
+    ...DEMO_BRANDS.aurora,
+    logoUrl: svg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#0f766e"/><path d="M7 21c4-9 14-9 18 0" stroke="#5eead4" stroke-width="3" fill="none" stroke-linecap="round"/></svg>',
+    ),
+  },
+  nocturne: {
+    ...DEMO_BRANDS.nocturne,
+    logoUrl: svg(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1e1b4b"/><path d="M20 6a10 10 0 1 0 6 16A8 8 0 0 1 20 6z" fill="#a78bfa"/></svg>',
+    ),
+  },
   solstice: {
     name: 'Solstice Market',
     logoUrl: null,
