@@ -1,9 +1,9 @@
-import type { AgentStack, PageParams } from '@agentstack/sdk';
+import type { PageParams } from '@agentstack/sdk';
+import type { UserListParams } from '@agentstack/sdk/schemas';
 import { defineResource } from '../shared/defineResource';
 import { defineSingleton } from '../shared/defineSingleton';
 
-/** Query params of the dashboard-user list, as the SDK takes them (paging, `order`). */
-export type UserListParams = NonNullable<Parameters<AgentStack['platform']['users']['list']>[0]>;
+export type { UserListParams };
 
 const ROOT = ['agentstack', 'platform'] as const;
 

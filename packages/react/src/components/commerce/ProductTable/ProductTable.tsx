@@ -1,27 +1,16 @@
 import type { Product, ProductOrder, ProductStatus } from '@agentstack/sdk';
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  type RowSelectionState,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { productQueries } from '../../../hooks/commerce/productKeys';
 import { useArchiveProduct } from '../../../hooks/commerce/useArchiveProduct';
 import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchiveProducts';
-import { useProducts } from '../../../hooks/commerce/useProducts';
 import { useUnarchiveProduct } from '../../../hooks/commerce/useUnarchiveProduct';
+import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
-import { ActionError } from '../../shared/ActionError/ActionError';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
-import { DataTable } from '../../shared/DataTable/DataTable';
-import { Pager } from '../../shared/DataTable/Pager';
-import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
-import { useCursorPages } from '../../shared/DataTable/useCursorPages';
-import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
 import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
@@ -112,27 +101,19 @@ export function ProductTable({
   const [status, setStatus] = useState<ProductStatus | 'all'>(initialStatus);
   const [search, setSearch] = useState(initialQuery);
   const query = useDebounced(search.trim(), searchDebounceMs);
-  const pages = useCursorPages();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   // Which archive waits for its confirmation: a product id, `bulk`, or none.
   const [confirming, setConfirming] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const { startingAfter, page } = pages;
   const order = orderOf(sorting);
-  const params = useMemo(
-    () => ({
-      limit: pageSize,
-      ...(status !== 'all' ? { status } : {}),
-      ...(query ? { query } : {}),
-      ...(order ? { order } : {}),
-      ...(startingAfter ? { startingAfter } : {}),
-    }),
-    [pageSize, status, query, order, startingAfter],
-  );
-  const products = useProducts(params);
+  const list = useCursorList(productQueries.list, {
+    limit: pageSize,
+    ...(status !== 'all' ? { status } : {}),
+    ...(query ? { query } : {}),
+    ...(order ? { order } : {}),
+  });
   const archive = useArchiveProduct();
   const unarchive = useUnarchiveProduct();
   const bulkArchive = useBulkArchiveProducts();
@@ -141,46 +122,16 @@ export function ProductTable({
   const rowActions = useRef({ archive, unarchive, confirming, setConfirming, setNotice, productHref });
   rowActions.current = { archive, unarchive, confirming, setConfirming, setNotice, productHref };
 
-  // A new filter, search or order starts again from the first page, with nothing selected.
-  const filterKey = `${status}|${query}|${order ?? ''}`;
-  const lastFilterKey = useRef(filterKey);
+  // Another page, filter, search or order: the notice and a pending confirmation are about rows
+  // no longer on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the position changes.
   useEffect(() => {
-    if (lastFilterKey.current === filterKey) return;
-    lastFilterKey.current = filterKey;
-    pages.reset();
-    setRowSelection({});
     setNotice(null);
-  }, [filterKey, pages.reset]);
+    setConfirming(null);
+  }, [list.position]);
 
-  const rows = products.data?.data ?? [];
   const columns = useMemo<ColumnDef<Product>[]>(
     () => [
-      {
-        id: 'select',
-        enableSorting: false,
-        header: ({ table }) => (
-          <input
-            type="checkbox"
-            className="as-checkbox"
-            aria-label={t('products.selectAll')}
-            checked={table.getIsAllRowsSelected()}
-            ref={(el) => {
-              if (el) el.indeterminate = table.getIsSomeRowsSelected();
-            }}
-            onChange={table.getToggleAllRowsSelectedHandler()}
-            disabled={table.getRowCount() === 0}
-          />
-        ),
-        cell: ({ row }) => (
-          <input
-            type="checkbox"
-            className="as-checkbox"
-            aria-label={t('products.selectRow', { title: row.original.title })}
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-          />
-        ),
-      },
       {
         id: 'title',
         accessorFn: (p) => p.title.toLocaleLowerCase(),
@@ -287,38 +238,11 @@ export function ProductTable({
     [t, locale],
   );
 
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting, rowSelection },
-    getRowId: (p) => p.id,
-    onSortingChange: setSorting,
-    onRowSelectionChange: setRowSelection,
-    enableRowSelection: true,
-    sortDescFirst: false,
-    // The server sorts (see `orderOf`); the table only shows which column and direction.
-    manualSorting: true,
-    getCoreRowModel: getCoreRowModel(),
-  });
-
-  const selectedIds = Object.keys(rowSelection).filter((key) => rowSelection[key]);
-  const goNext = () => {
-    const next = products.data?.nextCursor;
-    if (!next) return;
-    pages.next(next);
-    setRowSelection({});
-    setNotice(null);
-  };
-  const goPrevious = () => {
-    pages.previous();
-    setRowSelection({});
-    setNotice(null);
-  };
-  const onBulkArchive = () =>
+  const onBulkArchive = (selectedIds: string[], clearSelection: () => void) =>
     bulkArchive.mutate(selectedIds, {
       onSettled: () => setConfirming(null),
       onSuccess: (res) => {
-        setRowSelection({});
+        clearSelection();
         const ids = res.data.map((p) => p.id);
         setNotice({
           text: t('products.bulkArchived', { count: ids.length }),
@@ -338,9 +262,6 @@ export function ProductTable({
 
   const actionError = archive.error ?? unarchive.error ?? bulkArchive.error;
   const filtered = status !== 'all' || query !== '';
-  const loading = products.isPending;
-  const refetching = products.isFetching && products.isPlaceholderData;
-  const colCount = table.getVisibleLeafColumns().length;
 
   return (
     <section className="as-card as-product-table" aria-labelledby={`${id}-heading`}>
@@ -396,90 +317,59 @@ export function ProductTable({
         </div>
       </div>
 
-      {selectedIds.length > 0 ? (
-        <div className="as-bulk-bar">
-          <span className="as-bulk-bar__count">
-            {t('products.selectedCount', { count: selectedIds.length })}
-          </span>
-          <button type="button" className="as-button as-button--ghost" onClick={() => setRowSelection({})}>
-            {t('products.clearSelection')}
-          </button>
-          <TierGate feature="commerce.bulkOperations" variant="inline">
-            <ConfirmAction
-              confirming={confirming === 'bulk'}
-              label={t('products.bulkArchive')}
-              action={t('products.bulkArchive')}
-              question={t('products.confirmBulkArchive', { count: selectedIds.length })}
-              confirmAction={t('products.confirmArchiveAction')}
-              busy={bulkArchive.isPending}
-              onStart={() => {
-                setNotice(null);
-                setConfirming('bulk');
-              }}
-              onCancel={() => setConfirming(null)}
-              onConfirm={onBulkArchive}
-            />
-          </TierGate>
-        </div>
-      ) : null}
-
-      <ActionError error={actionError} />
-
-      {products.isError && !products.data ? (
-        <ErrorNotice
-          error={products.error}
-          title={t('products.loadError')}
-          onRetry={() => products.refetch()}
-        />
-      ) : (
-        <DataTable
-          label={t('products.tableLabel')}
-          busy={loading || refetching}
-          head={<SortableHeader table={table} />}
-          colSpan={colCount}
-          loading={loading}
-          loadingRows={Math.min(pageSize, 5)}
-          empty={
-            rows.length === 0
-              ? {
-                  title: filtered ? t('products.noMatchTitle') : t('products.emptyTitle'),
-                  body: filtered ? t('products.noMatchBody') : t('products.emptyBody'),
-                  action: filtered ? (
-                    <button type="button" className="as-button as-button--secondary" onClick={clearFilters}>
-                      {t('products.clearFilters')}
-                    </button>
-                  ) : create ? (
-                    <button type="button" className="as-button as-button--primary" onClick={create}>
-                      {t('products.add')}
-                    </button>
-                  ) : null,
-                }
-              : null
-          }
-        >
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-selected={row.getIsSelected() || undefined}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={columnClassName(cell.column)}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </DataTable>
-      )}
-
-      {rows.length > 0 || page > 1 ? (
-        <Pager
-          label={t('products.page', { page })}
-          previousLabel={t('products.previous')}
-          nextLabel={t('products.next')}
-          canPrevious={page > 1}
-          canNext={Boolean(products.data?.hasMore) && !refetching}
-          onPrevious={goPrevious}
-          onNext={goNext}
-        />
-      ) : null}
+      <ResourceTable
+        label={t('products.tableLabel')}
+        list={list}
+        columns={columns}
+        getRowId={(p) => p.id}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        loadingRows={Math.min(pageSize, 5)}
+        errorTitle={t('products.loadError')}
+        actionError={actionError}
+        pager={{
+          page: (page) => t('products.page', { page }),
+          previous: t('products.previous'),
+          next: t('products.next'),
+        }}
+        bulk={{
+          selectAllLabel: t('products.selectAll'),
+          selectRowLabel: (p) => t('products.selectRow', { title: p.title }),
+          selectedLabel: (count) => t('products.selectedCount', { count }),
+          clearLabel: t('products.clearSelection'),
+          actions: (selectedIds, clearSelection) => (
+            <TierGate feature="commerce.bulkOperations" variant="inline">
+              <ConfirmAction
+                confirming={confirming === 'bulk'}
+                label={t('products.bulkArchive')}
+                action={t('products.bulkArchive')}
+                question={t('products.confirmBulkArchive', { count: selectedIds.length })}
+                confirmAction={t('products.confirmArchiveAction')}
+                busy={bulkArchive.isPending}
+                onStart={() => {
+                  setNotice(null);
+                  setConfirming('bulk');
+                }}
+                onCancel={() => setConfirming(null)}
+                onConfirm={() => onBulkArchive(selectedIds, clearSelection)}
+              />
+            </TierGate>
+          ),
+        }}
+        empty={{
+          title: filtered ? t('products.noMatchTitle') : t('products.emptyTitle'),
+          body: filtered ? t('products.noMatchBody') : t('products.emptyBody'),
+          action: filtered ? (
+            <button type="button" className="as-button as-button--secondary" onClick={clearFilters}>
+              {t('products.clearFilters')}
+            </button>
+          ) : create ? (
+            <button type="button" className="as-button as-button--primary" onClick={create}>
+              {t('products.add')}
+            </button>
+          ) : null,
+        }}
+      />
       <div role="status">
         {notice ? (
           <p className="as-undo-notice">

@@ -1,18 +1,20 @@
 import type { ApiKey, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useApiKeys } from '../../../hooks/platform/useApiKeys';
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useCreateApiKey } from '../../../hooks/platform/useCreateApiKey';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRevokeApiKey } from '../../../hooks/platform/useRevokeApiKey';
+import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
-import { DataTable } from '../../shared/DataTable/DataTable';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 
@@ -46,7 +48,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
   const permissions = me.data?.permissions ?? [];
   const canRead = permissions.includes('platform:keys:read');
   const canWrite = permissions.includes('platform:keys:write');
-  const keys = useApiKeys({ limit: pageSize }, { enabled: canRead });
+  const keys = useCursorList(platformQueries.apiKeyList, { limit: pageSize }, { enabled: canRead });
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
@@ -55,8 +57,106 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
   // The one copy of the new secret: component state, dropped on "I've saved it" or unmount.
   const [revealed, setRevealed] = useState<ApiKeyWithSecret | null>(null);
 
-  const rows = keys.data?.data ?? [];
-  const loading = me.isPending || (canRead && keys.isPending);
+  // Cells read live state through a ref, so the column definitions stay the same objects.
+  const live = useRef({ canWrite, confirming, setConfirming, setNotice, revoke });
+  live.current = { canWrite, confirming, setConfirming, setNotice, revoke };
+  const columns = useMemo<ColumnDef<ApiKey>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('apiKeys.column.name'),
+        cell: ({ row }) => <span className="as-keys-panel__name">{row.original.name}</span>,
+      },
+      {
+        id: 'type',
+        header: t('apiKeys.column.type'),
+        meta: { optional: true },
+        cell: ({ row }) => (
+          <span className="as-key-type" data-type={row.original.type}>
+            {t(`apiKeys.type.${row.original.type}`)}
+          </span>
+        ),
+      },
+      {
+        id: 'key',
+        header: t('apiKeys.column.key'),
+        meta: { optional: true },
+        cell: ({ row }) => (
+          <code className="as-code as-key-prefix">{displayPrefix(row.original.prefix)}</code>
+        ),
+      },
+      {
+        id: 'created',
+        header: t('apiKeys.column.created'),
+        meta: { optional: true },
+        cell: ({ row }) => (
+          <time dateTime={row.original.createdAt}>{formatDate(row.original.createdAt, locale)}</time>
+        ),
+      },
+      {
+        id: 'lastUsed',
+        header: t('apiKeys.column.lastUsed'),
+        meta: { optional: true },
+        cell: ({ row }) =>
+          row.original.lastUsedAt ? (
+            <time dateTime={row.original.lastUsedAt}>{formatDate(row.original.lastUsedAt, locale)}</time>
+          ) : (
+            <span className="as-muted">{t('apiKeys.never')}</span>
+          ),
+      },
+      {
+        id: 'status',
+        header: t('apiKeys.column.status'),
+        cell: ({ row }) =>
+          row.original.revokedAt ? (
+            <span
+              className="as-status"
+              data-status="revoked"
+              title={t('apiKeys.revokedOn', { date: formatDate(row.original.revokedAt, locale) })}
+            >
+              {t('apiKeys.status.revoked')}
+            </span>
+          ) : (
+            <span className="as-status" data-status="active">
+              {t('apiKeys.status.active')}
+            </span>
+          ),
+      },
+      {
+        id: 'actions',
+        header: () => <span className="as-visually-hidden">{t('apiKeys.column.actions')}</span>,
+        cell: ({ row }) => {
+          const { canWrite, confirming, setConfirming, setNotice, revoke } = live.current;
+          const key = row.original;
+          if (!canWrite || key.revokedAt !== null) return null;
+          return (
+            <ConfirmAction
+              confirming={confirming === key.id}
+              label={t('apiKeys.revokeRow', { name: key.name })}
+              action={t('apiKeys.revoke')}
+              question={t('apiKeys.confirmRevoke', { name: key.name })}
+              confirmAction={t('apiKeys.confirmRevokeAction')}
+              busy={revoke.isPending && revoke.variables === key.id}
+              onStart={() => {
+                revoke.reset();
+                setConfirming(key.id);
+              }}
+              onCancel={() => setConfirming(null)}
+              onConfirm={() =>
+                revoke.mutate(key.id, {
+                  onSuccess: (done) => {
+                    setConfirming(null);
+                    setNotice(t('apiKeys.revoked', { name: done.name }));
+                  },
+                })
+              }
+            />
+          );
+        },
+      },
+    ],
+    [t, locale],
+  );
 
   const onCreatedKey = (key: ApiKeyWithSecret) => {
     setRevealed(key);
@@ -100,112 +200,24 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
           title={t('apiKeys.noAccessTitle')}
           body={t('apiKeys.noAccessBody')}
         />
-      ) : keys.isError && !keys.data ? (
-        <ErrorNotice error={keys.error} title={t('apiKeys.loadError')} onRetry={() => keys.refetch()} />
       ) : (
-        <>
-          {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
-          <DataTable
-            label={t('apiKeys.tableLabel')}
-            busy={loading}
-            head={
-              <thead>
-                <tr>
-                  <th scope="col">{t('apiKeys.column.name')}</th>
-                  <th scope="col" className="as-col--optional">
-                    {t('apiKeys.column.type')}
-                  </th>
-                  <th scope="col" className="as-col--optional">
-                    {t('apiKeys.column.key')}
-                  </th>
-                  <th scope="col" className="as-col--optional">
-                    {t('apiKeys.column.created')}
-                  </th>
-                  <th scope="col" className="as-col--optional">
-                    {t('apiKeys.column.lastUsed')}
-                  </th>
-                  <th scope="col">{t('apiKeys.column.status')}</th>
-                  <th scope="col">
-                    <span className="as-visually-hidden">{t('apiKeys.column.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-            }
-            colSpan={7}
-            loading={loading}
-            loadingRows={3}
-            empty={
-              rows.length === 0 ? { title: t('apiKeys.emptyTitle'), body: t('apiKeys.emptyBody') } : null
-            }
-          >
-            {rows.map((key) => {
-              const revoked = key.revokedAt !== null;
-              return (
-                <tr key={key.id} data-revoked={revoked || undefined}>
-                  <td className="as-keys-panel__name">{key.name}</td>
-                  <td className="as-col--optional">
-                    <span className="as-key-type" data-type={key.type}>
-                      {t(`apiKeys.type.${key.type}`)}
-                    </span>
-                  </td>
-                  <td className="as-col--optional">
-                    <code className="as-code as-key-prefix">{displayPrefix(key.prefix)}</code>
-                  </td>
-                  <td className="as-col--optional">
-                    <time dateTime={key.createdAt}>{formatDate(key.createdAt, locale)}</time>
-                  </td>
-                  <td className="as-col--optional">
-                    {key.lastUsedAt ? (
-                      <time dateTime={key.lastUsedAt}>{formatDate(key.lastUsedAt, locale)}</time>
-                    ) : (
-                      <span className="as-muted">{t('apiKeys.never')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {key.revokedAt ? (
-                      <span
-                        className="as-status"
-                        data-status="revoked"
-                        title={t('apiKeys.revokedOn', { date: formatDate(key.revokedAt, locale) })}
-                      >
-                        {t('apiKeys.status.revoked')}
-                      </span>
-                    ) : (
-                      <span className="as-status" data-status="active">
-                        {t('apiKeys.status.active')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="as-table__actions">
-                    {canWrite && !revoked ? (
-                      <ConfirmAction
-                        confirming={confirming === key.id}
-                        label={t('apiKeys.revokeRow', { name: key.name })}
-                        action={t('apiKeys.revoke')}
-                        question={t('apiKeys.confirmRevoke', { name: key.name })}
-                        confirmAction={t('apiKeys.confirmRevokeAction')}
-                        busy={revoke.isPending && revoke.variables === key.id}
-                        onStart={() => {
-                          revoke.reset();
-                          setConfirming(key.id);
-                        }}
-                        onCancel={() => setConfirming(null)}
-                        onConfirm={() =>
-                          revoke.mutate(key.id, {
-                            onSuccess: (done) => {
-                              setConfirming(null);
-                              setNotice(t('apiKeys.revoked', { name: done.name }));
-                            },
-                          })
-                        }
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        </>
+        <ResourceTable
+          label={t('apiKeys.tableLabel')}
+          list={keys}
+          columns={columns}
+          getRowId={(key) => key.id}
+          loading={me.isPending}
+          loadingRows={3}
+          errorTitle={t('apiKeys.loadError')}
+          actionError={revoke.error}
+          empty={{ title: t('apiKeys.emptyTitle'), body: t('apiKeys.emptyBody') }}
+          pager={{
+            page: (page) => t('apiKeys.page', { page }),
+            previous: t('apiKeys.previous'),
+            next: t('apiKeys.next'),
+          }}
+          rowData={(key) => ({ 'data-revoked': key.revokedAt !== null || undefined })}
+        />
       )}
       <StatusMessage message={notice} />
     </section>

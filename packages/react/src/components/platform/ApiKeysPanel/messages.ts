@@ -42,4 +42,7 @@ export const apiKeysPanelMessages = {
   'apiKeys.loadError': 'API keys could not be loaded',
   'apiKeys.noAccessTitle': 'API keys are not visible to your role',
   'apiKeys.noAccessBody': 'Ask an owner or admin to create or share a key.',
+  'apiKeys.page': 'Page {{page}}',
+  'apiKeys.previous': 'Previous page',
+  'apiKeys.next': 'Next page',
 } as const;

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderStory } from '../../../../test/renderStory';
+import { server } from '../../../../test/server';
 import * as stories from './TeamTable.stories';
 
 const { Default, AtSeatLimit, AsAdmin, ReadOnlySupport, Viewer, Empty, Loading, ErrorState } =
@@ -50,6 +51,36 @@ describe('TeamTable', () => {
     );
     expect(await screen.findByText('5 / 25')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Invite a team member' })).toBeNull();
+  });
+
+  it('sorts on the server: a header click asks the API for that order, from the first page', async () => {
+    const user = userEvent.setup();
+    const orders: Array<string | null> = [];
+    const onRequest = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (request.method === 'GET' && url.pathname.endsWith('/v1/platform/users')) {
+        orders.push(url.searchParams.get('order'));
+      }
+    };
+    server.events.on('request:start', onRequest);
+    try {
+      await renderStory(Default);
+      await screen.findByText(owner.name);
+      expect(orders).toEqual([null]);
+      const header = screen.getByRole('columnheader', { name: /Member/ });
+      expect(header.getAttribute('aria-sort')).toBe('none');
+      await user.click(within(header).getByRole('button'));
+      expect(header.getAttribute('aria-sort')).toBe('ascending');
+      await waitFor(() => expect(orders.at(-1)).toBe('name'));
+      await user.click(within(header).getByRole('button'));
+      expect(header.getAttribute('aria-sort')).toBe('descending');
+      await waitFor(() => expect(orders.at(-1)).toBe('-name'));
+      // Last sign-in is not an order the API offers: its header is not a sort button.
+      const lastLogin = screen.getByRole('columnheader', { name: 'Last sign-in' });
+      expect(within(lastLogin).queryByRole('button')).toBeNull();
+    } finally {
+      server.events.removeListener('request:start', onRequest);
+    }
   });
 
   it('changes a role with the select', async () => {

@@ -1,29 +1,21 @@
 import type { Principal, Role, User } from '@agentstack/sdk';
-import {
-  type ColumnDef,
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from '@tanstack/react-table';
+import type { UserOrder } from '@agentstack/sdk/schemas';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
 import { useId, useMemo, useRef, useState } from 'react';
+import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useDeleteUser } from '../../../hooks/platform/useDeleteUser';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useUpdateUser } from '../../../hooks/platform/useUpdateUser';
-import { useUsers } from '../../../hooks/platform/useUsers';
+import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
-import { DataTable } from '../../shared/DataTable/DataTable';
-import { Pager } from '../../shared/DataTable/Pager';
-import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
-import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
-import { assignableRoles, InviteUserForm, ROLES } from '../InviteUserForm/InviteUserForm';
+import { assignableRoles, InviteUserForm } from '../InviteUserForm/InviteUserForm';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
 
 /** Props of {@link TeamTable}. */
@@ -60,7 +52,16 @@ export function teamAccess(me: Principal | undefined): TeamAccess {
   };
 }
 
-const ROLE_RANK = new Map(ROLES.map((r, i) => [r, i]));
+/** The API's sort field for each sortable column (the list's `order`, `-` for descending). */
+const ORDER_FIELDS: Record<string, 'name' | 'role'> = { member: 'name', role: 'role' };
+
+/** The list's `order` for the table's sorting state; none means the API's default, newest first. */
+function orderOf(sorting: SortingState): UserOrder | undefined {
+  const [first] = sorting;
+  const field = first && ORDER_FIELDS[first.id];
+  if (!field) return undefined;
+  return first.desc ? `-${field}` : field;
+}
 
 /**
  * The tenant's dashboard users: name and email, role, last sign-in. Callers with
@@ -76,17 +77,17 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
   const id = useId();
   const me = useMe();
   const access = teamAccess(me.data);
-  const pages = useCursorPages();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [inviting, setInviting] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const { startingAfter, page } = pages;
-  const params = useMemo(
-    () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
-    [pageSize, startingAfter],
+  const order = orderOf(sorting);
+  // Sorted by the server, so the order holds across pages.
+  const users = useCursorList(
+    platformQueries.userList,
+    { limit: pageSize, ...(order ? { order } : {}) },
+    { enabled: access.canRead },
   );
-  const users = useUsers(params, { enabled: access.canRead });
   const update = useUpdateUser();
   const remove = useDeleteUser();
 
@@ -99,7 +100,8 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
     () => [
       {
         id: 'member',
-        accessorFn: (u) => u.name.toLocaleLowerCase(),
+        // Sortable columns need an accessor; the server does the sorting (see `orderOf`).
+        accessorFn: (u) => u.name,
         header: t('team.column.member'),
         cell: ({ row }) => {
           const u = row.original;
@@ -122,7 +124,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
       },
       {
         id: 'role',
-        accessorFn: (u) => ROLE_RANK.get(u.role) ?? 99,
+        accessorFn: (u) => u.role,
         header: t('team.column.role'),
         cell: ({ row }) => {
           const { access, me, update, setNotice } = live.current;
@@ -167,9 +169,9 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
       },
       {
         id: 'lastLoginAt',
-        accessorFn: (u) => u.lastLoginAt ?? '',
         header: t('team.column.lastLogin'),
-        sortDescFirst: true,
+        // The API does not sort by last sign-in.
+        enableSorting: false,
         meta: { optional: true },
         cell: ({ row }) =>
           row.original.lastLoginAt ? (
@@ -215,23 +217,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
     [t, locale],
   );
 
-  const rows = users.data?.data ?? [];
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { sorting },
-    getRowId: (u) => u.id,
-    onSortingChange: setSorting,
-    sortDescFirst: false,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
-
-  const loading = me.isPending || (access.canRead && users.isPending);
-  const refetching = users.isFetching && users.isPlaceholderData;
-  const colCount = table.getVisibleLeafColumns().length;
   const actionError = update.error ?? remove.error;
-  const showPager = page > 1 || Boolean(users.data?.hasMore);
 
   return (
     <section className="as-card as-team-table" aria-labelledby={`${id}-heading`}>
@@ -264,46 +250,24 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
       ) : (
         <>
           {me.data && !access.canWrite ? <p className="as-hint">{t('team.readOnly')}</p> : null}
-          {actionError ? <ErrorNotice error={actionError} /> : null}
-          {users.isError && !users.data ? (
-            <ErrorNotice error={users.error} title={t('team.loadError')} onRetry={() => users.refetch()} />
-          ) : (
-            <DataTable
-              label={t('team.tableLabel')}
-              busy={loading || refetching}
-              head={<SortableHeader table={table} />}
-              colSpan={colCount}
-              loading={loading}
-              loadingRows={4}
-              empty={rows.length === 0 ? { title: t('team.emptyTitle'), body: t('team.emptyBody') } : null}
-            >
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-self={row.original.id === me.data?.userId || undefined}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={
-                        cell.column.id === 'actions' ? 'as-table__actions' : columnClassName(cell.column)
-                      }
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </DataTable>
-          )}
-          {showPager ? (
-            <Pager
-              label={t('team.page', { page })}
-              previousLabel={t('team.previous')}
-              nextLabel={t('team.next')}
-              canPrevious={page > 1}
-              canNext={Boolean(users.data?.hasMore) && !refetching}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(users.data?.nextCursor)}
-            />
-          ) : null}
+          <ResourceTable
+            label={t('team.tableLabel')}
+            list={users}
+            columns={columns}
+            getRowId={(u) => u.id}
+            sorting={sorting}
+            onSortingChange={setSorting}
+            loading={me.isPending}
+            errorTitle={t('team.loadError')}
+            actionError={actionError}
+            empty={{ title: t('team.emptyTitle'), body: t('team.emptyBody') }}
+            pager={{
+              page: (page) => t('team.page', { page }),
+              previous: t('team.previous'),
+              next: t('team.next'),
+            }}
+            rowData={(u) => ({ 'data-self': u.id === me.data?.userId || undefined })}
+          />
         </>
       )}
       <StatusMessage message={notice} />

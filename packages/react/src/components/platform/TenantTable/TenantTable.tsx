@@ -1,20 +1,19 @@
 import type { Plan, Subscription, Tenant, TenantUpdate } from '@agentstack/sdk';
 import type { Domain } from '@agentstack/sdk/catalog';
-import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useAgencies } from '../../../hooks/platform/useAgencies';
 import { usePlans } from '../../../hooks/platform/usePlans';
-import { useTenants } from '../../../hooks/platform/useTenants';
 import { useUpdateTenant } from '../../../hooks/platform/useUpdateTenant';
+import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
-import { DataTable } from '../../shared/DataTable/DataTable';
-import { columnClassName, SortableHeader } from '../../shared/DataTable/SortableHeader';
-import { useCursorPages } from '../../shared/DataTable/useCursorPages';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 
@@ -40,15 +39,12 @@ const OPTIONAL_DOMAINS = ['commerce', 'fintech', 'social'] as const;
 export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProps) {
   const { t, messages, locale } = useAgentStack();
   const id = useId();
-  const pages = useCursorPages();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const { startingAfter, page } = pages;
-  const params = useMemo(
-    () => ({ limit: pageSize, ...(startingAfter ? { startingAfter } : {}) }),
-    [pageSize, startingAfter],
-  );
-  const tenants = useTenants(params);
+  const tenants = useCursorList(platformQueries.tenantList, { limit: pageSize });
+  // Another page: the open form belonged to a row no longer on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the position changes.
+  useEffect(() => setEditing(null), [tenants.position]);
   const agencies = useAgencies({ limit: 100 });
   const agencyNames = useMemo(
     () => new Map((agencies.data?.data ?? []).map((a) => [a.id, a.name])),
@@ -136,26 +132,6 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
     [t, messages, locale, allowEdit, id],
   );
 
-  const rows = tenants.data?.data ?? [];
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: (tenant) => tenant.id,
-    getCoreRowModel: getCoreRowModel(),
-  });
-  const colCount = table.getVisibleLeafColumns().length;
-  const goNext = () => {
-    const next = tenants.data?.nextCursor;
-    if (!next) return;
-    setEditing(null);
-    pages.next(next);
-  };
-  const goPrevious = () => {
-    setEditing(null);
-    pages.previous();
-  };
-  const loading = tenants.isPending;
-
   return (
     <section className="as-card as-tenant-table" aria-labelledby={`${id}-heading`}>
       <header className="as-product-table__header">
@@ -164,67 +140,38 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
         </h2>
       </header>
       <StatusMessage message={notice} visible />
-      {tenants.isError && !tenants.data ? (
-        <ErrorNotice error={tenants.error} title={t('tenants.loadError')} onRetry={() => tenants.refetch()} />
-      ) : (
-        <DataTable
-          label={t('tenants.tableLabel')}
-          busy={loading || (tenants.isFetching && tenants.isPlaceholderData)}
-          head={<SortableHeader table={table} />}
-          colSpan={colCount}
-          loading={loading}
-          loadingRows={Math.min(pageSize, 3)}
-          empty={rows.length === 0 ? { title: t('tenants.emptyTitle'), body: t('tenants.emptyBody') } : null}
-        >
-          {table.getRowModel().rows.flatMap((row) => {
-            const cells = (
-              <tr key={row.id} data-selected={editing === row.id || undefined}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={columnClassName(cell.column)}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
-            if (editing !== row.id) return [cells];
-            return [
-              cells,
-              <tr key={`${row.id}-edit`} className="as-tenant-table__edit-row">
-                <td colSpan={colCount}>
-                  <TenantPlanForm
-                    id={`${id}-edit-${row.id}`}
-                    tenant={row.original}
-                    onCancel={() => setEditing(null)}
-                    onSaved={(saved) => {
-                      setEditing(null);
-                      setNotice(t('tenants.saved', { name: saved.name }));
-                    }}
-                  />
-                </td>
-              </tr>,
-            ];
-          })}
-        </DataTable>
-      )}
-      <nav className="as-pager" aria-label={t('tenants.tableLabel')}>
-        <span className="as-pager__page">{t('tenants.page', { page })}</span>
-        <button
-          type="button"
-          className="as-button as-button--secondary"
-          onClick={goPrevious}
-          disabled={page === 1}
-        >
-          {t('tenants.previous')}
-        </button>
-        <button
-          type="button"
-          className="as-button as-button--secondary"
-          onClick={goNext}
-          disabled={!tenants.data?.hasMore || tenants.isPlaceholderData}
-        >
-          {t('tenants.next')}
-        </button>
-      </nav>
+      <ResourceTable
+        label={t('tenants.tableLabel')}
+        list={tenants}
+        columns={columns}
+        getRowId={(tenant) => tenant.id}
+        loadingRows={Math.min(pageSize, 3)}
+        errorTitle={t('tenants.loadError')}
+        empty={{ title: t('tenants.emptyTitle'), body: t('tenants.emptyBody') }}
+        pager={{
+          page: (page) => t('tenants.page', { page }),
+          previous: t('tenants.previous'),
+          next: t('tenants.next'),
+        }}
+        rowData={(tenant) => ({ 'data-selected': editing === tenant.id || undefined })}
+        afterRow={(tenant, colSpan) =>
+          editing === tenant.id ? (
+            <tr className="as-tenant-table__edit-row">
+              <td colSpan={colSpan}>
+                <TenantPlanForm
+                  id={`${id}-edit-${tenant.id}`}
+                  tenant={tenant}
+                  onCancel={() => setEditing(null)}
+                  onSaved={(saved) => {
+                    setEditing(null);
+                    setNotice(t('tenants.saved', { name: saved.name }));
+                  }}
+                />
+              </td>
+            </tr>
+          ) : null
+        }
+      />
     </section>
   );
 }

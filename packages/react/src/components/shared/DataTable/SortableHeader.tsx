@@ -11,7 +11,8 @@ export interface SortableHeaderProps<TRow> {
  * @internal The class of a column's header and body cells: `as-num` for columns with
  * `meta: { numeric: true }` (right-aligned), `as-col--optional` for columns with
  * `meta: { optional: true }` (hidden when the table is narrow, e.g. on a phone),
- * `as-table__select` for the `select` checkbox column; `undefined` for any other column.
+ * `as-table__select` for the `select` checkbox column, `as-table__actions` for the `actions`
+ * column; `undefined` for any other column.
  */
 export function columnClassName<TRow>(column: Column<TRow, unknown>): string | undefined {
   const meta = column.columnDef.meta as { numeric?: boolean; optional?: boolean } | undefined;
@@ -20,6 +21,7 @@ export function columnClassName<TRow>(column: Column<TRow, unknown>): string | u
       meta?.numeric && 'as-num',
       meta?.optional && 'as-col--optional',
       column.id === 'select' && 'as-table__select',
+      column.id === 'actions' && 'as-table__actions',
     ) || undefined
   );
 }
