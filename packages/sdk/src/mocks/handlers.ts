@@ -28,6 +28,7 @@ import {
   SessionCreate,
   type User,
   UserCreate,
+  UserListParams,
   UserUpdate,
 } from '../schemas/platform/user';
 import { brandOf, type MockDb, toProduct } from './db';
@@ -219,20 +220,16 @@ function paginate<T extends { id: string }>(
   return { data, hasMore, nextCursor: hasMore ? (data.at(-1)?.id ?? null) : null };
 }
 
-/** The server's product sort orders: a field, descending with `-`, ties broken by id. */
-function productOrder(order: ProductListParams['order']): (a: Product, b: Product) => number {
+/**
+ * The server's sort orders: a field (one of `values`), descending with a leading `-`, ties broken
+ * by id; none (or `-createdAt`) is newest first.
+ */
+function byOrder<T extends { id: string }>(
+  order: string | undefined,
+  values: Record<string, (item: T) => string | number>,
+): (a: T, b: T) => number {
   if (!order || order === '-createdAt') return newestFirst;
-  const field = order.replace('-', '');
-  const value = (p: Product): string | number =>
-    field === 'title'
-      ? p.title
-      : field === 'price'
-        ? p.price.amount
-        : field === 'inventoryQuantity'
-          ? p.inventoryQuantity
-          : field === 'updatedAt'
-            ? p.updatedAt
-            : p.id;
+  const value = values[order.replace('-', '')] ?? ((item: T) => item.id);
   const sign = order.startsWith('-') ? -1 : 1;
   return (a, b) => {
     const [x, y] = [value(a), value(b)];
@@ -241,6 +238,17 @@ function productOrder(order: ProductListParams['order']): (a: Product, b: Produc
     return sign * (byValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   };
 }
+
+const productOrder = (order: ProductListParams['order']) =>
+  byOrder<Product>(order, {
+    title: (p) => p.title,
+    price: (p) => p.price.amount,
+    inventoryQuantity: (p) => p.inventoryQuantity,
+    updatedAt: (p) => p.updatedAt,
+  });
+
+const userOrder = (order: UserListParams['order']) =>
+  byOrder<User>(order, { name: (u) => u.name, email: (u) => u.email, role: (u) => u.role });
 
 function find<T extends { id: string }>(items: readonly T[], id: string | undefined, kind: string): T {
   const item = items.find((i) => i.id === id);
@@ -506,10 +514,11 @@ const routes: RouteSpec[] = [
     method: 'get',
     path: '/v1/platform/users',
     auth: 'platform:users:read',
-    query: ListParams,
+    query: UserListParams,
     handler: (ctx) => {
       tenantOf(ctx);
-      return paginate(ctx.db.users, ctx.query as ListParams);
+      const params = ctx.query as UserListParams;
+      return paginate(ctx.db.users, params, userOrder(params.order));
     },
   },
   {

@@ -72,6 +72,13 @@ describe('TeamTable', () => {
       await user.click(within(header).getByRole('button'));
       expect(header.getAttribute('aria-sort')).toBe('ascending');
       await waitFor(() => expect(orders.at(-1)).toBe('name'));
+      const names = () =>
+        within(table())
+          .getAllByRole('row')
+          .slice(1)
+          .map((row) => row.querySelector('.as-member__name')?.firstChild?.textContent ?? '');
+      await waitFor(() => expect(names()).toEqual([...names()].sort((a, b) => a.localeCompare(b))));
+      expect(names()[0]).not.toBe(owner.name);
       await user.click(within(header).getByRole('button'));
       expect(header.getAttribute('aria-sort')).toBe('descending');
       await waitFor(() => expect(orders.at(-1)).toBe('-name'));
