@@ -4,6 +4,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { AgentStackProvider, themeFromBrand } from '../packages/react/src';
 import { SAMPLE_BRANDS } from './brands';
+import { DocsPage } from './DocsPage';
 import {
   type DemoBrand,
   type DemoParameters,
@@ -86,6 +87,7 @@ const preview: Preview = {
   decorators: [withAgentStack],
   tags: ['autodocs'],
   parameters: {
+    docs: { page: DocsPage },
     options: {
       storySort: { order: ['Introduction', 'Dashboards', 'Commerce', 'Platform', '*'] },
     },

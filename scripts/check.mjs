@@ -87,6 +87,8 @@ console.log(
 run('Format and lint (biome)', 'npx biome check .');
 run('Build packages', 'npx turbo run build --filter=./packages/* --output-logs=errors-only');
 run('Typecheck', 'npx turbo run typecheck --output-logs=errors-only');
+// Before the tests: the dashboard's browser tests open the static Storybook too.
+run('Storybook build', 'npm run build-storybook');
 run(
   'Unit and integration tests',
   'npx turbo run test --concurrency=1 --output-logs=full',
@@ -94,5 +96,4 @@ run(
 );
 run('Package lint (publint, attw)', 'npx turbo run lint:package --output-logs=errors-only');
 run('Size budgets (size-limit)', 'npx turbo run size --output-logs=full');
-run('Storybook build', 'npm run build-storybook');
 summarise();

@@ -1,8 +1,10 @@
 import '../../examples/dashboard/src/app.css';
 import { demoTenant } from '@agentstack/sdk/catalog';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StoredSession } from '../../examples/dashboard/src/api';
-import { DashboardShell } from '../../examples/dashboard/src/Dashboard';
+import { DASHBOARD_LOCALE, DashboardShell } from '../../examples/dashboard/src/Dashboard';
+import { AgentStackProvider, useAgentStack } from '../../packages/react/src';
 import { SAMPLE_BRANDS, type SampleBrandName } from '../brands';
 import type { DemoTier } from '../mockApi';
 
@@ -38,9 +40,19 @@ export function DashboardStory({ tier, brand, operator = false }: DashboardStory
     },
     [],
   );
+  // The app's own labels and upgrade links, over the story's client, cache and theme.
+  const { client, theme } = useAgentStack();
+  const queryClient = useQueryClient();
   return (
-    <div className="app">
+    <AgentStackProvider
+      client={client}
+      queryClient={queryClient}
+      theme={theme}
+      locale={DASHBOARD_LOCALE}
+      className="app"
+      upgradeHref={(upgrade) => `#/plan?upgrade=${encodeURIComponent(upgrade.id)}`}
+    >
       <DashboardShell session={session} brand={operator ? null : SAMPLE_BRANDS[brand]} onSignOut={() => {}} />
-    </div>
+    </AgentStackProvider>
   );
 }

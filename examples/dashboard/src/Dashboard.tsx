@@ -41,9 +41,11 @@ const OPERATOR_NAV: NavItem[] = [
   { route: 'brands', label: 'Agencies & brands' },
 ];
 
-// Any kit label can be replaced: each page has its own heading, so the kit's section headings name
-// what the section holds instead of repeating the page's.
-const LOCALE = {
+/**
+ * The app's labels over the kit's: each page has its own heading, so the kit's section headings name
+ * what the section holds instead of repeating the page's.
+ */
+export const DASHBOARD_LOCALE = {
   code: 'en-US',
   messages: {
     'products.title': 'Catalogue',
@@ -109,7 +111,7 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
       client={client}
       theme={theme}
       queryClient={queryClient}
-      locale={LOCALE}
+      locale={DASHBOARD_LOCALE}
       className="app"
       upgradeHref={(upgrade) => `#/plan?upgrade=${encodeURIComponent(upgrade.id)}`}
     >

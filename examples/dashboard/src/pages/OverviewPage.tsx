@@ -44,7 +44,7 @@ export function OverviewPage({ userName }: { userName: string }) {
         </section>
         <section className="as-card page-section overview-card" aria-labelledby="overview-features">
           <h2 className="as-heading" id="overview-features">
-            Included in your plan
+            Plan features
           </h2>
           <TierGate feature="commerce.bulkOperations" variant="inline">
             <p className="overview-feature">
