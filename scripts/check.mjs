@@ -51,6 +51,7 @@ const REPORT_DIRS = [
   'packages/react',
   'examples/dashboard',
   'examples/quickstart',
+  'examples/packaging',
 ];
 
 function summarise() {

@@ -1,7 +1,8 @@
-// A node:test reporter that writes test-results/vitest.json with the counts the repository's
+// A node:test reporter that writes test-results/vitest.json (in the working folder) with the counts the repository's
 // closing summary adds up (scripts/check.mjs reads `numPassedTests`, `numFailedTests`,
 // `numPendingTests`, `numTodoTests`: the shape of vitest's JSON reporter). It prints nothing.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export default async function* summaryReporter(source) {
   const counts = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
@@ -15,8 +16,9 @@ export default async function* summaryReporter(source) {
     else counts.numFailedTests += 1;
   }
   const numTotalTests = Object.values(counts).reduce((a, b) => a + b, 0);
-  const dir = new URL('./test-results/', import.meta.url);
+  // In the folder the tests run from (each example's own), so other examples can use it too.
+  const dir = join(process.cwd(), 'test-results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(new URL('vitest.json', dir), `${JSON.stringify({ ...counts, numTotalTests })}\n`);
+  writeFileSync(join(dir, 'vitest.json'), `${JSON.stringify({ ...counts, numTotalTests })}\n`);
   yield '';
 }
