@@ -1,13 +1,15 @@
 import type { Brand } from '@agentstack/sdk';
 import { DEMO_BRANDS } from '@agentstack/sdk/catalog';
 
+const svg = (markup: string) => `data:image/svg+xml,${encodeURIComponent(markup)}`;
+
 /**
  * The white-label brands of the Storybook toolbar: the sdk's two demo brands (Aurora, light teal;
  * Nocturne, dark violet) and Solstice, a warm light brand, to show a third agency's look.
  */
 export const SAMPLE_BRANDS = {
-  // The API takes only https: logos, so the sdk's demo brands carry https URLs; the toolbar shows
-  // the same logos inline so that Storybook needs no network.
+  // The API takes only https: logos, so the sdk's demo brands carry none; Storybook's toolbar
+  // brands show inline logos (no network needed) to look like a real agency's.
   aurora: {
     ...DEMO_BRANDS.aurora,
     logoUrl: svg(
