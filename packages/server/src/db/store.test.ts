@@ -1,7 +1,13 @@
 import { newId } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, DATABASES } from '../../test/harness';
-import { productStore, productValues } from '../modules/commerce/products/store';
+import {
+  bumpCatalogVersion,
+  catalogVersion,
+  productFilter,
+  productStore,
+  productValues,
+} from '../modules/commerce/products/store';
 import { tenantStore } from '../modules/platform/tenants/store';
 import { type Database, openDatabase } from './client';
 
@@ -84,6 +90,21 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
       expect((await theirs.page({ order, startingAfter: first!.id })).data).toEqual([]);
     }
     expect((await mine.get(first!.id))?.title).toBe(first!.title);
+  });
+
+  it('reads a scalar alongside a page in the same statement, and nothing for an empty page', async () => {
+    const version = catalogVersion(one);
+    const page = await productStore(database.db, one).page({ limit: 2 }, undefined, version);
+    expect(page.alongside).toBe(0);
+    expect(Object.keys(page).sort()).toEqual(['alongside', 'data', 'hasMore', 'nextCursor']);
+    await bumpCatalogVersion(database.db, one);
+    expect((await productStore(database.db, one).page({ limit: 2 }, undefined, version)).alongside).toBe(1);
+    const empty = await productStore(database.db, one).page(
+      { limit: 2 },
+      productFilter({ query: 'none such' }),
+      version,
+    );
+    expect(empty).toEqual({ data: [], hasMore: false, nextCursor: null });
   });
 
   it('locks many rows in id order and sets updatedAt on update', async () => {

@@ -1,7 +1,10 @@
 import type { ListResponse } from '@agentstack/sdk/schemas';
-import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
+
+// The key of the column a page reads alongside its rows; no table has a column by that name.
+const ALONGSIDE = '__alongside';
 
 /** Default page size of list endpoints. */
 export const DEFAULT_LIMIT = 20;
@@ -40,6 +43,9 @@ export interface StoreSpec<
   toWire: (row: RowOf<T>) => W;
 }
 
+/** A list page, with what was read alongside it (see {@link Store.page}). */
+export type Page<W, A = never> = ListResponse<W> & { alongside?: A };
+
 /** Paging parameters of a list, as validated from the query string. */
 export interface PageParams<K extends string> {
   limit?: number;
@@ -60,9 +66,11 @@ export interface Store<T extends IdTable, W, K extends string, S extends string>
   getMany(ids: string[], options?: { forUpdate?: boolean }): Promise<RowOf<T>[]>;
   /**
    * One keyset page in the requested order: rows after the cursor row on (sort value, id), the
-   * cursor's value read in the same statement. `where` narrows it (filters).
+   * cursor's value read in the same statement. `where` narrows it (filters). `alongside`, a
+   * scalar expression (e.g. a data version), is read in the same statement, on the same snapshot,
+   * and returned as `alongside` — unknown (`undefined`) when the page is empty.
    */
-  page(params: PageParams<K>, where?: SQL): Promise<ListResponse<W>>;
+  page<A = never>(params: PageParams<K>, where?: SQL, alongside?: SQL<A>): Promise<Page<W, A>>;
   /** Rows matching `where` (all the scope's rows without it). */
   count(where?: SQL): Promise<number>;
   insert(values: Omit<InsertOf<T>, S>): Promise<RowOf<T>>;
@@ -103,6 +111,7 @@ export function defineStore<
   const columns = table as unknown as Record<string, AnyPgColumn | undefined>;
   const scopeColumn = scope ? columns[scope] : undefined;
   const hasUpdatedAt = columns.updatedAt !== undefined;
+  const allColumns = getTableColumns(table);
 
   const open = (db: Executor, tenantId?: string): Store<T, W, keyof O & string, S> => {
     const scoped = (...conditions: (SQL | undefined)[]) =>
@@ -131,7 +140,7 @@ export function defineStore<
         return (options.forUpdate ? await q.for('update') : await q) as RowOf<T>[];
       },
 
-      async page(params, where) {
+      async page(params, where, alongside) {
         const limit = params.limit ?? DEFAULT_LIMIT;
         const order = params.order ?? defaultOrder;
         const descending = order.startsWith('-');
@@ -148,10 +157,18 @@ export function defineStore<
               sql`(${column}, ${table.id}) ${sql.raw(descending ? '<' : '>')} (select ${column}, ${table.id} from ${table} where ${scoped(eq(table.id, params.startingAfter))})`;
         }
         const direction = descending ? desc : asc;
-        const rows = (await select(scoped(after, where))
+        const rows = (await (alongside
+          ? db
+              .select({ ...allColumns, [ALONGSIDE]: alongside })
+              .from(table as PgTable)
+              .where(scoped(after, where))
+          : select(scoped(after, where))
+        )
           .orderBy(...(byId ? [direction(table.id)] : [direction(column), direction(table.id)]))
-          .limit(limit + 1)) as RowOf<T>[];
-        return toPage(rows, limit, toWire);
+          .limit(limit + 1)) as (RowOf<T> & { [ALONGSIDE]?: never })[];
+        const page: Page<W, never> = toPage(rows, limit, toWire);
+        if (alongside && rows.length > 0) page.alongside = rows[0]![ALONGSIDE];
+        return page;
       },
 
       async count(where) {

@@ -6,16 +6,16 @@ type Caller = { tenant: string };
 
 /** A list over an in-memory version counter, counting its loads. */
 function harness() {
-  const state = { version: 1, loads: 0, versionReads: 0 };
+  const state = { version: 1 as number | undefined, loads: 0, versionReads: 0 };
   const list = cachedList<Caller, Record<string, unknown>>({
     scope: (caller) => caller.tenant,
     version: async () => {
       state.versionReads++;
-      return state.version;
+      return state.version ?? 0;
     },
     load: async (_db, caller, query) => {
       state.loads++;
-      return { tenant: caller.tenant, query, load: state.loads };
+      return { value: { tenant: caller.tenant, query, load: state.loads }, version: state.version };
     },
   });
   const host = { db: {} as Db, listCacheEntries: 100 };
@@ -46,8 +46,26 @@ describe('cachedList', () => {
     const { state, read } = harness();
     expect((await read({})).load).toBe(1);
     expect((await read({})).load).toBe(1);
-    state.version++;
+    state.version = 2;
     expect((await read({})).load).toBe(2);
+    expect((await read({})).load).toBe(2);
+  });
+
+  it('reads a page not cached in one statement, without a version check', async () => {
+    const { state, read } = harness();
+    await read({ limit: 1 });
+    await read({ limit: 2 });
+    expect(state).toMatchObject({ loads: 2, versionReads: 0 });
+    await read({ limit: 1 });
+    expect(state).toMatchObject({ loads: 2, versionReads: 1 });
+  });
+
+  it('does not cache a page whose version the statement could not tell', async () => {
+    const { state, read } = harness();
+    state.version = undefined;
+    await read({});
+    await read({});
+    expect(state.loads).toBe(2);
   });
 
   it('keeps one cache per list and per server instance', async () => {

@@ -15,25 +15,30 @@ export interface CachedListSpec<C, Q> {
   scope(caller: C): unknown;
   /**
    * The version of the data this caller sees: one indexed single-row read, bumped in the
-   * transaction of every write to that data. Read before the data.
+   * transaction of every write to that data. Read to check a cached page.
    */
   version(db: Db, caller: C): Promise<number>;
-  /** Reads the list; its JSON is what is cached. */
-  load(db: Db, caller: C, query: Q): Promise<unknown>;
+  /**
+   * Reads the list (its JSON is what is cached) and the version of the data it was read at, in
+   * the same statement, so on the same snapshot. `version` is `undefined` when the statement could
+   * not tell (e.g. an empty page): such a page is served but not cached.
+   */
+  load(db: Db, caller: C, query: Q): Promise<{ value: unknown; version: number | undefined }>;
 }
 
 /**
  * A list served from a per-instance cache of encoded pages, keyed by the caller's scope and the
  * validated query object itself (canonical JSON), so a query parameter cannot be left out of the
  * key. An entry is served only while the version it was read at is still current (see
- * {@link VersionedCache}), so every instance behind a load balancer serves fresh pages.
+ * {@link VersionedCache}), so every instance behind a load balancer serves fresh pages. A cached
+ * page costs one version read; a page not cached costs one statement (the page and its version).
  *
  * Each call makes a cache of its own: a module keeps its cached list to itself. One cache per
  * server instance (keyed by its database handle).
  *
  * @example
  * ```ts
- * const cachedProducts = cachedList({ scope, version: readCatalogVersion, load: productService.list });
+ * const cachedProducts = cachedList({ scope, version: readCatalogVersion, load: listWithVersion });
  * const page = await cachedProducts(app, caller, query); // JsonText
  * ```
  */
@@ -49,13 +54,15 @@ export function cachedList<C, Q>(spec: CachedListSpec<C, Q>) {
   };
   return async (host: CacheHost, caller: C, query: Q): Promise<JsonText> => {
     const cache = cacheOf(host);
-    if (!cache) return new JsonText(JSON.stringify(await spec.load(host.db, caller, query)));
-    const version = await spec.version(host.db, caller);
-    const key = canonicalJson([spec.scope(caller), query]);
-    const hit = cache.get(key, version);
-    if (hit !== undefined) return new JsonText(hit);
-    const page = new JsonText(JSON.stringify(await spec.load(host.db, caller, query)));
-    cache.set(key, version, page.bytes);
+    const key = cache ? canonicalJson([spec.scope(caller), query]) : '';
+    // A page never cached needs no version check: one statement reads it and its version.
+    if (cache?.has(key)) {
+      const hit = cache.get(key, await spec.version(host.db, caller));
+      if (hit !== undefined) return new JsonText(hit);
+    }
+    const { value, version } = await spec.load(host.db, caller, query);
+    const page = new JsonText(JSON.stringify(value));
+    if (cache && version !== undefined) cache.set(key, version, page.bytes);
     return page;
   };
 }

@@ -4,8 +4,8 @@
  * serves the entry only if its version matches — so every instance behind a load balancer
  * serves fresh data without a shared cache or invalidation messages.
  *
- * Read the version BEFORE reading the data you store under it: the data can then only be newer
- * than its label, never older, and a newer label forces a re-read.
+ * Read the version BEFORE reading the data you store under it, or in the same statement: the
+ * data can then only be newer than its label, never older, and a newer label forces a re-read.
  */
 export class VersionedCache {
   private entries = new Map<string, { version: number; body: Uint8Array }>();
@@ -21,6 +21,11 @@ export class VersionedCache {
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.body;
+  }
+
+  /** True when an entry for `key` is held, whatever its version. */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   /** Stores `body` for `key`, read at `version`. */

@@ -6,9 +6,11 @@ import type {
   ProductUpdate,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import type { SQL } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
+import type { Page } from '../../../db/store';
 import { recordEvent } from '../../../events/outbox';
 import { cachedList } from '../../../http/cachedList';
 import { ApiError, notFound } from '../../../http/errors';
@@ -16,6 +18,7 @@ import { lockTenant, requireFeature, requireRoomFor } from '../../platform/entit
 import { registerUsage } from '../../platform/entitlements/usage';
 import {
   bumpCatalogVersion,
+  catalogVersion,
   countsTowardLimit,
   productFilter,
   productStore,
@@ -33,6 +36,25 @@ function duplicateSku(sku: string | null | undefined): ApiError {
   return new ApiError(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, { param: 'sku' });
 }
 
+/** A page of the caller's catalogue, with `alongside` read in the same statement. */
+async function listProducts<A = never>(
+  db: Executor,
+  caller: TenantPrincipal,
+  params: ProductListParams,
+  alongside?: SQL<A>,
+): Promise<Page<Product, A>> {
+  // Browsers with a publishable key see the live catalogue only.
+  const status = caller.kind === 'publishable_key' ? 'active' : params.status;
+  if (caller.kind === 'publishable_key' && params.status && params.status !== 'active') {
+    return { data: [], hasMore: false, nextCursor: null };
+  }
+  return productStore(db, caller.tenant.id).page(
+    params,
+    productFilter({ status, query: params.query }),
+    alongside,
+  );
+}
+
 /** Business rules of the product catalogue. Writes run inside the request's transaction. */
 export const productService = {
   /**
@@ -43,20 +65,14 @@ export const productService = {
     // Browsers with a publishable key see another catalogue (live products only).
     scope: (caller) => [caller.tenant.id, caller.kind === 'publishable_key' ? 'public' : 'all'],
     version: (db, caller) => readCatalogVersion(db, caller.tenant.id),
-    load: (db, caller, params): Promise<ListResponse<Product>> => productService.list(db, caller, params),
+    load: async (db, caller, params) => {
+      const { alongside, ...page } = await listProducts(db, caller, params, catalogVersion(caller.tenant.id));
+      return { value: page, version: alongside };
+    },
   }),
 
-  async list(
-    db: Executor,
-    caller: TenantPrincipal,
-    params: ProductListParams,
-  ): Promise<ListResponse<Product>> {
-    // Browsers with a publishable key see the live catalogue only.
-    const status = caller.kind === 'publishable_key' ? 'active' : params.status;
-    if (caller.kind === 'publishable_key' && params.status && params.status !== 'active') {
-      return { data: [], hasMore: false, nextCursor: null };
-    }
-    return productStore(db, caller.tenant.id).page(params, productFilter({ status, query: params.query }));
+  list(db: Executor, caller: TenantPrincipal, params: ProductListParams): Promise<ListResponse<Product>> {
+    return listProducts(db, caller, params);
   },
 
   async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<Product> {

@@ -94,6 +94,13 @@ export async function readCatalogVersion(db: Db, tenantId: string): Promise<numb
   return row?.v ?? 0;
 }
 
+/** The tenant's catalogue version as a scalar subquery, to read in the statement of a page. */
+export function catalogVersion(tenantId: string): SQL<number> {
+  return sql`(select ${tenants.catalogVersion} from ${tenants} where ${tenants.id} = ${tenantId})`.mapWith(
+    Number,
+  );
+}
+
 /** Bumps the catalogue version inside a write's transaction. */
 export async function bumpCatalogVersion(db: Executor, tenantId: string): Promise<void> {
   await db
