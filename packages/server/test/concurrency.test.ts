@@ -110,6 +110,21 @@ describe.each(DATABASES)('concurrency across two instances on %s', (kind) => {
     expect(ent.body.limits['commerce.products']).toEqual({ limit: 10, used: 10 });
   });
 
+  it('runs creates of a tenant without a product limit side by side, every one counted and listed', async () => {
+    const { secretKey } = await createTenant(a, { limitOverrides: { 'commerce.products': null } });
+    const list = (t: TestServer) => t.request('GET', '/v1/commerce/products?limit=100', { token: secretKey });
+    expect((await list(b)).body.data).toEqual([]);
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? b : a).request('POST', '/v1/commerce/products', { token: secretKey, body: body(900 + i) }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expect((await list(b)).body.data).toHaveLength(40);
+    const ent = await a.request('GET', '/v1/platform/entitlements', { token: secretKey });
+    expect(ent.body.limits['commerce.products']).toEqual({ limit: null, used: 40 });
+  });
+
   it('keys scope per tenant: the same key in two tenants is two requests', async () => {
     const one = await createTenant(a);
     const two = await createTenant(a);

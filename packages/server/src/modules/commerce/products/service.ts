@@ -14,7 +14,7 @@ import type { Page } from '../../../db/store';
 import { recordEvent } from '../../../events/outbox';
 import { cachedList } from '../../../http/cachedList';
 import { ApiError, notFound } from '../../../http/errors';
-import { lockTenant, requireFeature, requireRoomFor } from '../../platform/entitlements/service';
+import { lockTenant, requireFeature, requireRoomFor, reserve } from '../../platform/entitlements/service';
 import { registerUsage } from '../../platform/entitlements/usage';
 import {
   bumpCatalogVersion,
@@ -82,9 +82,7 @@ export const productService = {
   },
 
   async create(tx: Executor, caller: TenantPrincipal, input: ProductCreate): Promise<Product> {
-    // The tenant row lock serialises creates of one tenant, so the limit holds under concurrency.
-    const tenant = await lockTenant(tx, caller.tenant.id);
-    await requireRoomFor(tx, tenant, 'commerce.products');
+    const tenant = await reserve(tx, caller.tenant.id, 'commerce.products');
     try {
       const row = await productStore(tx, tenant.id).insert({ id: newId('prod'), ...productValues(input) });
       const product = toProduct(row);

@@ -72,7 +72,24 @@ export async function requireRoomFor(
   key: LimitKey,
   adding = 1,
 ): Promise<void> {
+  if (entitlementsOf(tenant).limits[key] === null) return; // unlimited: nothing to count
   requireWithinLimit(tenant, key, await usageOf(tx, tenant.id, key), adding);
+}
+
+/**
+ * Makes room for `adding` more of `key` in the transaction that adds them, and returns the
+ * tenant row, read fresh. When the tenant's plan limits `key`, the tenant row is locked for the
+ * rest of the transaction and usage counted, so concurrent adds cannot pass the limit together
+ * (`402 tier_limit_reached` otherwise). When it does not, nothing is locked or counted, and
+ * adds of one tenant run side by side.
+ */
+export async function reserve(tx: Executor, tenantId: string, key: LimitKey, adding = 1): Promise<TenantRow> {
+  const current = await tenantStore(tx).get(tenantId);
+  if (!current) throw notFound('tenant', tenantId);
+  if (entitlementsOf(current).limits[key] === null) return current;
+  const tenant = await lockTenant(tx, tenantId);
+  await requireRoomFor(tx, tenant, key, adding);
+  return tenant;
 }
 
 /** The `GET /v1/platform/entitlements` body: features, and every limit with its usage. */

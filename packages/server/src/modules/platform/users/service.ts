@@ -14,7 +14,7 @@ import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, notFound } from '../../../http/errors';
-import { lockTenant, requireRoomFor } from '../entitlements/service';
+import { reserve } from '../entitlements/service';
 import { registerUsage } from '../entitlements/usage';
 import { sessionStore } from '../sessions/store';
 import { normalizeEmail, toUser, userStore } from './store';
@@ -54,8 +54,7 @@ export const userService = {
     if (input.role === 'owner') requireOwnerFor(caller, 'create an owner', 'role');
     // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
     const passwordHash = await hashPassword(input.password);
-    const tenant = await lockTenant(tx, caller.tenant.id);
-    await requireRoomFor(tx, tenant, 'platform.dashboardUsers');
+    const tenant = await reserve(tx, caller.tenant.id, 'platform.dashboardUsers');
     const email = normalizeEmail(input.email);
     const now = new Date();
     try {
