@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -254,8 +255,10 @@ try {
   );
   console.log(`cold start, PostgreSQL (spawn → listening + demo seed): ${srv.readyMs.toFixed(0)} ms`);
   console.log(
-    `server memory under the list loads: RSS ${mem.rss.toFixed(0)} MiB after them, peak ${mem.peak.toFixed(0)} MiB during them (goal < 150 MiB)`,
+    `server memory on PostgreSQL under the list loads: RSS ${mem.rss.toFixed(0)} MiB after them, peak ${mem.peak.toFixed(0)} MiB during them (goal < 150 MiB)`,
   );
+  // ---- Memory on embedded PGlite (bench/memory.mjs), beside the PostgreSQL figure above ----
+  console.log(formatPgliteMemory(await pgliteMemory({ duration, connections })));
 } finally {
   for (const c of children) await stop(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);

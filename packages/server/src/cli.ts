@@ -11,6 +11,7 @@ import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { createServer } from './app';
 import { openDatabase } from './db/client';
 import type { LogLevel } from './observability/logger';
@@ -157,7 +158,14 @@ function savedSignIns(file: string): string[] | null {
 
 async function start(options: Options): Promise<void> {
   await assertPortFree(options.port, options.host);
-  if (!options.databaseUrl) await makeDataDir(options.dataDir);
+  if (!options.databaseUrl) {
+    // Embedded PGlite is PostgreSQL compiled to WebAssembly. V8's optimising tier recompiles its
+    // hot functions into ≈ 50 MiB more code for little gain on a local database; the baseline
+    // tier alone keeps the embedded server's resident memory near 150 MiB. Only this process's
+    // WebAssembly is affected, and only for the CLI (embedders choose their own flags).
+    setFlagsFromString('--liftoff-only');
+    await makeDataDir(options.dataDir);
+  }
   const server = await createServer({
     databaseUrl: options.databaseUrl,
     dataDir: options.databaseUrl ? undefined : pgliteDir(options.dataDir),

@@ -82,8 +82,10 @@ export async function seedDemo(
   opts: { operatorKey?: string; persist?: (creds: DemoCredentials) => Promise<void> } = {},
 ): Promise<DemoCredentials | null> {
   if (!(await isEmpty(context.db))) return null;
-  // scrypt is slow: hash before the transaction, in parallel.
-  const hashes = await Promise.all(DEMO_TENANTS.map((t) => hashPassword(t.user.password)));
+  // scrypt is slow: hash before the transaction. One at a time: each takes 32 MiB, and three at
+  // once raise the embedded server's resident memory for the rest of its life.
+  const hashes: string[] = [];
+  for (const t of DEMO_TENANTS) hashes.push(await hashPassword(t.user.password));
 
   const result = await context.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
