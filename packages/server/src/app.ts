@@ -25,6 +25,7 @@ import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi } from './http/openapi';
 import { ApiRouter } from './http/route';
+import { DEFAULT_CACHE_BYTES } from './http/versionedCache';
 import { registerModules } from './modules';
 import {
   DatabaseSignInLimiter,
@@ -70,6 +71,8 @@ export interface ServerOptions extends Partial<EdgeLimits> {
   poolSize?: number;
   /** List pages each cached list (the catalogue's) keeps per instance (0 disables). Defaults to 2,000. */
   listCacheEntries?: number;
+  /** Bytes of pages each cached list keeps per instance. Defaults to 32 MiB. */
+  listCacheBytes?: number;
   /** The brand tenants without an agency see. Defaults to a neutral, unbranded one. */
   defaultBrand?: Brand;
   /**
@@ -132,6 +135,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     log,
     metrics: new Metrics(),
     listCacheEntries: options.listCacheEntries ?? 2000,
+    listCacheBytes: options.listCacheBytes ?? DEFAULT_CACHE_BYTES,
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
     signInLimiter: new DatabaseSignInLimiter(database.db, options.signInPolicy),
     clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),

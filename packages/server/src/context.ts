@@ -25,6 +25,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Pages each cached list (see `cachedList`) keeps per instance; 0 disables caching. */
   listCacheEntries: number;
+  /** Bytes each cached list keeps per instance (see `VersionedCache`). */
+  listCacheBytes: number;
   /** The brand shown to tenants without an agency. */
   defaultBrand: Brand;
   /** Counts sign-in attempts per email and client address, across instances. */

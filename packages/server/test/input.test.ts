@@ -26,8 +26,8 @@ describe.each(DATABASES)('input rules on %s', (kind) => {
   });
   afterAll(() => t?.stop());
 
-  it('rejects NUL and lone surrogates in every body string, naming the field', async () => {
-    for (const bad of [NUL, LONE]) {
+  it('rejects NUL, control characters and lone surrogates in every body string, naming the field', async () => {
+    for (const bad of [NUL, LONE, '\u0007']) {
       const post = (path: string, body: unknown, token = sk) => t.request('POST', path, { token, body });
       expectRejected(await post('/v1/commerce/products', product({ title: `a${bad}b` })), 'title');
       expectRejected(await post('/v1/commerce/products', product({ description: bad })), 'description');

@@ -11,12 +11,17 @@ import { CURRENCY_CODES } from './currency';
  * metadata is {@link Metadata} with its bounds.
  */
 
-// A NUL character cannot be stored by PostgreSQL; a lone UTF-16 surrogate has no UTF-8 encoding.
-// In unicode mode the class matches only unpaired surrogates: a pair is one code point above U+FFFF.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
-const ILL_FORMED = /[\u0000\uD800-\uDFFF]/u;
+// A NUL character cannot be stored by PostgreSQL; a lone UTF-16 surrogate has no UTF-8 encoding;
+// other control characters (tab and line breaks aside) have no place in text and grow sixfold as
+// JSON escapes. In unicode mode the surrogate range matches only unpaired surrogates: a pair is
+// one code point above U+FFFF.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const ILL_FORMED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF]/u;
 
-/** True when `value` has no NUL character and no unpaired UTF-16 surrogate. */
+/**
+ * True when `value` has no NUL or other C0 control character (tab, line feed and carriage return
+ * are fine) and no unpaired UTF-16 surrogate.
+ */
 export function isWellFormedText(value: string): boolean {
   return !ILL_FORMED.test(value);
 }
@@ -27,14 +32,14 @@ const wellFormed = z.check<string>((ctx) => {
     code: 'invalid_format',
     format: 'text',
     input: ctx.value,
-    message: 'must not contain NUL characters or unpaired UTF-16 surrogates',
+    message: 'must not contain NUL or control characters, or unpaired UTF-16 surrogates',
     continue: true,
   });
 });
 
 /**
- * A string the API accepts: no NUL character and no unpaired UTF-16 surrogate (`400
- * validation_failed` naming the field otherwise), plus the given checks (lengths, patterns…).
+ * A string the API accepts: no NUL or other control character but tab and line breaks, and no
+ * unpaired UTF-16 surrogate (`400 validation_failed` naming the field otherwise), plus the given checks (lengths, patterns…).
  * Every string of every request is one, so each new resource inherits the rule.
  *
  * @example

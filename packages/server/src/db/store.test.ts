@@ -10,6 +10,7 @@ import {
 } from '../modules/commerce/products/store';
 import { tenantStore } from '../modules/platform/tenants/store';
 import { type Database, openDatabase } from './client';
+import { jsonBytesAtMost, toPage } from './store';
 
 const SUBSCRIPTION = {
   platform: 'growth',
@@ -118,5 +119,32 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
       expect(updated.inventoryQuantity).toBe(3);
       expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
     });
+  });
+});
+
+describe('toPage', () => {
+  const rows = Array.from({ length: 11 }, (_, i) => ({ id: `row_${i}`, text: 'x'.repeat(100_000) }));
+
+  it('stops a page of large items at the byte budget, with a cursor at its last item', () => {
+    const page = toPage(rows, 10, (row) => row, 1_000_000);
+    expect(page.data.length).toBe(3);
+    expect(page.hasMore).toBe(true);
+    expect(page.nextCursor).toBe('row_2');
+    expect(page.data.reduce((n, item) => n + jsonBytesAtMost(item), 0)).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it('keeps one item however large, and pages of small items whole', () => {
+    expect(toPage(rows, 10, (row) => row, 10).data.length).toBe(1);
+    const small = toPage(rows.slice(0, 5), 10, (row) => ({ id: row.id }));
+    expect(small).toMatchObject({ hasMore: false, nextCursor: null });
+    expect(small.data.length).toBe(5);
+  });
+
+  it('bounds the JSON size from above', () => {
+    for (const value of [{ a: '€"\n', b: [1, null, true], c: { d: 'é' } }, ['😀', '\\'], 'plain']) {
+      expect(jsonBytesAtMost(value)).toBeGreaterThanOrEqual(
+        new TextEncoder().encode(JSON.stringify(value)).length,
+      );
+    }
   });
 });

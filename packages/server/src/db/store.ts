@@ -211,19 +211,51 @@ export function defineStore<
 }
 
 /**
+ * The most a page's items may weigh, as estimated by {@link jsonBytesAtMost}: 2 MiB. A page stops
+ * early past it (with `hasMore` and a cursor at its last item), so that no list answer — nor the
+ * JSON.stringify that builds it on the event loop — grows with how large each item may be.
+ */
+export const PAGE_BYTE_BUDGET = 2 * 1024 * 1024;
+
+/**
+ * An upper bound of `value`'s JSON size in bytes, cheap to compute: three bytes a UTF-16 unit
+ * (UTF-8 of the BMP; the escapes of quotes, backslashes, tabs and line breaks take two).
+ */
+export function jsonBytesAtMost(value: unknown): number {
+  if (typeof value === 'string') return value.length * 3 + 2;
+  if (value === null || typeof value !== 'object') return 24;
+  if (value instanceof Date) return 26;
+  let size = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) size += jsonBytesAtMost(item) + 1;
+    return size;
+  }
+  for (const [key, item] of Object.entries(value)) size += key.length * 3 + 4 + jsonBytesAtMost(item);
+  return size;
+}
+
+/**
  * Turns `limit + 1` rows fetched in list order into a page of wire objects: the extra row only
- * says there is more, and the last row's id is the cursor.
+ * says there is more, and the last item's id is the cursor. A page also stops, after at least one
+ * item, once its items would pass {@link PAGE_BYTE_BUDGET}.
  */
 export function toPage<R extends { id: string }, W>(
   rows: R[],
   limit: number,
   toWire: (row: R) => W,
+  budget = PAGE_BYTE_BUDGET,
 ): ListResponse<W> {
-  const hasMore = rows.length > limit;
-  const n = hasMore ? limit : rows.length;
-  const data = new Array<W>(n);
-  for (let i = 0; i < n; i++) data[i] = toWire(rows[i]!);
-  return { data, hasMore, nextCursor: hasMore ? rows[n - 1]!.id : null };
+  const n = Math.min(limit, rows.length);
+  const data: W[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const item = toWire(rows[i]!);
+    bytes += jsonBytesAtMost(item);
+    if (i > 0 && bytes > budget) break;
+    data.push(item);
+  }
+  const hasMore = rows.length > data.length;
+  return { data, hasMore, nextCursor: hasMore ? rows[data.length - 1]!.id : null };
 }
 
 /** Escapes `%`, `_` and `\` and wraps `text` for a substring match with ILIKE. */

@@ -7,6 +7,8 @@ export interface CacheHost {
   db: Db;
   /** Pages each cached list keeps per instance; 0 disables caching. */
   listCacheEntries: number;
+  /** Bytes each cached list keeps per instance. Defaults to 32 MiB. */
+  listCacheBytes?: number;
 }
 
 /** How one module's list is read, versioned and told apart; see {@link cachedList}. */
@@ -47,7 +49,8 @@ export function cachedList<C, Q>(spec: CachedListSpec<C, Q>) {
   const cacheOf = (host: CacheHost) => {
     let cache = caches.get(host.db);
     if (cache === undefined) {
-      cache = host.listCacheEntries > 0 ? new VersionedCache(host.listCacheEntries) : null;
+      cache =
+        host.listCacheEntries > 0 ? new VersionedCache(host.listCacheEntries, host.listCacheBytes) : null;
       caches.set(host.db, cache);
     }
     return cache;

@@ -8,10 +8,18 @@
  * data can then only be newer than its label, never older, and a newer label forces a re-read.
  */
 export class VersionedCache {
-  private entries = new Map<string, { version: number; body: Uint8Array }>();
+  private entries = new Map<string, { version: number; body: Uint8Array; bytes: number }>();
+  private heldBytes = 0;
 
-  /** Keeps at most `maxEntries` entries, evicting the least recently used. Defaults to 2,000. */
-  constructor(private readonly maxEntries = 2000) {}
+  /**
+   * Keeps at most `maxEntries` entries and `maxBytes` bytes (bodies plus keys), evicting the
+   * least recently used. A body larger than a quarter of `maxBytes` is not kept, so one huge page
+   * cannot flush the cache. Defaults: 2,000 entries, 32 MiB.
+   */
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxBytes = DEFAULT_CACHE_BYTES,
+  ) {}
 
   /** The stored body for `key` if it was read at `version`. */
   get(key: string, version: number): Uint8Array | undefined {
@@ -30,19 +38,38 @@ export class VersionedCache {
 
   /** Stores `body` for `key`, read at `version`. */
   set(key: string, version: number, body: Uint8Array): void {
-    this.entries.delete(key);
-    this.entries.set(key, { version, body });
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    this.delete(key);
+    // Keys are UTF-16 in memory: two bytes a character.
+    const bytes = body.byteLength + key.length * 2;
+    if (bytes > this.maxBytes / 4) return;
+    this.entries.set(key, { version, body, bytes });
+    this.heldBytes += bytes;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries && this.heldBytes <= this.maxBytes) break;
+      this.delete(oldest);
     }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.heldBytes -= entry.bytes;
   }
 
   /** Number of entries held. */
   get size(): number {
     return this.entries.size;
   }
+
+  /** Bytes held: bodies plus keys. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
 }
+
+/** Default byte budget of a {@link VersionedCache}: 32 MiB. */
+export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
