@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
-  listHandler,
   pendingHandler,
   unavailableHandler,
   withHandlers,
@@ -43,7 +42,7 @@ export const AtLimit: Story = {
 };
 
 /** No products yet. */
-export const Empty: Story = withHandlers(listHandler('/v1/commerce/products'));
+export const Empty: Story = { parameters: { agentstack: { products: 0 } } };
 
 /** Waiting for the first page. */
 export const Loading: Story = withHandlers(pendingHandler('get', '/v1/commerce/products'));
