@@ -88,9 +88,9 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    rmSync(shotsDir, { recursive: true, force: true });
     mkdirSync(shotsDir, { recursive: true });
-  });
+    // `npm start` builds the packages first (a turbo cache hit after `npm run build`, minutes cold).
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -189,6 +189,15 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
         await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
         await check(page, errors, `${slug}-overview-${width.name}`);
+        if (width.width < 900) {
+          // The folded menu: navigation, plan, user and sign-out, and it closes again.
+          await page.getByRole('button', { name: 'Menu' }).click();
+          await page.getByRole('navigation', { name: 'Main' }).waitFor();
+          expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+          await check(page, errors, `${slug}-menu-${width.name}`);
+          await page.getByRole('button', { name: 'Menu' }).click();
+          expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+        }
         for (const target of USER_PAGES.slice(1)) {
           await go(page, width, target.link, target.heading);
           await check(page, errors, `${slug}-${target.slug}-${width.name}`);
