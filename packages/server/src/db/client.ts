@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { MIGRATIONS } from './migrations';
 import { makePrivateDir } from './privateDir';
 import * as schema from './schema';
+import { unpackSnapshot } from './snapshot';
 
 type Schema = typeof schema;
 /** The typed query layer, the same over PGlite and PostgreSQL. */
@@ -120,7 +121,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const exposed = makePrivateDir(dataDir);
     if (exposed) options.onExposedDataDir?.({ dataDir, entries: exposed });
   }
-  const snapshot = options.snapshot !== false && isNewCluster(dataDir) ? readSnapshot() : undefined;
+  const snapshotPath = options.snapshot !== false && isNewCluster(dataDir) ? snapshotFile() : undefined;
+  let snapshot: Blob | undefined;
+  if (snapshotPath) {
+    try {
+      // On disk the snapshot is unpacked as files (see unpackSnapshot: far less memory), and
+      // PGlite opens an existing cluster; in memory, or if that fails, PGlite loads it.
+      if (!onDisk) throw new Error('in memory');
+      unpackSnapshot(snapshotPath, dataDir);
+    } catch {
+      snapshot = new Blob([readFileSync(snapshotPath)]);
+    }
+  }
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])];
   let client: InstanceType<typeof PGlite>;
   try {
@@ -234,14 +246,14 @@ function isNewCluster(dataDir: string): boolean {
 
 /**
  * The initialised empty cluster the build writes to `dist/pgdata.tgz` (see
- * scripts/pg-snapshot.mjs); loading it skips initdb. Missing (e.g. tests run from src before a
- * build) means initdb runs as usual.
+ * scripts/pg-snapshot.mjs); starting from it skips initdb. Missing (e.g. tests run from src
+ * before a build) means initdb runs as usual.
  */
-function readSnapshot(): Blob | undefined {
+function snapshotFile(): string | undefined {
   for (const candidate of ['./pgdata.tgz', '../../dist/pgdata.tgz']) {
     try {
       const file = fileURLToPath(new URL(candidate, import.meta.url));
-      if (existsSync(file)) return new Blob([readFileSync(file)]);
+      if (existsSync(file)) return file;
     } catch {
       // not a file URL (bundled elsewhere): no snapshot
     }
