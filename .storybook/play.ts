@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { MOCK_BASE_URL } from './mockApi';
 
 /**
@@ -27,7 +27,9 @@ export const all =
 export const shows =
   (...texts: Array<string | RegExp>): Play =>
   async (context) => {
-    for (const text of texts) await expect(await canvasOf(context).findByText(text)).toBeTruthy();
+    for (const text of texts) {
+      await expect((await canvasOf(context).findAllByText(text)).length).toBeGreaterThan(0);
+    }
   };
 
 /** These texts are not shown, once `after` is. */
@@ -123,4 +125,20 @@ export const noRequest =
   async (context) => {
     await canvasOf(context).findByText(after);
     await expect([...sent]).toEqual([]);
+  };
+
+/** A form control with this label. */
+export const field =
+  (label: string | RegExp): Play =>
+  async (context) => {
+    await expect(await canvasOf(context).findByLabelText(label)).toBeTruthy();
+  };
+
+/** Types into the labelled fields (in order), then clicks the named button. */
+export const submit =
+  (values: Array<[label: string, text: string]>, button: string): Play =>
+  async (context) => {
+    const canvas = canvasOf(context);
+    for (const [label, text] of values) await userEvent.type(await canvas.findByLabelText(label), text);
+    await userEvent.click(canvas.getByRole('button', { name: button }));
   };

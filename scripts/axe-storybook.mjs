@@ -68,7 +68,8 @@ function showStory(page, storyId) {
         const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
         const events = {
           storyRendered: () => ({ ok: true }),
-          storyFinished: (e) => (e?.status === 'error' ? { ok: false, error: 'play function failed' } : { ok: true }),
+          storyFinished: (e) =>
+            e?.status === 'error' ? { ok: false, error: 'play function failed' } : { ok: true },
           playFunctionThrewException: (e) => ({ ok: false, error: `play: ${e?.message ?? e}` }),
           storyThrewException: (e) => ({ ok: false, error: `render: ${e?.message ?? e}` }),
           storyErrored: (e) => ({ ok: false, error: `error: ${e?.title ?? ''} ${e?.description ?? ''}` }),
@@ -90,7 +91,12 @@ function showStory(page, storyId) {
             clearTimeout(limit);
             resolve(outcome);
           }
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
           timer = setTimeout(done, 250);
         };
         for (const [name, map] of Object.entries(events)) {
@@ -134,7 +140,9 @@ try {
   // The first story loads the preview (and registers the mock service worker); the rest switch.
   // Opened on the last story, so switching to the first one renders it too.
   await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${stories.at(-1).id}&viewMode=story`);
-  await page.waitForFunction(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__));
+  await page.waitForFunction(() =>
+    Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__),
+  );
   await page.addScriptTag({ content: axeSource });
   for (const story of stories) {
     const t0 = Date.now();

@@ -1,10 +1,14 @@
 import { setProjectAnnotations } from '@storybook/react';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import preview from '../../../.storybook/preview';
 import { server } from './server';
 
-setProjectAnnotations([preview]);
+// Stories need the Storybook preview (decorators, loaders); it imports DOM-only modules, so tests
+// in the node environment (SSR, packaging) run without it.
+if (typeof document !== 'undefined') {
+  const { default: preview } = await import('../../../.storybook/preview');
+  setProjectAnnotations([preview]);
+}
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -7,6 +7,16 @@ import {
   unavailableHandler,
   withHandlers,
 } from '../../../../../../.storybook/fixtures';
+import {
+  all,
+  darkScheme,
+  empty,
+  hides,
+  loadError,
+  loading,
+  shows,
+  tableRows,
+} from '../../../../../../.storybook/play';
 import { ApiKeysPanel } from './ApiKeysPanel';
 
 const meta = {
@@ -17,60 +27,76 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Follows the toolbar: pick a tier and a brand. A secret and a publishable key. */
-export const Default: Story = {};
+export const Default: Story = { play: tableRows('API keys', 2) };
 
 /** Platform Starter. */
-export const Starter: Story = { globals: { tier: 'starter' } };
+export const Starter: Story = { globals: { tier: 'starter' }, play: tableRows('API keys') };
 
 /** Platform Enterprise. */
-export const Enterprise: Story = { globals: { tier: 'enterprise' } };
+export const Enterprise: Story = { globals: { tier: 'enterprise' }, play: tableRows('API keys') };
 
 /** The dark Nocturne brand. */
-export const NocturneDark: Story = { globals: { brand: 'nocturne', tier: 'growth' } };
+export const NocturneDark: Story = {
+  globals: { brand: 'nocturne', tier: 'growth' },
+  play: all(tableRows('API keys'), darkScheme),
+};
 
 /** A revoked key is listed muted, with no actions. */
-export const WithRevokedKey: Story = withHandlers(
-  http.get(api('/v1/platform/api-keys'), () =>
-    Response.json({
-      object: 'list',
-      data: [
-        {
-          id: 'key_01KDEMO0000000000000000003',
-          object: 'api_key',
-          type: 'secret',
-          name: 'Old backend',
-          prefix: 'sk_07be',
-          createdAt: '2025-11-02T09:00:00.000Z',
-          lastUsedAt: '2026-01-10T09:00:00.000Z',
-          revokedAt: '2026-01-12T09:00:00.000Z',
-        },
-        {
-          id: 'key_01KDEMO0000000000000000002',
-          object: 'api_key',
-          type: 'publishable',
-          name: 'Storefront',
-          prefix: 'pk_41cd',
-          createdAt: '2025-11-01T09:00:00.000Z',
-          lastUsedAt: null,
-          revokedAt: null,
-        },
-      ],
-      hasMore: false,
-      nextCursor: null,
-    }),
+export const WithRevokedKey: Story = {
+  ...withHandlers(
+    http.get(api('/v1/platform/api-keys'), () =>
+      Response.json({
+        object: 'list',
+        data: [
+          {
+            id: 'key_01KDEMO0000000000000000003',
+            object: 'api_key',
+            type: 'secret',
+            name: 'Old backend',
+            prefix: 'sk_07be',
+            createdAt: '2025-11-02T09:00:00.000Z',
+            lastUsedAt: '2026-01-10T09:00:00.000Z',
+            revokedAt: '2026-01-12T09:00:00.000Z',
+          },
+          {
+            id: 'key_01KDEMO0000000000000000002',
+            object: 'api_key',
+            type: 'publishable',
+            name: 'Storefront',
+            prefix: 'pk_41cd',
+            createdAt: '2025-11-01T09:00:00.000Z',
+            lastUsedAt: null,
+            revokedAt: null,
+          },
+        ],
+        hasMore: false,
+        nextCursor: null,
+      }),
+    ),
   ),
-);
+  play: all(tableRows('API keys', 2), shows('Revoked', 'Active')),
+};
 
 /** Signed in as support: keys are not visible to the role. */
-export const NoAccess: Story = { parameters: { agentstack: { role: 'support' } } };
+export const NoAccess: Story = {
+  parameters: { agentstack: { role: 'support' } },
+  play: hides('API keys are not visible to your role', 'Create key'),
+};
 
 /** No keys yet. */
-export const Empty: Story = withHandlers(listHandler('/v1/platform/api-keys'));
+export const Empty: Story = {
+  ...withHandlers(listHandler('/v1/platform/api-keys')),
+  play: empty('No API keys yet'),
+};
 
 /** Waiting for the list. */
-export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/api-keys'));
+export const Loading: Story = {
+  ...withHandlers(pendingHandler('get', '/v1/platform/api-keys')),
+  play: loading('API keys'),
+};
 
 /** The API failed: the problem's code, detail and request id, with a retry. */
-export const ErrorState: Story = withHandlers(
-  unavailableHandler('/v1/platform/api-keys', 'Keys are temporarily unavailable.'),
-);
+export const ErrorState: Story = {
+  ...withHandlers(unavailableHandler('/v1/platform/api-keys', 'Keys are temporarily unavailable.')),
+  play: loadError('Keys are temporarily unavailable.', 'internal_error'),
+};

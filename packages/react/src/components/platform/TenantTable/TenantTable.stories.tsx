@@ -5,6 +5,15 @@ import {
   unavailableHandler,
   withHandlers,
 } from '../../../../../../.storybook/fixtures';
+import {
+  all,
+  darkScheme,
+  empty,
+  loadError,
+  loading,
+  shows,
+  tableRows,
+} from '../../../../../../.storybook/play';
 import { TenantTable } from './TenantTable';
 import { withOperator } from './withOperator';
 
@@ -21,27 +30,40 @@ type Story = StoryObj<typeof meta>;
  * The operator console (an `op_…` key): the demo tenants, two per page. The toolbar's tier picks
  * which tenant belongs to the toolbar's brand agency; "Edit" changes plans and add-ons.
  */
-export const Default: Story = {};
+export const Default: Story = { play: all(tableRows('Tenants', 2), shows('Page 1')) };
 
 /** The Starter tenant is the agency's. */
-export const Starter: Story = { globals: { tier: 'starter' } };
+export const Starter: Story = { globals: { tier: 'starter' }, play: tableRows('Tenants', 2) };
 
 /** The Enterprise tenant is the agency's. */
-export const Enterprise: Story = { globals: { tier: 'enterprise' } };
+export const Enterprise: Story = { globals: { tier: 'enterprise' }, play: tableRows('Tenants', 2) };
 
 /** The dark Nocturne brand. */
-export const NocturneDark: Story = { globals: { brand: 'nocturne' } };
+export const NocturneDark: Story = {
+  globals: { brand: 'nocturne' },
+  play: all(tableRows('Tenants', 2), darkScheme),
+};
 
 /** No tenants yet. */
-export const Empty: Story = withHandlers(listHandler('/v1/platform/tenants'));
+export const Empty: Story = {
+  ...withHandlers(listHandler('/v1/platform/tenants')),
+  play: empty('No tenants yet'),
+};
 
 /** Waiting for the first page. */
-export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/tenants'));
+export const Loading: Story = {
+  ...withHandlers(pendingHandler('get', '/v1/platform/tenants')),
+  play: loading('Tenants'),
+};
 
 /** The API failed: code, detail and request id, with a retry. */
-export const ErrorState: Story = withHandlers(
-  unavailableHandler('/v1/platform/tenants', 'Tenants are temporarily unavailable.'),
-);
+export const ErrorState: Story = {
+  ...withHandlers(unavailableHandler('/v1/platform/tenants', 'Tenants are temporarily unavailable.')),
+  play: loadError('Tenants could not be loaded', 'internal_error'),
+};
 
 /** Under a tenant's own key (no operator decorator): the API answers 403, shown as such. */
-export const TenantKey: Story = { parameters: { operator: false } };
+export const TenantKey: Story = {
+  parameters: { operator: false },
+  play: loadError('Tenants could not be loaded', 'forbidden'),
+};

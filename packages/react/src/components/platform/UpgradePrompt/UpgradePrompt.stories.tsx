@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { shows } from '../../../../../../.storybook/play';
 import { UpgradePrompt } from './UpgradePrompt';
 
 const meta = {
@@ -13,7 +14,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** A feature of a higher plan: names the plan and its price. */
-export const PlanFeature: Story = {};
+export const PlanFeature: Story = { play: shows('Not in your plan: Bulk operations', /From \$499\/mo/) };
 
 /** A feature sold as an add-on. */
 export const Addon: Story = {
@@ -21,6 +22,7 @@ export const Addon: Story = {
     upgrade: { kind: 'addon', id: 'commerce_erp_integration', name: 'ERP integration' },
     feature: 'commerce.erpIntegration',
   },
+  play: shows(/ERP integration add-on/, /From \$299\/mo/),
 };
 
 /** A reached limit, with usage. */
@@ -30,10 +32,17 @@ export const LimitReached: Story = {
     feature: undefined,
     limit: { key: 'commerce.products', limit: 1000, used: 1000 },
   },
+  play: shows('You have reached your products limit', /1,000 of 1,000 used/),
 };
 
 /** The compact form used in toolbars. */
-export const Inline: Story = { args: { variant: 'inline' } };
+export const Inline: Story = {
+  args: { variant: 'inline' },
+  play: shows('Not in your plan: Bulk operations'),
+};
 
 /** Nothing in the catalogue unlocks it: text only, no button. */
-export const NoUpgradeKnown: Story = { args: { upgrade: null } };
+export const NoUpgradeKnown: Story = {
+  args: { upgrade: null },
+  play: shows('Contact your account manager to unlock this.'),
+};

@@ -7,6 +7,7 @@ import {
   unavailableHandler,
   withHandlers,
 } from '../../../../../../.storybook/fixtures';
+import { all, darkScheme, loadError, shows } from '../../../../../../.storybook/play';
 import { UsageOverview } from './UsageOverview';
 
 const meta = {
@@ -17,24 +18,31 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** Follows the toolbar's tier and brand. */
-export const Default: Story = {};
+export const Default: Story = { play: shows('42 / 10,000', '4 / 25') };
 
 /** Starter: Startup, Early Stage, Community; no add-ons. */
-export const Starter: Story = { globals: { tier: 'starter' } };
+export const Starter: Story = { globals: { tier: 'starter' }, play: shows('Startup') };
 
 /** Growth: with the Advanced analytics add-on. */
-export const Growth: Story = { globals: { tier: 'growth' } };
+export const Growth: Story = {
+  globals: { tier: 'growth' },
+  play: shows('42 / 10,000', 'Advanced analytics'),
+};
 
 /** Enterprise: unlimited everywhere, four add-ons. */
-export const Enterprise: Story = { globals: { tier: 'enterprise' } };
+export const Enterprise: Story = { globals: { tier: 'enterprise' }, play: shows('60 / Unlimited') };
 
 /** The dark Nocturne brand. */
-export const NocturneDark: Story = { globals: { brand: 'nocturne', tier: 'growth' } };
+export const NocturneDark: Story = {
+  globals: { brand: 'nocturne', tier: 'growth' },
+  play: all(shows('42 / 10,000'), darkScheme),
+};
 
 /** A Startup tenant at 950 of its 1,000 products: the meter warns and names the plan that lifts it. */
 export const NearLimit: Story = {
   globals: { tier: 'starter' },
   parameters: { agentstack: { products: 950 } },
+  play: shows('950 / 1,000', /Nearing your limit/),
 };
 
 const commerceOnly = entitlementsFor('ten_demo_commerce_only', COMMERCE_ONLY, [], {
@@ -42,12 +50,19 @@ const commerceOnly = entitlementsFor('ten_demo_commerce_only', COMMERCE_ONLY, []
 });
 
 /** Only platform and commerce plans: fintech and social read "Not subscribed". */
-export const CommerceOnly: Story = withHandlers(entitlementsHandler(commerceOnly));
+export const CommerceOnly: Story = {
+  ...withHandlers(entitlementsHandler(commerceOnly)),
+  play: shows('120 / 1,000'),
+};
 
 /** Waiting for the entitlements. */
-export const Loading: Story = withHandlers(pendingHandler('get', '/v1/platform/entitlements'));
+export const Loading: Story = {
+  ...withHandlers(pendingHandler('get', '/v1/platform/entitlements')),
+  play: shows('Loading…'),
+};
 
 /** The entitlements failed to load. */
-export const ErrorState: Story = withHandlers(
-  unavailableHandler('/v1/platform/entitlements', 'Usage is temporarily unavailable.'),
-);
+export const ErrorState: Story = {
+  ...withHandlers(unavailableHandler('/v1/platform/entitlements', 'Usage is temporarily unavailable.')),
+  play: loadError(/could not be loaded/),
+};

@@ -1,12 +1,19 @@
 import { composeStories } from '@storybook/react';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderStory } from '../../../../test/renderStory';
+import { playStory, renderStory } from '../../../../test/renderStory';
 import * as stories from './ErrorNotice.stories';
 
 const { Problem, WithRetry, PlainError } = composeStories(stories);
 
 describe('ErrorNotice', () => {
+  it.each(Object.entries(composeStories(stories)))(
+    '%s: shows what its play function asserts',
+    async (_name, Story) => {
+      await playStory(Story);
+    },
+  );
+
   it('shows the code, detail and request id', async () => {
     await renderStory(Problem);
     expect(screen.getByRole('alert')).toBeTruthy();
