@@ -12,13 +12,15 @@ import autocannon from 'autocannon';
 
 const here = new URL('.', import.meta.url).pathname;
 
-// The CLI, as `npm start` runs it: PGlite in a data folder, demo data on first start.
+// The CLI, as `npm start` runs it (scripts/start.mjs): PGlite in a data folder, demo data on
+// first start, a small young generation.
 const CLI = join(here, '../packages/server/dist/cli.js');
+const NODE_FLAGS = ['--max-semi-space-size=2'];
 
 function startServer(dataDir) {
   const child = spawn(
     process.execPath,
-    [CLI, 'start', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+    [...NODE_FLAGS, CLI, 'start', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
     {
       env: { ...process.env, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
