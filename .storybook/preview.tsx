@@ -5,6 +5,7 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { AgentStackProvider, themeFromBrand } from '../packages/react/src';
 import { SAMPLE_BRANDS } from './brands';
 import { DocsPage } from './DocsPage';
+import { agentStackTheme } from './theme';
 import {
   type DemoBrand,
   type DemoParameters,
@@ -87,7 +88,7 @@ const preview: Preview = {
   decorators: [withAgentStack],
   tags: ['autodocs'],
   parameters: {
-    docs: { page: DocsPage },
+    docs: { page: DocsPage, theme: agentStackTheme },
     options: {
       storySort: { order: ['Introduction', 'Dashboards', 'Commerce', 'Platform', '*'] },
     },
