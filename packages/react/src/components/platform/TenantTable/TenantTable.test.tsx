@@ -78,6 +78,9 @@ describe('TenantTable', () => {
       expect(badges).toEqual(['growth', 'commerce_enterprise', 'fintech_scaling', null]);
     });
     expect(within(rowOf('Harbour Goods')).getByText('Advanced analytics, ERP integration')).toBeTruthy();
+    // The notice goes away with the next action.
+    await user.click(screen.getByRole('button', { name: 'Edit Northwind Living' }));
+    expect(screen.queryByText('Harbour Goods updated.')).toBeNull();
   });
 
   it('cancels an edit without a request', async () => {

@@ -51,8 +51,8 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
     [agencies.data],
   );
   // Cells read changing state through a ref, so the column definitions stay stable.
-  const rowState = useRef({ editing, setEditing, agencyNames });
-  rowState.current = { editing, setEditing, agencyNames };
+  const rowState = useRef({ editing, setEditing, setNotice, agencyNames });
+  rowState.current = { editing, setEditing, setNotice, agencyNames };
 
   const columns = useMemo<ColumnDef<Tenant>[]>(
     () => [
@@ -110,7 +110,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
               id: 'actions',
               header: () => <span className="as-visually-hidden">{t('tenants.column.actions')}</span>,
               cell: ({ row }) => {
-                const { editing: open, setEditing: setOpen } = rowState.current;
+                const { editing: open, setEditing: setOpen, setNotice: say } = rowState.current;
                 const isOpen = open === row.original.id;
                 return (
                   <button
@@ -119,7 +119,11 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
                     aria-label={t('tenants.editRow', { name: row.original.name })}
                     aria-expanded={isOpen}
                     aria-controls={isOpen ? `${id}-edit-${row.original.id}` : undefined}
-                    onClick={() => setOpen(isOpen ? null : row.original.id)}
+                    onClick={() => {
+                      // The last "saved" notice goes away with the next action.
+                      say('');
+                      setOpen(isOpen ? null : row.original.id);
+                    }}
                   >
                     {t('tenants.edit')}
                   </button>
