@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Every story of the built Storybook (storybook-static/) checked with axe-core in Chromium: no
-// serious or critical violation. One browser, one page: stories are switched through Storybook's
-// channel, so the preview and the mock service worker load once. A story whose play function
-// throws fails too. Writes a vitest-compatible JSON report (test-results/vitest.json under
+// serious or critical violation. One browser and one page for all of them, each story opened in
+// that page (a fresh document, so a story that navigates or leaves state behind cannot affect the
+// next). A story whose play function throws fails too. Writes a vitest-compatible JSON report (test-results/vitest.json under
 // .storybook/) so the closing count of `npm test` includes it.
 //
 //   node scripts/axe-storybook.mjs [storybook-static]      (CHROMIUM_PATH overrides /usr/bin/chromium)
@@ -58,66 +58,64 @@ function chromiumPath() {
 }
 
 /**
- * Shows a story in the preview and waits until it has rendered and its play function has run
- * (or failed), then until the DOM has been quiet for a moment (requests answered, state settled).
+ * Installed in every page before its scripts: records how the story's render and play function
+ * ended (`window.__storyOutcome`), from Storybook's channel events.
  */
-function showStory(page, storyId) {
+function recordOutcome() {
+  const events = {
+    storyFinished: (e) =>
+      e?.status === 'error' ? { ok: false, error: 'play function failed' } : { ok: true },
+    playFunctionThrewException: (e) => ({ ok: false, error: `play: ${e?.message ?? e}` }),
+    storyThrewException: (e) => ({ ok: false, error: `render: ${e?.message ?? e}` }),
+    storyErrored: (e) => ({ ok: false, error: `error: ${e?.title ?? ''} ${e?.description ?? ''}` }),
+    storyMissing: () => ({ ok: false, error: 'story missing' }),
+  };
+  const timer = setInterval(() => {
+    const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+    if (!channel) return;
+    clearInterval(timer);
+    for (const [name, outcome] of Object.entries(events)) {
+      channel.on(name, (e) => {
+        window.__storyOutcome ??= outcome(e);
+      });
+    }
+  }, 5);
+}
+
+/**
+ * Opens a story and waits until it has rendered and its play function has run (or failed), then
+ * until the DOM has been quiet for 250 ms (requests answered, state settled; at most 4 s, as a
+ * loading story never settles).
+ */
+async function showStory(page, port, storyId) {
+  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${storyId}&viewMode=story`, { waitUntil: 'load' });
+  try {
+    await page.waitForFunction(() => window.__storyOutcome, null, { timeout: 30_000 });
+  } catch {
+    return { ok: false, error: 'did not finish rendering within 30 s' };
+  }
   return page.evaluate(
-    ({ storyId }) =>
+    () =>
       new Promise((resolve) => {
-        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-        const events = {
-          storyRendered: () => ({ ok: true }),
-          storyFinished: (e) =>
-            e?.status === 'error' ? { ok: false, error: 'play function failed' } : { ok: true },
-          playFunctionThrewException: (e) => ({ ok: false, error: `play: ${e?.message ?? e}` }),
-          storyThrewException: (e) => ({ ok: false, error: `render: ${e?.message ?? e}` }),
-          storyErrored: (e) => ({ ok: false, error: `error: ${e?.title ?? ''} ${e?.description ?? ''}` }),
-          storyMissing: () => ({ ok: false, error: 'story missing' }),
+        let timer;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(limit);
+          resolve(window.__storyOutcome);
         };
-        const handlers = [];
-        let outcome;
-        const settle = () => {
-          for (const [name, fn] of handlers) channel.off(name, fn);
-          // Quiet DOM: 250 ms without a mutation, at most 4 s (a loading story never settles).
-          let timer;
-          const observer = new MutationObserver(() => {
-            clearTimeout(timer);
-            timer = setTimeout(done, 250);
-          });
-          const limit = setTimeout(done, 4000);
-          function done() {
-            observer.disconnect();
-            clearTimeout(limit);
-            resolve(outcome);
-          }
-          observer.observe(document.body, {
-            subtree: true,
-            childList: true,
-            attributes: true,
-            characterData: true,
-          });
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
           timer = setTimeout(done, 250);
-        };
-        for (const [name, map] of Object.entries(events)) {
-          const fn = (e) => {
-            // storyRendered fires before the play function finishes: wait for storyFinished then.
-            if (name === 'storyRendered') return;
-            if (outcome) return;
-            outcome = map(e);
-            settle();
-          };
-          handlers.push([name, fn]);
-          channel.on(name, fn);
-        }
-        setTimeout(() => {
-          if (outcome) return;
-          outcome = { ok: false, error: 'did not finish rendering within 30 s' };
-          settle();
-        }, 30_000);
-        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+        });
+        const limit = setTimeout(done, 4000);
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+        timer = setTimeout(done, 250);
       }),
-    { storyId },
   );
 }
 
@@ -137,16 +135,13 @@ const browser = await chromium.launch({
 const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // The first story loads the preview (and registers the mock service worker); the rest switch.
-  // Opened on the last story, so switching to the first one renders it too.
-  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${stories.at(-1).id}&viewMode=story`);
-  await page.waitForFunction(() =>
-    Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__),
-  );
-  await page.addScriptTag({ content: axeSource });
+  await page.addInitScript(recordOutcome);
+  // A fresh document per story (the same page and browser): stories may navigate, and no state
+  // leaks from one story into the next.
   for (const story of stories) {
     const t0 = Date.now();
-    const shown = await showStory(page, story.id);
+    const shown = await showStory(page, port, story.id);
+    await page.addScriptTag({ content: axeSource });
     const axe = await page.evaluate(async () => {
       const result = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, {
         resultTypes: ['violations'],

@@ -52,6 +52,7 @@ const REPORT_DIRS = [
   'examples/dashboard',
   'examples/quickstart',
   'examples/packaging',
+  '.storybook',
 ];
 
 function summarise() {
@@ -90,6 +91,13 @@ run('Build packages', 'npx turbo run build --filter=./packages/* --output-logs=e
 run('Typecheck', 'npx turbo run typecheck --output-logs=errors-only');
 // Before the tests: the dashboard's browser tests open the static Storybook too.
 run('Storybook build', 'npm run build-storybook');
+if (chromium) {
+  run('Storybook accessibility (every story, axe-core in Chromium)', 'node scripts/axe-storybook.mjs', {
+    CHROMIUM_PATH: chromium,
+  });
+} else {
+  console.log('\n▷ Storybook accessibility skipped: no Chromium');
+}
 run(
   'Unit and integration tests',
   'npx turbo run test --concurrency=1 --output-logs=full',
