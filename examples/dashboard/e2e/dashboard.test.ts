@@ -238,6 +238,37 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  test('the Enterprise owner edits a product on its page, archives it after a confirmation and undoes that', async () => {
+    const page = await signIn(enterprise);
+    const client = new AgentStack({ apiKey: enterprise.secretKey, baseUrl: apiBase });
+    const [product] = (await client.commerce.products.list({ limit: 1, status: 'active' })).data;
+    if (!product) throw new Error('the enterprise demo tenant has no active product');
+    await productsTable(page).getByRole('link', { name: product.title, exact: true }).click();
+    const form = page.getByRole('form', { name: 'Product details' });
+    await form.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(product.title);
+
+    // Only the changed field is sent; the API holds the new price.
+    await form.getByLabel(/^Price/).fill('123.45');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    expect((await client.commerce.products.retrieve(product.id)).price.amount).toBe(12345);
+
+    // Archive asks first; the notice offers Undo, which restores it.
+    await page.getByRole('button', { name: 'Archive product' }).click();
+    const confirm = page.getByRole('group', { name: 'Archive this product' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect((await client.commerce.products.retrieve(product.id)).status).toBe('active');
+    await page.getByRole('button', { name: 'Archive product' }).click();
+    await page.getByRole('button', { name: 'Yes, archive' }).click();
+    await page.getByText(`“${product.title}” archived.`).waitFor();
+    expect((await client.commerce.products.retrieve(product.id)).status).toBe('archived');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(`“${product.title}” restored.`).waitFor();
+    expect((await client.commerce.products.retrieve(product.id)).status).toBe('active');
+    await page.context().close();
+  });
+
   test('a tenant of another agency gets that agency brand, in its dark scheme', async () => {
     const page = await signIn(enterprise);
     const brandName = page.getByTestId('brand-name');

@@ -100,7 +100,8 @@ function ProductDetail({ product }: { product: Product }) {
   useEffect(() => setDraft(draftOf(product)), [product.updatedAt]);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; undo?: boolean } | null>(null);
+  // `undo`: the status the product had before it was archived, to go back to.
+  const [notice, setNotice] = useState<{ text: string; undo?: Product['status'] } | null>(null);
   const clearNotice = useCallback(() => setNotice(null), []);
   useClearOnNextAction(notice !== null, clearNotice);
   const archived = product.status === 'archived';
@@ -126,6 +127,17 @@ function ProductDetail({ product }: { product: Product }) {
   };
   const restore = () =>
     unarchive.mutate(product.id, { onSuccess: (done) => setNotice({ text: `“${done.title}” restored.` }) });
+  // Restoring makes a draft: undoing the archive of a product on sale puts it back on sale.
+  const undoArchive = (status: Product['status']) =>
+    unarchive
+      .mutateAsync(product.id)
+      .then((done) =>
+        status === 'active' ? update.mutateAsync({ id: product.id, body: { status: 'active' } }) : done,
+      )
+      .then(
+        (done) => setNotice({ text: `“${done.title}” restored.` }),
+        () => undefined,
+      );
 
   return (
     <>
@@ -148,7 +160,7 @@ function ProductDetail({ product }: { product: Product }) {
               <button
                 type="button"
                 className="as-button as-button--secondary as-button--small"
-                onClick={restore}
+                onClick={() => undoArchive(notice.undo ?? 'draft')}
               >
                 Undo
               </button>
@@ -276,7 +288,7 @@ function ProductDetail({ product }: { product: Product }) {
               onClick={() =>
                 archive.mutate(product.id, {
                   onSettled: () => setConfirming(false),
-                  onSuccess: (done) => setNotice({ text: `“${done.title}” archived.`, undo: true }),
+                  onSuccess: (done) => setNotice({ text: `“${done.title}” archived.`, undo: product.status }),
                 })
               }
             >

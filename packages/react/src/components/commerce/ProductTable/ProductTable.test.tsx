@@ -153,6 +153,12 @@ describe('ProductTable', () => {
     // Undo brings it back; the next action clears the notice.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText(`${growthFirst.title} restored.`)).toBeTruthy();
+    // Back on sale, as it was (restoring alone would leave a draft).
+    expect(growthFirst.status).toBe('active');
+    await waitFor(() => {
+      const row = screen.getByRole('checkbox', { name: `Select ${growthFirst.title}` }).closest('tr')!;
+      expect(within(row).getByText('Active')).toBeTruthy();
+    });
     await user.click(await screen.findByRole('button', { name: `Archive ${growthFirst.title}` }));
     expect(screen.queryByText(`${growthFirst.title} restored.`)).toBeNull();
   });

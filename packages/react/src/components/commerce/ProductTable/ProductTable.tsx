@@ -5,6 +5,7 @@ import { productQueries } from '../../../hooks/commerce/productKeys';
 import { useArchiveProduct } from '../../../hooks/commerce/useArchiveProduct';
 import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchiveProducts';
 import { useUnarchiveProduct } from '../../../hooks/commerce/useUnarchiveProduct';
+import { useUpdateProduct } from '../../../hooks/commerce/useUpdateProduct';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
@@ -117,10 +118,33 @@ export function ProductTable({
   const archive = useArchiveProduct();
   const unarchive = useUnarchiveProduct();
   const bulkArchive = useBulkArchiveProducts();
+  const update = useUpdateProduct();
+  /**
+   * Undoes an archive: restores each product (which makes it a draft) and puts the ones that were
+   * on sale back on sale, then says so.
+   */
+  const undoArchive = (archived: Array<Pick<Product, 'id' | 'status'>>, done: string) => () =>
+    Promise.all(
+      archived.map(async (p) => {
+        await unarchive.mutateAsync(p.id);
+        if (p.status === 'active') await update.mutateAsync({ id: p.id, body: { status: 'active' } });
+      }),
+    ).then(
+      () => setNotice({ text: done }),
+      () => undefined,
+    );
   // Cells read the mutations through a ref: the column definitions must stay the same objects
   // between renders, or every cell (and the focused checkbox) would be remounted.
-  const rowActions = useRef({ archive, unarchive, confirming, setConfirming, setNotice, productHref });
-  rowActions.current = { archive, unarchive, confirming, setConfirming, setNotice, productHref };
+  const rowActions = useRef({
+    archive,
+    unarchive,
+    undoArchive,
+    confirming,
+    setConfirming,
+    setNotice,
+    productHref,
+  });
+  rowActions.current = { archive, unarchive, undoArchive, confirming, setConfirming, setNotice, productHref };
 
   // Another page, filter, search or order: the notice and a pending confirmation are about rows
   // no longer on screen.
@@ -191,7 +215,8 @@ export function ProductTable({
         enableSorting: false,
         header: () => <span className="as-visually-hidden">{t('products.column.actions')}</span>,
         cell: ({ row }) => {
-          const { archive, unarchive, confirming, setConfirming, setNotice } = rowActions.current;
+          const { archive, unarchive, undoArchive, confirming, setConfirming, setNotice } =
+            rowActions.current;
           const p = row.original;
           const restore = () =>
             unarchive.mutate(p.id, {
@@ -227,7 +252,10 @@ export function ProductTable({
                 archive.mutate(p.id, {
                   onSettled: () => setConfirming(null),
                   onSuccess: (done) =>
-                    setNotice({ text: t('products.archived', { title: done.title }), undo: restore }),
+                    setNotice({
+                      text: t('products.archived', { title: done.title }),
+                      undo: undoArchive([p], t('products.restored', { title: done.title })),
+                    }),
                 })
               }
             />
@@ -238,29 +266,28 @@ export function ProductTable({
     [t, locale],
   );
 
-  const onBulkArchive = (selectedIds: string[], clearSelection: () => void) =>
+  const onBulkArchive = (selectedIds: string[], clearSelection: () => void) => {
+    // What each was before, so that Undo puts the active ones back on sale.
+    const before = new Map(list.rows.map((p) => [p.id, p.status]));
     bulkArchive.mutate(selectedIds, {
       onSettled: () => setConfirming(null),
       onSuccess: (res) => {
         clearSelection();
-        const ids = res.data.map((p) => p.id);
+        const archived = res.data.map((p) => ({ id: p.id, status: before.get(p.id) ?? p.status }));
         setNotice({
-          text: t('products.bulkArchived', { count: ids.length }),
-          undo: () =>
-            Promise.all(ids.map((productId) => unarchive.mutateAsync(productId))).then(
-              () => setNotice({ text: t('products.bulkRestored', { count: ids.length }) }),
-              () => undefined,
-            ),
+          text: t('products.bulkArchived', { count: archived.length }),
+          undo: undoArchive(archived, t('products.bulkRestored', { count: archived.length })),
         });
       },
     });
+  };
   const clearFilters = () => {
     setSearch('');
     setStatus('all');
   };
   const create = onCreate ?? (allowCreate ? () => setCreating(true) : undefined);
 
-  const actionError = archive.error ?? unarchive.error ?? bulkArchive.error;
+  const actionError = archive.error ?? unarchive.error ?? bulkArchive.error ?? update.error;
   const filtered = status !== 'all' || query !== '';
 
   return (
