@@ -196,6 +196,21 @@ describe.each(DATABASES)('input rules on %s', (kind) => {
     }
   });
 
+  it('rejects members named __proto__ anywhere in a body, however escaped', async () => {
+    for (const raw of [
+      '{"title":"a","price":{"amount":1,"currency":"EUR"},"metadata":{"__proto__":{"a":"b"}}}',
+      '{"title":"a","price":{"amount":1,"currency":"EUR"},"metadata":{"\\u005f_proto__":"x"}}',
+      '{"__proto__":{"title":"a"},"title":"b","price":{"amount":1,"currency":"EUR"}}',
+    ]) {
+      const res = await t.request('POST', '/v1/commerce/products', {
+        token: sk,
+        rawBody: raw,
+        headers: { 'content-type': 'application/json' },
+      });
+      expectRejected(res, '__proto__');
+    }
+  });
+
   it('enforces the documented metadata bounds', async () => {
     const post = (metadata: Record<string, string>) =>
       t.request('POST', '/v1/commerce/products', { token: sk, body: product({ metadata }) });

@@ -52,11 +52,34 @@ export function validateQuery<S extends Schema>(
   return validate(schema ?? NoQuery, query, 'query') as z.infer<S>;
 }
 
-/** Parses a JSON request body, or throws `400 invalid_json`. An empty body is `undefined`. */
+const PROTO_KEY = new ApiError(
+  400,
+  'validation_failed',
+  "A JSON member named '__proto__' is not accepted anywhere in a request body.",
+  {
+    param: '__proto__',
+    errors: [{ param: '__proto__', code: 'unknown_field', message: "Unknown field '__proto__'." }],
+  },
+);
+
+/**
+ * Parses a JSON request body, or throws `400 invalid_json`. An empty body is `undefined`. A
+ * member named `__proto__` (however escaped) is `400 validation_failed`: schemas of records would
+ * otherwise drop it silently, and plain objects would take it as their prototype.
+ */
 export function parseJson(raw: string): unknown {
   if (raw.trim() === '') return undefined;
+  // The reviver costs a call per value: only texts that could spell the key pay for it.
+  const suspicious = raw.includes('proto') || raw.includes('\\u');
+  let hasProto = false;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = suspicious
+      ? JSON.parse(raw, function (this: unknown, key: string, v: unknown) {
+          if (key === '__proto__') hasProto = true;
+          return v;
+        })
+      : JSON.parse(raw);
   } catch (error) {
     throw new ApiError(
       400,
@@ -64,6 +87,8 @@ export function parseJson(raw: string): unknown {
       `The request body is not valid JSON: ${(error as Error).message}`,
     );
   }
+  if (hasProto) throw PROTO_KEY;
+  return value;
 }
 
 /** JSON with object keys sorted, so equal requests hash equally whatever their key order. */
