@@ -9,6 +9,7 @@ import {
 import { newId } from '@agentstack/sdk/schemas';
 import { count, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/credentials';
+import { operatorPrincipal } from './auth/principal';
 import type { AppContext } from './context';
 import type { Executor } from './db/client';
 import { operatorKeys, tenants } from './db/schema';
@@ -111,11 +112,19 @@ export async function seedDemo(
         addons: [...demo.addons],
         metadata: { demo: demo.slug },
       });
-      const secret = await apiKeyService.create(tx, tenant.id, { type: 'secret', name: 'Demo secret key' });
-      const publishable = await apiKeyService.create(tx, tenant.id, {
-        type: 'publishable',
-        name: 'Demo publishable key',
-      });
+      const asOperator = operatorPrincipal(operator.id);
+      const secret = await apiKeyService.create(
+        tx,
+        tenant.id,
+        { type: 'secret', name: 'Demo secret key' },
+        asOperator,
+      );
+      const publishable = await apiKeyService.create(
+        tx,
+        tenant.id,
+        { type: 'publishable', name: 'Demo publishable key' },
+        asOperator,
+      );
       const now = new Date();
       await userStore(tx, tenant.id).insert({
         id: newId('usr'),

@@ -58,3 +58,14 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
 
 /** What an operator key may do: manage tenants, agencies and read plans. */
 export const OPERATOR_PERMISSIONS: readonly Permission[] = ['operator', 'platform:plans:read'];
+
+/**
+ * Whether a holder of `granter` may give `role` to a user or a key: its permissions must be a
+ * subset of the granter's, and only an owner grants `owner` (whose extra power — over owners —
+ * is not a permission of the table).
+ */
+export function canGrant(granter: Role, role: Role): boolean {
+  if (role === 'owner') return granter === 'owner';
+  const held = new Set(ROLE_PERMISSIONS[granter]);
+  return ROLE_PERMISSIONS[role].every((p) => held.has(p));
+}

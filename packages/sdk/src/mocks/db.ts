@@ -253,6 +253,8 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
       id: fixtureId('key', time, i + 1),
       object: 'api_key',
       ...k,
+      role: k.type === 'secret' ? 'owner' : null,
+      createdBy: null,
       createdAt: iso(time),
       lastUsedAt: iso(FIXTURE_EPOCH - (i + 1) * HOUR),
       revokedAt: null,

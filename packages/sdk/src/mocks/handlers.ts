@@ -486,6 +486,8 @@ const routes: RouteSpec[] = [
         name: input.name,
         // As the server shows it: the type prefix and six characters (`sk_4f9aB2…`).
         prefix: `${value.slice(0, value.indexOf('_') + 7)}…`,
+        role: input.type === 'secret' ? (input.role ?? 'owner') : null,
+        createdBy: null,
         createdAt: now(),
         lastUsedAt: null,
         revokedAt: null,

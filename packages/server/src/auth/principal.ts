@@ -28,6 +28,18 @@ export interface Principal {
 /** Principal of a tenant: `tenant` is never null. */
 export type TenantPrincipal = Principal & { tenant: TenantRow };
 
+/** The principal of operator key `id`. */
+export function operatorPrincipal(id: string): Principal {
+  return {
+    kind: 'operator',
+    credentialId: id,
+    tenant: null,
+    role: null,
+    userId: null,
+    permissions: new Set(OPERATOR_PERMISSIONS),
+  };
+}
+
 /** The token of an `Authorization: Bearer <token>` header, if it is one. */
 export function bearerToken(header: string | undefined): string | undefined {
   return header ? /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1] : undefined;
@@ -169,16 +181,7 @@ export class Authenticator {
         .from(operatorKeys)
         .where(and(eq(operatorKeys.secretHash, hash), isNull(operatorKeys.revokedAt)));
       const [row] = lock ? await query.for('share') : await query;
-      if (row) {
-        return {
-          kind: 'operator',
-          credentialId: row.id,
-          tenant: null,
-          role: null,
-          userId: null,
-          permissions: new Set(OPERATOR_PERMISSIONS),
-        };
-      }
+      if (row) return operatorPrincipal(row.id);
     } else if (prefix === 'sk' || prefix === 'pk') {
       const query = db
         .select({ key: apiKeys, tenant: tenants })
@@ -193,9 +196,12 @@ export class Authenticator {
           kind: secret ? 'secret_key' : 'publishable_key',
           credentialId: row.key.id,
           tenant: row.tenant,
-          role: secret ? 'owner' : null,
+          role: secret ? row.key.role : null,
           userId: null,
-          permissions: new Set(secret ? ROLE_PERMISSIONS.owner : PUBLISHABLE_PERMISSIONS),
+          // A secret key may do what its role may; a key without one (never, by constraint) nothing.
+          permissions: new Set(
+            secret ? (row.key.role ? ROLE_PERMISSIONS[row.key.role] : []) : PUBLISHABLE_PERMISSIONS,
+          ),
         };
       }
     } else if (prefix === 'sess') {

@@ -146,4 +146,17 @@ create table sign_in_limits (
 create index sign_in_limits_window_idx on sign_in_limits (window_ends_at);
 `,
   },
+  {
+    id: '0006_api_key_roles',
+    // A secret key acts with a role no higher than its creator's, and records who created it.
+    // Keys made before acted as owners: they keep that role.
+    sql: `
+alter table api_keys add column role text;
+update api_keys set role = 'owner' where type = 'secret';
+alter table api_keys add constraint api_keys_role_check
+  check (role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer'));
+alter table api_keys add constraint api_keys_role_type_check check ((type = 'secret') = (role is not null));
+alter table api_keys add column created_by jsonb;
+`,
+  },
 ];

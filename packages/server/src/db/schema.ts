@@ -1,4 +1,12 @@
-import type { ApiKeyType, Brand, Metadata, ProductStatus, Role, Tenant } from '@agentstack/sdk/schemas';
+import type {
+  ApiKeyCreator,
+  ApiKeyType,
+  Brand,
+  Metadata,
+  ProductStatus,
+  Role,
+  Tenant,
+} from '@agentstack/sdk/schemas';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -69,10 +77,19 @@ export const apiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: ts('last_used_at'),
     revokedAt: ts('revoked_at'),
+    /** The role a secret key acts with; `null` for publishable keys. */
+    role: text('role').$type<Role>(),
+    /** Who created the key (`null` before creators were recorded). */
+    createdBy: jsonb('created_by').$type<ApiKeyCreator>(),
   },
   (t) => [
     index('api_keys_tenant_idx').on(t.tenantId, t.id),
     check('api_keys_type_check', sql`type in ('secret', 'publishable')`),
+    check(
+      'api_keys_role_check',
+      sql`role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')`,
+    ),
+    check('api_keys_role_type_check', sql`(type = 'secret') = (role is not null)`),
   ],
 );
 

@@ -105,6 +105,15 @@ describe('ApiKeysPanel', () => {
     expect(within(rowOf('Storefront')).getByText('Never')).toBeTruthy();
   });
 
+  it('shows the role a secret key acts as and who created it', async () => {
+    await renderStory(WithRevokedKey);
+    await within(table()).findByText('Old backend');
+    expect(
+      within(rowOf('Old backend')).getByText('Acts as Admin · Created by Ada Admin <ada@example.com>'),
+    ).toBeTruthy();
+    expect(within(rowOf('Storefront')).queryByText(/Acts as|Created by/)).toBeNull();
+  });
+
   it('tells roles without key access, without a table', async () => {
     await renderStory(NoAccess);
     expect(await screen.findByText('API keys are not visible to your role')).toBeTruthy();

@@ -34,7 +34,8 @@ const TYPES: ApiKeyType[] = ['secret', 'publishable'];
 const displayPrefix = (prefix: string) => (prefix.endsWith('…') ? prefix : `${prefix}…`);
 
 /**
- * The tenant's API keys: name, type, prefix, created, last used and status, revoked keys muted.
+ * The tenant's API keys: name (with the role a secret key acts as and who created it), type,
+ * prefix, created, last used and status, revoked keys muted.
  * "Create key" asks for a name and a type, then shows the new key's secret once, with a copy
  * button and a clear warning that it will not be shown again; dismissing it forgets the secret.
  * Revoking asks for confirmation. Roles without `platform:keys:read` see a notice instead.
@@ -65,7 +66,12 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
       {
         id: 'name',
         header: t('apiKeys.column.name'),
-        cell: ({ row }) => <span className="as-keys-panel__name">{row.original.name}</span>,
+        cell: ({ row }) => (
+          <>
+            <span className="as-keys-panel__name">{row.original.name}</span>
+            <KeyOrigin apiKey={row.original} />
+          </>
+        ),
       },
       {
         id: 'type',
@@ -222,6 +228,16 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
       <StatusMessage message={notice} />
     </section>
   );
+}
+
+/** The role a secret key acts as and who created it, under its name. */
+function KeyOrigin({ apiKey }: { apiKey: ApiKey }) {
+  const { t } = useAgentStack();
+  const parts = [
+    apiKey.role ? t('apiKeys.role', { role: t(`team.role.${apiKey.role}`) }) : null,
+    apiKey.createdBy ? t('apiKeys.createdBy', { label: apiKey.createdBy.label }) : null,
+  ].filter(Boolean);
+  return parts.length ? <span className="as-muted as-keys-panel__origin">{parts.join(' · ')}</span> : null;
 }
 
 interface CreateKeyFormProps {

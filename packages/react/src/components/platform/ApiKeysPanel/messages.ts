@@ -12,7 +12,10 @@ export const apiKeysPanelMessages = {
   'apiKeys.column.actions': 'Actions',
   'apiKeys.type.secret': 'Secret',
   'apiKeys.type.publishable': 'Publishable',
-  'apiKeys.typeHint.secret': 'Full API access from your servers. Never put it in a browser or app.',
+  'apiKeys.role': 'Acts as {{role}}',
+  'apiKeys.createdBy': 'Created by {{label}}',
+  'apiKeys.typeHint.secret':
+    'API access from your servers with your role’s rights. Never put it in a browser or app.',
   'apiKeys.typeHint.publishable': 'Safe in browsers: reads the catalogue and signs users in.',
   'apiKeys.status.active': 'Active',
   'apiKeys.status.revoked': 'Revoked',

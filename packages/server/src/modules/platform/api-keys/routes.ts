@@ -26,7 +26,7 @@ export function apiKeyRoutes(router: ApiRouter): void {
     auth: 'platform:keys:write',
     body: ApiKeyCreate,
     response: ApiKeyWithSecret,
-    handler: ({ db, tenant, body }) => apiKeyService.create(db, tenant().tenant.id, body),
+    handler: ({ db, tenant, body }) => apiKeyService.create(db, tenant().tenant.id, body, tenant()),
   });
   router.add({
     method: 'post',
@@ -36,7 +36,7 @@ export function apiKeyRoutes(router: ApiRouter): void {
     auth: 'platform:keys:write',
     response: ApiKey,
     handler: async ({ db, tenant, params, app, afterCommit }) => {
-      const key = await apiKeyService.revoke(db, tenant().tenant.id, params.id!);
+      const key = await apiKeyService.revoke(db, tenant().tenant.id, params.id!, tenant());
       await app.auth.revokeOnCommit(db, afterCommit);
       return key;
     },

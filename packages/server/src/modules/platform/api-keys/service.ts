@@ -1,9 +1,60 @@
-import type { ApiKey, ApiKeyCreate, ApiKeyWithSecret, ListResponse } from '@agentstack/sdk/schemas';
+import { canGrant } from '@agentstack/sdk/catalog';
+import type {
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyCreator,
+  ApiKeyWithSecret,
+  ListResponse,
+  Role,
+} from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
+import type { Principal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
-import { notFound } from '../../../http/errors';
+import { ApiError, notFound } from '../../../http/errors';
+import { operatorKeyLabel } from '../operators/service';
+import { userStore } from '../users/store';
 import { apiKeyStore, toApiKey } from './store';
+
+/**
+ * The role a new key gets. Publishable keys have none. A secret key defaults to its creator's
+ * role and may not exceed it (see `canGrant`); an operator (no role) may give any, `owner` by
+ * default.
+ */
+function roleFor(input: ApiKeyCreate, caller: Principal): Role | null {
+  if (input.type === 'publishable') {
+    if (input.role) {
+      throw new ApiError(400, 'validation_failed', 'Publishable keys have no role: their rights are fixed.', {
+        param: 'role',
+      });
+    }
+    return null;
+  }
+  if (caller.kind === 'operator') return input.role ?? 'owner';
+  if (!caller.role) throw new ApiError(403, 'forbidden', 'This credential cannot create secret keys.');
+  const role = input.role ?? caller.role;
+  if (!canGrant(caller.role, role)) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      `A key may not carry more than its creator: ${caller.role === 'admin' ? 'an' : 'a'} ${caller.role} cannot create a key with role '${role}'.`,
+      { param: 'role' },
+    );
+  }
+  return role;
+}
+
+/** Who is creating a key, with the label the dashboard shows, as it is now. */
+async function creatorOf(tx: Executor, tenantId: string, caller: Principal): Promise<ApiKeyCreator> {
+  const id = caller.kind === 'session' ? caller.userId! : caller.credentialId;
+  if (caller.kind === 'operator') return { type: 'operator', id, label: await operatorKeyLabel(tx, id) };
+  if (caller.kind === 'session') {
+    const user = await userStore(tx, tenantId).get(id);
+    return { type: 'user', id, label: user ? `${user.name} <${user.email}>` : id };
+  }
+  const key = await apiKeyStore(tx, tenantId).get(id);
+  return { type: 'api_key', id, label: key ? `${key.name} (${key.prefix})` : id };
+}
 
 /** A tenant's secret and publishable keys. The secret is returned once, at creation. */
 export const apiKeyService = {
@@ -15,7 +66,17 @@ export const apiKeyService = {
     return apiKeyStore(db, tenantId).page(params);
   },
 
-  async create(tx: Executor, tenantId: string, input: ApiKeyCreate): Promise<ApiKeyWithSecret> {
+  /**
+   * Creates a key of `tenantId` for `caller` — whose credential the request's transaction has
+   * just re-read and locked, so a revoked or demoted caller creates nothing.
+   */
+  async create(
+    tx: Executor,
+    tenantId: string,
+    input: ApiKeyCreate,
+    caller: Principal,
+  ): Promise<ApiKeyWithSecret> {
+    const role = roleFor(input, caller);
     const secret = generateSecret(input.type === 'secret' ? 'sk' : 'pk');
     const row = await apiKeyStore(tx, tenantId).insert({
       id: newId('key'),
@@ -23,14 +84,20 @@ export const apiKeyService = {
       name: input.name,
       prefix: secretPrefix(secret),
       secretHash: hashSecret(secret),
+      role,
+      createdBy: await creatorOf(tx, tenantId, caller),
     });
     return { ...toApiKey(row), secret };
   },
 
-  async revoke(tx: Executor, tenantId: string, id: string): Promise<ApiKey> {
+  /** Revokes a key. Only an owner revokes an owner key. */
+  async revoke(tx: Executor, tenantId: string, id: string, caller: Principal): Promise<ApiKey> {
     const store = apiKeyStore(tx, tenantId);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('api key', id);
+    if (current.role === 'owner' && caller.kind !== 'operator' && caller.role !== 'owner') {
+      throw new ApiError(403, 'forbidden', 'Only an owner may revoke an owner key.', { param: 'id' });
+    }
     if (current.revokedAt) return toApiKey(current);
     return toApiKey(await store.update(id, { revokedAt: new Date() }));
   },

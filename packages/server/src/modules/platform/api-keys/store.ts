@@ -4,7 +4,16 @@ import { defineStore, wireOf } from '../../../db/store';
 
 /** The wire shape of a key: never its secret or hash. */
 export function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
-  return wireOf(row, 'api_key', ['type', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt']);
+  return wireOf(row, 'api_key', [
+    'type',
+    'name',
+    'prefix',
+    'role',
+    'createdBy',
+    'createdAt',
+    'lastUsedAt',
+    'revokedAt',
+  ]);
 }
 
 /** SQL for one tenant's API keys: `apiKeyStore(db, tenantId)`. */

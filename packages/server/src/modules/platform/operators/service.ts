@@ -1,4 +1,5 @@
 import { newId } from '@agentstack/sdk/schemas';
+import { eq } from 'drizzle-orm';
 import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
 import type { Executor } from '../../../db/client';
 import { operatorKeys } from '../../../db/schema';
@@ -20,4 +21,13 @@ export async function createOperatorKey(
     .insert(operatorKeys)
     .values({ id, name, prefix: secretPrefix(secret), secretHash: hashSecret(secret) });
   return { id, secret };
+}
+
+/** How an operator key is shown as the creator of an API key: its name and prefix. */
+export async function operatorKeyLabel(db: Executor, id: string): Promise<string> {
+  const [row] = await db
+    .select({ name: operatorKeys.name, prefix: operatorKeys.prefix })
+    .from(operatorKeys)
+    .where(eq(operatorKeys.id, id));
+  return row ? `operator: ${row.name} (${row.prefix})` : `operator ${id}`;
 }

@@ -69,9 +69,9 @@ export function tenantRoutes(router: ApiRouter): void {
     auth: 'operator',
     body: ApiKeyCreate,
     response: ApiKeyWithSecret,
-    handler: async ({ db, params, body }) => {
+    handler: async ({ db, params, body, principal }) => {
       await tenantService.retrieve(db, params.id!);
-      return apiKeyService.create(db, params.id!, body);
+      return apiKeyService.create(db, params.id!, body, principal!);
     },
   });
 }

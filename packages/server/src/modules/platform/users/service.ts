@@ -1,3 +1,4 @@
+import { canGrant } from '@agentstack/sdk/catalog';
 import type {
   DeletedUser,
   ListResponse,
@@ -37,6 +38,14 @@ function requireOwnerFor(caller: TenantPrincipal, what: string, param: string): 
   }
 }
 
+// Nobody gives a role beyond their own (see `canGrant`); only an owner gives owner.
+function requireGrant(caller: TenantPrincipal, role: Role, what: string): void {
+  if (role === 'owner') requireOwnerFor(caller, what, 'role');
+  else if (!caller.role || !canGrant(caller.role, role)) {
+    throw new ApiError(403, 'forbidden', `Your role (${caller.role}) may not ${what}.`, { param: 'role' });
+  }
+}
+
 /** Business rules of a tenant's dashboard users. Writes run inside the request's transaction. */
 export const userService = {
   /** Lists users in `params.order` (name, email, role or creation; `-` for descending). */
@@ -51,7 +60,11 @@ export const userService = {
   },
 
   async create(tx: Executor, caller: TenantPrincipal, input: UserCreate): Promise<User> {
-    if (input.role === 'owner') requireOwnerFor(caller, 'create an owner', 'role');
+    requireGrant(
+      caller,
+      input.role,
+      input.role === 'owner' ? 'create an owner' : `create a user with role '${input.role}'`,
+    );
     // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
     const passwordHash = await hashPassword(input.password);
     const tenant = await reserve(tx, caller.tenant.id, 'platform.dashboardUsers');
@@ -85,8 +98,12 @@ export const userService = {
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('user', id);
     if (current.role === 'owner' && caller.role !== 'owner') requireOwnerFor(caller, 'change an owner', 'id');
-    if (input.role === 'owner' && current.role !== 'owner')
-      requireOwnerFor(caller, 'promote a user to owner', 'role');
+    if (input.role !== undefined && input.role !== current.role)
+      requireGrant(
+        caller,
+        input.role,
+        input.role === 'owner' ? 'promote a user to owner' : `give role '${input.role}'`,
+      );
     const patch: { name?: string; role?: Role; passwordHash?: string } = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.role !== undefined) patch.role = input.role;
