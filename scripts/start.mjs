@@ -164,10 +164,10 @@ await waitForLine(dashboard, /Local:\s+(http:\/\/\S+)/, false);
 dashboard.stdout.removeAllListeners('data');
 dashboard.stdout.resume();
 
+const signIn = (t) => `${t.user.email} / ${t.user.password}`;
+const width = Math.max(0, ...(demo?.tenants ?? []).map((t) => signIn(t).length));
 const signIns = demo
-  ? demo.tenants.map(
-      (t) => `${t.slug.padEnd(10)} ${t.user.email} / ${t.user.password}   (secret key ${t.secretKey})`,
-    )
+  ? demo.tenants.map((t) => `${t.slug.padEnd(10)} ${signIn(t).padEnd(width)}   secret key ${t.secretKey}`)
   : [
       `not found at ${credentialsFile}`,
       'to start over with fresh demo data: stop, delete the data folder, npm start',
