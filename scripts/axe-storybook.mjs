@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Every story of the built Storybook (storybook-static/) checked with axe-core in Chromium: no
-// serious or critical violation. One browser and one page for all of them, each story opened in
-// that page (a fresh document, so a story that navigates or leaves state behind cannot affect the
-// next). A story whose play function throws fails too. Writes a vitest-compatible JSON report (test-results/vitest.json under
+// serious or critical violation. One browser and one page for all of them: the preview loads once
+// and stories are switched through Storybook's channel (a fresh load when a story navigated). A
+// story whose play function throws fails too. Writes a vitest-compatible JSON report (test-results/vitest.json under
 // .storybook/) so the closing count of `npm test` includes it.
 //
 //   node scripts/axe-storybook.mjs [storybook-static]      (CHROMIUM_PATH overrides /usr/bin/chromium)
@@ -83,12 +83,11 @@ function recordOutcome() {
 }
 
 /**
- * Opens a story and waits until it has rendered and its play function has run (or failed), then
+ * Waits until the story on screen has rendered and its play function has run (or failed), then
  * until the DOM has been quiet for 250 ms (requests answered, state settled; at most 4 s, as a
  * loading story never settles).
  */
-async function showStory(page, port, storyId) {
-  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${storyId}&viewMode=story`, { waitUntil: 'load' });
+async function settle(page) {
   try {
     await page.waitForFunction(() => window.__storyOutcome, null, { timeout: 30_000 });
   } catch {
@@ -119,6 +118,29 @@ async function showStory(page, port, storyId) {
   );
 }
 
+/**
+ * Loads the preview on a story, in a fresh document. The mock service worker reloads the page
+ * once when it first takes control: wait for that before using the page.
+ */
+async function openStory(page, port, storyId) {
+  await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${storyId}&viewMode=story`, { waitUntil: 'load' });
+  await page
+    .waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 15_000 })
+    .catch(() => {});
+  await page.waitForLoadState('load');
+  await page.addScriptTag({ content: axeSource });
+  return settle(page);
+}
+
+/** Switches the loaded preview to another story through Storybook's channel (no reload). */
+async function switchStory(page, storyId) {
+  await page.evaluate((id) => {
+    window.__storyOutcome = undefined;
+    window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+  }, storyId);
+  return settle(page);
+}
+
 const started = Date.now();
 if (!existsSync(join(staticDir, 'index.json'))) {
   console.error(`${staticDir}/index.json not found: run npm run build-storybook first`);
@@ -136,12 +158,14 @@ const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(recordOutcome);
-  // A fresh document per story (the same page and browser): stories may navigate, and no state
-  // leaks from one story into the next.
+  let loaded = false;
   for (const story of stories) {
     const t0 = Date.now();
-    const shown = await showStory(page, port, story.id);
-    await page.addScriptTag({ content: axeSource });
+    // Switching is fast; a story that navigated (or a first story) gets a fresh document.
+    const shown = await (loaded ? switchStory(page, story.id) : openStory(page, port, story.id)).catch(() =>
+      openStory(page, port, story.id),
+    );
+    loaded = true;
     const axe = await page.evaluate(async () => {
       const result = await window.axe.run(document.querySelector('#storybook-root') ?? document.body, {
         resultTypes: ['violations'],
