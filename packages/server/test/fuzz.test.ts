@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, DATABASES, startTestServer, type TestServer } from './harness';
 
 /**
- * Property-based fuzz of every write operation in the server's own /openapi.json: bodies are
+ * Property-based fuzz of every operation in the server's own /openapi.json: write bodies are
  * generated from each operation's request schema, then mutated the way an attacker would (NUL,
  * lone surrogates, control characters, huge strings and numbers, wrong types, deep nesting,
- * unknown fields, broken JSON, other media types, hostile path ids and idempotency keys), and
- * sent to a real server. Every answer must be below 500, and every 4xx a problem+json with its
+ * unknown fields, broken JSON, other media types, hostile path ids and idempotency keys); read
+ * queries from each operation's query parameters, mutated the same way. All go to a real server. Every answer must be below 500, and every 4xx a problem+json with its
  * code. Operations added later are fuzzed without anyone listing them. Fixed seed, bounded runs.
  */
 
 const SEED = 20261130;
 const RUNS_PER_OPERATION = 50;
+const RUNS_PER_READ = 25;
 
 type Schema = {
   $ref?: string;
@@ -42,6 +43,8 @@ interface Operation {
   path: string;
   permission: string;
   body?: Schema;
+  /** Query parameters and their schemas (reads). */
+  query?: Record<string, Schema>;
 }
 
 // Values that pass common rules, so that generated bodies also get past validation and reach the
@@ -329,6 +332,7 @@ describe.each(DATABASES)('fuzz of every write operation on %s', (kind) => {
   let t: TestServer;
   let secretKey: string;
   let operations: Operation[] = [];
+  const reads: Operation[] = [];
   let resolve: (s: Schema) => Schema;
   const pools = new Map<string, string[]>();
   const statuses = new Map<string, Map<number, number>>();
@@ -342,6 +346,11 @@ describe.each(DATABASES)('fuzz of every write operation on %s', (kind) => {
     resolve = resolver(doc.components.schemas);
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, op] of Object.entries(ops)) {
+        if (method === 'get') {
+          const query: Record<string, Schema> = {};
+          for (const p of op.parameters ?? []) if (p.in === 'query') query[p.name] = p.schema;
+          reads.push({ method: 'GET', path, permission: op['x-agentstack-permission'], query });
+        }
         if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
         operations.push({
           method: method.toUpperCase(),
@@ -370,51 +379,102 @@ describe.each(DATABASES)('fuzz of every write operation on %s', (kind) => {
     expect(operations.some((op) => op.path === '/v1/commerce/products' && op.method === 'POST')).toBe(true);
   });
 
-  it('answers every generated and mutated request below 500, every 4xx as problem+json', async () => {
+  /** `path` with its `{id}` filled from the ids created so far, or a hostile string. */
+  const concretePath = (path: string, id: { pool: number } | { raw: string }) => {
+    if (!path.includes('{')) return path;
+    const pool = pools.get(path.split('/{')[0]!) ?? [];
+    const raw = 'pool' in id ? (pool.length ? pool[id.pool % pool.length]! : 'none') : id.raw;
+    return path.replace(/\{[^}]+\}/g, encodeSegment(raw));
+  };
+
+  /** Sends a request and holds its answer to the rules: below 500, every 4xx a problem. */
+  const check = async (op: Operation, url: string, init: RequestInit, sent = '') => {
+    const res = await fetch(url, init);
+    const answer = await res.text();
+    const key = `${op.method} ${op.path}`;
+    const counts = statuses.get(key) ?? new Map<number, number>();
+    statuses.set(key, counts);
+    counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
+    const where = `${op.method} ${url.slice(t.url.length).slice(0, 300)} ${sent.slice(0, 300)} → ${res.status} ${answer.slice(0, 300)}`;
+    expect(res.status, where).toBeLessThan(500);
+    if (res.status >= 400) {
+      expect(res.headers.get('content-type'), where).toContain('application/problem+json');
+      const problem = JSON.parse(answer);
+      expect(typeof problem.code, where).toBe('string');
+      expect(problem.status, where).toBe(res.status);
+    }
+    return { status: res.status, answer };
+  };
+
+  it('answers every generated and mutated write below 500, every 4xx as problem+json', async () => {
     for (const op of operations) {
       const token = op.permission === 'operator' ? t.operatorKey : secretKey;
-      const collection = op.path.split('/{')[0]!;
       const bodyArb = op.body ? arbitraryOf(op.body, resolve) : fc.constant(undefined);
-      const counts = statuses.get(`${op.method} ${op.path}`) ?? new Map<number, number>();
-      statuses.set(`${op.method} ${op.path}`, counts);
       await fc.assert(
         fc.asyncProperty(bodyArb, mutationArb, pathIdArb, headerArb, async (body, mutation, id, headers) => {
-          let path = op.path;
-          if (path.includes('{')) {
-            const pool = pools.get(collection) ?? [];
-            const raw = 'pool' in id ? (pool.length ? pool[id.pool % pool.length]! : 'none') : id.raw;
-            path = path.replace(/\{[^}]+\}/g, encodeSegment(raw));
-          }
           const text =
             body === undefined && mutation.kind === 'none' ? undefined : applyMutation(body ?? {}, mutation);
           const requestHeaders: Record<string, string> = { authorization: `Bearer ${token}` };
           if (text !== undefined) requestHeaders['content-type'] = headers.contentType;
           if (headers.idempotencyKey !== undefined && op.method === 'POST')
             requestHeaders['idempotency-key'] = headers.idempotencyKey;
-          const res = await fetch(`${t.url}${path}`, {
-            method: op.method,
-            headers: requestHeaders,
-            body: text,
-          });
-          const answer = await res.text();
-          counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
-          const where = `${op.method} ${path} ${text?.slice(0, 300)} → ${res.status} ${answer.slice(0, 300)}`;
-          expect(res.status, where).toBeLessThan(500);
-          if (res.status >= 400) {
-            expect(res.headers.get('content-type'), where).toContain('application/problem+json');
-            const problem = JSON.parse(answer);
-            expect(typeof problem.code, where).toBe('string');
-            expect(problem.status, where).toBe(res.status);
-          } else if (op.method === 'POST' && !op.path.includes('{')) {
+          const url = `${t.url}${concretePath(op.path, id)}`;
+          const { status, answer } = await check(
+            op,
+            url,
+            { method: op.method, headers: requestHeaders, body: text },
+            text,
+          );
+          // Ids of created objects feed the path parameters of later operations on them.
+          if (status < 400 && op.method === 'POST' && !op.path.includes('{')) {
             const created = JSON.parse(answer);
-            if (typeof created.id === 'string') {
-              const pool = pools.get(op.path) ?? [];
-              pool.push(created.id);
-              pools.set(op.path, pool);
-            }
+            if (typeof created.id === 'string')
+              pools.set(op.path, [...(pools.get(op.path) ?? []), created.id]);
           }
         }),
         { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
+      );
+    }
+  }, 240_000);
+
+  it('answers every generated and mutated read below 500, every 4xx as problem+json', async () => {
+    expect(reads.length).toBeGreaterThanOrEqual(8);
+    for (const op of reads) {
+      const token = op.permission === 'operator' ? t.operatorKey : secretKey;
+      const params: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [name, schema] of Object.entries(op.query ?? {}))
+        params[name] = arbitraryOf(schema, resolve);
+      const queryArb = fc.record(params, { requiredKeys: [] });
+      const queryMutation = fc.oneof(
+        { weight: 3, arbitrary: fc.constant(undefined) },
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            name: fc.constantFrom(
+              ...Object.keys(op.query ?? {}),
+              'limit',
+              'startingAfter',
+              'bogus',
+              '__proto__',
+            ),
+            value: fc.oneof(
+              fc.constantFrom(...HOSTILE_STRINGS.filter((v): v is string => typeof v === 'string')),
+              fc.constantFrom('1e1', '0x10', ' 5', '+5', '-1', '5.0', '101', '99999999999999999999'),
+              fc.string({ unit: 'binary', maxLength: 50 }),
+            ),
+          }),
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(queryArb, queryMutation, pathIdArb, async (query, mutation, id) => {
+          const search = new URLSearchParams();
+          for (const [name, value] of Object.entries(query)) search.set(name, String(value));
+          if (mutation) search.set(mutation.name, mutation.value);
+          const qs = search.toString();
+          const url = `${t.url}${concretePath(op.path, id)}${qs ? `?${qs}` : ''}`;
+          await check(op, url, { headers: { authorization: `Bearer ${token}` } });
+        }),
+        { seed: SEED, numRuns: RUNS_PER_READ, endOnFailure: true },
       );
     }
   }, 240_000);
