@@ -108,6 +108,33 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
     expect(empty).toEqual({ data: [], hasMore: false, nextCursor: null });
   });
 
+  it('builds the same page as JSON in the database as toWire does in JS (wireJson)', async () => {
+    const store = productStore(database.db, one);
+    const odd = await store.insert({
+      id: newId('prod'),
+      ...productValues({
+        title: 'Ünïcode "quoted" \\ tab\t',
+        sku: 'ODD-1',
+        price: { amount: 9_007_199_254, currency: 'JPY' },
+        imageUrl: 'https://example.test/a.png',
+        metadata: { colour: 'blue', note: 'line\nbreak' },
+      }),
+    });
+    await store.update(odd.id, { status: 'archived', archivedAt: new Date() });
+    for (const order of ['-createdAt', 'title', '-price', 'updatedAt'] as const) {
+      for (const limit of [1, 3, 100]) {
+        const objects = await store.page({ order, limit }, undefined, catalogVersion(one));
+        const text = await store.pageJson({ order, limit }, undefined, catalogVersion(one));
+        expect(JSON.parse(text.json)).toEqual({ ...objects, alongside: undefined });
+        expect(text.alongside).toBe(objects.alongside);
+        const cursor = objects.nextCursor ?? undefined;
+        expect(JSON.parse((await store.pageJson({ order, limit, startingAfter: cursor })).json)).toEqual(
+          await store.page({ order, limit, startingAfter: cursor }),
+        );
+      }
+    }
+  });
+
   it('locks many rows in id order and sets updatedAt on update', async () => {
     const store = productStore(database.db, one);
     const ids = (await store.page({ limit: 3 })).data.map((p) => p.id);

@@ -41,6 +41,12 @@ export interface StoreSpec<
   defaultOrder: Order<keyof O & string>;
   /** The wire shape of a row (list pages are returned in it). */
   toWire: (row: RowOf<T>) => W;
+  /**
+   * The same wire shape built by the database (`json_build_object(…)`, dates with {@link isoSql}),
+   * for pages served as JSON text without building objects in JS. Keep it equal to `toWire`:
+   * test them against each other.
+   */
+  wireJson?: SQL;
 }
 
 /** A list page, with what was read alongside it (see {@link Store.page}). */
@@ -71,6 +77,12 @@ export interface Store<T extends IdTable, W, K extends string, S extends string>
    * and returned as `alongside` — unknown (`undefined`) when the page is empty.
    */
   page<A = never>(params: PageParams<K>, where?: SQL, alongside?: SQL<A>): Promise<Page<W, A>>;
+  /** {@link page} as JSON text built by the database from the spec's `wireJson`. */
+  pageJson<A = never>(
+    params: PageParams<K>,
+    where?: SQL,
+    alongside?: SQL<A>,
+  ): Promise<{ json: string; alongside?: A }>;
   /** Rows matching `where` (all the scope's rows without it). */
   count(where?: SQL): Promise<number>;
   insert(values: Omit<InsertOf<T>, S>): Promise<RowOf<T>>;
@@ -107,7 +119,7 @@ export function defineStore<
 ): [S] extends [never]
   ? (db: Executor) => Store<T, W, keyof O & string, S>
   : (db: Executor, tenantId: string) => Store<T, W, keyof O & string, S> {
-  const { table, scope, orders, defaultOrder, toWire } = spec;
+  const { table, scope, orders, defaultOrder, toWire, wireJson } = spec;
   const columns = table as unknown as Record<string, AnyPgColumn | undefined>;
   const scopeColumn = scope ? columns[scope] : undefined;
   const hasUpdatedAt = columns.updatedAt !== undefined;
@@ -122,6 +134,31 @@ export function defineStore<
         .select()
         .from(table as PgTable)
         .where(where);
+
+    // The `limit + 1` rows of one keyset page: rows after the cursor row on (sort value, id), the
+    // cursor's value read in the same statement. `fields` picks the columns (all by default).
+    const keyset = (params: PageParams<string>, where?: SQL, fields?: Record<string, unknown>) => {
+      const limit = params.limit ?? DEFAULT_LIMIT;
+      const order = params.order ?? defaultOrder;
+      const descending = order.startsWith('-');
+      const column = orders[(descending ? order.slice(1) : order) as keyof O];
+      if (!column) throw new Error(`store of ${tableName(table)}: no sort order '${order}'`);
+      const byId = column === table.id;
+      let after: SQL | undefined;
+      if (params.startingAfter) {
+        const op = descending ? lt : gt;
+        after = byId
+          ? op(table.id, params.startingAfter)
+          : // Keyset on (value, id); the cursor row is read in the same statement, within the
+            // scope, so a cursor from another tenant yields an empty page.
+            sql`(${column}, ${table.id}) ${sql.raw(descending ? '<' : '>')} (select ${column}, ${table.id} from ${table} where ${scoped(eq(table.id, params.startingAfter))})`;
+      }
+      const direction = descending ? desc : asc;
+      return (fields ? db.select(fields as never).from(table as PgTable) : db.select().from(table as PgTable))
+        .where(scoped(after, where))
+        .orderBy(...(byId ? [direction(table.id)] : [direction(column), direction(table.id)]))
+        .limit(limit + 1) as Promise<unknown[]>;
+    };
 
     return {
       async get(id) {
@@ -142,33 +179,32 @@ export function defineStore<
 
       async page(params, where, alongside) {
         const limit = params.limit ?? DEFAULT_LIMIT;
-        const order = params.order ?? defaultOrder;
-        const descending = order.startsWith('-');
-        const column = orders[(descending ? order.slice(1) : order) as keyof O];
-        if (!column) throw new Error(`store of ${tableName(table)}: no sort order '${order}'`);
-        const byId = column === table.id;
-        let after: SQL | undefined;
-        if (params.startingAfter) {
-          const op = descending ? lt : gt;
-          after = byId
-            ? op(table.id, params.startingAfter)
-            : // Keyset on (value, id); the cursor row is read in the same statement, within the
-              // scope, so a cursor from another tenant yields an empty page.
-              sql`(${column}, ${table.id}) ${sql.raw(descending ? '<' : '>')} (select ${column}, ${table.id} from ${table} where ${scoped(eq(table.id, params.startingAfter))})`;
-        }
-        const direction = descending ? desc : asc;
-        const rows = (await (alongside
-          ? db
-              .select({ ...allColumns, [ALONGSIDE]: alongside })
-              .from(table as PgTable)
-              .where(scoped(after, where))
-          : select(scoped(after, where))
-        )
-          .orderBy(...(byId ? [direction(table.id)] : [direction(column), direction(table.id)]))
-          .limit(limit + 1)) as (RowOf<T> & { [ALONGSIDE]?: never })[];
+        const rows = (await keyset(
+          params,
+          where,
+          alongside ? { ...allColumns, [ALONGSIDE]: alongside } : undefined,
+        )) as (RowOf<T> & {
+          [ALONGSIDE]?: never;
+        })[];
         const page: Page<W, never> = toPage(rows, limit, toWire);
         if (alongside && rows.length > 0) page.alongside = rows[0]![ALONGSIDE];
         return page;
+      },
+
+      async pageJson(params, where, alongside) {
+        if (!wireJson) throw new Error(`store of ${tableName(table)}: no wireJson`);
+        const limit = params.limit ?? DEFAULT_LIMIT;
+        const rows = (await keyset(params, where, {
+          id: table.id,
+          json: sql<string>`(${wireJson})::text`,
+          ...(alongside && { [ALONGSIDE]: alongside }),
+        })) as { id: string; json: string; [ALONGSIDE]?: never }[];
+        const hasMore = rows.length > limit;
+        const n = hasMore ? limit : rows.length;
+        let json = '{"data":[';
+        for (let i = 0; i < n; i++) json += i ? `,${rows[i]!.json}` : rows[i]!.json;
+        json += `],"hasMore":${hasMore},"nextCursor":${hasMore ? JSON.stringify(rows[n - 1]!.id) : 'null'}}`;
+        return alongside && rows.length > 0 ? { json, alongside: rows[0]![ALONGSIDE] } : { json };
       },
 
       async count(where) {
@@ -256,6 +292,11 @@ export function toPage<R extends { id: string }, W>(
   }
   const hasMore = rows.length > data.length;
   return { data, hasMore, nextCursor: hasMore ? rows[data.length - 1]!.id : null };
+}
+
+/** A timestamp column as the wire's ISO 8601 UTC string with milliseconds, in SQL. */
+export function isoSql(column: AnyPgColumn): SQL<string | null> {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /** Escapes `%`, `_` and `\` and wraps `text` for a substring match with ILIKE. */

@@ -21,7 +21,8 @@ export interface CachedListSpec<C, Q> {
    */
   version(db: Db, caller: C): Promise<number>;
   /**
-   * Reads the list (its JSON is what is cached) and the version of the data it was read at, in
+   * Reads the list (its JSON is what is cached; a `JsonText` is taken as it is) and the version
+   * of the data it was read at, in
    * the same statement, so on the same snapshot. `version` is `undefined` when the statement could
    * not tell (e.g. an empty page): such a page is served but not cached.
    */
@@ -64,7 +65,7 @@ export function cachedList<C, Q>(spec: CachedListSpec<C, Q>) {
       if (hit !== undefined) return new JsonText(hit);
     }
     const { value, version } = await spec.load(host.db, caller, query);
-    const page = new JsonText(JSON.stringify(value));
+    const page = value instanceof JsonText ? value : new JsonText(JSON.stringify(value));
     if (cache && version !== undefined) cache.set(key, version, page.bytes);
     return page;
   };

@@ -10,10 +10,10 @@ import type { SQL } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
-import type { Page } from '../../../db/store';
 import { recordEvent } from '../../../events/outbox';
 import { cachedList } from '../../../http/cachedList';
 import { ApiError, notFound } from '../../../http/errors';
+import { JsonText } from '../../../http/versionedCache';
 import { lockTenant, requireFeature, requireRoomFor, reserve } from '../../platform/entitlements/service';
 import { registerUsage } from '../../platform/entitlements/usage';
 import {
@@ -36,24 +36,17 @@ function duplicateSku(sku: string | null | undefined): ApiError {
   return new ApiError(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, { param: 'sku' });
 }
 
-/** A page of the caller's catalogue, with `alongside` read in the same statement. */
-async function listProducts<A = never>(
-  db: Executor,
-  caller: TenantPrincipal,
-  params: ProductListParams,
-  alongside?: SQL<A>,
-): Promise<Page<Product, A>> {
-  // Browsers with a publishable key see the live catalogue only.
-  const status = caller.kind === 'publishable_key' ? 'active' : params.status;
-  if (caller.kind === 'publishable_key' && params.status && params.status !== 'active') {
-    return { data: [], hasMore: false, nextCursor: null };
-  }
-  return productStore(db, caller.tenant.id).page(
-    params,
-    productFilter({ status, query: params.query }),
-    alongside,
-  );
+/**
+ * What of the catalogue the caller's list reads: the filter, or `null` when the caller can see
+ * none of it. Browsers with a publishable key see the live catalogue only.
+ */
+function visible(caller: TenantPrincipal, params: ProductListParams): SQL | undefined | null {
+  if (caller.kind !== 'publishable_key') return productFilter(params);
+  if (params.status && params.status !== 'active') return null;
+  return productFilter({ status: 'active', query: params.query });
 }
+
+const NOTHING: ListResponse<Product> = { data: [], hasMore: false, nextCursor: null };
 
 /** Business rules of the product catalogue. Writes run inside the request's transaction. */
 export const productService = {
@@ -66,13 +59,25 @@ export const productService = {
     scope: (caller) => [caller.tenant.id, caller.kind === 'publishable_key' ? 'public' : 'all'],
     version: (db, caller) => readCatalogVersion(db, caller.tenant.id),
     load: async (db, caller, params) => {
-      const { alongside, ...page } = await listProducts(db, caller, params, catalogVersion(caller.tenant.id));
-      return { value: page, version: alongside };
+      const filter = visible(caller, params);
+      if (filter === null) return { value: NOTHING, version: undefined };
+      // The page's JSON is built by the database, its version read in the same statement.
+      const { json, alongside } = await productStore(db, caller.tenant.id).pageJson(
+        params,
+        filter,
+        catalogVersion(caller.tenant.id),
+      );
+      return { value: new JsonText(json), version: alongside };
     },
   }),
 
-  list(db: Executor, caller: TenantPrincipal, params: ProductListParams): Promise<ListResponse<Product>> {
-    return listProducts(db, caller, params);
+  async list(
+    db: Executor,
+    caller: TenantPrincipal,
+    params: ProductListParams,
+  ): Promise<ListResponse<Product>> {
+    const filter = visible(caller, params);
+    return filter === null ? NOTHING : productStore(db, caller.tenant.id).page(params, filter);
   },
 
   async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<Product> {

@@ -2,7 +2,7 @@ import type { Product, ProductCreate, ProductStatus } from '@agentstack/sdk/sche
 import { and, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { products, tenants } from '../../../db/schema';
-import { defineStore, likePattern } from '../../../db/store';
+import { defineStore, isoSql, likePattern } from '../../../db/store';
 
 type Row = typeof products.$inferSelect;
 
@@ -57,6 +57,14 @@ export const productStore = defineStore({
     inventoryQuantity: products.inventoryQuantity,
   },
   defaultOrder: '-createdAt',
+  // toProduct, built by the database (store.test.ts holds the two equal).
+  wireJson: sql`json_build_object(
+    'id', ${products.id}, 'object', 'product', 'title', ${products.title},
+    'description', ${products.description}, 'sku', ${products.sku}, 'status', ${products.status},
+    'price', json_build_object('amount', ${products.priceAmount}, 'currency', ${products.currency}),
+    'inventoryQuantity', ${products.inventoryQuantity}, 'imageUrl', ${products.imageUrl},
+    'metadata', ${products.metadata}, 'createdAt', ${isoSql(products.createdAt)},
+    'updatedAt', ${isoSql(products.updatedAt)}, 'archivedAt', ${isoSql(products.archivedAt)})`,
 });
 
 /** Products that count toward the plan's product limit: every one not archived. */
