@@ -26,12 +26,14 @@ function readConfig(): DashboardConfig {
         tenants: Array<{
           slug: string;
           name: string;
+          plans?: { platform?: string };
           publishableKey: string;
           user: { email: string; password: string };
         }>;
       };
+      // "Starter · Kiln & Crumb": the tier first, since that is what a demo is choosing.
       config.demo.signIns = demo.tenants.map((t) => ({
-        label: t.name,
+        label: t.plans?.platform ? `${t.plans.platform} · ${t.name}` : t.name,
         email: t.user.email,
         password: t.user.password,
       }));

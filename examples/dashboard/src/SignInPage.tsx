@@ -218,7 +218,7 @@ function SignInForm({
               : 'No demo sign-ins were found in '}
             <code>{demo.file}</code>
             {demo.signIns.length > 0
-              ? ' (also printed when the server first started).'
+              ? ' (npm start prints them too).'
               : '. Delete the data folder and start again to create fresh demo data.'}
           </p>
         </section>
