@@ -1,4 +1,4 @@
-import { ROLE_PERMISSIONS } from '@agentstack/sdk/catalog';
+import { OPERATOR_PERMISSIONS, PUBLISHABLE_PERMISSIONS, ROLE_PERMISSIONS } from '@agentstack/sdk/catalog';
 import type { Role } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createUser, signIn, startTestServer, type TestServer } from './harness';
@@ -16,6 +16,7 @@ describe('authorization on every route', () => {
   let t: TestServer;
   let operations: Operation[];
   const sessions: Partial<Record<Role, string>> = {};
+  let publishableKey: string;
 
   beforeAll(async () => {
     t = await startTestServer('pglite');
@@ -28,13 +29,14 @@ describe('authorization on every route', () => {
           permission: op['x-agentstack-permission'] as string,
         })),
     );
-    const { secretKey } = await createTenant(t, {
+    const { secretKey, publishableKey: pk } = await createTenant(t, {
       subscription: { platform: 'enterprise', commerce: 'commerce_enterprise', fintech: null, social: null },
     });
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
       const user = await createUser(t, secretKey, role);
       sessions[role] = await signIn(t, user.email);
     }
+    publishableKey = pk;
   });
   afterAll(() => t?.stop());
 
@@ -66,4 +68,24 @@ describe('authorization on every route', () => {
       }
     },
   );
+
+  // A publishable key is in every visitor's browser: it reaches what the table gives it and no
+  // more — not even `GET /v1/platform/me`.
+  it.each([
+    ['publishable key', () => publishableKey, PUBLISHABLE_PERMISSIONS],
+    ['operator key', () => t.operatorKey, OPERATOR_PERMISSIONS],
+  ] as const)('gives a %s exactly its permissions', async (name, token, permissions) => {
+    const allowed = new Set<string>(permissions);
+    for (const op of operations.filter((o) => o.permission !== 'public')) {
+      const res = await t.request(op.method, op.path, {
+        token: token(),
+        ...(op.method === 'GET' ? {} : { body: {} }),
+      });
+      const where = `${name}: ${op.method} ${op.path} (${op.permission}) → ${res.status} ${res.body?.code}`;
+      if (allowed.has(op.permission)) expect(res.body?.detail ?? '', where).not.toMatch(/may not/);
+      else expect([res.status, res.body.code], where).toEqual([403, 'forbidden']);
+    }
+    const me = await t.request('GET', '/v1/platform/me', { token: token() });
+    expect(me.status).toBe(name === 'publishable key' ? 403 : 200);
+  });
 });

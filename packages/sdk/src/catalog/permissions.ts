@@ -9,6 +9,7 @@ import type { Role } from '../schemas/platform/user';
 export const PERMISSIONS = [
   'operator',
   'platform:read',
+  'platform:me:read',
   'platform:brand:read',
   'platform:plans:read',
   'platform:users:read',
@@ -21,7 +22,12 @@ export const PERMISSIONS = [
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['platform:read', 'platform:brand:read', 'platform:plans:read'];
+const READ_ALL: Permission[] = [
+  'platform:read',
+  'platform:me:read',
+  'platform:brand:read',
+  'platform:plans:read',
+];
 
 /** What each dashboard role may do. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -49,7 +55,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: [...READ_ALL, 'commerce:products:read'],
 };
 
-/** What a publishable key (browser) may do: read the public catalogue and the brand. */
+/**
+ * What a publishable key (browser) may do: read the public catalogue, the plans and the brand.
+ * It may not introspect itself (`GET /v1/platform/me`: `platform:me:read`): a key shipped to
+ * every visitor has no user, role or permissions worth showing them.
+ */
 export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
   'platform:brand:read',
   'platform:plans:read',
@@ -57,7 +67,11 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
 ];
 
 /** What an operator key may do: manage tenants, agencies and read plans. */
-export const OPERATOR_PERMISSIONS: readonly Permission[] = ['operator', 'platform:plans:read'];
+export const OPERATOR_PERMISSIONS: readonly Permission[] = [
+  'operator',
+  'platform:me:read',
+  'platform:plans:read',
+];
 
 /**
  * Whether a holder of `granter` may give `role` to a user or a key: its permissions must be a

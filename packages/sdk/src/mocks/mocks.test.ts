@@ -173,7 +173,11 @@ describe('platform', () => {
       'platform:brand:read',
       'platform:plans:read',
     ]);
-    expect((await operator.platform.me.retrieve()).permissions).toEqual(['operator', 'platform:plans:read']);
+    expect((await operator.platform.me.retrieve()).permissions).toEqual([
+      'operator',
+      'platform:me:read',
+      'platform:plans:read',
+    ]);
     expect((await client.platform.me.retrieve()).permissions).toContain('commerce:products:write');
     expect(await operator.platform.entitlements.retrieve().catch((e: unknown) => e)).toMatchObject({
       status: 403,

@@ -11,7 +11,7 @@ export function accountRoutes(router: ApiRouter): void {
     path: '/v1/platform/me',
     tag: 'platform',
     summary: 'Retrieve the caller',
-    auth: 'platform:plans:read',
+    auth: 'platform:me:read',
     response: Principal,
     handler: async ({ principal }) => ({
       object: 'principal' as const,
