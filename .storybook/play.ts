@@ -142,3 +142,10 @@ export const submit =
     for (const [label, text] of values) await userEvent.type(await canvas.findByLabelText(label), text);
     await userEvent.click(canvas.getByRole('button', { name: button }));
   };
+
+/** Clicks the control with this accessible name (a button, or a checkbox). */
+export const click =
+  (name: string | RegExp, role: 'button' | 'checkbox' = 'button'): Play =>
+  async (context) => {
+    await userEvent.click(await canvasOf(context).findByRole(role, { name }));
+  };

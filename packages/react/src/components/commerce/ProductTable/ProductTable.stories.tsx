@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { pendingHandler, unavailableHandler, withHandlers } from '../../../../../../.storybook/fixtures';
 import {
   all,
+  click,
   darkScheme,
   empty,
   heading,
@@ -9,6 +10,7 @@ import {
   loading,
   shows,
   tableRows,
+  upgradePrompt,
 } from '../../../../../../.storybook/play';
 import { ProductTable } from './ProductTable';
 
@@ -32,7 +34,12 @@ export const Growth: Story = {
 /** Commerce Startup: selecting rows offers an upgrade instead of bulk archive. */
 export const Starter: Story = {
   globals: { tier: 'starter' },
-  play: all(tableRows('Products'), shows('Startup')),
+  play: all(
+    tableRows('Products'),
+    shows('Startup'),
+    click('Select all products on this page', 'checkbox'),
+    upgradePrompt('Not in your plan: Bulk operations', /Available on the Commerce Growth plan/),
+  ),
 };
 
 /** Commerce Enterprise: unlimited products. */
@@ -58,7 +65,12 @@ export const NearLimit: Story = {
 export const AtLimit: Story = {
   globals: { tier: 'starter' },
   parameters: { agentstack: { products: 1000 } },
-  play: all(tableRows('Products', 10), shows('1,000 / 1,000', /Limit reached/)),
+  play: all(
+    tableRows('Products', 10),
+    shows('1,000 / 1,000', /Limit reached/),
+    click('Add product'),
+    upgradePrompt('You have reached your products limit', /Available on the Commerce Growth plan/),
+  ),
 };
 
 /** No products yet. */

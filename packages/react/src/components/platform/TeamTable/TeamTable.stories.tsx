@@ -9,6 +9,7 @@ import {
 } from '../../../../../../.storybook/fixtures';
 import {
   all,
+  click,
   darkScheme,
   empty,
   hides,
@@ -16,6 +17,7 @@ import {
   loading,
   shows,
   tableRows,
+  upgradePrompt,
 } from '../../../../../../.storybook/play';
 import { TeamTable } from './TeamTable';
 
@@ -50,7 +52,12 @@ export const NocturneDark: Story = {
 export const AtSeatLimit: Story = {
   globals: { tier: 'starter' },
   parameters: { agentstack: { role: 'owner', limitOverrides: { 'platform.dashboardUsers': 4 } } },
-  play: all(tableRows('Team members', 4), shows('4 / 4', /Limit reached/)),
+  play: all(
+    tableRows('Team members', 4),
+    shows('4 / 4', /Limit reached/),
+    click('Invite member'),
+    upgradePrompt('You have reached your dashboard users limit'),
+  ),
 };
 
 /** Signed in as an admin: manages everyone but the owner, and cannot grant `owner`. */
