@@ -190,14 +190,21 @@ try {
   resetPeakRss(srv.child.pid);
   const hello = await load(`${base.info.url}/hello`);
   const row = await load(`${base.info.url}/row`);
-  const basePages = await load(base.info.url, {}, { pages: (i) => pagePath('/page', i) });
-  const distinct = await load(
-    srv.info.url,
-    { authorization: auth.authorization },
-    {
-      pages: (i) => pagePath('/v1/commerce/products', i),
-    },
-  );
+  // Distinct pages, alternating the two servers over three rounds (this machine is shared and
+  // noisy): each round continues the sequence, so no page is asked twice.
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const offset = round * 30_000;
+    const bare = await load(base.info.url, {}, { pages: (i) => pagePath('/page', offset + i) });
+    const ours = await load(
+      srv.info.url,
+      { authorization: auth.authorization },
+      { pages: (i) => pagePath('/v1/commerce/products', offset + i) },
+    );
+    rounds.push({ bare, ours, ratio: ours.rps / bare.rps });
+  }
+  rounds.sort((a, b) => a.ratio - b.ratio);
+  const { bare: basePages, ours: distinct } = rounds[1]; // the median round
   const list = await load(`${srv.info.url}/v1/commerce/products?limit=20`, {
     authorization: auth.authorization,
   });
@@ -239,7 +246,7 @@ try {
   console.log('|---|---:|---:|---:|');
   for (const [label, r] of rows) console.log(`| ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |`);
   console.log(
-    `\nproduct list, distinct pages / bare Hono + pg serving the same pages: ${((distinct.rps / basePages.rps) * 100).toFixed(1)}%  (goal ≥ 70%)`,
+    `\nproduct list, distinct pages / bare Hono + pg serving the same pages: ${((distinct.rps / basePages.rps) * 100).toFixed(1)}% in the median of 3 alternating rounds (all: ${rounds.map((r) => `${(r.ratio * 100).toFixed(0)}%`).join(', ')}) (goal ≥ 70%)`,
   );
   console.log(
     `product list, one cached page / single-row ceiling: ${((list.rps / row.rps) * 100).toFixed(1)}%  (goal ≥ 60%)`,
