@@ -4,6 +4,7 @@ const shared: Options = {
   entry: {
     index: 'src/index.ts',
     'schemas/index': 'src/schemas/index.ts',
+    'contract/index': 'src/contract/index.ts',
     'catalog/index': 'src/catalog/index.ts',
     'mocks/index': 'src/mocks/index.ts',
   },

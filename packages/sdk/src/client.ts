@@ -1,4 +1,5 @@
 import ky, { type KyInstance } from 'ky';
+import { commerceContract, platformContract } from './contract/api';
 import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
 import {
   type AgentStackError,
@@ -8,8 +9,7 @@ import {
   TimeoutError,
 } from './errors';
 import { type Page, type PageParams, PagePromise } from './pagination';
-import { Commerce } from './resources/commerce/index';
-import { Platform } from './resources/platform/index';
+import { bindDomain, type DomainOf } from './resource';
 import { sleep } from './sleep';
 
 export { API_VERSION, DEFAULT_BASE_URL };
@@ -63,6 +63,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Query parameters: `undefined` values are left out. */
 export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+/** `client.platform`: one resource per operation group of the platform contract. */
+export type Platform = DomainOf<typeof platformContract>;
+/** `client.commerce`: one resource per operation group of the commerce contract. */
+export type Commerce = DomainOf<typeof commerceContract>;
 
 const MAX_RETRY_AFTER_MS = 60_000;
 const INITIAL_BACKOFF_MS = 500;
@@ -122,8 +127,8 @@ export class AgentStack {
         'agentstack-version': options.apiVersion ?? API_VERSION,
       },
     });
-    this.platform = new Platform(this);
-    this.commerce = new Commerce(this);
+    this.platform = bindDomain(this, platformContract);
+    this.commerce = bindDomain(this, commerceContract);
   }
 
   /**

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { Commerce, Platform } from './client';
 export {
   AgentStack,
   type AgentStackOptions,
@@ -45,19 +46,19 @@ export {
   ValidationError,
 } from './errors';
 export { type Page, type PageParams, PagePromise } from './pagination';
-export { APIResource } from './resource';
-export { Commerce } from './resources/commerce/index';
-export { Products } from './resources/commerce/products';
-export { Agencies } from './resources/platform/agencies';
-export { ApiKeys } from './resources/platform/apiKeys';
-export { Brand as BrandResource } from './resources/platform/brand';
-export { Entitlements as EntitlementsResource } from './resources/platform/entitlements';
-export { Platform } from './resources/platform/index';
-export { Me } from './resources/platform/me';
-export { Plans } from './resources/platform/plans';
-export { type RevokedSession, Sessions } from './resources/platform/sessions';
-export { Tenants } from './resources/platform/tenants';
-export { type DeletedUser, Users } from './resources/platform/users';
+export type { DomainOf, MethodOf, ResourceOf } from './resource';
+export type {
+  Agencies,
+  ApiKeys,
+  BrandResource,
+  EntitlementsResource,
+  Me,
+  Plans,
+  Products,
+  Sessions,
+  Tenants,
+  Users,
+} from './resources';
 
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
@@ -82,4 +83,15 @@ export type { Agency, AgencyCreate, AgencyUpdate, Brand } from './schemas/platfo
 export type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from './schemas/platform/apiKey';
 export type { Entitlements, LimitUsage, Plan, Principal } from './schemas/platform/entitlements';
 export type { Subscription, Tenant, TenantCreate, TenantUpdate } from './schemas/platform/tenant';
-export type { Role, Session, SessionCreate, User, UserCreate, UserUpdate } from './schemas/platform/user';
+export type {
+  DeletedUser,
+  RevokedSession,
+  Role,
+  Session,
+  SessionCreate,
+  User,
+  UserCreate,
+  UserListParams,
+  UserOrder,
+  UserUpdate,
+} from './schemas/platform/user';

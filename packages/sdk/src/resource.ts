@@ -1,21 +1,92 @@
-import type { AgentStack } from './client';
+import type { AgentStack, HttpMethod, QueryParams, RequestOptions } from './client';
+import {
+  type InputOf,
+  type Operation,
+  type OperationGroup,
+  type OutputOf,
+  pathParamNames,
+  type SchemaName,
+} from './contract/operation';
+import type { PageParams, PagePromise } from './pagination';
 
-/** Base of every resource: holds the client whose request helper its methods call. */
-export abstract class APIResource {
-  /** @param client The client whose request helper this resource's methods call. */
-  constructor(protected readonly client: AgentStack) {}
-}
+type PathArgs<P extends string> = P extends `${string}:${string}/${infer Rest}`
+  ? [id: string, ...PathArgs<`/${Rest}`>]
+  : P extends `${string}:${string}`
+    ? [id: string]
+    : [];
+type BodyArgs<O> = O extends { body: infer B extends SchemaName } ? [body: InputOf<B>] : [];
+type QueryArgs<O> = O extends { query: infer Q extends SchemaName } ? [params?: InputOf<Q>] : [];
+type ItemOf<L> = L extends { data: Array<infer T> } ? T : never;
+type ListParamsOf<O> = O extends { query: infer Q extends SchemaName }
+  ? InputOf<Q> extends PageParams
+    ? InputOf<Q>
+    : PageParams
+  : PageParams;
 
 /**
- * Builds a request path, percent-encoding every interpolated id. An empty id throws at once:
+ * The SDK method an operation becomes: its path parameters in order, then its body, then its
+ * query, then {@link RequestOptions}. Lists return a {@link PagePromise}.
+ */
+export type MethodOf<O extends Operation> = (
+  ...args: [...PathArgs<O['path']>, ...BodyArgs<O>, ...QueryArgs<O>, options?: RequestOptions]
+) => O extends { list: true }
+  ? PagePromise<ItemOf<OutputOf<O['response']>>, ListParamsOf<O>>
+  : Promise<OutputOf<O['response']>>;
+
+/** A resource of the client: one method per operation of its group (TSDoc carried over). */
+export type ResourceOf<G extends OperationGroup> = { readonly [K in keyof G]: MethodOf<G[K]> };
+
+/** A domain of the client (`client.commerce`): one resource per operation group. */
+export type DomainOf<D extends Record<string, OperationGroup>> = {
+  readonly [K in keyof D]: ResourceOf<D[K]>;
+};
+
+const METHODS: Record<Operation['method'], HttpMethod> = {
+  get: 'GET',
+  post: 'POST',
+  patch: 'PATCH',
+  delete: 'DELETE',
+};
+
+/**
+ * Binds one operation to `client`: the one generic implementation behind every SDK method.
+ * Path parameters are percent-encoded; an empty one throws at once, since
  * `/v1/commerce/products/` would otherwise silently hit the list endpoint.
  */
-export function path(strings: TemplateStringsArray, ...ids: string[]): string {
-  let out = strings[0] ?? '';
-  ids.forEach((id, i) => {
-    if (typeof id !== 'string' || id === '')
-      throw new TypeError(`AgentStack: expected a non-empty id in ${strings.join(':id')}`);
-    out += encodeURIComponent(id) + (strings[i + 1] ?? '');
-  });
-  return out;
+export function bindOperation<O extends Operation>(client: AgentStack, op: O): MethodOf<O> {
+  const method = METHODS[op.method];
+  const arity = pathParamNames(op.path).length;
+  const call = (...args: unknown[]) => {
+    let i = 0;
+    const path = op.path.replace(/:[A-Za-z]+/g, () => {
+      const id = args[i++];
+      if (typeof id !== 'string' || id === '') {
+        throw new TypeError(`AgentStack: expected a non-empty id for ${op.path}`);
+      }
+      return encodeURIComponent(id);
+    });
+    const body = op.body ? args[arity] : undefined;
+    const query = op.query ? (args[arity + (op.body ? 1 : 0)] as QueryParams | undefined) : undefined;
+    const options = args[arity + (op.body ? 1 : 0) + (op.query ? 1 : 0)] as RequestOptions | undefined;
+    if (op.list) return client.list(path, query as PageParams | undefined, options);
+    return client.request(method, path, { body, query }, options);
+  };
+  return call as unknown as MethodOf<O>;
+}
+
+/** Binds every operation of a group: `client.commerce.products`. */
+export function bindResource<G extends OperationGroup>(client: AgentStack, group: G): ResourceOf<G> {
+  const resource: Record<string, unknown> = {};
+  for (const [name, op] of Object.entries(group)) resource[name] = bindOperation(client, op);
+  return resource as ResourceOf<G>;
+}
+
+/** Binds every resource of a domain: `client.commerce`. */
+export function bindDomain<D extends Record<string, OperationGroup>>(
+  client: AgentStack,
+  domain: D,
+): DomainOf<D> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, group] of Object.entries(domain)) bound[name] = bindResource(client, group);
+  return bound as DomainOf<D>;
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { allOperations } from '@agentstack/sdk/contract';
 import type { Brand } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { type ServerType, serve } from '@hono/node-server';
@@ -82,6 +83,11 @@ export interface ServerOptions extends Partial<EdgeLimits> {
   trustProxy?: boolean;
   /** Sign-in limits (per email, per client address, per pair). Defaults: {@link DEFAULT_SIGN_IN_POLICY}. */
   signInPolicy?: Partial<SignInPolicy>;
+  /**
+   * Checks every response against its operation's schema and answers 500 on a mismatch. For
+   * tests: a handler that drifts from the contract then fails. Defaults to off.
+   */
+  validateResponses?: boolean;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -225,10 +231,12 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     c.text(context.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
   );
 
-  const router = new ApiRouter(app, context);
+  const router = new ApiRouter(app, context, { validateResponses: options.validateResponses });
   registerModules(router);
+  const missing = allOperations().filter(({ operation }) => !router.operations.includes(operation));
+  if (missing.length) throw new Error(`Operations without a route: ${missing.map((m) => m.id).join(', ')}`);
   let openapi: Record<string, unknown> | undefined;
-  const document = () => (openapi ??= buildOpenApi(router.specs, { version: API_VERSION }));
+  const document = () => (openapi ??= buildOpenApi(router.operations, { version: API_VERSION }));
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(renderDocs('AgentStack API')));
   app.get(DOCS_SCRIPT_PATH, (c) => {

@@ -72,6 +72,7 @@ export async function startTestServer(
     authCacheTtlMs: 0,
     databaseUrl,
     poolSize: 20,
+    validateResponses: true,
     ...options.server,
   });
   const { url } = await server.start({ port: 0 });

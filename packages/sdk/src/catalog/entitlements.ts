@@ -1,7 +1,9 @@
+import { ProblemError } from '../contract/problem';
 import {
   ADDONS,
   type AddonDefinition,
   type Domain,
+  domainOf,
   type FeatureKey,
   findAddon,
   findPlan,
@@ -99,4 +101,41 @@ export function upgradeForLimit(
     return limit === null || (limit !== undefined && limit >= needed);
   });
   return plan ? { kind: 'plan', id: plan.id, name: plan.name } : null;
+}
+
+/**
+ * Throws `403 feature_not_in_plan`, naming the plan or add-on that unlocks `feature`, unless
+ * `entitlements` include it. The server and the mocks both answer with it.
+ */
+export function requireFeature(entitlements: ComputedEntitlements, feature: FeatureKey): void {
+  if (entitlements.features.includes(feature)) return;
+  const upgrade = upgradeForFeature(feature);
+  throw new ProblemError(
+    403,
+    'feature_not_in_plan',
+    `Your plan does not include ${feature}.${upgrade ? ` It comes with the ${upgrade.name} ${upgrade.kind}.` : ''}`,
+    { feature, ...(upgrade ? { upgrade } : {}) },
+  );
+}
+
+/**
+ * Throws `402 tier_limit_reached` when `used + adding` would pass the `key` limit of
+ * `entitlements`, naming the plan above the tenant's current one that would lift it.
+ */
+export function requireWithinLimit(
+  entitlements: ComputedEntitlements,
+  subscription: Subscription,
+  key: LimitKey,
+  used: number,
+  adding = 1,
+): void {
+  const limit = entitlements.limits[key];
+  if (limit === null || used + adding <= limit) return;
+  const upgrade = upgradeForLimit(key, used + adding, subscription[domainOf(key)]);
+  throw new ProblemError(
+    402,
+    'tier_limit_reached',
+    `Your plan allows ${limit} ${key.split('.')[1]} and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
+    { limit: { key, limit, used }, ...(upgrade ? { upgrade } : {}) },
+  );
 }

@@ -297,3 +297,28 @@ export const ErrorCodes = [
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
+
+/** The HTTP status each error code is answered with. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_api_key: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  feature_not_in_plan: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  duplicate_sku: 409,
+  invalid_state: 409,
+  idempotency_conflict: 409,
+  idempotency_in_progress: 409,
+  tier_limit_reached: 402,
+  rate_limited: 429,
+  payload_too_large: 413,
+  internal_error: 500,
+};

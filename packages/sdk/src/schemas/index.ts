@@ -12,3 +12,5 @@ export * from './platform/apiKey';
 export * from './platform/entitlements';
 export * from './platform/tenant';
 export * from './platform/user';
+export * from './registry';
+export * from './validate';

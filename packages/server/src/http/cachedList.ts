@@ -1,5 +1,5 @@
+import { canonicalJson } from '@agentstack/sdk/schemas';
 import type { Db } from '../db/client';
-import { canonicalJson } from './validate';
 import { JsonText, VersionedCache } from './versionedCache';
 
 /** What a cached list needs of the server: its database and how many pages a cache may hold. */
@@ -12,7 +12,7 @@ export interface CacheHost {
 }
 
 /** How one module's list is read, versioned and told apart; see {@link cachedList}. */
-export interface CachedListSpec<C, Q> {
+export interface CachedListSpec<C, Q, T> {
   /** What about the caller changes the answer (tenant, audience…), as JSON. Part of the key. */
   scope(caller: C): unknown;
   /**
@@ -26,7 +26,7 @@ export interface CachedListSpec<C, Q> {
    * the same statement, so on the same snapshot. `version` is `undefined` when the statement could
    * not tell (e.g. an empty page): such a page is served but not cached.
    */
-  load(db: Db, caller: C, query: Q): Promise<{ value: unknown; version: number | undefined }>;
+  load(db: Db, caller: C, query: Q): Promise<{ value: T | JsonText<T>; version: number | undefined }>;
 }
 
 /**
@@ -45,7 +45,7 @@ export interface CachedListSpec<C, Q> {
  * const page = await cachedProducts(app, caller, query); // JsonText
  * ```
  */
-export function cachedList<C, Q>(spec: CachedListSpec<C, Q>) {
+export function cachedList<C, Q, T>(spec: CachedListSpec<C, Q, T>) {
   const caches = new WeakMap<Db, VersionedCache | null>();
   const cacheOf = (host: CacheHost) => {
     let cache = caches.get(host.db);
@@ -56,16 +56,16 @@ export function cachedList<C, Q>(spec: CachedListSpec<C, Q>) {
     }
     return cache;
   };
-  return async (host: CacheHost, caller: C, query: Q): Promise<JsonText> => {
+  return async (host: CacheHost, caller: C, query: Q): Promise<JsonText<T>> => {
     const cache = cacheOf(host);
     const key = cache ? canonicalJson([spec.scope(caller), query]) : '';
     // A page never cached needs no version check: one statement reads it and its version.
     if (cache?.has(key)) {
       const hit = cache.get(key, await spec.version(host.db, caller));
-      if (hit !== undefined) return new JsonText(hit);
+      if (hit !== undefined) return new JsonText<T>(hit);
     }
     const { value, version } = await spec.load(host.db, caller, query);
-    const page = value instanceof JsonText ? value : new JsonText(JSON.stringify(value));
+    const page = value instanceof JsonText ? (value as JsonText<T>) : new JsonText<T>(JSON.stringify(value));
     if (cache && version !== undefined) cache.set(key, version, page.bytes);
     return page;
   };

@@ -1,29 +1,34 @@
-import type { ErrorCode } from '@agentstack/sdk/schemas';
+import type {
+  BodyOf,
+  Operation,
+  PathParamsOf,
+  QueryOf,
+  ResponseOf,
+  SchemaName,
+} from '@agentstack/sdk/contract';
+import {
+  canonicalJson,
+  parseJsonBody,
+  requireNoBody,
+  schemaRegistry,
+  validate,
+  validatePathParams,
+  validateQuery,
+} from '@agentstack/sdk/schemas';
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod/mini';
-import type { Permission } from '../auth/permissions';
+import type * as z from 'zod/mini';
 import { type Principal, privateCredential, type TenantPrincipal } from '../auth/principal';
 import type { AppContext, AppEnv } from '../context';
 import { type Executor, retryOnDeadConnection } from '../db/client';
 import { ApiError } from './errors';
-import { canonicalJson, parseJson, validate, validatePathParams, validateQuery } from './validate';
 import { JsonText } from './versionedCache';
 
-function respond(c: Context<AppEnv>, result: unknown, status: 200 | 201): Response {
-  if (result instanceof JsonText)
-    return c.body(result.bytes as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' });
-  return c.json(result, status);
-}
-
-type Schema = z.ZodMiniType;
-type Infer<S> = S extends Schema ? z.infer<S> : undefined;
-
 /** What a handler receives: validated input, the caller, and where to run queries. */
-export interface HandlerContext<B, Q> {
-  body: B;
-  query: Q;
-  params: Record<string, string>;
-  /** The caller; `null` only on `auth: 'public'` routes called without a credential. */
+export interface HandlerContext<O extends Operation> {
+  body: BodyOf<O>;
+  query: QueryOf<O>;
+  params: PathParamsOf<O>;
+  /** The caller; `null` only on `public` operations called without a credential. */
   principal: Principal | null;
   /** The request's transaction on writes (POST/PATCH/DELETE), the database on reads. */
   db: Executor;
@@ -35,97 +40,97 @@ export interface HandlerContext<B, Q> {
   afterCommit(fn: () => void): void;
 }
 
-/** One API operation: its HTTP shape, who may call it, its schemas and its handler. */
-export interface RouteSpec<
-  B extends Schema | undefined = Schema | undefined,
-  Q extends Schema | undefined = Schema | undefined,
-> {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  /** Hono path under the server, e.g. `/v1/commerce/products/:id`. */
-  path: string;
-  summary: string;
-  /** Domain tag in the OpenAPI document (`platform`, `commerce`…). */
-  tag: string;
-  /** A permission the caller must hold, or `public` (no credential needed). */
-  auth: Permission | 'public';
-  body?: B;
-  query?: Q;
-  response: Schema;
-  /** Success status. Defaults to 200 (201 is typical for creates). */
-  status?: 200 | 201;
-  /** Error codes worth documenting beyond the common ones. */
-  errors?: ErrorCode[];
+/**
+ * A handler of operation `O`: it must resolve with the operation's response type (checked at
+ * compile time), or with that response already serialised ({@link JsonText}).
+ */
+export type Handler<O extends Operation> = (
+  ctx: HandlerContext<O>,
+) => Promise<ResponseOf<O> | JsonText<ResponseOf<O>>>;
+
+/** An operation the router serves. */
+export interface RegisteredOperation {
+  operation: Operation;
+}
+
+/** How one operation is served, beyond its contract. */
+export interface ImplementOptions {
   /**
    * `false`: a write's handler runs on the database instead of inside the request's transaction
    * (and opens its own for its effect) — for operations that must record something even when
    * they fail, such as sign-in attempts. Its credential is not re-checked in a transaction.
    */
   transaction?: false;
-  handler: (ctx: HandlerContext<Infer<B>, Infer<Q>>) => Promise<unknown>;
+}
+
+/** Options of {@link ApiRouter}. */
+export interface RouterOptions {
+  /**
+   * Checks every response against its schema and answers 500 on a mismatch. For tests: it makes
+   * a handler that drifts from the contract fail. Defaults to off.
+   */
+  validateResponses?: boolean;
 }
 
 const WRITE_METHODS = new Set(['post', 'patch', 'delete']);
 
+/** The schema exported under `name` by the contract. */
+export function schemaNamed(name: SchemaName): z.ZodMiniType {
+  return schemaRegistry[name];
+}
+
 /**
- * Registers routes on the Hono app with authentication, validation, one transaction per write
- * and idempotency, and keeps their specs for the OpenAPI document. Routes hold no SQL.
+ * Serves the contract's operations on the Hono app with authentication, validation, one
+ * transaction per write and idempotency. Routes hold no SQL; each is one `implement` call.
  */
 export class ApiRouter {
-  readonly specs: RouteSpec[] = [];
+  /** Every operation implemented so far, in registration order. */
+  readonly operations: Operation[] = [];
 
   constructor(
     private readonly hono: Hono<AppEnv>,
     private readonly app: AppContext,
+    private readonly options: RouterOptions = {},
   ) {}
 
-  /** Adds one operation. */
-  add<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-    spec: RouteSpec<B, Q>,
-  ): void {
-    this.specs.push(spec as unknown as RouteSpec);
+  /**
+   * Serves `op` with `handler`.
+   *
+   * @example
+   * ```ts
+   * router.implement(productOperations.create, ({ db, tenant, body }) => productService.create(db, tenant(), body));
+   * ```
+   */
+  implement<O extends Operation>(op: O, handler: Handler<O>, options: ImplementOptions = {}): void {
+    this.operations.push(op);
     const app = this.app;
-    this.hono.on(spec.method.toUpperCase(), spec.path, async (c) => {
+    const querySchema = op.query ? schemaNamed(op.query) : undefined;
+    const bodySchema = op.body ? schemaNamed(op.body) : undefined;
+    const responseSchema = this.options.validateResponses ? schemaNamed(op.response) : undefined;
+    const status = op.status ?? 200;
+    const isWrite = WRITE_METHODS.has(op.method);
+    const path = op.path; // Hono's `:param` syntax is the contract's.
+
+    this.hono.on(op.method.toUpperCase(), path, async (c) => {
       const header = c.req.header('authorization');
-      let principal: Principal | null = null;
-      if (spec.auth === 'public') {
-        if (header) principal = await app.auth.authenticate(header);
-      } else {
-        principal = await app.auth.authenticate(header);
-        if (!principal.permissions.has(spec.auth)) {
-          throw new ApiError(
-            403,
-            'forbidden',
-            `This credential (${describe(principal)}) may not ${spec.summary.toLowerCase()}.`,
-          );
-        }
-      }
+      let principal = await this.authorize(c, op);
       c.set('principal', principal);
 
       const params = validatePathParams(c.req.param() as Record<string, string>);
-      const query = validateQuery(spec.query, c.req.query());
-      let raw = '';
+      const query = validateQuery(querySchema, c.req.query());
       let body: unknown;
-      if (WRITE_METHODS.has(spec.method)) {
-        raw = await c.req.text();
-        const json = parseJson(raw);
-        if (spec.body) body = validate(spec.body, json ?? {}, 'body');
-        else if (
-          json !== undefined &&
-          !(typeof json === 'object' && json && Object.keys(json).length === 0)
-        ) {
-          throw new ApiError(400, 'validation_failed', 'This operation takes no request body.', {
-            param: 'body',
-          });
-        }
+      if (isWrite) {
+        const json = parseJsonBody(await c.req.text());
+        if (bodySchema) body = validate(bodySchema, json ?? {}, 'body');
+        else requireNoBody(json);
       }
       // Replies to writes may carry a secret (a new key, a session token): never cached anywhere.
-      if (WRITE_METHODS.has(spec.method)) c.header('Cache-Control', 'no-store');
-      const status = spec.status ?? 200;
+      if (isWrite) c.header('Cache-Control', 'no-store');
       const committed: Array<() => void> = [];
-      const make = (db: Executor): HandlerContext<Infer<B>, Infer<Q>> => ({
-        body: body as Infer<B>,
-        query: query as Infer<Q>,
-        params,
+      const context = (db: Executor): HandlerContext<O> => ({
+        body: body as BodyOf<O>,
+        query: query as QueryOf<O>,
+        params: params as PathParamsOf<O>,
         principal,
         db,
         app,
@@ -144,35 +149,39 @@ export class ApiRouter {
           committed.push(fn);
         },
       });
-      const transaction = async (run: (tx: Executor) => Promise<unknown>) => {
+      const inTransaction = async <T>(run: (tx: Executor) => Promise<T>): Promise<T> => {
         const result =
-          spec.transaction === false
+          options.transaction === false
             ? await run(app.db)
             : await app.db.transaction(async (tx) => {
                 // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
-                if (principal) principal = await app.auth.confirm(tx, header, spec.auth);
+                if (principal) principal = await app.auth.confirm(tx, header, op.permission);
                 return run(tx);
               });
         for (const fn of committed.splice(0)) fn();
         return result;
       };
+      const reply = (result: unknown) => {
+        if (responseSchema) checkResponse(op, responseSchema, result);
+        if (result instanceof JsonText) {
+          return c.body(result.bytes as Uint8Array<ArrayBuffer>, status, {
+            'content-type': 'application/json',
+          });
+        }
+        return c.json(result, status);
+      };
 
-      if (!WRITE_METHODS.has(spec.method)) {
-        return respond(c, await retryOnDeadConnection(() => spec.handler(make(app.db))), status);
-      }
+      if (!isWrite) return reply(await retryOnDeadConnection(() => handler(context(app.db))));
 
-      const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
+      const key = op.method === 'post' ? c.req.header('idempotency-key') : undefined;
       const keyed = key
         ? app.idempotency.bind(key, privateCredential(principal, header), {
-            method: spec.method,
+            method: op.method,
             path: c.req.path,
             body: canonicalJson(body ?? null),
           })
         : null;
-      if (!keyed) {
-        const result = await transaction((tx) => spec.handler(make(tx)));
-        return respond(c, result, status);
-      }
+      if (!keyed) return reply(await inTransaction((tx) => handler(context(tx))));
       const claim = await keyed.claim();
       if (claim.kind === 'replay') {
         c.header('Idempotent-Replayed', 'true');
@@ -181,13 +190,13 @@ export class ApiRouter {
         });
       }
       try {
-        const result = await transaction(async (tx) => {
-          const value = await spec.handler(make(tx));
+        const result = await inTransaction(async (tx) => {
+          const value = await handler(context(tx));
           // Stored in the same transaction as the effect: a committed effect always has its replay.
           await keyed.complete(tx, status, value);
           return value;
         });
-        return c.json(result, status);
+        return reply(result);
       } catch (error) {
         if (error instanceof ApiError && error.status < 500) {
           await keyed.complete(app.db, error.status, { ...error.toProblem(), requestId: c.get('requestId') });
@@ -197,6 +206,33 @@ export class ApiRouter {
         throw error;
       }
     });
+  }
+
+  /** Authenticates the caller and checks the operation's permission. */
+  private async authorize(c: Context<AppEnv>, op: Operation): Promise<Principal | null> {
+    const header = c.req.header('authorization');
+    if (op.permission === 'public') return header ? this.app.auth.authenticate(header) : null;
+    const principal = await this.app.auth.authenticate(header);
+    if (!principal.permissions.has(op.permission)) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        `This credential (${describe(principal)}) may not ${op.summary.toLowerCase()}.`,
+      );
+    }
+    return principal;
+  }
+}
+
+/** Fails loudly when a handler's answer does not match its operation's response schema. */
+function checkResponse(op: Operation, schema: z.ZodMiniType, result: unknown): void {
+  const value = result instanceof JsonText ? JSON.parse(new TextDecoder().decode(result.bytes)) : result;
+  const parsed = schema.safeParse(JSON.parse(JSON.stringify(value)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Response of ${op.method.toUpperCase()} ${op.path} does not match ${op.response}: ${issue?.path.join('.')} — ${issue?.message}`,
+    );
   }
 }
 

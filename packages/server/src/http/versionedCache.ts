@@ -73,8 +73,13 @@ export const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 
 const encoder = new TextEncoder();
 
-/** A handler result that is already encoded JSON: sent as it is, not serialized again. */
-export class JsonText {
+/**
+ * A handler result that is already encoded JSON: sent as it is, not serialized again. `T` is the
+ * type the JSON encodes, so a route's handler is still checked against its response schema.
+ */
+export class JsonText<T = unknown> {
+  /** Carries `T` for the type checker only. */
+  declare readonly __json?: T;
   /** The UTF-8 bytes of the JSON document. */
   readonly bytes: Uint8Array;
   constructor(json: string | Uint8Array) {

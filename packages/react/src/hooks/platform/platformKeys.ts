@@ -19,7 +19,7 @@ const brand = defineSingleton(
 );
 const plans = defineSingleton(
   [...ROOT, 'plans'],
-  async (client, options) => (await client.platform.plans.list({}, options)).data,
+  async (client, options) => (await client.platform.plans.list(options)).data,
   60 * 60_000,
 );
 const tenants = defineResource([...ROOT, 'tenants'], {

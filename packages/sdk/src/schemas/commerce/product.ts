@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ListParams, Metadata, Money, prefixedId, safeString, Timestamp, WebUrl } from '../common';
+import { ListParams, listOf, Metadata, Money, prefixedId, safeString, Timestamp, WebUrl } from '../common';
 
 /** `draft` products are hidden from publishable keys; `archived` ones free their plan slot. */
 export const ProductStatus = z.enum(['draft', 'active', 'archived']);
@@ -92,3 +92,6 @@ export const ProductBulkArchive = z.strictObject({
   ids: z.array(prefixedId('prod')).check(z.minLength(1), z.maxLength(100)),
 });
 export type ProductBulkArchive = z.infer<typeof ProductBulkArchive>;
+
+/** A page of products. */
+export const ProductList = listOf(Product);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { prefixedId, safeString, Timestamp, WebUrl } from '../common';
+import { listOf, prefixedId, safeString, Timestamp, WebUrl } from '../common';
 
 const HexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'));
 
@@ -41,3 +41,6 @@ export const AgencyUpdate = z.strictObject({
   brand: z.optional(z.partial(Brand)),
 });
 export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
+
+/** A page of agencies. */
+export const AgencyList = listOf(Agency);

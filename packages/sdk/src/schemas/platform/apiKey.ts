@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { prefixedId, safeString, Timestamp } from '../common';
+import { listOf, prefixedId, safeString, Timestamp } from '../common';
 import { Role } from './user';
 
 /** `secret` keys (`sk_…`) reach the tenant's whole API from servers; `publishable` (`pk_…`) are for browsers. */
@@ -56,3 +56,6 @@ export const ApiKeyCreate = z.strictObject({
   role: z.optional(Role),
 });
 export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
+
+/** A page of API keys. */
+export const ApiKeyList = listOf(ApiKey);

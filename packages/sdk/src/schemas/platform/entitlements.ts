@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Upgrade } from '../common';
+import { listOf, Upgrade } from '../common';
 import { Subscription } from './tenant';
 
 /** One limit with its current usage. `limit: null` means unlimited. */
@@ -48,3 +48,6 @@ export const Plan = z.strictObject({
 export type Plan = z.infer<typeof Plan>;
 
 export { Upgrade };
+
+/** The plan catalogue: plans, then add-ons, in one page. */
+export const PlanList = listOf(Plan);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Metadata, prefixedId, safeString, Timestamp } from '../common';
+import { listOf, Metadata, prefixedId, safeString, Timestamp } from '../common';
 
 /** Plan ids per domain, as in the catalogue (`@agentstack/sdk/catalog`). */
 export const PlatformPlanId = z.enum(['starter', 'growth', 'scale', 'enterprise']);
@@ -68,3 +68,6 @@ export const TenantUpdate = z.strictObject({
   metadata: z.optional(Metadata),
 });
 export type TenantUpdate = z.infer<typeof TenantUpdate>;
+
+/** A page of tenants. */
+export const TenantList = listOf(Tenant);

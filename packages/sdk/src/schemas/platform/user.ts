@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Email, ListParams, prefixedId, safeString, Timestamp } from '../common';
+import { Email, ListParams, listOf, prefixedId, safeString, Timestamp } from '../common';
 
 /** Dashboard roles, most powerful first. */
 export const Role = z.enum(['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer']);
@@ -89,3 +89,6 @@ export type DeletedUser = z.infer<typeof DeletedUser>;
 /** The answer of `DELETE /v1/platform/sessions/current`. */
 export const RevokedSession = z.strictObject({ object: z.literal('session'), revoked: z.literal(true) });
 export type RevokedSession = z.infer<typeof RevokedSession>;
+
+/** A page of dashboard users. */
+export const UserList = listOf(User);

@@ -1,22 +1,12 @@
-import { RevokedSession, Session, SessionCreate } from '@agentstack/sdk/schemas';
+import { sessionOperations as op } from '@agentstack/sdk/contract';
 import type { ApiRouter } from '../../../http/route';
 import { RateLimitedError, sessionService } from './service';
 
-/** Registers `/v1/platform/sessions`: dashboard sign-in and sign-out. */
+/** Serves `/v1/platform/sessions`: dashboard sign-in and sign-out. */
 export function sessionRoutes(router: ApiRouter): void {
-  router.add({
-    method: 'post',
-    path: '/v1/platform/sessions',
-    tag: 'platform',
-    summary: 'Sign a dashboard user in',
-    status: 201,
-    auth: 'public',
-    body: SessionCreate,
-    response: Session,
-    errors: ['invalid_credentials', 'rate_limited'],
-    // Failed attempts are counted even though the request fails: no request transaction.
-    transaction: false,
-    handler: async ({ db, body, principal, app, c }) => {
+  router.implement(
+    op.create,
+    async ({ db, body, principal, app, c }) => {
       try {
         return await sessionService.create(
           db,
@@ -30,18 +20,12 @@ export function sessionRoutes(router: ApiRouter): void {
         throw error;
       }
     },
-  });
-  router.add({
-    method: 'delete',
-    path: '/v1/platform/sessions/current',
-    tag: 'platform',
-    summary: 'Sign out the current session',
-    auth: 'public',
-    response: RevokedSession,
-    handler: async ({ db, principal, app, afterCommit }) => {
-      const revoked = await sessionService.revokeCurrent(db, principal);
-      await app.auth.revokeOnCommit(db, afterCommit);
-      return revoked;
-    },
+    // Failed attempts are counted even though the request fails: no request transaction.
+    { transaction: false },
+  );
+  router.implement(op.revoke, async ({ db, principal, app, afterCommit }) => {
+    const revoked = await sessionService.revokeCurrent(db, principal);
+    await app.auth.revokeOnCommit(db, afterCommit);
+    return revoked;
   });
 }

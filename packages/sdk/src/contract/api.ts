@@ -1,0 +1,42 @@
+import { productOperations } from './commerce/products';
+import type { OperationGroup } from './operation';
+import { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
+import { agencyOperations } from './platform/agencies';
+import { apiKeyOperations } from './platform/apiKeys';
+import { sessionOperations } from './platform/sessions';
+import { tenantOperations } from './platform/tenants';
+import { userOperations } from './platform/users';
+
+/** `client.platform`: identity, plans, tenancy, keys, users and sessions. */
+export const platformContract = {
+  /** Who is calling. */
+  me: meOperations,
+  /** What the caller's plan allows, with usage. */
+  entitlements: entitlementOperations,
+  /** The white-label brand. */
+  brand: brandOperations,
+  /** The plan catalogue. */
+  plans: planOperations,
+  /** Tenants (operator keys). */
+  tenants: tenantOperations,
+  /** Agencies (operator keys). */
+  agencies: agencyOperations,
+  /** The tenant's API keys. */
+  apiKeys: apiKeyOperations,
+  /** The tenant's dashboard users. */
+  users: userOperations,
+  /** Dashboard sign-in / sign-out. */
+  sessions: sessionOperations,
+} as const;
+
+/** `client.commerce`: the catalogue. */
+export const commerceContract = {
+  /** The tenant's products. */
+  products: productOperations,
+} as const;
+
+/** The whole API, by domain and resource. */
+export const contract = {
+  platform: platformContract,
+  commerce: commerceContract,
+} as const satisfies Record<string, Record<string, OperationGroup>>;

@@ -1,0 +1,39 @@
+/**
+ * `@agentstack/sdk/contract`: every endpoint of the API as one operation definition (plain data),
+ * grouped by domain and resource exactly as the client exposes them. The server registers its
+ * routes from it, the SDK binds its methods to it, the mocks implement it, and the OpenAPI
+ * document and the reference are generated from it.
+ * @packageDocumentation
+ */
+import { contract } from './api';
+import type { Operation, OperationGroup } from './operation';
+
+export { commerceContract, contract, platformContract } from './api';
+export { productOperations } from './commerce/products';
+export * from './operation';
+export { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
+export { agencyOperations } from './platform/agencies';
+export { apiKeyOperations } from './platform/apiKeys';
+export { sessionOperations } from './platform/sessions';
+export { tenantOperations } from './platform/tenants';
+export { userOperations } from './platform/users';
+export { notFound, ProblemError, type ProblemExtras } from './problem';
+
+/** An operation with where it sits in the contract: `id` is `domain.resource.method`. */
+export interface OperationEntry {
+  id: string;
+  operation: Operation;
+}
+
+/** Every operation of the API, each once, with its `domain.resource.method` id. */
+export function allOperations(): OperationEntry[] {
+  const entries: OperationEntry[] = [];
+  for (const [domain, resources] of Object.entries(contract)) {
+    for (const [resource, group] of Object.entries(resources as Record<string, OperationGroup>)) {
+      for (const [method, operation] of Object.entries(group)) {
+        entries.push({ id: `${domain}.${resource}.${method}`, operation });
+      }
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,60 @@
+import { operation } from '../operation';
+
+const BASE = '/v1/platform/tenants';
+
+/** `/v1/platform/tenants`: the installation's tenants (operator keys). */
+export const tenantOperations = {
+  /** Lists tenants, newest first. */
+  list: operation({
+    method: 'get',
+    path: BASE,
+    tag: 'platform',
+    summary: 'List tenants',
+    permission: 'operator',
+    query: 'ListParams',
+    response: 'TenantList',
+    list: true,
+  }),
+  /** Creates a tenant with its subscription. */
+  create: operation({
+    method: 'post',
+    path: BASE,
+    tag: 'platform',
+    summary: 'Create a tenant',
+    permission: 'operator',
+    body: 'TenantCreate',
+    response: 'Tenant',
+    status: 201,
+  }),
+  /** Retrieves a tenant by id. */
+  retrieve: operation({
+    method: 'get',
+    path: `${BASE}/:id`,
+    tag: 'platform',
+    summary: 'Retrieve a tenant',
+    permission: 'operator',
+    response: 'Tenant',
+  }),
+  /** Updates a tenant: name, agency, subscription, add-ons, limit overrides, metadata. */
+  update: operation({
+    method: 'patch',
+    path: `${BASE}/:id`,
+    tag: 'platform',
+    summary: 'Update a tenant',
+    permission: 'operator',
+    body: 'TenantUpdate',
+    response: 'Tenant',
+  }),
+  /** Creates an API key for a tenant, e.g. its first secret key. The response's `secret` is shown this once. */
+  createApiKey: operation({
+    method: 'post',
+    path: `${BASE}/:id/api-keys`,
+    tag: 'platform',
+    summary: "Create a tenant's API key",
+    permission: 'operator',
+    body: 'ApiKeyCreate',
+    response: 'ApiKeyWithSecret',
+    status: 201,
+    secret: true,
+  }),
+} as const;

@@ -1,0 +1,34 @@
+import type { productOperations } from './contract/commerce/products';
+import type {
+  brandOperations,
+  entitlementOperations,
+  meOperations,
+  planOperations,
+} from './contract/platform/account';
+import type { agencyOperations } from './contract/platform/agencies';
+import type { apiKeyOperations } from './contract/platform/apiKeys';
+import type { sessionOperations } from './contract/platform/sessions';
+import type { tenantOperations } from './contract/platform/tenants';
+import type { userOperations } from './contract/platform/users';
+import type { ResourceOf } from './resource';
+
+/** `client.commerce.products`. */
+export type Products = ResourceOf<typeof productOperations>;
+/** `client.platform.me`. */
+export type Me = ResourceOf<typeof meOperations>;
+/** `client.platform.entitlements`. */
+export type EntitlementsResource = ResourceOf<typeof entitlementOperations>;
+/** `client.platform.brand`. */
+export type BrandResource = ResourceOf<typeof brandOperations>;
+/** `client.platform.plans`. */
+export type Plans = ResourceOf<typeof planOperations>;
+/** `client.platform.tenants`. */
+export type Tenants = ResourceOf<typeof tenantOperations>;
+/** `client.platform.agencies`. */
+export type Agencies = ResourceOf<typeof agencyOperations>;
+/** `client.platform.apiKeys`. */
+export type ApiKeys = ResourceOf<typeof apiKeyOperations>;
+/** `client.platform.users`. */
+export type Users = ResourceOf<typeof userOperations>;
+/** `client.platform.sessions`. */
+export type Sessions = ResourceOf<typeof sessionOperations>;

@@ -1,0 +1,67 @@
+import {
+  Product,
+  ProductBulkArchive,
+  ProductCreate,
+  ProductList,
+  ProductListParams,
+  ProductUpdate,
+} from './commerce/product';
+import { ListParams } from './common';
+import { Agency, AgencyCreate, AgencyList, AgencyUpdate, Brand } from './platform/agency';
+import { ApiKey, ApiKeyCreate, ApiKeyList, ApiKeyWithSecret } from './platform/apiKey';
+import { Entitlements, PlanList, Principal } from './platform/entitlements';
+import { Tenant, TenantCreate, TenantList, TenantUpdate } from './platform/tenant';
+import {
+  DeletedUser,
+  RevokedSession,
+  Session,
+  SessionCreate,
+  User,
+  UserCreate,
+  UserList,
+  UserListParams,
+  UserUpdate,
+} from './platform/user';
+
+/**
+ * The schemas operations name (`body: 'ProductCreate'`), by their export name. An operation can
+ * only name a schema listed here (a type error otherwise), and a test checks each entry is the
+ * export of the same name — so naming is never a second, drifting description.
+ */
+export const schemaRegistry = {
+  Agency,
+  AgencyCreate,
+  AgencyList,
+  AgencyUpdate,
+  ApiKey,
+  ApiKeyCreate,
+  ApiKeyList,
+  ApiKeyWithSecret,
+  Brand,
+  DeletedUser,
+  Entitlements,
+  ListParams,
+  PlanList,
+  Principal,
+  Product,
+  ProductBulkArchive,
+  ProductCreate,
+  ProductList,
+  ProductListParams,
+  ProductUpdate,
+  RevokedSession,
+  Session,
+  SessionCreate,
+  Tenant,
+  TenantCreate,
+  TenantList,
+  TenantUpdate,
+  User,
+  UserCreate,
+  UserList,
+  UserListParams,
+  UserUpdate,
+} as const;
+
+/** The type of {@link schemaRegistry}. */
+export type SchemaRegistry = typeof schemaRegistry;
