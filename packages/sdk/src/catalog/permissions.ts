@@ -3,6 +3,7 @@
  * (which enforces it), the mocks (which imitate it) and the React kit (which hides what a role
  * cannot do).
  */
+import { ProblemError } from '../contract/problem';
 import type { Role } from '../schemas/platform/user';
 
 /** Everything a route can require. */
@@ -83,3 +84,35 @@ export function canGrant(granter: Role, role: Role): boolean {
   const held = new Set(ROLE_PERMISSIONS[granter]);
   return ROLE_PERMISSIONS[role].every((p) => held.has(p));
 }
+
+/**
+ * The role a new API key gets — the one rule the server and the mocks share. Publishable keys
+ * have none. A secret key defaults to its creator's role and may not exceed it ({@link canGrant});
+ * an operator (no role) may give any, `owner` by default. Throws the API's problem otherwise.
+ */
+export function keyRoleFor(
+  input: { type: 'secret' | 'publishable'; role?: Role | undefined },
+  creator: { kind: string; role: Role | null },
+): Role | null {
+  if (input.type === 'publishable') {
+    if (input.role) {
+      throw new ProblemError(400, 'validation_failed', 'Publishable keys have no role: their rights are fixed.', {
+        param: 'role',
+      });
+    }
+    return null;
+  }
+  if (creator.kind === 'operator') return input.role ?? 'owner';
+  if (!creator.role) throw new ProblemError(403, 'forbidden', 'This credential cannot create secret keys.');
+  const role = input.role ?? creator.role;
+  if (!canGrant(creator.role, role)) {
+    throw new ProblemError(
+      403,
+      'forbidden',
+      `A key may not carry more than its creator: ${creator.role === 'admin' ? 'an' : 'a'} ${creator.role} cannot create a key with role '${role}'.`,
+      { param: 'role' },
+    );
+  }
+  return role;
+}
+

@@ -7,11 +7,13 @@
 import type { HttpHandler } from 'msw';
 import { DEFAULT_BASE_URL } from '../defaults';
 import { createFixtures, type MockDb, type MockDbOptions } from './db';
-import { createHandlers } from './handlers';
+import { createHandlers } from './pipeline';
+import { MOCK_ROUTES } from './routes';
 
 export type { IdempotencyRecord, MockDb, MockDbOptions, MockSession } from './db';
-export { KNOWN_VERSIONS } from './handlers';
+export { type Caller, KNOWN_VERSIONS, type MockContext, type MockResource, type MockRoute } from './pipeline';
 export { MockProblem, type ProblemExtras, problemResponse } from './problems';
+export { MOCK_ROUTES } from './routes';
 
 /** Options of {@link createMockApi}. */
 export interface MockApiOptions extends MockDbOptions {
@@ -52,7 +54,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const { baseUrl = DEFAULT_BASE_URL, latencyMs = 0, ...dbOptions } = options;
   const db = createFixtures(dbOptions);
   return {
-    handlers: createHandlers({ baseUrl, latencyMs, db: () => db }),
+    handlers: createHandlers({ baseUrl, latencyMs, db: () => db }, MOCK_ROUTES),
     db,
     reset() {
       Object.assign(db, createFixtures(dbOptions));

@@ -7,7 +7,7 @@ type Caller = { tenant: string };
 /** A list over an in-memory version counter, counting its loads. */
 function harness() {
   const state = { version: 1 as number | undefined, loads: 0, versionReads: 0 };
-  const list = cachedList<Caller, Record<string, unknown>>({
+  const list = cachedList<Caller, Record<string, unknown>, unknown>({
     scope: (caller) => caller.tenant,
     version: async () => {
       state.versionReads++;

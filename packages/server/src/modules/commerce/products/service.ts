@@ -54,7 +54,7 @@ export const productService = {
    * Lists products, serving pages from this module's cache while the tenant's catalogue version
    * is unchanged since they were read (see `cachedList`).
    */
-  listCached: cachedList<TenantPrincipal, ProductListParams>({
+  listCached: cachedList<TenantPrincipal, ProductListParams, ListResponse<Product>>({
     // Browsers with a publishable key see another catalogue (live products only).
     scope: (caller) => [caller.tenant.id, caller.kind === 'publishable_key' ? 'public' : 'all'],
     version: (db, caller) => readCatalogVersion(db, caller.tenant.id),

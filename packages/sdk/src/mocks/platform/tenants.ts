@@ -1,0 +1,88 @@
+import { ADDONS } from '../../catalog/plans';
+import { agencyOperations } from '../../contract/platform/agencies';
+import { tenantOperations } from '../../contract/platform/tenants';
+import { ProblemError } from '../../contract/problem';
+import { newId } from '../../schemas/ids';
+import type { Tenant } from '../../schemas/platform/tenant';
+import { findById, now, paginate } from '../collection';
+import type { MockDb } from '../db';
+import { mockResource } from '../pipeline';
+import { createKey } from './apiKeys';
+
+function checkTenantInput(
+  db: MockDb,
+  input: { agencyId?: string | null; addons?: string[] },
+  subscription: Tenant['subscription'],
+): void {
+  if (input.agencyId && !db.agencies.some((a) => a.id === input.agencyId)) {
+    throw new ProblemError(400, 'validation_failed', `No agency with id '${input.agencyId}'.`, {
+      param: 'agencyId',
+    });
+  }
+  input.addons?.forEach((id, i) => {
+    const addon = ADDONS.find((a) => a.id === id);
+    if (!addon)
+      throw new ProblemError(400, 'validation_failed', `Unknown add-on '${id}'.`, { param: `addons.${i}` });
+    if (!subscription[addon.domain]) {
+      throw new ProblemError(400, 'validation_failed', `Add-on '${id}' needs a ${addon.domain} plan.`, {
+        param: `addons.${i}`,
+      });
+    }
+  });
+}
+
+/** Tenants and agencies (operator keys) in memory. */
+export const tenancyMocks = [
+  ...mockResource(tenantOperations, {
+    list: ({ db, query }) => paginate(db.tenants, query),
+    create({ db, body }) {
+      checkTenantInput(db, body, body.subscription);
+      const at = now();
+      const tenant: Tenant = {
+        id: newId('ten'),
+        object: 'tenant',
+        name: body.name,
+        agencyId: body.agencyId ?? null,
+        subscription: body.subscription,
+        addons: body.addons ?? [],
+        limitOverrides: body.limitOverrides ?? {},
+        metadata: body.metadata ?? {},
+        createdAt: at,
+        updatedAt: at,
+      };
+      db.tenants.push(tenant);
+      return tenant;
+    },
+    retrieve: ({ db, params }) => findById(db.tenants, params.id, 'tenant'),
+    update({ db, params, body }) {
+      const tenant = findById(db.tenants, params.id, 'tenant');
+      const { subscription, ...rest } = body;
+      const merged = { ...tenant.subscription, ...subscription };
+      checkTenantInput(db, { ...rest, addons: rest.addons ?? tenant.addons }, merged);
+      // Mutated in place: `db.tenant` is this same object when an operator edits the caller's tenant.
+      return Object.assign(tenant, rest, { subscription: merged, updatedAt: now() });
+    },
+    createApiKey({ db, params, body, caller }) {
+      findById(db.tenants, params.id, 'tenant');
+      return createKey(db, body, caller!);
+    },
+  }),
+  ...mockResource(agencyOperations, {
+    list: ({ db, query }) => paginate(db.agencies, query),
+    create({ db, body }) {
+      const at = now();
+      const agency = { id: newId('agy'), object: 'agency' as const, ...body, createdAt: at, updatedAt: at };
+      db.agencies.push(agency);
+      return agency;
+    },
+    retrieve: ({ db, params }) => findById(db.agencies, params.id, 'agency'),
+    update({ db, params, body }) {
+      const agency = findById(db.agencies, params.id, 'agency');
+      return Object.assign(agency, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        brand: { ...agency.brand, ...body.brand },
+        updatedAt: now(),
+      });
+    },
+  }),
+];

@@ -1,0 +1,128 @@
+import { sessionOperations } from '../../contract/platform/sessions';
+import { userOperations } from '../../contract/platform/users';
+import { ProblemError } from '../../contract/problem';
+import { newId } from '../../schemas/ids';
+import type { User } from '../../schemas/platform/user';
+import { findById, now, orderBy, paginate } from '../collection';
+import { type Caller, mockResource } from '../pipeline';
+import { randomToken } from '../problems';
+import { requireMockSlot } from '../rules';
+
+const ORDER_FIELDS = {
+  name: (u: User) => u.name,
+  email: (u: User) => u.email,
+  role: (u: User) => u.role,
+  createdAt: (u: User) => u.createdAt,
+};
+
+function requireOwner(caller: Caller, what: string, param: string): void {
+  if (caller.role !== 'owner')
+    throw new ProblemError(403, 'forbidden', `Only an owner may ${what}.`, { param });
+}
+
+/** Dashboard users and sessions in memory. */
+export const userMocks = [
+  ...mockResource(userOperations, {
+    list(ctx) {
+      ctx.tenant();
+      return paginate(ctx.db.users, ctx.query, orderBy(ctx.query.order, ORDER_FIELDS));
+    },
+    create(ctx) {
+      const caller = ctx.tenant();
+      const { db, body } = ctx;
+      if (body.role === 'owner') requireOwner(caller, 'create an owner', 'role');
+      requireMockSlot(db, 'platform.dashboardUsers');
+      if (db.users.some((u) => u.email.toLowerCase() === body.email.toLowerCase())) {
+        throw new ProblemError(
+          409,
+          'conflict',
+          `A user with email '${body.email}' already exists in this tenant.`,
+          {
+            param: 'email',
+          },
+        );
+      }
+      const at = now();
+      const user: User = {
+        id: newId('usr'),
+        object: 'user',
+        email: body.email.toLowerCase(),
+        name: body.name,
+        role: body.role,
+        createdAt: at,
+        updatedAt: at,
+        lastLoginAt: null,
+      };
+      db.users.push(user);
+      db.passwords.set(user.id, body.password);
+      return user;
+    },
+    retrieve(ctx) {
+      ctx.tenant();
+      return findById(ctx.db.users, ctx.params.id, 'user');
+    },
+    update(ctx) {
+      const caller = ctx.tenant();
+      const user = findById(ctx.db.users, ctx.params.id, 'user');
+      const { password, ...input } = ctx.body;
+      if (input.role === 'owner' && user.role !== 'owner')
+        requireOwner(caller, 'promote a user to owner', 'role');
+      if (user.role === 'owner' && input.role !== undefined && input.role !== 'owner') {
+        requireOwner(caller, "change an owner's role", 'role');
+      }
+      if (password !== undefined) ctx.db.passwords.set(user.id, password);
+      return Object.assign(user, input, { updatedAt: now() });
+    },
+    del(ctx) {
+      const caller = ctx.tenant();
+      const { db } = ctx;
+      const user = findById(db.users, ctx.params.id, 'user');
+      if (user.id === caller.userId) {
+        throw new ProblemError(
+          403,
+          'forbidden',
+          'You cannot delete your own user; ask another owner or admin.',
+          {
+            param: 'id',
+          },
+        );
+      }
+      if (user.role === 'owner') requireOwner(caller, 'delete an owner', 'id');
+      db.users.splice(db.users.indexOf(user), 1);
+      db.passwords.delete(user.id);
+      for (const [token, session] of db.sessions) if (session.userId === user.id) db.sessions.delete(token);
+      return { id: user.id, object: 'user', deleted: true };
+    },
+  }),
+  ...mockResource(sessionOperations, {
+    create({ db, body }) {
+      const user = db.users.find((u) => u.email.toLowerCase() === body.email.toLowerCase());
+      if (!user || db.passwords.get(user.id) !== body.password) {
+        throw new ProblemError(401, 'invalid_credentials', 'The email or password is not correct.');
+      }
+      user.lastLoginAt = now();
+      const token = randomToken('sess_');
+      const expiresAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
+      db.sessions.set(token, { userId: user.id, expiresAt });
+      return { object: 'session', token, expiresAt, user, tenantId: db.tenant.id };
+    },
+    revoke({ db, caller }) {
+      if (!caller) {
+        throw new ProblemError(
+          401,
+          'unauthenticated',
+          'Send the session token as `Authorization: Bearer <token>`.',
+        );
+      }
+      if (caller.kind !== 'session') {
+        throw new ProblemError(
+          400,
+          'bad_request',
+          'Only a session token can be signed out; API keys are revoked through /v1/platform/api-keys.',
+        );
+      }
+      db.sessions.delete(caller.token);
+      return { object: 'session', revoked: true };
+    },
+  }),
+];

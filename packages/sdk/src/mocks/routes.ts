@@ -1,0 +1,15 @@
+import { productMocks } from './commerce/products';
+import type { MockRoute } from './pipeline';
+import { accountMocks } from './platform/account';
+import { apiKeyMocks } from './platform/apiKeys';
+import { tenancyMocks } from './platform/tenants';
+import { userMocks } from './platform/users';
+
+/** Every operation of the contract with its in-memory rules. */
+export const MOCK_ROUTES: readonly MockRoute[] = [
+  ...accountMocks,
+  ...tenancyMocks,
+  ...apiKeyMocks,
+  ...userMocks,
+  ...productMocks,
+];
