@@ -1,0 +1,296 @@
+// One contract, every layer: the server's routes, the SDK's methods, the mocks and the OpenAPI
+// document are the same set of operations; and one black-box suite of requests answers the same
+// statuses and error codes from the real server (on each database) and from the msw mocks.
+import { readFileSync } from 'node:fs';
+import { AgentStack } from '@agentstack/sdk';
+import { demoTenant } from '@agentstack/sdk/catalog';
+import { allOperations } from '@agentstack/sdk/contract';
+import { createMockApi, MOCK_ROUTES } from '@agentstack/sdk/mocks';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_DOC, renderApiDoc } from '../../../scripts/api-reference.mjs';
+import {
+  createTenant,
+  createUser,
+  DATABASES,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from './harness';
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+const CONTRACT = allOperations().map(({ operation }) => key(operation.method, operation.path));
+
+describe('one operation set across layers', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('pglite');
+  });
+  afterAll(() => t?.stop());
+
+  it('has each operation once in the contract', () => {
+    expect(new Set(CONTRACT).size).toBe(CONTRACT.length);
+  });
+
+  it('serves exactly the contract: server routes, mocks, SDK methods and OpenAPI paths agree', async () => {
+    const served = (await t.request('GET', '/openapi.json')).body;
+    const openapi = Object.entries(served.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => key(method, path.replace(/\{(\w+)\}/g, ':$1'))),
+    );
+    const mocks = MOCK_ROUTES.map((r) => key(r.operation.method, r.operation.path));
+    const client = new AgentStack({ apiKey: 'sk_x' }) as unknown as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
+    const sdk = allOperations().filter(({ id }) => {
+      const [domain, resource, method] = id.split('.') as [string, string, string];
+      return typeof client[domain]?.[resource]?.[method] === 'function';
+    });
+    expect([...openapi].sort()).toEqual([...CONTRACT].sort());
+    expect([...mocks].sort()).toEqual([...CONTRACT].sort());
+    expect(sdk.length).toBe(CONTRACT.length);
+  });
+
+  it('documents exactly the contract in docs/api.md (run `node scripts/api-reference.mjs` after a change)', async () => {
+    const text = readFileSync(API_DOC, 'utf8');
+    expect(text).toContain('<!-- generated:operations -->');
+    expect(await renderApiDoc(text)).toBe(text);
+  });
+});
+
+/** What the suite compares: the status and the problem's code and param. */
+interface Outcome {
+  step: string;
+  status: number;
+  code?: string;
+  param?: string;
+}
+
+interface Target {
+  request(
+    method: string,
+    path: string,
+    init?: { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: any }>;
+  operator: string;
+  secret: string;
+  publishable: string;
+  /** A dashboard admin's email (password TEST_PASSWORD). */
+  adminEmail: string;
+}
+
+const STARTER = demoTenant('starter');
+const LIMITS = { 'commerce.products': 2, 'platform.dashboardUsers': null };
+const MOCK_BASE = 'http://contract.mock.test';
+
+async function send(base: string, method: string, path: string, init: Parameters<Target['request']>[2] = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body = init.rawBody;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] = 'application/json';
+  } else if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The same requests against any target; returns what happened, step by step, checking each. */
+async function runSuite(target: Target): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const step = async (
+    name: string,
+    expected: number | [number, string],
+    method: string,
+    path: string,
+    init: Parameters<Target['request']>[2] = {},
+  ) => {
+    const res = await target.request(method, path, { token: target.secret, ...init });
+    const [status, code] = Array.isArray(expected) ? expected : [expected, undefined];
+    const outcome: Outcome = { step: name, status: res.status };
+    if (res.status >= 400) {
+      outcome.code = res.body?.code;
+      if (res.body?.param !== undefined) outcome.param = res.body.param;
+      expect(res.headers.get('content-type'), name).toContain('application/problem+json');
+    }
+    outcomes.push(outcome);
+    expect({ step: name, status: res.status, code: outcome.code }).toEqual({ step: name, status, code });
+    return res;
+  };
+  const P = '/v1/commerce/products';
+  const price = { amount: 1900, currency: 'EUR' };
+
+  await step('empty list', 200, 'GET', P);
+  await step('no credential', [401, 'unauthenticated'], 'GET', P, { token: null });
+  await step('malformed authorization', [401, 'unauthenticated'], 'GET', P, {
+    token: null,
+    headers: { authorization: 'Basic abc' },
+  });
+  await step('operator on a tenant resource', [403, 'forbidden'], 'GET', P, { token: target.operator });
+  await step('unknown query parameter', [400, 'validation_failed'], 'GET', `${P}?colour=red`);
+  await step('limit out of range', [400, 'validation_failed'], 'GET', `${P}?limit=0`);
+  await step('missing price', [400, 'validation_failed'], 'POST', P, { body: { title: 'No price' } });
+  await step('unknown field', [400, 'validation_failed'], 'POST', P, {
+    body: { title: 'x', price, colour: 'red' },
+  });
+  await step('invalid JSON', [400, 'invalid_json'], 'POST', P, { rawBody: '{"title":' });
+  const a = await step('create active', 201, 'POST', P, {
+    body: { title: 'Linen apron', sku: 'APRON-1', price, status: 'active' },
+  });
+  await step('duplicate SKU', [409, 'duplicate_sku'], 'POST', P, {
+    body: { title: 'Again', sku: 'APRON-1', price },
+  });
+  const b = await step('create draft', 201, 'POST', P, { body: { title: 'Bread knife', price } });
+  await step('over the plan limit', [402, 'tier_limit_reached'], 'POST', P, {
+    body: { title: 'Third', price },
+  });
+  await step('retrieve', 200, 'GET', `${P}/${a.body.id}`);
+  await step('retrieve unknown', [404, 'not_found'], 'GET', `${P}/prod_0000000000000000000000`);
+  const pk = await step('publishable list', 200, 'GET', P, { token: target.publishable });
+  expect(pk.body.data.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
+  await step('publishable create', [403, 'forbidden'], 'POST', P, {
+    token: target.publishable,
+    body: { title: 'x', price },
+  });
+  await step('publishable sees no draft', [404, 'not_found'], 'GET', `${P}/${b.body.id}`, {
+    token: target.publishable,
+  });
+  await step('negative price', [400, 'validation_failed'], 'PATCH', `${P}/${a.body.id}`, {
+    body: { price: { amount: -1, currency: 'EUR' } },
+  });
+  await step('archive', 200, 'POST', `${P}/${b.body.id}/archive`);
+  await step('edit archived', [409, 'invalid_state'], 'PATCH', `${P}/${b.body.id}`, {
+    body: { title: 'New' },
+  });
+  await step('unarchive', 200, 'POST', `${P}/${b.body.id}/unarchive`);
+  await step('body on a bodiless action', [400, 'validation_failed'], 'POST', `${P}/${b.body.id}/archive`, {
+    body: { reason: 'x' },
+  });
+  await step('bulk archive on Startup', [403, 'feature_not_in_plan'], 'POST', `${P}/bulk-archive`, {
+    body: { ids: [a.body.id] },
+  });
+  const sorted = await step('sorted by title', 200, 'GET', `${P}?order=title`);
+  expect(sorted.body.data.map((p: { title: string }) => p.title)).toEqual(['Bread knife', 'Linen apron']);
+  const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
+  expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
+  await step('plans', 200, 'GET', '/v1/platform/plans');
+  await step('plans take no query', [400, 'validation_failed'], 'GET', '/v1/platform/plans?limit=5');
+
+  // Idempotency, with an operator key.
+  const agency = {
+    name: 'Contract Agency',
+    brand: {
+      name: 'Contract',
+      logoUrl: null,
+      primaryColor: '#112233',
+      accentColor: '#445566',
+      colorScheme: 'light',
+    },
+  };
+  const headers = { 'idempotency-key': 'contract-suite-1' };
+  const first = await step('keyed create', 201, 'POST', '/v1/platform/agencies', {
+    token: target.operator,
+    body: agency,
+    headers,
+  });
+  const again = await step('keyed retry', 201, 'POST', '/v1/platform/agencies', {
+    token: target.operator,
+    body: agency,
+    headers,
+  });
+  expect(again.body.id).toBe(first.body.id);
+  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  await step('key reused for another body', [409, 'idempotency_conflict'], 'POST', '/v1/platform/agencies', {
+    token: target.operator,
+    body: { ...agency, name: 'Other' },
+    headers,
+  });
+
+  // Users and sessions.
+  const U = '/v1/platform/users';
+  await step('user with a bad email', [400, 'validation_failed'], 'POST', U, {
+    body: { email: 'nope', name: 'N', role: 'viewer', password: TEST_PASSWORD },
+  });
+  await step('user already exists', [409, 'conflict'], 'POST', U, {
+    body: { email: target.adminEmail, name: 'Twice', role: 'viewer', password: TEST_PASSWORD },
+  });
+  await step('users sorted by email', 200, 'GET', `${U}?order=email`);
+  await step('users with a bad order', [400, 'validation_failed'], 'GET', `${U}?order=shoeSize`);
+  await step('wrong password', [401, 'invalid_credentials'], 'POST', '/v1/platform/sessions', {
+    token: null,
+    body: { email: target.adminEmail, password: 'not the password' },
+  });
+  const session = await step('sign in', 201, 'POST', '/v1/platform/sessions', {
+    token: null,
+    body: { email: target.adminEmail, password: TEST_PASSWORD },
+  });
+  const me = await step('me as a session', 200, 'GET', '/v1/platform/me', { token: session.body.token });
+  expect(me.body.role).toBe('admin');
+  await step('sign out', 200, 'DELETE', '/v1/platform/sessions/current', { token: session.body.token });
+  await step('signed-out token', [401, 'session_expired'], 'GET', '/v1/platform/me', {
+    token: session.body.token,
+  });
+
+  // API keys.
+  const created = await step('create a key', 201, 'POST', '/v1/platform/api-keys', {
+    body: { type: 'secret', name: 'ci' },
+  });
+  await step('use the new key', 200, 'GET', P, { token: created.body.secret });
+  await step('revoke it', 200, 'POST', `/v1/platform/api-keys/${created.body.id}/revoke`);
+  await step('revoked key', [401, 'invalid_api_key'], 'GET', P, { token: created.body.secret });
+
+  await step('unknown route', [404, 'route_not_found'], 'GET', '/v1/commerce/nothing-here');
+  await step('unknown API version', [400, 'bad_request'], 'GET', P, {
+    headers: { 'agentstack-version': '1999-01-01' },
+  });
+  return outcomes;
+}
+
+let serverOutcomes: Outcome[] | undefined;
+
+describe.each(DATABASES)('contract suite on the real server (%s)', (kind) => {
+  let t: TestServer;
+  let target: Target;
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    const tenant = await createTenant(t, { subscription: STARTER.subscription, limitOverrides: LIMITS });
+    const admin = await createUser(t, tenant.secretKey, 'admin');
+    target = {
+      request: (method, path, init) => send(t.url, method, path, init),
+      operator: t.operatorKey,
+      secret: tenant.secretKey,
+      publishable: tenant.publishableKey,
+      adminEmail: admin.email,
+    };
+  });
+  afterAll(() => t?.stop());
+
+  it('answers every step as the contract says', async () => {
+    const outcomes = await runSuite(target);
+    if (serverOutcomes) expect(outcomes).toEqual(serverOutcomes);
+    serverOutcomes = outcomes;
+  });
+});
+
+describe('contract suite on the msw mocks', () => {
+  const api = createMockApi({ baseUrl: MOCK_BASE, tenant: 'starter', products: 0, limitOverrides: LIMITS });
+  const msw = setupServer(...api.handlers);
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => msw.close());
+
+  it('answers every step exactly as the server does', async () => {
+    const admin = api.db.users.find((u) => u.role === 'admin')!;
+    api.db.passwords.set(admin.id, TEST_PASSWORD);
+    const outcomes = await runSuite({
+      request: (method, path, init) => send(MOCK_BASE, method, path, init),
+      operator: 'op_contract',
+      secret: 'sk_contract',
+      publishable: 'pk_contract',
+      adminEmail: admin.email,
+    });
+    // The server suite ran first in this file (vitest runs describes in order).
+    expect(serverOutcomes).toBeDefined();
+    expect(outcomes).toEqual(serverOutcomes);
+  });
+});
