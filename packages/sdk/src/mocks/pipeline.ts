@@ -18,7 +18,14 @@ import { API_VERSION } from '../defaults';
 import type { Principal } from '../schemas/platform/entitlements';
 import type { Role } from '../schemas/platform/user';
 import { schemaRegistry } from '../schemas/registry';
-import { canonicalJson, parseJsonBody, requireNoBody, validate } from '../schemas/validate';
+import {
+  canonicalJson,
+  parseJsonBody,
+  requireNoBody,
+  validate,
+  validatePathParams,
+  validateQuery,
+} from '../schemas/validate';
 import type { MockDb } from './db';
 import { problemBody, randomToken } from './problems';
 
@@ -177,18 +184,8 @@ async function handle(
       );
     }
 
-    const rawQuery = Object.fromEntries(url.searchParams);
-    let query: unknown;
-    if (op.query) query = validate(schemaRegistry[op.query], rawQuery, 'query');
-    else {
-      const names = Object.keys(rawQuery);
-      if (names.length) {
-        throw new ProblemError(400, 'validation_failed', `Unknown query parameter '${names[0]}'.`, {
-          param: names[0],
-          errors: names.map((k) => ({ param: k, code: 'unknown_field', message: `Unknown field '${k}'.` })),
-        });
-      }
-    }
+    const path = validatePathParams(params);
+    const query = validateQuery(op.query && schemaRegistry[op.query], Object.fromEntries(url.searchParams));
     let body: unknown;
     if (op.method !== 'get') {
       const json = parseJsonBody(await request.text());
@@ -233,7 +230,7 @@ async function handle(
     const context: MockContext<Operation> = {
       db,
       caller,
-      params,
+      params: path,
       query: query as never,
       body: body as never,
       tenant() {
