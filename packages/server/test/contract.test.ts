@@ -241,6 +241,15 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('revoked key', [401, 'invalid_api_key'], 'GET', P, { token: created.body.secret });
 
   await step('unknown route', [404, 'route_not_found'], 'GET', '/v1/commerce/nothing-here');
+  const wrong = await step('wrong method on a known path', [405, 'method_not_allowed'], 'DELETE', P);
+  expect(wrong.headers.get('allow')).toBe('GET, HEAD, POST');
+  await step('a body that is not JSON', [415, 'unsupported_media_type'], 'POST', P, {
+    rawBody: 'title=x',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  await step('a NUL byte in a title', [400, 'validation_failed'], 'POST', P, {
+    body: { title: 'a\u0000b', price },
+  });
   await step('unknown API version', [400, 'bad_request'], 'GET', P, {
     headers: { 'agentstack-version': '1999-01-01' },
   });

@@ -66,7 +66,11 @@ export const COMMON_ERRORS: readonly ErrorCode[] = [
 ];
 
 /** Error codes every write (POST, PATCH, DELETE) can answer besides {@link COMMON_ERRORS}. */
-export const WRITE_ERRORS: readonly ErrorCode[] = ['invalid_json', 'payload_too_large'];
+export const WRITE_ERRORS: readonly ErrorCode[] = [
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_media_type',
+];
 
 /** Error codes a POST can answer for its `Idempotency-Key`. */
 export const IDEMPOTENCY_ERRORS: readonly ErrorCode[] = ['idempotency_conflict', 'idempotency_in_progress'];

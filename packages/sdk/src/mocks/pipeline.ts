@@ -127,11 +127,16 @@ export interface HandlerOptions {
   db: () => MockDb;
 }
 
+interface PipelineOptions extends HandlerOptions {
+  /** The methods served on a path (for `405` with `Allow`). */
+  allowed(path: string): string[];
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /** The server's pipeline: request id, version, auth, validation, idempotency, then the rules. */
 async function handle(
-  options: HandlerOptions,
+  options: PipelineOptions,
   route: MockRoute | null,
   request: Request,
   params: Record<string, string>,
@@ -170,7 +175,18 @@ async function handle(
       );
     }
     if (options.latencyMs > 0) await delay(options.latencyMs);
-    if (!route) throw new ProblemError(404, 'route_not_found', `No route ${request.method} ${url.pathname}.`);
+    if (!route) {
+      const allow = options.allowed(url.pathname);
+      if (allow.length) {
+        headers.Allow = allow.join(', ');
+        throw new ProblemError(
+          405,
+          'method_not_allowed',
+          `${request.method} is not allowed on ${url.pathname}; use ${allow.join(', ')}.`,
+        );
+      }
+      throw new ProblemError(404, 'route_not_found', `No route ${request.method} ${url.pathname}.`);
+    }
     const op = route.operation;
 
     const header = request.headers.get('authorization');
@@ -188,7 +204,14 @@ async function handle(
     const query = validateQuery(op.query && schemaRegistry[op.query], Object.fromEntries(url.searchParams));
     let body: unknown;
     if (op.method !== 'get') {
-      const json = parseJsonBody(await request.text());
+      const raw = await request.text();
+      const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+      if (raw !== '' && type !== 'application/json') {
+        throw new ProblemError(415, 'unsupported_media_type', 'Send the request body as application/json.', {
+          param: 'Content-Type',
+        });
+      }
+      const json = parseJsonBody(raw);
       if (op.body) body = validate(schemaRegistry[op.body], json ?? {}, 'body');
       else requireNoBody(json);
       fingerprint = `${op.method.toUpperCase()} ${url.pathname}\n${canonicalJson(body ?? null)}`;
@@ -267,12 +290,24 @@ async function handle(
 /** msw handlers for `routes`, plus the server's `404 route_not_found` for any other `/v1` path. */
 export function createHandlers(options: HandlerOptions, routes: readonly MockRoute[]): HttpHandler[] {
   const base = options.baseUrl.replace(/\/$/, '');
+  const patterns = routes.map(({ operation }) => ({
+    method: operation.method.toUpperCase(),
+    pattern: new RegExp(`^${operation.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+  }));
+  const pipeline: PipelineOptions = {
+    ...options,
+    allowed(path) {
+      const methods = new Set(patterns.filter((p) => p.pattern.test(path)).map((p) => p.method));
+      if (methods.has('GET')) methods.add('HEAD'); // as the server (Hono answers HEAD with GET)
+      return [...methods].sort();
+    },
+  };
   return [
     ...routes.map((route) =>
       http[route.operation.method](`${base}${route.operation.path}`, ({ request, params }) =>
-        handle(options, route, request, params as Record<string, string>),
+        handle(pipeline, route, request, params as Record<string, string>),
       ),
     ),
-    http.all(`${base}/v1/*`, ({ request }) => handle(options, null, request, {})),
+    http.all(`${base}/v1/*`, ({ request }) => handle(pipeline, null, request, {})),
   ];
 }

@@ -320,5 +320,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   tier_limit_reached: 402,
   rate_limited: 429,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  uri_too_long: 414,
+  header_fields_too_large: 431,
+  request_timeout: 408,
   internal_error: 500,
 };
