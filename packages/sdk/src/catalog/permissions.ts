@@ -96,9 +96,14 @@ export function keyRoleFor(
 ): Role | null {
   if (input.type === 'publishable') {
     if (input.role) {
-      throw new ProblemError(400, 'validation_failed', 'Publishable keys have no role: their rights are fixed.', {
-        param: 'role',
-      });
+      throw new ProblemError(
+        400,
+        'validation_failed',
+        'Publishable keys have no role: their rights are fixed.',
+        {
+          param: 'role',
+        },
+      );
     }
     return null;
   }
@@ -115,4 +120,3 @@ export function keyRoleFor(
   }
   return role;
 }
-

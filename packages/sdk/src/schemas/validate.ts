@@ -60,7 +60,11 @@ export function parseJsonBody(raw: string): unknown {
         })
       : JSON.parse(raw);
   } catch (error) {
-    throw new ProblemError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+    throw new ProblemError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
   if (hasProto) {
     throw new ProblemError(

@@ -1,6 +1,6 @@
+import { keyRoleFor } from '../../catalog/permissions';
 import { apiKeyOperations } from '../../contract/platform/apiKeys';
 import { newId } from '../../schemas/ids';
-import { keyRoleFor } from '../../catalog/permissions';
 import type { ApiKeyCreate, ApiKeyCreator, ApiKeyWithSecret } from '../../schemas/platform/apiKey';
 import { findById, now, paginate } from '../collection';
 import type { MockDb } from '../db';
@@ -38,7 +38,11 @@ function creatorOf(db: MockDb, creator: Caller): ApiKeyCreator {
   if (user) return { type: 'user', id: user.id, label: `${user.name} <${user.email}>` };
   const keyId = db.keySecrets.get(creator.token);
   const key = keyId ? db.apiKeys.find((k) => k.id === keyId) : undefined;
-  return { type: 'api_key', id: key?.id ?? 'key_mock', label: key ? `${key.name} (${key.prefix})` : 'Secret key' };
+  return {
+    type: 'api_key',
+    id: key?.id ?? 'key_mock',
+    label: key ? `${key.name} (${key.prefix})` : 'Secret key',
+  };
 }
 
 /** `/v1/platform/api-keys` in memory. */

@@ -1,4 +1,4 @@
-import { canGrant } from '@agentstack/sdk/catalog';
+import { keyRoleFor } from '@agentstack/sdk/catalog';
 import type {
   ApiKey,
   ApiKeyCreate,
@@ -15,34 +15,6 @@ import { ApiError, notFound } from '../../../http/errors';
 import { operatorKeyLabel } from '../operators/service';
 import { userStore } from '../users/store';
 import { apiKeyStore, toApiKey } from './store';
-
-/**
- * The role a new key gets. Publishable keys have none. A secret key defaults to its creator's
- * role and may not exceed it (see `canGrant`); an operator (no role) may give any, `owner` by
- * default.
- */
-function roleFor(input: ApiKeyCreate, caller: Principal): Role | null {
-  if (input.type === 'publishable') {
-    if (input.role) {
-      throw new ApiError(400, 'validation_failed', 'Publishable keys have no role: their rights are fixed.', {
-        param: 'role',
-      });
-    }
-    return null;
-  }
-  if (caller.kind === 'operator') return input.role ?? 'owner';
-  if (!caller.role) throw new ApiError(403, 'forbidden', 'This credential cannot create secret keys.');
-  const role = input.role ?? caller.role;
-  if (!canGrant(caller.role, role)) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      `A key may not carry more than its creator: ${caller.role === 'admin' ? 'an' : 'a'} ${caller.role} cannot create a key with role '${role}'.`,
-      { param: 'role' },
-    );
-  }
-  return role;
-}
 
 /** Who is creating a key, with the label the dashboard shows, as it is now. */
 async function creatorOf(tx: Executor, tenantId: string, caller: Principal): Promise<ApiKeyCreator> {
@@ -76,7 +48,7 @@ export const apiKeyService = {
     input: ApiKeyCreate,
     caller: Principal,
   ): Promise<ApiKeyWithSecret> {
-    const role = roleFor(input, caller);
+    const role = keyRoleFor(input, caller);
     const secret = generateSecret(input.type === 'secret' ? 'sk' : 'pk');
     const row = await apiKeyStore(tx, tenantId).insert({
       id: newId('key'),
