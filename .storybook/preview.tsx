@@ -5,7 +5,6 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { AgentStackProvider, themeFromBrand } from '../packages/react/src';
 import { SAMPLE_BRANDS } from './brands';
 import { DocsPage } from './DocsPage';
-import { agentStackTheme } from './theme';
 import {
   type DemoBrand,
   type DemoParameters,
@@ -14,6 +13,7 @@ import {
   demoSession,
   resetDemoSessions,
 } from './mockApi';
+import { agentStackTheme } from './theme';
 
 const withAgentStack: Decorator = (Story, context) => {
   const tier = (context.globals.tier ?? 'growth') as DemoTier;
