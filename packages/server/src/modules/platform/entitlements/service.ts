@@ -1,18 +1,17 @@
 import {
   type ComputedEntitlements,
   computeEntitlements,
-  domainOf,
   type FeatureKey,
   LIMIT_KEYS,
   type LimitKey,
+  requireFeature as requirePlanFeature,
+  requireWithinLimit as requirePlanLimit,
   type Subscription,
-  upgradeForFeature,
-  upgradeForLimit,
 } from '@agentstack/sdk/catalog';
 import type { Entitlements } from '@agentstack/sdk/schemas';
 import type { TenantRow } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
-import { ApiError, notFound } from '../../../http/errors';
+import { notFound } from '../../../http/errors';
 import { tenantStore } from '../tenants/store';
 import { countUsage, usageOf } from './usage';
 
@@ -27,31 +26,16 @@ export function entitlementsOf(tenant: TenantRow): ComputedEntitlements {
 
 /** Throws `403 feature_not_in_plan`, naming the plan or add-on that unlocks `feature`, unless entitled. */
 export function requireFeature(tenant: TenantRow, feature: FeatureKey): void {
-  if (entitlementsOf(tenant).features.includes(feature)) return;
-  const upgrade = upgradeForFeature(feature);
-  throw new ApiError(
-    403,
-    'feature_not_in_plan',
-    `Your plan does not include ${feature}.${upgrade ? ` It comes with the ${upgrade.name} ${upgrade.kind}.` : ''}`,
-    { feature, ...(upgrade ? { upgrade } : {}) },
-  );
+  requirePlanFeature(entitlementsOf(tenant), feature);
 }
 
 /**
  * Throws `402 tier_limit_reached` when `used + adding` would pass the tenant's `key` limit,
- * naming the plan that would lift it. Call it inside the transaction that adds, after
- * {@link lockTenant}, so concurrent adds cannot both pass.
+ * naming the plan that would lift it (the catalogue's rule, shared with the mocks). Call it
+ * inside the transaction that adds, after {@link lockTenant}, so concurrent adds cannot both pass.
  */
 export function requireWithinLimit(tenant: TenantRow, key: LimitKey, used: number, adding = 1): void {
-  const limit = entitlementsOf(tenant).limits[key];
-  if (limit === null || used + adding <= limit) return;
-  const upgrade = upgradeForLimit(key, used + adding, (tenant.subscription as Subscription)[domainOf(key)]);
-  throw new ApiError(
-    402,
-    'tier_limit_reached',
-    `Your plan allows ${limit} ${key.split('.')[1]} and you have ${used}.${upgrade ? ` The ${upgrade.name} plan allows more.` : ''}`,
-    { limit: { key, limit, used }, ...(upgrade ? { upgrade } : {}) },
-  );
+  requirePlanLimit(entitlementsOf(tenant), tenant.subscription as Subscription, key, used, adding);
 }
 
 /** Locks the tenant row for the rest of the transaction and returns it fresh (plan included). */
