@@ -227,6 +227,20 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   });
   const me = await step('me as a session', 200, 'GET', '/v1/platform/me', { token: session.body.token });
   expect(me.body.role).toBe('admin');
+  await step('an admin may not mint an owner key', [403, 'forbidden'], 'POST', '/v1/platform/api-keys', {
+    token: session.body.token,
+    body: { type: 'secret', name: 'escalate', role: 'owner' },
+  });
+  const adminKey = await step('an admin key', 201, 'POST', '/v1/platform/api-keys', {
+    token: session.body.token,
+    body: { type: 'secret', name: 'admin key' },
+  });
+  expect(adminKey.body.role).toBe('admin');
+  expect(adminKey.body.createdBy?.type).toBe('user');
+  await step('which may not promote to owner', [403, 'forbidden'], 'POST', U, {
+    token: adminKey.body.secret,
+    body: { email: 'owner2@example.test', name: 'O', role: 'owner', password: TEST_PASSWORD },
+  });
   await step('sign out', 200, 'DELETE', '/v1/platform/sessions/current', { token: session.body.token });
   await step('signed-out token', [401, 'session_expired'], 'GET', '/v1/platform/me', {
     token: session.body.token,
@@ -237,6 +251,16 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     body: { type: 'secret', name: 'ci' },
   });
   await step('use the new key', 200, 'GET', P, { token: created.body.secret });
+  const viewer = await step('a viewer key', 201, 'POST', '/v1/platform/api-keys', {
+    body: { type: 'secret', name: 'read only', role: 'viewer' },
+  });
+  await step('a viewer key cannot write', [403, 'forbidden'], 'POST', P, {
+    token: viewer.body.secret,
+    body: { title: 'x', price },
+  });
+  await step('a publishable key has no /me', [403, 'forbidden'], 'GET', '/v1/platform/me', {
+    token: target.publishable,
+  });
   await step('revoke it', 200, 'POST', `/v1/platform/api-keys/${created.body.id}/revoke`);
   await step('revoked key', [401, 'invalid_api_key'], 'GET', P, { token: created.body.secret });
 

@@ -81,11 +81,9 @@ function authenticate(db: MockDb, header: string | null): Caller {
   if (!token)
     throw new ProblemError(401, 'unauthenticated', 'The Authorization header must be `Bearer <token>`.');
   const keyId = db.keySecrets.get(token);
-  if (keyId !== undefined) {
-    const key = db.apiKeys.find((k) => k.id === keyId);
-    if (!key || key.revokedAt) {
-      throw new ProblemError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
-    }
+  const key = keyId === undefined ? undefined : db.apiKeys.find((k) => k.id === keyId);
+  if (keyId !== undefined && (!key || key.revokedAt)) {
+    throw new ProblemError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }
   const caller = (
     kind: Caller['kind'],
@@ -99,6 +97,9 @@ function authenticate(db: MockDb, header: string | null): Caller {
     token,
     permissions,
   });
+  // A key created through the API acts as its type and role say, as on the server.
+  if (key?.type === 'publishable') return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
+  if (key?.role) return caller('secret_key', key.role, ROLE_PERMISSIONS[key.role]);
   if (token.startsWith('op_')) return caller('operator', null, OPERATOR_PERMISSIONS);
   if (token.startsWith('pk_')) return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   const expired = (detail: string) => new ProblemError(401, 'session_expired', detail);
@@ -217,14 +218,17 @@ async function handle(
       fingerprint = `${op.method.toUpperCase()} ${url.pathname}\n${canonicalJson(body ?? null)}`;
     }
 
-    const key = op.method === 'post' ? request.headers.get('idempotency-key') : null;
+    // As the server: keys are scoped to the calling credential, and anonymous or publishable
+    // callers (sign-in, sign-up) are never stored or replayed.
+    const replayable = caller !== null && caller.kind !== 'publishable_key';
+    const key = op.method === 'post' && replayable ? request.headers.get('idempotency-key') : null;
     if (key !== null) {
       if (key.length > 255) {
         throw new ProblemError(400, 'validation_failed', 'Idempotency-Key must be at most 255 characters.', {
           param: 'Idempotency-Key',
         });
       }
-      const scoped = `${caller?.kind === 'operator' ? 'operator' : db.tenant.id}:${key}`;
+      const scoped = `${caller?.token}:${key}`;
       const stored = db.idempotency.get(scoped);
       if (stored && stored.fingerprint !== fingerprint) {
         throw new ProblemError(

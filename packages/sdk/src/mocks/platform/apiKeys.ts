@@ -1,5 +1,6 @@
 import { keyRoleFor } from '../../catalog/permissions';
 import { apiKeyOperations } from '../../contract/platform/apiKeys';
+import { ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
 import type { ApiKeyCreate, ApiKeyCreator, ApiKeyWithSecret } from '../../schemas/platform/apiKey';
 import { findById, now, paginate } from '../collection';
@@ -55,8 +56,11 @@ export const apiKeyMocks = mockResource(apiKeyOperations, {
     return createKey(ctx.db, ctx.body, ctx.tenant());
   },
   revoke(ctx) {
-    ctx.tenant();
+    const caller = ctx.tenant();
     const key = findById(ctx.db.apiKeys, ctx.params.id, 'API key');
+    if (key.role === 'owner' && caller.role !== 'owner') {
+      throw new ProblemError(403, 'forbidden', 'Only an owner may revoke an owner key.', { param: 'id' });
+    }
     key.revokedAt ??= now();
     return key;
   },
