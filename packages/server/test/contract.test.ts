@@ -246,6 +246,44 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     token: session.body.token,
   });
 
+  // Invitations: invite, accept (signed in), sign in with the chosen password; a token works once.
+  const I = '/v1/platform/invitations';
+  const invitee = { email: 'invitee@contract.test', name: 'Invitee', role: 'support' };
+  await step('invite an existing user', [409, 'conflict'], 'POST', I, {
+    body: { ...invitee, email: target.adminEmail },
+  });
+  const invited = await step('invite', 201, 'POST', I, { body: invitee });
+  await step('invite the same email twice', [409, 'conflict'], 'POST', I, { body: invitee });
+  const pending = await step('pending invitations', 200, 'GET', I);
+  expect(pending.body.data.map((i: { email: string }) => i.email)).toContain(invitee.email);
+  expect(JSON.stringify(pending.body)).not.toContain(invited.body.token);
+  await step('accept with a short password', [400, 'validation_failed'], 'POST', `${I}/accept`, {
+    token: null,
+    body: { token: invited.body.token, password: 'short' },
+  });
+  const accepted = await step('accept', 201, 'POST', `${I}/accept`, {
+    token: null,
+    body: { token: invited.body.token, password: 'the invitee chose this' },
+  });
+  expect(accepted.body.user).toMatchObject({ email: invitee.email, role: 'support' });
+  await step('accepted session', 200, 'GET', '/v1/platform/me', { token: accepted.body.token });
+  await step('invitee signs in', 201, 'POST', '/v1/platform/sessions', {
+    token: null,
+    body: { email: invitee.email, password: 'the invitee chose this' },
+  });
+  await step('reused invitation token', [404, 'not_found'], 'POST', `${I}/accept`, {
+    token: null,
+    body: { token: invited.body.token, password: 'the invitee chose this' },
+  });
+  const other = await step('invite another', 201, 'POST', I, {
+    body: { ...invitee, email: 'revoked@contract.test' },
+  });
+  await step('revoke an invitation', 200, 'POST', `${I}/${other.body.id}/revoke`);
+  await step('revoked invitation token', [404, 'not_found'], 'POST', `${I}/accept`, {
+    token: null,
+    body: { token: other.body.token, password: 'the invitee chose this' },
+  });
+
   // API keys.
   const created = await step('create a key', 201, 'POST', '/v1/platform/api-keys', {
     body: { type: 'secret', name: 'ci' },

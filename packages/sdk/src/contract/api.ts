@@ -3,6 +3,7 @@ import type { OperationGroup } from './operation';
 import { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 import { agencyOperations } from './platform/agencies';
 import { apiKeyOperations } from './platform/apiKeys';
+import { invitationOperations } from './platform/invitations';
 import { sessionOperations } from './platform/sessions';
 import { tenantOperations } from './platform/tenants';
 import { userOperations } from './platform/users';
@@ -25,6 +26,8 @@ export const platformContract = {
   apiKeys: apiKeyOperations,
   /** The tenant's dashboard users. */
   users: userOperations,
+  /** Invitations to become a dashboard user. */
+  invitations: invitationOperations,
   /** Dashboard sign-in / sign-out. */
   sessions: sessionOperations,
 } as const;

@@ -14,6 +14,7 @@ export * from './operation';
 export { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 export { agencyOperations } from './platform/agencies';
 export { apiKeyOperations } from './platform/apiKeys';
+export { invitationOperations } from './platform/invitations';
 export { sessionOperations } from './platform/sessions';
 export { tenantOperations } from './platform/tenants';
 export { userOperations } from './platform/users';

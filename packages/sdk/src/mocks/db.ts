@@ -9,6 +9,7 @@ import type { LimitKey } from '../catalog/plans';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Agency, Brand } from '../schemas/platform/agency';
 import type { ApiKey } from '../schemas/platform/apiKey';
+import type { Invitation } from '../schemas/platform/invitation';
 import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
 
@@ -39,6 +40,14 @@ export interface MockSession {
   expiresAt: string;
 }
 
+/** An invitation as the model stores it: with its token and what became of it. */
+export interface MockInvitation extends Invitation {
+  /** The one-time token (plain text: this is a mock). */
+  token: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
 /** A stored idempotent response (or one still running). */
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -62,6 +71,8 @@ export interface MockDb {
   products: Product[];
   /** The caller tenant's dashboard users. */
   users: User[];
+  /** The caller tenant's invitations, whatever became of them. */
+  invitations: MockInvitation[];
   /** Passwords by user id (plain text: this is a mock). */
   passwords: Map<string, string>;
   /** The caller tenant's API keys. */
@@ -267,6 +278,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     agencies,
     products,
     users,
+    invitations: [],
     passwords,
     apiKeys,
     keySecrets: new Map(),

@@ -2,6 +2,7 @@ import { productMocks } from './commerce/products';
 import type { MockRoute } from './pipeline';
 import { accountMocks } from './platform/account';
 import { apiKeyMocks } from './platform/apiKeys';
+import { invitationMocks } from './platform/invitations';
 import { tenancyMocks } from './platform/tenants';
 import { userMocks } from './platform/users';
 
@@ -11,5 +12,6 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...tenancyMocks,
   ...apiKeyMocks,
   ...userMocks,
+  ...invitationMocks,
   ...productMocks,
 ];

@@ -10,6 +10,7 @@ export * from './ids';
 export * from './platform/agency';
 export * from './platform/apiKey';
 export * from './platform/entitlements';
+export * from './platform/invitation';
 export * from './platform/tenant';
 export * from './platform/user';
 export * from './registry';

@@ -10,6 +10,13 @@ import { ListParams } from './common';
 import { Agency, AgencyCreate, AgencyList, AgencyUpdate, Brand } from './platform/agency';
 import { ApiKey, ApiKeyCreate, ApiKeyList, ApiKeyWithSecret } from './platform/apiKey';
 import { Entitlements, PlanList, Principal } from './platform/entitlements';
+import {
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationList,
+  InvitationWithToken,
+} from './platform/invitation';
 import { Tenant, TenantCreate, TenantList, TenantUpdate } from './platform/tenant';
 import {
   DeletedUser,
@@ -40,6 +47,11 @@ export const schemaRegistry = {
   Brand,
   DeletedUser,
   Entitlements,
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationList,
+  InvitationWithToken,
   ListParams,
   PlanList,
   Principal,

@@ -159,4 +159,24 @@ alter table api_keys add constraint api_keys_role_type_check check ((type = 'sec
 alter table api_keys add column created_by jsonb;
 `,
   },
+  {
+    id: '0007_invitations',
+    // Invitations to become a dashboard user, redeemed once by their token (stored as a SHA-256
+    // hash, like API keys). Accepted, revoked and expired ones stay for the record.
+    sql: `
+create table invitations (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  email text not null,
+  name text not null,
+  role text not null check (role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')),
+  token_hash text not null unique,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  accepted_at timestamptz,
+  revoked_at timestamptz
+);
+create index invitations_tenant_idx on invitations (tenant_id, id);
+`,
+  },
 ];

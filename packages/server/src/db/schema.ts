@@ -134,6 +134,32 @@ export const sessions = pgTable('sessions', {
   revokedAt: ts('revoked_at'),
 });
 
+/** Invitations to become a dashboard user, redeemed once by their token (stored as its hash). */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    tokenHash: text('token_hash').notNull().unique('invitations_token_hash_key'),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    index('invitations_tenant_idx').on(t.tenantId, t.id),
+    check(
+      'invitations_role_check',
+      sql`role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')`,
+    ),
+  ],
+);
+
 /** Sign-in attempts per hashed email, client address and pair of both (see the sessions limiter). */
 export const signInLimits = pgTable(
   'sign_in_limits',

@@ -2,8 +2,9 @@ import { sessionOperations } from '../../contract/platform/sessions';
 import { userOperations } from '../../contract/platform/users';
 import { ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
-import type { User } from '../../schemas/platform/user';
+import type { Session, User, UserCreate } from '../../schemas/platform/user';
 import { findById, now, orderBy, paginate } from '../collection';
+import type { MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
 import { requireMockSlot } from '../rules';
@@ -20,6 +21,47 @@ function requireOwner(caller: Caller, what: string, param: string): void {
     throw new ProblemError(403, 'forbidden', `Only an owner may ${what}.`, { param });
 }
 
+/**
+ * Adds a user to the model as the server does: a seat of `platform.dashboardUsers` (`402`) and a
+ * unique email (`409 conflict`).
+ */
+export function addMockUser(db: MockDb, input: UserCreate): User {
+  requireMockSlot(db, 'platform.dashboardUsers');
+  if (db.users.some((u) => u.email.toLowerCase() === input.email.toLowerCase())) {
+    throw new ProblemError(
+      409,
+      'conflict',
+      `A user with email '${input.email}' already exists in this tenant.`,
+      {
+        param: 'email',
+      },
+    );
+  }
+  const at = now();
+  const user: User = {
+    id: newId('usr'),
+    object: 'user',
+    email: input.email.toLowerCase(),
+    name: input.name,
+    role: input.role,
+    createdAt: at,
+    updatedAt: at,
+    lastLoginAt: null,
+  };
+  db.users.push(user);
+  db.passwords.set(user.id, input.password);
+  return user;
+}
+
+/** Signs `user` in: a 12-hour session, as the server answers it. */
+export function openMockSession(db: MockDb, user: User): Session {
+  user.lastLoginAt = now();
+  const token = randomToken('sess_');
+  const expiresAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
+  db.sessions.set(token, { userId: user.id, expiresAt });
+  return { object: 'session', token, expiresAt, user, tenantId: db.tenant.id };
+}
+
 /** Dashboard users and sessions in memory. */
 export const userMocks = [
   ...mockResource(userOperations, {
@@ -31,31 +73,7 @@ export const userMocks = [
       const caller = ctx.tenant();
       const { db, body } = ctx;
       if (body.role === 'owner') requireOwner(caller, 'create an owner', 'role');
-      requireMockSlot(db, 'platform.dashboardUsers');
-      if (db.users.some((u) => u.email.toLowerCase() === body.email.toLowerCase())) {
-        throw new ProblemError(
-          409,
-          'conflict',
-          `A user with email '${body.email}' already exists in this tenant.`,
-          {
-            param: 'email',
-          },
-        );
-      }
-      const at = now();
-      const user: User = {
-        id: newId('usr'),
-        object: 'user',
-        email: body.email.toLowerCase(),
-        name: body.name,
-        role: body.role,
-        createdAt: at,
-        updatedAt: at,
-        lastLoginAt: null,
-      };
-      db.users.push(user);
-      db.passwords.set(user.id, body.password);
-      return user;
+      return addMockUser(db, body);
     },
     retrieve(ctx) {
       ctx.tenant();
@@ -100,11 +118,7 @@ export const userMocks = [
       if (!user || db.passwords.get(user.id) !== body.password) {
         throw new ProblemError(401, 'invalid_credentials', 'The email or password is not correct.');
       }
-      user.lastLoginAt = now();
-      const token = randomToken('sess_');
-      const expiresAt = new Date(Date.now() + 12 * 3_600_000).toISOString();
-      db.sessions.set(token, { userId: user.id, expiresAt });
-      return { object: 'session', token, expiresAt, user, tenantId: db.tenant.id };
+      return openMockSession(db, user);
     },
     revoke({ db, caller }) {
       if (!caller) {

@@ -2,6 +2,7 @@ import type { ApiRouter } from '../../http/route';
 import { accountRoutes } from './account/routes';
 import { agencyRoutes } from './agencies/routes';
 import { apiKeyRoutes } from './api-keys/routes';
+import { invitationRoutes } from './invitations/routes';
 import { planRoutes } from './plans/routes';
 import { sessionRoutes } from './sessions/routes';
 import { tenantRoutes } from './tenants/routes';
@@ -14,6 +15,7 @@ export function platformRoutes(router: ApiRouter): void {
   tenantRoutes(router);
   apiKeyRoutes(router);
   userRoutes(router);
+  invitationRoutes(router);
   sessionRoutes(router);
   agencyRoutes(router);
 }

@@ -22,6 +22,30 @@ function invalidCredentials(): ApiError {
   return new ApiError(401, 'invalid_credentials', 'The email or password is not correct.');
 }
 
+/**
+ * Signs `user` in within `tx`: stores a new session by its token's hash and records the sign-in
+ * time. Used by sign-in and by accepting an invitation.
+ */
+export async function openSession(tx: Executor, user: UserRow): Promise<Session> {
+  const token = generateSecret('sess');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await sessionStore(tx, user.tenantId).insert({
+    id: newId('ses'),
+    userId: user.id,
+    tokenHash: hashSecret(token),
+    expiresAt,
+  });
+  const updated = await userStore(tx, user.tenantId).update(user.id, { lastLoginAt: now });
+  return {
+    object: 'session',
+    token,
+    expiresAt: expiresAt.toISOString(),
+    user: toUser(updated),
+    tenantId: user.tenantId,
+  };
+}
+
 /** Sign-in and sign-out of dashboard users. */
 export const sessionService = {
   /**
@@ -79,26 +103,8 @@ export const sessionService = {
       );
     }
 
-    const token = generateSecret('sess');
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     const signedIn = user;
-    const updated = await db.transaction(async (tx) => {
-      await sessionStore(tx, signedIn.tenantId).insert({
-        id: newId('ses'),
-        userId: signedIn.id,
-        tokenHash: hashSecret(token),
-        expiresAt,
-      });
-      return userStore(tx, signedIn.tenantId).update(signedIn.id, { lastLoginAt: now });
-    });
-    return {
-      object: 'session',
-      token,
-      expiresAt: expiresAt.toISOString(),
-      user: toUser(updated),
-      tenantId: user.tenantId,
-    };
+    return db.transaction((tx) => openSession(tx, signedIn));
   },
 
   /** Revokes the calling session. Other credentials have nothing to sign out of: `400 bad_request`. */

@@ -18,14 +18,15 @@ import { ApiError, notFound } from '../../../http/errors';
 import { reserve } from '../entitlements/service';
 import { registerUsage } from '../entitlements/usage';
 import { sessionStore } from '../sessions/store';
-import { normalizeEmail, toUser, userStore } from './store';
+import { normalizeEmail, toUser, type UserRow, userStore } from './store';
 
 const EMAIL_INDEX = 'users_tenant_email_idx';
 
 // Every dashboard user of the tenant counts toward the plan's seat limit.
 registerUsage('platform.dashboardUsers', (db, tenantId) => userStore(db, tenantId).count());
 
-function duplicateEmail(email: string): ApiError {
+/** `409 conflict`: a user of the tenant already has `email`. */
+export function duplicateEmail(email: string): ApiError {
   return new ApiError(409, 'conflict', `A user with email '${email}' already exists in this tenant.`, {
     param: 'email',
   });
@@ -38,11 +39,45 @@ function requireOwnerFor(caller: TenantPrincipal, what: string, param: string): 
   }
 }
 
-// Nobody gives a role beyond their own (see `canGrant`); only an owner gives owner.
-function requireGrant(caller: TenantPrincipal, role: Role, what: string): void {
+/**
+ * Refuses (`403 forbidden`) to let `caller` give `role`: nobody gives a role beyond their own
+ * (see `canGrant`); only an owner gives owner. `what` completes "may not …" in the message.
+ */
+export function requireGrant(caller: TenantPrincipal, role: Role, what: string): void {
   if (role === 'owner') requireOwnerFor(caller, what, 'role');
   else if (!caller.role || !canGrant(caller.role, role)) {
     throw new ApiError(403, 'forbidden', `Your role (${caller.role}) may not ${what}.`, { param: 'role' });
+  }
+}
+
+/**
+ * Adds a user to the tenant within `tx`: takes a seat of `platform.dashboardUsers` (`402
+ * tier_limit_reached` when none is left), answers `409 conflict` when the email is taken, and
+ * records `user.created`. The caller has checked who may add this role.
+ */
+export async function addUser(
+  tx: Executor,
+  tenantId: string,
+  input: { email: string; name: string; role: Role; passwordHash: string },
+): Promise<UserRow> {
+  const tenant = await reserve(tx, tenantId, 'platform.dashboardUsers');
+  const email = normalizeEmail(input.email);
+  const now = new Date();
+  try {
+    const row = await userStore(tx, tenant.id).insert({
+      id: newId('usr'),
+      email,
+      name: input.name,
+      role: input.role,
+      passwordHash: input.passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordEvent(tx, tenant.id, 'user.created', toUser(row));
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error, EMAIL_INDEX)) throw duplicateEmail(email);
+    throw error;
   }
 }
 
@@ -67,26 +102,7 @@ export const userService = {
     );
     // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
     const passwordHash = await hashPassword(input.password);
-    const tenant = await reserve(tx, caller.tenant.id, 'platform.dashboardUsers');
-    const email = normalizeEmail(input.email);
-    const now = new Date();
-    try {
-      const row = await userStore(tx, tenant.id).insert({
-        id: newId('usr'),
-        email,
-        name: input.name,
-        role: input.role,
-        passwordHash,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const user = toUser(row);
-      await recordEvent(tx, tenant.id, 'user.created', user);
-      return user;
-    } catch (error) {
-      if (isUniqueViolation(error, EMAIL_INDEX)) throw duplicateEmail(email);
-      throw error;
-    }
+    return toUser(await addUser(tx, caller.tenant.id, { ...input, passwordHash }));
   },
 
   /**

@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { Email, listOf, prefixedId, safeString, Timestamp } from '../common';
+import { Role } from './user';
+
+/**
+ * A pending invitation to become a dashboard user of the tenant. The invitee redeems its one-time
+ * token (`POST /v1/platform/invitations/accept`) and chooses their own password. Expires 7 days
+ * after it was made.
+ */
+export const Invitation = z.strictObject({
+  id: prefixedId('inv'),
+  object: z.literal('invitation'),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+/**
+ * The answer of `POST /v1/platform/invitations`: the only time `token` and `acceptUrl` are shown.
+ * Hand the link to the invitee; only a hash of the token is stored.
+ */
+export const InvitationWithToken = z.strictObject({
+  ...Invitation.shape,
+  /** The one-time token the invitee redeems. */
+  token: z.string(),
+  /** Where the invitee accepts: the dashboard's `#/accept?token=…` page. */
+  acceptUrl: z.string(),
+});
+export type InvitationWithToken = z.infer<typeof InvitationWithToken>;
+
+/** Body of `POST /v1/platform/invitations`. The role may not exceed the inviter's. */
+export const InvitationCreate = z.strictObject({
+  email: Email,
+  name: safeString(z.minLength(1), z.maxLength(120)),
+  role: Role,
+});
+export type InvitationCreate = z.infer<typeof InvitationCreate>;
+
+/** Body of `POST /v1/platform/invitations/accept`: the token and the invitee's new password. */
+export const InvitationAccept = z.strictObject({
+  token: safeString(z.minLength(1), z.maxLength(200)),
+  password: safeString(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256)),
+});
+export type InvitationAccept = z.infer<typeof InvitationAccept>;
+
+/** A page of pending invitations. */
+export const InvitationList = listOf(Invitation);
