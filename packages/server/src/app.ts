@@ -88,6 +88,8 @@ export interface ServerOptions extends Partial<EdgeLimits> {
    * tests: a handler that drifts from the contract then fails. Defaults to off.
    */
   validateResponses?: boolean;
+  /** How often expired idempotency records are deleted (see `maintain()`); 0 turns it off. Defaults to 10 minutes. */
+  maintenanceIntervalMs?: number;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -98,6 +100,11 @@ export interface AgentStackServer {
   context: AppContext;
   /** Listens on `port` (0 picks a free one) and resolves with the base URL. */
   start(options?: { port?: number; hostname?: string }): Promise<{ url: string; port: number }>;
+  /**
+   * Deletes what has expired (stored idempotent replies past their 24 h). Runs every
+   * `maintenanceIntervalMs` on its own; resolves with the number of rows removed.
+   */
+  maintain(): Promise<number>;
   /** Stops accepting connections, lets in-flight requests finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -270,6 +277,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     );
   });
 
+  // Stored replies expire after 24 h; without a sweep the table would only grow.
+  const maintain = () => context.idempotency.sweep();
+  const interval = options.maintenanceIntervalMs ?? 10 * 60_000;
+  const maintenance =
+    interval > 0
+      ? setInterval(() => {
+          maintain().catch((error: Error) => log.warn('maintenance failed', { error: error.message }));
+        }, interval).unref()
+      : undefined;
+
   let server: ServerType | undefined;
   return {
     app,
@@ -287,8 +304,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
         answerClientErrors(server as Server, limits);
       });
     },
+    maintain,
     async stop() {
       accepting = false;
+      clearInterval(maintenance);
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTenant,
@@ -136,5 +137,23 @@ describe.each(DATABASES)('idempotent replies and secrets (%s)', (kind) => {
       await t.request('GET', '/docs'),
     ];
     for (const res of responses) expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('deletes expired replies when the server maintains itself, and keeps live ones', async () => {
+    const headers = { 'idempotency-key': 'sweep-me' };
+    const res = await t.request('POST', '/v1/commerce/products', {
+      token: tenant.secretKey,
+      headers,
+      body: { title: 'Swept', price: { amount: 100, currency: 'EUR' } },
+    });
+    expect(res.status).toBe(201);
+    const db = t.server.context.db;
+    const live = (await db.select().from(idempotencyKeys)).length;
+    await db
+      .update(idempotencyKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(sql`${idempotencyKeys.key} = 'sweep-me'`);
+    expect(await t.server.maintain()).toBe(1);
+    expect((await db.select().from(idempotencyKeys)).length).toBe(live - 1);
   });
 });

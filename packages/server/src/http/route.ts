@@ -20,6 +20,7 @@ import type * as z from 'zod/mini';
 import { type Principal, privateCredential, type TenantPrincipal } from '../auth/principal';
 import type { AppContext, AppEnv } from '../context';
 import { type Executor, retryOnDeadConnection } from '../db/client';
+import { isRetryableConflict } from '../db/errors';
 import { ApiError } from './errors';
 import { JsonText } from './versionedCache';
 
@@ -73,6 +74,8 @@ export interface RouterOptions {
 }
 
 const WRITE_METHODS = new Set(['post', 'patch', 'delete']);
+/** How many times a write's transaction runs when PostgreSQL reports a deadlock. */
+const MAX_TRANSACTION_ATTEMPTS = 3;
 
 /** The schema exported under `name` by the contract. */
 export function schemaNamed(name: SchemaName): z.ZodMiniType {
@@ -150,16 +153,26 @@ export class ApiRouter {
         },
       });
       const inTransaction = async <T>(run: (tx: Executor) => Promise<T>): Promise<T> => {
-        const result =
-          options.transaction === false
-            ? await run(app.db)
-            : await app.db.transaction(async (tx) => {
-                // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
-                if (principal) principal = await app.auth.confirm(tx, header, op.permission);
-                return run(tx);
-              });
-        for (const fn of committed.splice(0)) fn();
-        return result;
+        if (options.transaction === false) {
+          const result = await run(app.db);
+          for (const fn of committed.splice(0)) fn();
+          return result;
+        }
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const result = await app.db.transaction(async (tx) => {
+              // A write never acts on a cached credential: re-read (and share-lock) it in its transaction.
+              if (principal) principal = await app.auth.confirm(tx, header, op.permission);
+              return run(tx);
+            });
+            for (const fn of committed.splice(0)) fn();
+            return result;
+          } catch (error) {
+            // A deadlock or serialization failure rolled everything back: run it again, a few times.
+            committed.length = 0;
+            if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+          }
+        }
       };
       const reply = (result: unknown) => {
         if (responseSchema) checkResponse(op, responseSchema, result);

@@ -5,7 +5,6 @@ import type {
   ApiKeyCreator,
   ApiKeyWithSecret,
   ListResponse,
-  Role,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
