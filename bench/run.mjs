@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { formatHealth, healthUnderLoad } from './health.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -266,6 +267,8 @@ try {
   );
   // ---- Memory on embedded PGlite (bench/memory.mjs), beside the PostgreSQL figure above ----
   console.log(formatPgliteMemory(await pgliteMemory({ duration, connections })));
+  // ---- /healthz under large uncached pages (bench/health.mjs), beside idle probes ----
+  console.log(formatHealth(await healthUnderLoad({ adminUrl: admin })));
 } finally {
   for (const c of children) await stop(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);
