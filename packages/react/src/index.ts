@@ -62,19 +62,23 @@ export {
 } from './hooks/platform/checkEntitlement';
 // Hooks: platform
 export { platformKeys, platformQueries, type UserListParams } from './hooks/platform/platformKeys';
+export { useAcceptInvitation } from './hooks/platform/useAcceptInvitation';
 export { useAgencies } from './hooks/platform/useAgencies';
 export { useAgency } from './hooks/platform/useAgency';
 export { type UseApiKeysOptions, useApiKeys } from './hooks/platform/useApiKeys';
 export { useBrand } from './hooks/platform/useBrand';
 export { useCreateApiKey } from './hooks/platform/useCreateApiKey';
+export { useCreateInvitation } from './hooks/platform/useCreateInvitation';
 export { useCreateTenant } from './hooks/platform/useCreateTenant';
 export { useCreateUser } from './hooks/platform/useCreateUser';
 export { useDeleteUser } from './hooks/platform/useDeleteUser';
 export { useEntitlement } from './hooks/platform/useEntitlement';
 export { useEntitlements } from './hooks/platform/useEntitlements';
+export { useInvitations } from './hooks/platform/useInvitations';
 export { useMe } from './hooks/platform/useMe';
 export { usePlans } from './hooks/platform/usePlans';
 export { useRevokeApiKey } from './hooks/platform/useRevokeApiKey';
+export { useRevokeInvitation } from './hooks/platform/useRevokeInvitation';
 export { useTenant } from './hooks/platform/useTenant';
 export { type UseTenantsOptions, useTenants } from './hooks/platform/useTenants';
 export { type UpdateAgencyVariables, useUpdateAgency } from './hooks/platform/useUpdateAgency';

@@ -82,6 +82,12 @@ export type {
 export type { Agency, AgencyCreate, AgencyUpdate, Brand } from './schemas/platform/agency';
 export type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from './schemas/platform/apiKey';
 export type { Entitlements, LimitUsage, Plan, Principal } from './schemas/platform/entitlements';
+export type {
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationWithToken,
+} from './schemas/platform/invitation';
 export type { Subscription, Tenant, TenantCreate, TenantUpdate } from './schemas/platform/tenant';
 export type {
   DeletedUser,

@@ -34,6 +34,10 @@ const users = defineResource([...ROOT, 'users'], {
   list: (client, params: UserListParams | undefined, options) => client.platform.users.list(params, options),
   retrieve: (client, id, options) => client.platform.users.retrieve(id, options),
 });
+const invitations = defineResource([...ROOT, 'invitations'], {
+  list: (client, params: PageParams | undefined, options) =>
+    client.platform.invitations.list(params, options),
+});
 const apiKeys = defineResource([...ROOT, 'apiKeys'], {
   list: (client, params: PageParams | undefined, options) => client.platform.apiKeys.list(params, options),
 });
@@ -77,6 +81,10 @@ export const platformKeys = {
   userList: users.keys.list,
   /** One dashboard user. */
   user: users.keys.detail,
+  /** Every invitation query: invalidate this after an invitation write. */
+  invitations: () => invitations.keys.all,
+  /** One page of pending invitations. */
+  invitationList: invitations.keys.list,
   /** Every API-key query: invalidate this after a key write. */
   apiKeys: () => apiKeys.keys.all,
   /** One page of API keys. */
@@ -102,6 +110,8 @@ export const platformQueries = {
   userList: users.queries.list,
   /** One dashboard user (`GET /v1/platform/users/:id`). */
   user: users.queries.detail,
+  /** One page of pending invitations (`GET /v1/platform/invitations`); tokens are never listed. */
+  invitationList: invitations.queries.list,
   /** One page of API keys (`GET /v1/platform/api-keys`); secrets are never listed. */
   apiKeyList: apiKeys.queries.list,
 };

@@ -19,7 +19,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Adds a user in the mock API (an owner may grant every role). */
+/** Invites a user in the mock API (an owner may grant every role); the link is shown once. */
 export const Default: Story = { play: all(field('Email'), field('Role')) };
 
 /** Platform Starter with every seat taken: the upgrade prompt replaces the form. */
@@ -38,8 +38,8 @@ export const NocturneDark: Story = { globals: { brand: 'nocturne' }, play: all(f
 /** The API refuses the role (`403 forbidden`, `param: 'role'`): shown on the role field. */
 export const ForbiddenRole: Story = {
   ...withHandlers(
-    http.post(api('/v1/platform/users'), () =>
-      problem(403, 'forbidden', 'Only an owner may create an owner.', { param: 'role' }),
+    http.post(api('/v1/platform/invitations'), () =>
+      problem(403, 'forbidden', 'Only an owner may invite an owner.', { param: 'role' }),
     ),
   ),
   play: field('Role'),

@@ -9,13 +9,12 @@ const { Default, AtSeatLimit, AsAdmin, ForbiddenRole } = composeStories(stories)
 
 async function fill(
   user: ReturnType<typeof userEvent.setup>,
-  { email = 'lea@growth.demo', password = 'correct-horse-battery', role = 'viewer' } = {},
+  { email = 'lea@growth.demo', role = 'viewer' } = {},
 ) {
   await user.type(await screen.findByLabelText('Email'), email);
   await user.type(screen.getByLabelText('Name'), 'Lea Novak');
   await user.selectOptions(screen.getByLabelText('Role'), role);
-  await user.type(screen.getByLabelText('Initial password'), password);
-  await user.click(screen.getByRole('button', { name: 'Add member' }));
+  await user.click(screen.getByRole('button', { name: 'Invite' }));
 }
 
 describe('InviteUserForm', () => {
@@ -26,11 +25,16 @@ describe('InviteUserForm', () => {
     },
   );
 
-  it('adds a user', async () => {
+  it('invites a user and shows the link once, until Done', async () => {
     const user = userEvent.setup();
     await renderStory(Default);
     await fill(user);
-    expect(await screen.findByText('Lea Novak was added to the team.')).toBeTruthy();
+    const link = await screen.findByRole('region', { name: 'Send Lea Novak this invitation link' });
+    expect(within(link).getByText(/lea@growth.demo: it is shown only once/)).toBeTruthy();
+    const url = within(link).getByLabelText('Invitation link') as HTMLInputElement;
+    expect(url.value).toMatch(/#\/accept\?token=inv_/);
+    await user.click(within(link).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByDisplayValue(url.value)).toBeNull();
     expect(screen.getByLabelText('Email')).toHaveProperty('value', '');
   });
 
@@ -39,15 +43,6 @@ describe('InviteUserForm', () => {
     await renderStory(Default);
     await user.selectOptions(await screen.findByLabelText('Role'), 'admin');
     expect(screen.getByText('Manages the team, API keys and products.')).toBeTruthy();
-  });
-
-  it('refuses a password under 12 characters before sending', async () => {
-    const user = userEvent.setup();
-    await renderStory(Default);
-    await fill(user, { password: 'short-pass' });
-    expect(screen.getByText('Use at least 12 characters.')).toBeTruthy();
-    expect(screen.getByLabelText('Initial password').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.queryByText(/was added/)).toBeNull();
   });
 
   it('marks the email field when it is taken (409 conflict)', async () => {
@@ -63,7 +58,7 @@ describe('InviteUserForm', () => {
     const user = userEvent.setup();
     await renderStory(ForbiddenRole);
     await fill(user, { role: 'owner' });
-    expect(await screen.findByText('Only an owner may create an owner.')).toBeTruthy();
+    expect(await screen.findByText('Only an owner may invite an owner.')).toBeTruthy();
     expect(screen.getByLabelText('Role').getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -1,13 +1,12 @@
-import type { Role, User } from '@agentstack/sdk';
-import { type FormEvent, useId, useState } from 'react';
-import { useCreateUser } from '../../../hooks/platform/useCreateUser';
+import type { Invitation, InvitationWithToken, Role } from '@agentstack/sdk';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useCreateInvitation } from '../../../hooks/platform/useCreateInvitation';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useMessages } from '../../../provider/context';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
-import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { TierGate } from '../TierGate/TierGate';
 
 /** Dashboard roles, most powerful first (as the API lists them). */
@@ -23,10 +22,12 @@ export function assignableRoles(callerRole: Role | null | undefined): Role[] {
 
 /** Props of {@link InviteUserForm}. */
 export interface InviteUserFormProps {
-  /** Called with the created user. */
-  onCreated?: (user: User) => void;
+  /** Called with the invitation once made (without its token, which only the form shows). */
+  onInvited?: (invitation: Invitation) => void;
   /** Shows a cancel button when given. */
   onCancel?: () => void;
+  /** Called when the inviter dismisses the link ("Done"). Without it, the form is shown again. */
+  onDone?: () => void;
   /** The role picked at first. Defaults to `viewer` (least access). */
   defaultRole?: Role;
   /**
@@ -36,15 +37,16 @@ export interface InviteUserFormProps {
   gated?: boolean;
 }
 
-type FieldName = 'email' | 'name' | 'role' | 'password';
+type FieldName = 'email' | 'name' | 'role';
 
 /**
- * Adds a dashboard user: email, name, role and an initial password (at least 12 characters).
- * Gated on a free `platform.dashboardUsers` seat (the upgrade prompt names the plan with more);
- * a `402` from the API is shown the same way. A taken email (`409 conflict`), a role the caller
- * may not grant (`403 forbidden`) or a rejected field is shown on that field (`aria-invalid`).
+ * Invites a dashboard user: email, name and role. The API answers a one-time link the invitee
+ * opens to choose their own password; the form shows it once, with a copy button, until "Done".
+ * Gated on a free `platform.dashboardUsers` seat (the upgrade prompt names the plan with more); a
+ * `402` from the API is shown the same way. A taken email (`409 conflict`), a role the caller may
+ * not grant (`403 forbidden`) or a rejected field is shown on that field (`aria-invalid`).
  *
- * @example <InviteUserForm onCreated={(user) => toast(`${user.name} added`)} />
+ * @example <InviteUserForm onInvited={(invitation) => toast(`${invitation.name} invited`)} />
  */
 export function InviteUserForm({ gated = true, ...props }: InviteUserFormProps) {
   if (!gated) return <InviteUserFormFields {...props} />;
@@ -55,45 +57,52 @@ export function InviteUserForm({ gated = true, ...props }: InviteUserFormProps) 
   );
 }
 
-function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: InviteUserFormProps) {
+function InviteUserFormFields({ onInvited, onCancel, onDone, defaultRole = 'viewer' }: InviteUserFormProps) {
   const { t } = useMessages();
   const id = useId();
   const me = useMe();
-  const create = useCreateUser();
+  const create = useCreateInvitation();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>(defaultRole);
-  const [password, setPassword] = useState('');
-  const [passwordError, setPasswordError] = useState<string | null>(null);
-  const [created, setCreated] = useState('');
+  // The one copy of the link: component state, dropped on "Done" or unmount.
+  const [invited, setInvited] = useState<InvitationWithToken | null>(null);
   const roles = assignableRoles(me.data?.role as Role | null | undefined);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      setPasswordError(t('team.form.passwordTooShort', { min: MIN_PASSWORD_LENGTH }));
-      return;
-    }
-    setPasswordError(null);
     create.mutate(
-      { email: email.trim(), name: name.trim(), role, password },
+      { email: email.trim(), name: name.trim(), role },
       {
-        onSuccess: (user) => {
-          setCreated(t('team.form.created', { name: user.name }));
+        onSuccess: (invitation) => {
+          // The mutation state would keep the token too: the form holds it now.
+          create.reset();
+          setInvited(invitation);
           setEmail('');
           setName('');
-          setPassword('');
           setRole(defaultRole);
-          onCreated?.(user);
+          const { token: _token, acceptUrl: _url, ...shown } = invitation;
+          onInvited?.(shown);
         },
       },
     );
   };
 
-  // The API names the field at fault in `param` (`email` on a 409, `role` on an owner-only 403).
-  const fieldError = (field: FieldName): string | undefined =>
-    field === 'password' && passwordError ? passwordError : fieldErrorOf(create.error, field);
-  const anyFieldError = (['email', 'name', 'role', 'password'] as const).some((f) => fieldError(f));
+  if (invited) {
+    return (
+      <InviteLink
+        invitation={invited}
+        onDone={() => {
+          setInvited(null);
+          onDone?.();
+        }}
+      />
+    );
+  }
+
+  // The API names the field at fault in `param` (`email` on a 409, `role` on a 403).
+  const fieldError = (field: FieldName): string | undefined => fieldErrorOf(create.error, field);
+  const anyFieldError = (['email', 'name', 'role'] as const).some((f) => fieldError(f));
 
   return (
     <form className="as-form as-invite-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
@@ -148,27 +157,8 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
             </select>
           )}
         </Field>
-        <Field
-          id={`${id}-password`}
-          label={t('team.form.passwordLabel')}
-          hint={t('team.form.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={fieldError('password')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              className="as-input"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              maxLength={256}
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
       </div>
+      <p className="as-hint">{t('team.form.inviteHint')}</p>
       <ActionError error={create.error} showOther={!anyFieldError} />
       <FormActions
         onCancel={onCancel}
@@ -176,7 +166,74 @@ function InviteUserFormFields({ onCreated, onCancel, defaultRole = 'viewer' }: I
         submitLabel={t('team.form.submit')}
         pendingLabel={t('team.form.submitting')}
       />
-      <StatusMessage message={created} />
     </form>
+  );
+}
+
+/** The invitation's link, once: a copy button (clipboard when the browser allows it) and a warning. */
+function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; onDone: () => void }) {
+  const { t } = useMessages();
+  const id = useId();
+  const panel = useRef<HTMLElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  // Move focus to the panel so keyboard and screen-reader users land on the link.
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
+
+  const onCopy = async () => {
+    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+    try {
+      if (!clipboard?.writeText) throw new Error('Clipboard unavailable');
+      await clipboard.writeText(invitation.acceptUrl);
+      setCopy('copied');
+    } catch {
+      // Insecure context, denied permission or no clipboard API: leave the link selected to copy by hand.
+      setCopy('failed');
+      input.current?.select();
+    }
+  };
+
+  return (
+    <section
+      ref={panel}
+      className="as-invite-link"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-warning`}
+      tabIndex={-1}
+    >
+      <p className="as-form__title" id={`${id}-title`}>
+        {t('team.invite.title', { name: invitation.name })}
+      </p>
+      <p className="as-invite-link__warning" id={`${id}-warning`}>
+        {t('team.invite.warning', { email: invitation.email })}
+      </p>
+      <div className="as-invite-link__row">
+        <label htmlFor={`${id}-value`} className="as-visually-hidden">
+          {t('team.invite.label')}
+        </label>
+        <input
+          ref={input}
+          id={`${id}-value`}
+          className="as-input as-input--mono as-invite-link__value"
+          readOnly
+          value={invitation.acceptUrl}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="as-button as-button--secondary" onClick={onCopy}>
+          {t('team.invite.copy')}
+        </button>
+      </div>
+      <p role="status">
+        {copy === 'copied' ? t('team.invite.copied') : copy === 'failed' ? t('team.invite.copyFailed') : ''}
+      </p>
+      <div className="as-form__actions">
+        <button type="button" className="as-button as-button--primary" onClick={onDone}>
+          {t('team.invite.done')}
+        </button>
+      </div>
+    </section>
   );
 }

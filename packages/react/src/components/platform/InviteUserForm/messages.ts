@@ -10,11 +10,16 @@ export const inviteUserFormMessages = {
   'team.form.emailLabel': 'Email',
   'team.form.nameLabel': 'Name',
   'team.form.roleLabel': 'Role',
-  'team.form.passwordLabel': 'Initial password',
-  'team.form.passwordHint':
-    'At least {{min}} characters. Share it securely; they can change it after signing in.',
-  'team.form.passwordTooShort': 'Use at least {{min}} characters.',
-  'team.form.submit': 'Add member',
-  'team.form.submitting': 'Adding…',
-  'team.form.created': '{{name}} was added to the team.',
+  'team.form.inviteHint':
+    'They get a link to choose their own password. It works once and expires in 7 days.',
+  'team.form.submit': 'Invite',
+  'team.form.submitting': 'Inviting…',
+  'team.invite.title': 'Send {{name}} this invitation link',
+  'team.invite.warning':
+    'Copy it now and send it to {{email}}: it is shown only once. Anyone with the link can join as them.',
+  'team.invite.label': 'Invitation link',
+  'team.invite.copy': 'Copy link',
+  'team.invite.copied': 'Copied to the clipboard.',
+  'team.invite.copyFailed': 'Could not copy: select the link and copy it yourself.',
+  'team.invite.done': 'Done',
 } as const;

@@ -35,7 +35,7 @@ describe('TeamTable', () => {
     expect(await screen.findByText('4 / 25')).toBeTruthy();
   });
 
-  it('invites a user, who then appears in the table and takes a seat', async () => {
+  it('invites a user: shows the link once, and closes on Done', async () => {
     const user = userEvent.setup();
     await renderStory(Default);
     await screen.findByText(owner.name);
@@ -44,14 +44,14 @@ describe('TeamTable', () => {
     await user.type(within(form).getByLabelText('Email'), 'lea@growth.demo');
     await user.type(within(form).getByLabelText('Name'), 'Lea Novak');
     await user.selectOptions(within(form).getByLabelText('Role'), 'admin');
-    await user.type(within(form).getByLabelText('Initial password'), 'correct-horse-battery');
-    await user.click(within(form).getByRole('button', { name: 'Add member' }));
-    await within(table()).findByText('Lea Novak');
-    expect(within(rowOf('Lea Novak')).getByRole('combobox', { name: 'Role of Lea Novak' })).toHaveProperty(
+    await user.click(within(form).getByRole('button', { name: 'Invite' }));
+    const link = await screen.findByRole('region', { name: 'Send Lea Novak this invitation link' });
+    expect(within(link).getByLabelText('Invitation link')).toHaveProperty(
       'value',
-      'admin',
+      expect.stringMatching(/#\/accept\?token=inv_/),
     );
-    expect(await screen.findByText('5 / 25')).toBeTruthy();
+    await user.click(within(link).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('region', { name: /invitation link/ })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Invite a team member' })).toBeNull();
   });
 
@@ -129,7 +129,7 @@ describe('TeamTable', () => {
     await user.click(screen.getByRole('button', { name: 'Invite member' }));
     const prompt = await screen.findByRole('region', { name: 'You have reached your dashboard users limit' });
     expect(within(prompt).getByRole('button', { name: /Upgrade to/ })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Invite' })).toBeNull();
   });
 
   it('lets an admin manage everyone but the owner, without granting owner', async () => {

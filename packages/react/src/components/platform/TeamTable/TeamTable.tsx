@@ -239,7 +239,7 @@ export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true 
 
       {allowInvite && access.canWrite && inviting ? (
         <div id={`${id}-invite`} className="as-team-table__invite">
-          <InviteUserForm onCancel={() => setInviting(false)} onCreated={() => setInviting(false)} />
+          <InviteUserForm onCancel={() => setInviting(false)} onDone={() => setInviting(false)} />
         </div>
       ) : null}
 
