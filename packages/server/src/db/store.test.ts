@@ -10,7 +10,7 @@ import {
 } from '../modules/commerce/products/store';
 import { tenantStore } from '../modules/platform/tenants/store';
 import { type Database, openDatabase } from './client';
-import { jsonBytesAtMost, toPage } from './store';
+import { jsonBytesAtMost, PAGE_BYTE_BUDGET, toPage } from './store';
 
 const SUBSCRIPTION = {
   platform: 'growth',
@@ -133,6 +133,41 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
         );
       }
     }
+  });
+
+  it('stops a JSON page of large items at the byte budget, and the cursors still walk every item', async () => {
+    const three = (
+      await tenantStore(database.db).insert({ id: newId('ten'), name: 'three', subscription: SUBSCRIPTION })
+    ).id;
+    const store = productStore(database.db, three);
+    const metadata = Object.fromEntries(Array.from({ length: 50 }, (_, k) => [`key${k}`, 'v'.repeat(500)]));
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const row = await store.insert({
+        id: newId('prod'),
+        ...productValues({
+          title: `large ${i}`,
+          description: 'd'.repeat(5000),
+          price: { amount: 1, currency: 'EUR' },
+          metadata,
+        }),
+      });
+      ids.push(row.id);
+    }
+    const first = JSON.parse((await store.pageJson({ limit: 100 })).json);
+    expect(first.data.length).toBeGreaterThan(1);
+    expect(first.data.length).toBeLessThan(25);
+    expect(first.hasMore).toBe(true);
+    expect(first.nextCursor).toBe(first.data.at(-1).id);
+    const textBytes = first.data.reduce((n: number, item: unknown) => n + JSON.stringify(item).length * 3, 0);
+    expect(textBytes).toBeLessThanOrEqual(PAGE_BYTE_BUDGET);
+    const seen: string[] = first.data.map((p: { id: string }) => p.id);
+    for (let cursor = first.nextCursor; cursor; ) {
+      const page = JSON.parse((await store.pageJson({ limit: 100, startingAfter: cursor })).json);
+      seen.push(...page.data.map((p: { id: string }) => p.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual([...ids].reverse());
   });
 
   it('locks many rows in id order and sets updatedAt on update', async () => {

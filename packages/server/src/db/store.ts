@@ -77,7 +77,10 @@ export interface Store<T extends IdTable, W, K extends string, S extends string>
    * and returned as `alongside` — unknown (`undefined`) when the page is empty.
    */
   page<A = never>(params: PageParams<K>, where?: SQL, alongside?: SQL<A>): Promise<Page<W, A>>;
-  /** {@link page} as JSON text built by the database from the spec's `wireJson`. */
+  /**
+   * {@link page} as JSON text built by the database from the spec's `wireJson`. It stops at the
+   * same {@link PAGE_BYTE_BUDGET}, estimated on each item's JSON text.
+   */
   pageJson<A = never>(
     params: PageParams<K>,
     where?: SQL,
@@ -199,8 +202,13 @@ export function defineStore<
           json: sql<string>`(${wireJson})::text`,
           ...(alongside && { [ALONGSIDE]: alongside }),
         })) as { id: string; json: string; [ALONGSIDE]?: never }[];
-        const hasMore = rows.length > limit;
-        const n = hasMore ? limit : rows.length;
+        // The byte budget of toPage, on each item's JSON text (three bytes a UTF-16 unit at most).
+        let n = 0;
+        for (let bytes = 0; n < Math.min(limit, rows.length); n++) {
+          bytes += rows[n]!.json.length * 3;
+          if (n > 0 && bytes > PAGE_BYTE_BUDGET) break;
+        }
+        const hasMore = rows.length > n;
         let json = '{"data":[';
         for (let i = 0; i < n; i++) json += i ? `,${rows[i]!.json}` : rows[i]!.json;
         json += `],"hasMore":${hasMore},"nextCursor":${hasMore ? JSON.stringify(rows[n - 1]!.id) : 'null'}}`;
