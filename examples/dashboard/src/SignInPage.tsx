@@ -24,7 +24,8 @@ interface SignInPageProps {
 
 /**
  * Email and password → `POST /v1/platform/sessions` → the session token the dashboard uses; or,
- * for the installation's operator, the operator key. With a publishable key in the page's config
+ * for the installation's operator, the operator key (or an agency's `ag_…` key, whose tenant
+ * list holds its own tenants only). With a publishable key in the page's config
  * the page wears the tenant's brand; on a local demo it lists the demo sign-ins and where they are.
  */
 export function SignInPage({ onSignedIn }: SignInPageProps) {
@@ -103,7 +104,7 @@ function SignInForm({
   const message =
     isAuthenticationError(error) || (mode === 'operator' && isPermissionError(error))
       ? mode === 'operator'
-        ? 'That is not an operator key of this installation.'
+        ? 'That is not an operator or agency key of this installation.'
         : 'That email and password do not match an account.'
       : isRateLimitError(error)
         ? `Too many attempts. Try again in ${error.retryAfter ?? 60} seconds.`
@@ -127,7 +128,7 @@ function SignInForm({
                 className="as-input"
                 type="password"
                 autoComplete="off"
-                placeholder="op_…"
+                placeholder="op_… (an agency's ag_… key works too)"
                 required
                 value={operatorKey}
                 onChange={(e) => setOperatorKey(e.target.value)}

@@ -79,7 +79,14 @@ export type {
   Problem,
   Upgrade,
 } from './schemas/common';
-export type { Agency, AgencyCreate, AgencyUpdate, Brand } from './schemas/platform/agency';
+export type {
+  Agency,
+  AgencyCreate,
+  AgencyKeyCreate,
+  AgencyKeyWithSecret,
+  AgencyUpdate,
+  Brand,
+} from './schemas/platform/agency';
 export type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from './schemas/platform/apiKey';
 export type { Entitlements, LimitUsage, Plan, Principal } from './schemas/platform/entitlements';
 export type {

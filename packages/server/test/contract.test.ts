@@ -207,6 +207,45 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     headers,
   });
 
+  // Agency keys: act on their own agency's tenants only (this suite's tenant has no agency).
+  const agencyKey = await step(
+    'create an agency key',
+    201,
+    'POST',
+    `/v1/platform/agencies/${first.body.id}/api-keys`,
+    {
+      token: target.operator,
+      body: { name: 'Contract console' },
+    },
+  );
+  const own = await step('agency key lists its tenants', 200, 'GET', '/v1/platform/tenants', {
+    token: agencyKey.body.secret,
+  });
+  expect(own.body.data).toEqual([]);
+  await step(
+    "agency key on another's tenant",
+    [404, 'not_found'],
+    'GET',
+    `/v1/platform/tenants/${ent.body.tenantId}`,
+    {
+      token: agencyKey.body.secret,
+    },
+  );
+  await step(
+    'agency key mints for another tenant',
+    [404, 'not_found'],
+    'POST',
+    `/v1/platform/tenants/${ent.body.tenantId}/api-keys`,
+    {
+      token: agencyKey.body.secret,
+      body: { type: 'secret', name: 'stolen' },
+    },
+  );
+  await step('agency key creates no tenant', [403, 'forbidden'], 'POST', '/v1/platform/tenants', {
+    token: agencyKey.body.secret,
+    body: { name: 'Mine', subscription: { platform: 'growth', commerce: null, fintech: null, social: null } },
+  });
+
   // Users and sessions.
   const U = '/v1/platform/users';
   await step('user with a bad email', [400, 'validation_failed'], 'POST', U, {

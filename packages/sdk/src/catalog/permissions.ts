@@ -9,6 +9,7 @@ import type { Role } from '../schemas/platform/user';
 /** Everything a route can require. */
 export const PERMISSIONS = [
   'operator',
+  'agency:tenants',
   'platform:read',
   'platform:me:read',
   'platform:brand:read',
@@ -70,6 +71,17 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
 /** What an operator key may do: manage tenants, agencies and read plans. */
 export const OPERATOR_PERMISSIONS: readonly Permission[] = [
   'operator',
+  'agency:tenants',
+  'platform:me:read',
+  'platform:plans:read',
+];
+
+/**
+ * What an agency key (`ag_…`) may do: list, retrieve and update the tenants of its own agency and
+ * mint their API keys (`agency:tenants`, checked against each tenant's `agencyId`), and read plans.
+ */
+export const AGENCY_PERMISSIONS: readonly Permission[] = [
+  'agency:tenants',
   'platform:me:read',
   'platform:plans:read',
 ];
@@ -88,7 +100,7 @@ export function canGrant(granter: Role, role: Role): boolean {
 /**
  * The role a new API key gets — the one rule the server and the mocks share. Publishable keys
  * have none. A secret key defaults to its creator's role and may not exceed it ({@link canGrant});
- * an operator (no role) may give any, `owner` by default. Throws the API's problem otherwise.
+ * an operator or agency key (no role) may give any, `owner` by default. Throws the API's problem otherwise.
  */
 export function keyRoleFor(
   input: { type: 'secret' | 'publishable'; role?: Role | undefined },
@@ -107,7 +119,7 @@ export function keyRoleFor(
     }
     return null;
   }
-  if (creator.kind === 'operator') return input.role ?? 'owner';
+  if (creator.kind === 'operator' || creator.kind === 'agency_key') return input.role ?? 'owner';
   if (!creator.role) throw new ProblemError(403, 'forbidden', 'This credential cannot create secret keys.');
   const role = input.role ?? creator.role;
   if (!canGrant(creator.role, role)) {
@@ -119,4 +131,25 @@ export function keyRoleFor(
     );
   }
   return role;
+}
+
+/** Tenant fields an agency key may change; the rest (plan, limits, agency) stay the operator's. */
+export const AGENCY_TENANT_FIELDS: readonly string[] = ['name', 'metadata'];
+
+/**
+ * The rule the server and the mocks share for an agency key's tenant update: only
+ * {@link AGENCY_TENANT_FIELDS}; anything else is `403 forbidden` naming the field.
+ */
+export function requireAgencyTenantUpdate(input: object): void {
+  const field = Object.keys(input).find((k) => !AGENCY_TENANT_FIELDS.includes(k));
+  if (field) {
+    throw new ProblemError(
+      403,
+      'forbidden',
+      `An agency key may change only a tenant's name and metadata, not '${field}'.`,
+      {
+        param: field,
+      },
+    );
+  }
 }

@@ -77,6 +77,8 @@ export interface MockDb {
   passwords: Map<string, string>;
   /** The caller tenant's API keys. */
   apiKeys: ApiKey[];
+  /** Agency ids by the secret of each agency key (`ag_…`). */
+  agencyKeys: Map<string, string>;
   /** Key ids by the secret created for them, so a revoked key's secret answers 401. */
   keySecrets: Map<string, string>;
   /** Sessions by token. */
@@ -281,6 +283,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     invitations: [],
     passwords,
     apiKeys,
+    agencyKeys: new Map(),
     keySecrets: new Map(),
     sessions: new Map(),
     idempotency: new Map(),

@@ -171,6 +171,7 @@ describe('platform', () => {
     // A browser key may not read `/me` (no `platform:me:read`), as on the server.
     expect(isPermissionError(await publishable.platform.me.retrieve().catch((e: unknown) => e))).toBe(true);
     expect((await operator.platform.me.retrieve()).permissions).toEqual([
+      'agency:tenants',
       'operator',
       'platform:me:read',
       'platform:plans:read',

@@ -1,5 +1,6 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import {
+  AGENCY_PERMISSIONS,
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
@@ -39,6 +40,8 @@ export interface Caller {
   userId: string | null;
   token: string;
   permissions: readonly Permission[];
+  /** An agency key's agency: it acts on that agency's tenants only. */
+  agencyId?: string;
 }
 
 /** What a mock implementation of operation `O` receives: the validated request and the model. */
@@ -101,6 +104,12 @@ function authenticate(db: MockDb, header: string | null): Caller {
   if (key?.type === 'publishable') return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   if (key?.role) return caller('secret_key', key.role, ROLE_PERMISSIONS[key.role]);
   if (token.startsWith('op_')) return caller('operator', null, OPERATOR_PERMISSIONS);
+  if (token.startsWith('ag_')) {
+    const agencyId = db.agencyKeys.get(token);
+    if (!agencyId)
+      throw new ProblemError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
+    return { ...caller('agency_key', null, AGENCY_PERMISSIONS), agencyId };
+  }
   if (token.startsWith('pk_')) return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   const expired = (detail: string) => new ProblemError(401, 'session_expired', detail);
   if (token.startsWith('sess_')) {

@@ -7,7 +7,15 @@ import {
   ProductUpdate,
 } from './commerce/product';
 import { ListParams } from './common';
-import { Agency, AgencyCreate, AgencyList, AgencyUpdate, Brand } from './platform/agency';
+import {
+  Agency,
+  AgencyCreate,
+  AgencyKeyCreate,
+  AgencyKeyWithSecret,
+  AgencyList,
+  AgencyUpdate,
+  Brand,
+} from './platform/agency';
 import { ApiKey, ApiKeyCreate, ApiKeyList, ApiKeyWithSecret } from './platform/apiKey';
 import { Entitlements, PlanList, Principal } from './platform/entitlements';
 import {
@@ -38,6 +46,8 @@ import {
 export const schemaRegistry = {
   Agency,
   AgencyCreate,
+  AgencyKeyCreate,
+  AgencyKeyWithSecret,
   AgencyList,
   AgencyUpdate,
   ApiKey,

@@ -3,7 +3,7 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** A new random credential `prefix_` + 32 base62 characters (≈190 bits). */
-export function generateSecret(prefix: 'op' | 'sk' | 'pk' | 'sess' | 'inv'): string {
+export function generateSecret(prefix: 'op' | 'ag' | 'sk' | 'pk' | 'sess' | 'inv'): string {
   const bytes = randomBytes(32);
   let out = '';
   for (const b of bytes) out += BASE62[b % 62];

@@ -1,5 +1,6 @@
 // The permission table lives in the shared contract so the server, the mocks and the React kit agree.
 export {
+  AGENCY_PERMISSIONS,
   OPERATOR_PERMISSIONS,
   PERMISSIONS,
   type Permission,

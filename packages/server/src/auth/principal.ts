@@ -1,10 +1,11 @@
 import type { Role } from '@agentstack/sdk/schemas';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, type Executor, retryOnDeadConnection } from '../db/client';
-import { apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
+import { agencyKeys, apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { hashSecret } from './credentials';
 import {
+  AGENCY_PERMISSIONS,
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
@@ -16,13 +17,15 @@ export type TenantRow = typeof tenants.$inferSelect;
 
 /** Who is calling, resolved from the bearer credential. */
 export interface Principal {
-  kind: 'operator' | 'secret_key' | 'publishable_key' | 'session';
+  kind: 'operator' | 'agency_key' | 'secret_key' | 'publishable_key' | 'session';
   /** The operator key, API key or session id. */
   credentialId: string;
   tenant: TenantRow | null;
   role: Role | null;
   userId: string | null;
   permissions: ReadonlySet<Permission>;
+  /** An agency key's agency: it acts on that agency's tenants only. */
+  agencyId?: string;
 }
 
 /** Principal of a tenant: `tenant` is never null. */
@@ -46,7 +49,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Credentials only their holder knows: a stored reply may be bound to them (publishable keys are public). */
-const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'secret_key', 'session']);
+const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'agency_key', 'secret_key', 'session']);
 
 /** The private credential a request was made with, for binding idempotent replies; else `null`. */
 export function privateCredential(
@@ -182,6 +185,23 @@ export class Authenticator {
         .where(and(eq(operatorKeys.secretHash, hash), isNull(operatorKeys.revokedAt)));
       const [row] = lock ? await query.for('share') : await query;
       if (row) return operatorPrincipal(row.id);
+    } else if (prefix === 'ag') {
+      const query = db
+        .select({ id: agencyKeys.id, agencyId: agencyKeys.agencyId })
+        .from(agencyKeys)
+        .where(and(eq(agencyKeys.secretHash, hash), isNull(agencyKeys.revokedAt)));
+      const [row] = lock ? await query.for('share') : await query;
+      if (row) {
+        return {
+          kind: 'agency_key',
+          credentialId: row.id,
+          tenant: null,
+          role: null,
+          userId: null,
+          permissions: new Set(AGENCY_PERMISSIONS),
+          agencyId: row.agencyId,
+        };
+      }
     } else if (prefix === 'sk' || prefix === 'pk') {
       const query = db
         .select({ key: apiKeys, tenant: tenants })

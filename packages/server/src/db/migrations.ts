@@ -179,4 +179,19 @@ create table invitations (
 create index invitations_tenant_idx on invitations (tenant_id, id);
 `,
   },
+  {
+    id: '0008_agency_keys',
+    // Agency keys (`ag_…`), made by an operator: act on their agency's tenants only. Stored by hash.
+    sql: `
+create table agency_keys (
+  id text primary key,
+  agency_id text not null references agencies(id),
+  name text not null,
+  prefix text not null,
+  secret_hash text not null unique,
+  created_at timestamptz not null default now(),
+  revoked_at timestamptz
+);
+`,
+  },
 ];

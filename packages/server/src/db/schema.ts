@@ -93,6 +93,19 @@ export const apiKeys = pgTable(
   ],
 );
 
+/** Agency keys (`ag_…`): act on their agency's tenants only. Stored as hashes. */
+export const agencyKeys = pgTable('agency_keys', {
+  id: text('id').primaryKey(),
+  agencyId: text('agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(),
+  secretHash: text('secret_hash').notNull().unique('agency_keys_secret_hash_key'),
+  createdAt: createdAt(),
+  revokedAt: ts('revoked_at'),
+});
+
 /** Dashboard users of a tenant. */
 export const users = pgTable(
   'users',

@@ -45,4 +45,19 @@ export const agencyOperations = {
     body: 'AgencyUpdate',
     response: 'Agency',
   }),
+  /**
+   * Creates an agency key (`ag_…`), shown this once: it lists, retrieves and updates the tenants of
+   * this agency and mints their API keys, and answers `404` for every other tenant.
+   */
+  createKey: operation({
+    method: 'post',
+    path: `${BASE}/:id/api-keys`,
+    tag: 'platform',
+    summary: 'Create an agency key',
+    permission: 'operator',
+    body: 'AgencyKeyCreate',
+    response: 'AgencyKeyWithSecret',
+    status: 201,
+    secret: true,
+  }),
 } as const;

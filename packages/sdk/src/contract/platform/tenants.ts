@@ -2,7 +2,10 @@ import { operation } from '../operation';
 
 const BASE = '/v1/platform/tenants';
 
-/** `/v1/platform/tenants`: the installation's tenants (operator keys). */
+/**
+ * `/v1/platform/tenants`: the installation's tenants (operator keys). Agency keys list, retrieve,
+ * update and mint keys for their own agency's tenants only.
+ */
 export const tenantOperations = {
   /** Lists tenants, newest first. */
   list: operation({
@@ -10,7 +13,7 @@ export const tenantOperations = {
     path: BASE,
     tag: 'platform',
     summary: 'List tenants',
-    permission: 'operator',
+    permission: 'agency:tenants',
     query: 'ListParams',
     response: 'TenantList',
     list: true,
@@ -32,7 +35,7 @@ export const tenantOperations = {
     path: `${BASE}/:id`,
     tag: 'platform',
     summary: 'Retrieve a tenant',
-    permission: 'operator',
+    permission: 'agency:tenants',
     response: 'Tenant',
   }),
   /** Updates a tenant: name, agency, subscription, add-ons, limit overrides, metadata. */
@@ -41,7 +44,7 @@ export const tenantOperations = {
     path: `${BASE}/:id`,
     tag: 'platform',
     summary: 'Update a tenant',
-    permission: 'operator',
+    permission: 'agency:tenants',
     body: 'TenantUpdate',
     response: 'Tenant',
   }),
@@ -51,7 +54,7 @@ export const tenantOperations = {
     path: `${BASE}/:id/api-keys`,
     tag: 'platform',
     summary: "Create a tenant's API key",
-    permission: 'operator',
+    permission: 'agency:tenants',
     body: 'ApiKeyCreate',
     response: 'ApiKeyWithSecret',
     status: 201,

@@ -35,6 +35,7 @@ export function createKey(db: MockDb, input: ApiKeyCreate, creator: Caller): Api
 /** Who is creating a key, labelled as the server labels it. */
 function creatorOf(db: MockDb, creator: Caller): ApiKeyCreator {
   if (creator.kind === 'operator') return { type: 'operator', id: 'op_mock', label: 'Operator key' };
+  if (creator.kind === 'agency_key') return { type: 'agency_key', id: 'agk_mock', label: 'Agency key' };
   const user = creator.userId ? db.users.find((u) => u.id === creator.userId) : undefined;
   if (user) return { type: 'user', id: user.id, label: `${user.name} <${user.email}>` };
   const keyId = db.keySecrets.get(creator.token);

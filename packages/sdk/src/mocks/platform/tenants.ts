@@ -1,12 +1,15 @@
+import { requireAgencyTenantUpdate } from '../../catalog/permissions';
 import { ADDONS } from '../../catalog/plans';
 import { agencyOperations } from '../../contract/platform/agencies';
 import { tenantOperations } from '../../contract/platform/tenants';
 import { ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
+import type { AgencyKeyWithSecret } from '../../schemas/platform/agency';
 import type { Tenant } from '../../schemas/platform/tenant';
 import { findById, now, paginate } from '../collection';
 import type { MockDb } from '../db';
-import { mockResource } from '../pipeline';
+import { type Caller, mockResource } from '../pipeline';
+import { randomToken } from '../problems';
 import { createKey } from './apiKeys';
 
 function checkTenantInput(
@@ -31,10 +34,15 @@ function checkTenantInput(
   });
 }
 
+/** The tenants `caller` may see: all for an operator, its own agency's for an agency key. */
+function visible(db: MockDb, caller: Caller | null): Tenant[] {
+  return caller?.agencyId ? db.tenants.filter((t) => t.agencyId === caller.agencyId) : db.tenants;
+}
+
 /** Tenants and agencies (operator keys) in memory. */
 export const tenancyMocks = [
   ...mockResource(tenantOperations, {
-    list: ({ db, query }) => paginate(db.tenants, query),
+    list: ({ db, query, caller }) => paginate(visible(db, caller), query),
     create({ db, body }) {
       checkTenantInput(db, body, body.subscription);
       const at = now();
@@ -53,9 +61,10 @@ export const tenancyMocks = [
       db.tenants.push(tenant);
       return tenant;
     },
-    retrieve: ({ db, params }) => findById(db.tenants, params.id, 'tenant'),
-    update({ db, params, body }) {
-      const tenant = findById(db.tenants, params.id, 'tenant');
+    retrieve: ({ db, params, caller }) => findById(visible(db, caller), params.id, 'tenant'),
+    update({ db, params, body, caller }) {
+      const tenant = findById(visible(db, caller), params.id, 'tenant');
+      if (caller?.agencyId) requireAgencyTenantUpdate(body);
       const { subscription, ...rest } = body;
       const merged = { ...tenant.subscription, ...subscription };
       checkTenantInput(db, { ...rest, addons: rest.addons ?? tenant.addons }, merged);
@@ -63,7 +72,7 @@ export const tenancyMocks = [
       return Object.assign(tenant, rest, { subscription: merged, updatedAt: now() });
     },
     createApiKey({ db, params, body, caller }) {
-      findById(db.tenants, params.id, 'tenant');
+      findById(visible(db, caller), params.id, 'tenant');
       return createKey(db, body, caller!);
     },
   }),
@@ -83,6 +92,20 @@ export const tenancyMocks = [
         brand: { ...agency.brand, ...body.brand },
         updatedAt: now(),
       });
+    },
+    createKey({ db, params, body }): AgencyKeyWithSecret {
+      const agency = findById(db.agencies, params.id, 'agency');
+      const secret = randomToken('ag_');
+      db.agencyKeys.set(secret, agency.id);
+      return {
+        id: newId('agk'),
+        object: 'agency_key',
+        agencyId: agency.id,
+        name: body.name,
+        prefix: `${secret.slice(0, 9)}…`,
+        createdAt: now(),
+        secret,
+      };
     },
   }),
 ];

@@ -44,3 +44,24 @@ export type AgencyUpdate = z.infer<typeof AgencyUpdate>;
 
 /** A page of agencies. */
 export const AgencyList = listOf(Agency);
+
+/**
+ * An agency key (`ag_…`): acts on exactly the tenants of its agency (list, retrieve, update their
+ * name and metadata, mint their API keys) and on no other agency's. Made by an operator.
+ */
+export const AgencyKeyWithSecret = z.strictObject({
+  id: prefixedId('agk'),
+  object: z.literal('agency_key'),
+  agencyId: prefixedId('agy'),
+  name: z.string(),
+  /** The first characters of the key, to recognise it (`ag_4f9aB2…`). */
+  prefix: z.string(),
+  createdAt: Timestamp,
+  /** The key itself, shown only in this answer. */
+  secret: z.string(),
+});
+export type AgencyKeyWithSecret = z.infer<typeof AgencyKeyWithSecret>;
+
+/** Body of `POST /v1/platform/agencies/:id/api-keys`. */
+export const AgencyKeyCreate = z.strictObject({ name: safeString(z.minLength(1), z.maxLength(80)) });
+export type AgencyKeyCreate = z.infer<typeof AgencyKeyCreate>;

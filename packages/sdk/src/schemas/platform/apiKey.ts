@@ -8,7 +8,7 @@ export type ApiKeyType = z.infer<typeof ApiKeyType>;
 
 /** Who created a key: a dashboard user, another API key, or an operator key. */
 export const ApiKeyCreator = z.strictObject({
-  type: z.enum(['user', 'api_key', 'operator']),
+  type: z.enum(['user', 'api_key', 'operator', 'agency_key']),
   /** The user's, key's or operator key's id. */
   id: z.string(),
   /** What the dashboard shows, as it was at creation: the user's name and email, or the key's name and prefix. */

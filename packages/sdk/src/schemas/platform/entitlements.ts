@@ -23,7 +23,7 @@ export type Entitlements = z.infer<typeof Entitlements>;
 /** `GET /v1/platform/me`: who is calling. */
 export const Principal = z.strictObject({
   object: z.literal('principal'),
-  kind: z.enum(['operator', 'secret_key', 'publishable_key', 'session']),
+  kind: z.enum(['operator', 'agency_key', 'secret_key', 'publishable_key', 'session']),
   tenantId: z.nullable(z.string()),
   tenantName: z.nullable(z.string()),
   role: z.nullable(z.string()),

@@ -8,4 +8,5 @@ export function agencyRoutes(router: ApiRouter): void {
   router.implement(op.create, ({ db, body }) => agencyService.create(db, body));
   router.implement(op.retrieve, ({ db, params }) => agencyService.retrieve(db, params.id));
   router.implement(op.update, ({ db, params, body }) => agencyService.update(db, params.id, body));
+  router.implement(op.createKey, ({ db, params, body }) => agencyService.createKey(db, params.id, body));
 }

@@ -1,13 +1,17 @@
 import type {
   Agency,
   AgencyCreate,
+  AgencyKeyCreate,
+  AgencyKeyWithSecret,
   AgencyUpdate,
   Brand,
   ListParams,
   ListResponse,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
 import type { Executor } from '../../../db/client';
+import { agencyKeys } from '../../../db/schema';
 import { notFound } from '../../../http/errors';
 import { agencyStore, toAgency } from './store';
 
@@ -30,6 +34,34 @@ export const agencyService = {
       brand: input.brand,
     });
     return toAgency(row);
+  },
+
+  /**
+   * Creates an agency key (`ag_…`) for agency `id`: its secret is answered once and stored as a
+   * SHA-256 hash. The key acts on this agency's tenants only.
+   */
+  async createKey(tx: Executor, id: string, input: AgencyKeyCreate): Promise<AgencyKeyWithSecret> {
+    if (!(await agencyStore(tx).get(id))) throw notFound('agency', id);
+    const secret = generateSecret('ag');
+    const [row] = await tx
+      .insert(agencyKeys)
+      .values({
+        id: newId('agk'),
+        agencyId: id,
+        name: input.name,
+        prefix: secretPrefix(secret),
+        secretHash: hashSecret(secret),
+      })
+      .returning();
+    return {
+      id: row!.id,
+      object: 'agency_key',
+      agencyId: id,
+      name: row!.name,
+      prefix: row!.prefix,
+      createdAt: row!.createdAt.toISOString(),
+      secret,
+    };
   },
 
   /** Updates the name and/or brand; brand fields given replace those stored, the rest are kept. */

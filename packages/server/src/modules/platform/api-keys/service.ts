@@ -7,9 +7,11 @@ import type {
   ListResponse,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import { eq } from 'drizzle-orm';
 import { generateSecret, hashSecret, secretPrefix } from '../../../auth/credentials';
 import type { Principal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
+import { agencyKeys } from '../../../db/schema';
 import { ApiError, notFound } from '../../../http/errors';
 import { operatorKeyLabel } from '../operators/service';
 import { userStore } from '../users/store';
@@ -19,6 +21,10 @@ import { apiKeyStore, toApiKey } from './store';
 async function creatorOf(tx: Executor, tenantId: string, caller: Principal): Promise<ApiKeyCreator> {
   const id = caller.kind === 'session' ? caller.userId! : caller.credentialId;
   if (caller.kind === 'operator') return { type: 'operator', id, label: await operatorKeyLabel(tx, id) };
+  if (caller.kind === 'agency_key') {
+    const [key] = await tx.select().from(agencyKeys).where(eq(agencyKeys.id, id));
+    return { type: 'agency_key', id, label: key ? `${key.name} (${key.prefix})` : id };
+  }
   if (caller.kind === 'session') {
     const user = await userStore(tx, tenantId).get(id);
     return { type: 'user', id, label: user ? `${user.name} <${user.email}>` : id };

@@ -3,18 +3,20 @@ import type { ApiRouter } from '../../../http/route';
 import { apiKeyService } from '../api-keys/service';
 import { tenantService } from './service';
 
-/** Serves `/v1/platform/tenants` (operator keys only). */
+/** Serves `/v1/platform/tenants` (operator keys; agency keys for their own agency's tenants). */
 export function tenantRoutes(router: ApiRouter): void {
-  router.implement(op.list, ({ db, query }) => tenantService.list(db, query));
+  router.implement(op.list, ({ db, query, principal }) => tenantService.list(db, principal!, query));
   router.implement(op.create, ({ db, body }) => tenantService.create(db, body));
-  router.implement(op.retrieve, ({ db, params }) => tenantService.retrieve(db, params.id));
-  router.implement(op.update, async ({ db, params, body, app, afterCommit }) => {
-    const tenant = await tenantService.update(db, params.id, body);
+  router.implement(op.retrieve, ({ db, params, principal }) =>
+    tenantService.retrieve(db, principal!, params.id),
+  );
+  router.implement(op.update, async ({ db, params, body, principal, app, afterCommit }) => {
+    const tenant = await tenantService.update(db, principal!, params.id, body);
     await app.auth.revokeOnCommit(db, afterCommit);
     return tenant;
   });
   router.implement(op.createApiKey, async ({ db, params, body, principal }) => {
-    await tenantService.retrieve(db, params.id);
+    await tenantService.retrieve(db, principal!, params.id);
     return apiKeyService.create(db, params.id, body, principal!);
   });
 }

@@ -1,7 +1,10 @@
-import { findAddon, type Subscription } from '@agentstack/sdk/catalog';
+import { findAddon, requireAgencyTenantUpdate, type Subscription } from '@agentstack/sdk/catalog';
 import type { ListResponse, Tenant, TenantCreate, TenantUpdate } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import { eq } from 'drizzle-orm';
+import type { Principal, TenantRow } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
+import { tenants } from '../../../db/schema';
 import { ApiError, notFound } from '../../../http/errors';
 import { agencyStore } from '../agencies/store';
 import { tenantStore, toTenant } from './store';
@@ -26,18 +29,28 @@ async function checkAgency(db: Executor, agencyId: string | null | undefined): P
   }
 }
 
-/** Operator-side management of tenants and their plans. */
+// An agency key sees its own agency's tenants only; any other tenant does not exist for it.
+function visibleTo(caller: Principal, row: TenantRow | undefined): row is TenantRow {
+  return !!row && (caller.kind !== 'agency_key' || row.agencyId === caller.agencyId);
+}
+
+/**
+ * Management of tenants and their plans: operator keys act on every tenant, agency keys on their
+ * own agency's (others answer `404`), changing only their name and metadata.
+ */
 export const tenantService = {
   async list(
     db: Executor,
+    caller: Principal,
     params: { limit?: number; startingAfter?: string },
   ): Promise<ListResponse<Tenant>> {
-    return tenantStore(db).page(params);
+    const scope = caller.kind === 'agency_key' ? eq(tenants.agencyId, caller.agencyId ?? '') : undefined;
+    return tenantStore(db).page(params, scope);
   },
 
-  async retrieve(db: Executor, id: string): Promise<Tenant> {
+  async retrieve(db: Executor, caller: Principal, id: string): Promise<Tenant> {
     const row = await tenantStore(db).get(id);
-    if (!row) throw notFound('tenant', id);
+    if (!visibleTo(caller, row)) throw notFound('tenant', id);
     return toTenant(row);
   },
 
@@ -57,10 +70,11 @@ export const tenantService = {
     return toTenant(row);
   },
 
-  async update(tx: Executor, id: string, input: TenantUpdate): Promise<Tenant> {
+  async update(tx: Executor, caller: Principal, id: string, input: TenantUpdate): Promise<Tenant> {
     const store = tenantStore(tx);
     const current = await store.getForUpdate(id);
-    if (!current) throw notFound('tenant', id);
+    if (!visibleTo(caller, current)) throw notFound('tenant', id);
+    if (caller.kind === 'agency_key') requireAgencyTenantUpdate(input);
     const subscription = { ...current.subscription, ...input.subscription };
     const addons = input.addons ? [...new Set(input.addons)] : current.addons;
     checkAddons(addons, subscription);
