@@ -17,8 +17,9 @@ export const invitationOperations = {
   }),
   /**
    * Invites a dashboard user: answers a one-time `token` and `acceptUrl`, shown only this once.
-   * The role may not exceed the inviter's; a pending invitation holds a seat of the plan's
-   * `platform.dashboardUsers` limit. Expires after 7 days.
+   * The role may not exceed the inviter's. A free seat of the plan's `platform.dashboardUsers`
+   * limit is needed to invite and again to accept (the seat is taken on acceptance). Expires
+   * after 7 days.
    */
   create: operation({
     method: 'post',
