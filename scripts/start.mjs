@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
 const host = '127.0.0.1';
@@ -74,7 +75,8 @@ function waitForLine(child, pattern, echo) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       if (echo) process.stdout.write(chunk);
-      buffer += chunk;
+      // Colours are on when CI is set (picocolors), and they split "Local:" from its URL.
+      buffer += stripVTControlCharacters(chunk);
       const match = pattern.exec(buffer);
       if (match) resolve(match);
     });
