@@ -19,6 +19,7 @@ export { sessionOperations } from './platform/sessions';
 export { tenantOperations } from './platform/tenants';
 export { userOperations } from './platform/users';
 export { notFound, ProblemError, type ProblemExtras } from './problem';
+export * from './validate';
 
 /** An operation with where it sits in the contract: `id` is `domain.resource.method`. */
 export interface OperationEntry {

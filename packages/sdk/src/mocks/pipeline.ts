@@ -15,10 +15,6 @@ import type {
   ResponseOf,
 } from '../contract/operation';
 import { ProblemError } from '../contract/problem';
-import { API_VERSION } from '../defaults';
-import type { Principal } from '../schemas/platform/entitlements';
-import type { Role } from '../schemas/platform/user';
-import { schemaRegistry } from '../schemas/registry';
 import {
   canonicalJson,
   parseJsonBody,
@@ -26,7 +22,11 @@ import {
   validate,
   validatePathParams,
   validateQuery,
-} from '../schemas/validate';
+} from '../contract/validate';
+import { API_VERSION } from '../defaults';
+import type { Principal } from '../schemas/platform/entitlements';
+import type { Role } from '../schemas/platform/user';
+import { schemaRegistry } from '../schemas/registry';
 import type { MockDb } from './db';
 import { problemBody, randomToken } from './problems';
 

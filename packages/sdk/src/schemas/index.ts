@@ -14,4 +14,3 @@ export * from './platform/invitation';
 export * from './platform/tenant';
 export * from './platform/user';
 export * from './registry';
-export * from './validate';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '@agentstack/sdk/schemas';
+import { canonicalJson } from '@agentstack/sdk/contract';
 import type { Db } from '../db/client';
 import { JsonText, VersionedCache } from './versionedCache';
 

@@ -1,20 +1,18 @@
-import type {
-  BodyOf,
-  Operation,
-  PathParamsOf,
-  QueryOf,
-  ResponseOf,
-  SchemaName,
-} from '@agentstack/sdk/contract';
 import {
+  type BodyOf,
   canonicalJson,
+  type Operation,
+  type PathParamsOf,
   parseJsonBody,
+  type QueryOf,
+  type ResponseOf,
   requireNoBody,
-  schemaRegistry,
+  type SchemaName,
   validate,
   validatePathParams,
   validateQuery,
-} from '@agentstack/sdk/schemas';
+} from '@agentstack/sdk/contract';
+import { schemaRegistry } from '@agentstack/sdk/schemas';
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { type Principal, privateCredential, type TenantPrincipal } from '../auth/principal';

@@ -1,7 +1,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { ProblemError } from '../contract/problem';
-import { PathParam } from './common';
+import { PathParam } from '../schemas/common';
+import { ProblemError } from './problem';
 
 const localeError = en().localeError;
 
