@@ -1,6 +1,6 @@
 import type { ApiKey, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
 import type { ColumnDef } from '@tanstack/react-table';
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useCreateApiKey } from '../../../hooks/platform/useCreateApiKey';
 import { useMe } from '../../../hooks/platform/useMe';
@@ -15,6 +15,7 @@ import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
+import { useShownOnce } from '../../shared/ShownOnce/useShownOnce';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 
@@ -313,27 +314,7 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
 function SecretReveal({ apiKey, onDone }: { apiKey: ApiKeyWithSecret; onDone: () => void }) {
   const { t } = useAgentStack();
   const id = useId();
-  const panel = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  // Move focus to the panel so keyboard and screen-reader users land on the secret.
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
-
-  const onCopy = async () => {
-    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-    try {
-      if (!clipboard?.writeText) throw new Error('Clipboard unavailable');
-      await clipboard.writeText(apiKey.secret);
-      setCopy('copied');
-    } catch {
-      // Insecure context, denied permission or no clipboard API: leave the key selected to copy by hand.
-      setCopy('failed');
-      input.current?.select();
-    }
-  };
+  const { panel, input, copy, onCopy } = useShownOnce<HTMLDivElement>(apiKey.secret);
 
   return (
     <div

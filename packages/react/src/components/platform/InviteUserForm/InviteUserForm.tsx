@@ -1,5 +1,5 @@
 import type { Invitation, InvitationWithToken, Role } from '@agentstack/sdk';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useCreateInvitation } from '../../../hooks/platform/useCreateInvitation';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useMessages } from '../../../provider/context';
@@ -7,6 +7,7 @@ import { fieldErrorOf } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { useShownOnce } from '../../shared/ShownOnce/useShownOnce';
 import { TierGate } from '../TierGate/TierGate';
 
 /** Dashboard roles, most powerful first (as the API lists them). */
@@ -174,27 +175,7 @@ function InviteUserFormFields({ onInvited, onCancel, onDone, defaultRole = 'view
 function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; onDone: () => void }) {
   const { t } = useMessages();
   const id = useId();
-  const panel = useRef<HTMLElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  // Move focus to the panel so keyboard and screen-reader users land on the link.
-  useEffect(() => {
-    panel.current?.focus();
-  }, []);
-
-  const onCopy = async () => {
-    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-    try {
-      if (!clipboard?.writeText) throw new Error('Clipboard unavailable');
-      await clipboard.writeText(invitation.acceptUrl);
-      setCopy('copied');
-    } catch {
-      // Insecure context, denied permission or no clipboard API: leave the link selected to copy by hand.
-      setCopy('failed');
-      input.current?.select();
-    }
-  };
+  const { panel, input, copy, onCopy } = useShownOnce<HTMLElement>(invitation.acceptUrl);
 
   return (
     <section
