@@ -10,6 +10,15 @@ import { z } from 'zod/mini';
 import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
+import {
+  type BackgroundTask,
+  EventDispatcher,
+  type EventHandler,
+  registeredEventHandlers,
+} from './events/dispatcher';
+import { EventHub } from './events/hub';
+import { EVENTS_CHANNEL } from './events/outbox';
+import { pruneEvents } from './events/store';
 import { clientAddress } from './http/clientAddress';
 import { cors } from './http/cors';
 import { DOCS_SCRIPT_PATH, docsAsset, renderDocs, renderHome } from './http/docs';
@@ -90,6 +99,19 @@ export interface ServerOptions extends Partial<EdgeLimits> {
   validateResponses?: boolean;
   /** How often expired idempotency records are deleted (see `maintain()`); 0 turns it off. Defaults to 10 minutes. */
   maintenanceIntervalMs?: number;
+  /**
+   * Runs the event dispatcher and background tasks in this process (see `EventDispatcher`).
+   * Defaults to true; `false` for API-only instances beside `agentstack-server worker` processes.
+   */
+  dispatch?: boolean;
+  /** Event handlers besides the modules' own (embedding, tests). */
+  eventHandlers?: EventHandler[];
+  /** Background tasks besides the modules' own. */
+  backgroundTasks?: BackgroundTask[];
+  /** How often the dispatcher looks for work nobody announced. Defaults to 1,000 ms. */
+  eventPollMs?: number;
+  /** How long handled events are kept (realtime resumption, replays). Defaults to 7 days. */
+  eventRetentionMs?: number;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -101,7 +123,8 @@ export interface AgentStackServer {
   /** Listens on `port` (0 picks a free one) and resolves with the base URL. */
   start(options?: { port?: number; hostname?: string }): Promise<{ url: string; port: number }>;
   /**
-   * Deletes what has expired (stored idempotent replies past their 24 h). Runs every
+   * Deletes what has expired (stored idempotent replies past their 24 h, events past their
+   * retention that every handler has handled). Runs every
    * `maintenanceIntervalMs` on its own; resolves with the number of rows removed.
    */
   maintain(): Promise<number>;
@@ -152,10 +175,39 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
     signInLimiter: new DatabaseSignInLimiter(database.db, options.signInPolicy),
     clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),
+    events: undefined as unknown as EventHub,
   };
+  context.events = new EventHub(database.db, log);
+  const dispatcher =
+    options.dispatch === false
+      ? undefined
+      : new EventDispatcher(context, {
+          handlers: options.eventHandlers,
+          tasks: options.backgroundTasks,
+          pollMs: options.eventPollMs,
+        });
+  context.dispatcher = dispatcher;
 
   // Revocations announced by any instance on the database drop this instance's cached principals.
   const unlisten = await database.listen(REVOCATION_CHANNEL, context.auth.listener);
+  // Events committed by any instance: this instance's realtime subscribers read them, and its
+  // dispatcher looks for work. After a lost connection comes back, everything is re-read.
+  let eventsDown = false;
+  const unlistenEvents = await database.listen(EVENTS_CHANNEL, {
+    message(payload) {
+      context.events.announce(payload.slice(0, payload.lastIndexOf(':')));
+      dispatcher?.wake();
+    },
+    up() {
+      if (eventsDown) context.events.announce();
+      eventsDown = false;
+      dispatcher?.wake();
+    },
+    down() {
+      eventsDown = true;
+    },
+  });
+  dispatcher?.start();
 
   const limits: EdgeLimits = { ...EDGE_DEFAULTS };
   for (const key of Object.keys(EDGE_DEFAULTS) as Array<keyof EdgeLimits>) {
@@ -234,8 +286,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       return c.json({ status: 'unavailable', error: (error as Error).message }, 503);
     }
   });
-  app.get('/metrics', (c) =>
-    c.text(context.metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  app.get('/metrics', async (c) =>
+    c.text(context.metrics.render(dispatcher ? await dispatcher.metrics() : []), 200, {
+      'content-type': 'text/plain; version=0.0.4',
+    }),
   );
 
   const router = new ApiRouter(app, context, { validateResponses: options.validateResponses });
@@ -278,7 +332,15 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   });
 
   // Stored replies expire after 24 h; without a sweep the table would only grow.
-  const maintain = () => context.idempotency.sweep();
+  const retentionMs = options.eventRetentionMs ?? 7 * 24 * 3_600_000;
+  const maintain = async () =>
+    (await context.idempotency.sweep()) +
+    (await pruneEvents(
+      database.db,
+      new Date(Date.now() - retentionMs),
+      // Every handler's progress counts, whichever process dispatches (API-only instances too).
+      [...registeredEventHandlers(), ...(options.eventHandlers ?? [])].map((h) => h.name),
+    ));
   const interval = options.maintenanceIntervalMs ?? 10 * 60_000;
   const maintenance =
     interval > 0
@@ -316,6 +378,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
           (s as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
       }
+      await dispatcher?.stop();
+      await unlistenEvents();
       await unlisten();
       await database.close();
     },

@@ -3,6 +3,8 @@
  *
  * - `agentstack-server start` — embedded PGlite in `--data-dir`, or PostgreSQL when
  *   `DATABASE_URL` is set; seeds demo data into an empty database and prints its credentials.
+ * - `agentstack-server worker` — dispatches events and runs background work, without the API
+ *   (PostgreSQL only; any number beside the API instances).
  * - `agentstack-server migrate` — applies pending migrations and exits.
  * @packageDocumentation
  */
@@ -12,7 +14,7 @@ import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { createServer } from './app';
+import { type AgentStackServer, createServer } from './app';
 import { openDatabase } from './db/client';
 import type { LogLevel } from './observability/logger';
 import { type DemoCredentials, formatDemoCredentials, seedDemo } from './seed';
@@ -21,6 +23,8 @@ const HELP = `agentstack-server — the self-hostable AgentStack server
 
 Usage:
   agentstack-server start [options]   Start the API (migrates, and seeds demo data on an empty database)
+  agentstack-server worker [options]  Dispatch events and run background work, without the API
+                                      (PostgreSQL only: start API instances with --no-dispatch)
   agentstack-server migrate [options] Apply pending database migrations and exit
   agentstack-server --help            Show this help
 
@@ -30,6 +34,7 @@ Options:
   --data-dir <path>          Folder of the embedded PGlite database and demo-credentials.json
                              (default: ./.agentstack-data; unused with DATABASE_URL)
   --no-seed                  Do not create demo data on an empty database
+  --no-dispatch              Serve the API only: leave events and background work to workers
   --credentials-file <path>  Where to write the demo credentials as JSON
                              (default with PGlite: <data-dir>/demo-credentials.json)
   --log-level <level>        debug | info | warn | error | silent (default: $LOG_LEVEL or info)
@@ -47,6 +52,7 @@ interface Options {
   host: string;
   dataDir: string;
   seed: boolean;
+  dispatch: boolean;
   credentialsFile?: string;
   logLevel: LogLevel;
   databaseUrl?: string;
@@ -63,6 +69,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-seed': { type: 'boolean' },
+      'no-dispatch': { type: 'boolean' },
       'credentials-file': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -84,6 +91,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       dataDir: resolve(values['data-dir'] ?? '.agentstack-data'),
       seed: !values['no-seed'],
+      dispatch: !values['no-dispatch'],
       credentialsFile: values['credentials-file'] ? resolve(values['credentials-file']) : undefined,
       logLevel,
       databaseUrl: process.env.DATABASE_URL || undefined,
@@ -170,26 +178,9 @@ async function start(options: Options): Promise<void> {
     databaseUrl: options.databaseUrl,
     dataDir: options.databaseUrl ? undefined : pgliteDir(options.dataDir),
     logLevel: options.logLevel,
+    dispatch: options.dispatch,
   });
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) {
-      // A second Ctrl+C means "now".
-      process.exit(1);
-    }
-    stopping = true;
-    server.context.log.info('shutting down', { signal });
-    server.stop().then(
-      () => process.exit(0),
-      (error: Error) => {
-        console.error(`agentstack-server: error while stopping: ${error.message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(server);
 
   let url: string;
   try {
@@ -252,6 +243,38 @@ async function start(options: Options): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** Stops the server gracefully on SIGINT/SIGTERM; a second signal exits at once. */
+function stopOnSignals(server: AgentStackServer): void {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.context.log.info('shutting down', { signal });
+    server.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`agentstack-server: error while stopping: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function worker(options: Options): Promise<void> {
+  if (!options.databaseUrl) {
+    throw new StartError(
+      'the worker needs DATABASE_URL: the embedded database serves one process, where `start` already dispatches events',
+    );
+  }
+  const server = await createServer({ databaseUrl: options.databaseUrl, logLevel: options.logLevel });
+  stopOnSignals(server);
+  process.stdout.write(
+    'AgentStack worker dispatching events on PostgreSQL (DATABASE_URL). Stop with Ctrl+C.\n',
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -267,6 +290,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'start') return start(options);
   if (command === 'migrate') return migrate(options);
+  if (command === 'worker') return worker(options);
   console.error(
     `agentstack-server: ${command ? `unknown command '${command}'` : 'missing command'}\n\n${HELP}`,
   );

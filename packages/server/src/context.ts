@@ -2,6 +2,8 @@ import type { Brand } from '@agentstack/sdk/schemas';
 import type { Context } from 'hono';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
+import type { EventDispatcher } from './events/dispatcher';
+import type { EventHub } from './events/hub';
 import type { IdempotencyStore } from './http/idempotency';
 import type { SignInLimiter } from './modules/platform/sessions/limiter';
 import type { Logger } from './observability/logger';
@@ -33,4 +35,8 @@ export interface AppContext {
   signInLimiter: SignInLimiter;
   /** The client's address (see `ServerOptions.trustProxy`). */
   clientAddress(c: Context): string;
+  /** Committed events fanned out to this instance's subscribers (the realtime stream). */
+  events: EventHub;
+  /** Delivers events to handlers and runs background tasks; absent when `dispatch: false`. */
+  dispatcher?: EventDispatcher;
 }

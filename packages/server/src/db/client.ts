@@ -27,7 +27,7 @@ export interface Database {
   /**
    * Listens on a notification channel: `message` on each notification, `up` once listening (and
    * again after a reconnection), `down` when the listening connection is lost (it reconnects with
-   * backoff). PGlite is one process: it is always "up" and its writers tell it directly.
+   * backoff). On PGlite (one process) it is always "up".
    * Resolves with a function that stops listening.
    */
   listen(channel: string, on: ListenHandlers): Promise<() => Promise<void>>;
@@ -158,9 +158,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async query(sql, params) {
       return (await client.query(sql, params as unknown[])).rows as never;
     },
-    async listen(_channel, on) {
+    async listen(channel, on) {
+      // One process: notifications of this database's own commits, delivered after each commit.
+      const unlisten = await client.listen(channel, (payload) => on.message(payload));
       on.up();
-      return async () => undefined;
+      return async () => {
+        await unlisten().catch(() => undefined);
+      };
     },
     async dumpDataDir() {
       return (await client.dumpDataDir('gzip')) as Blob;

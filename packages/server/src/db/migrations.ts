@@ -194,4 +194,34 @@ create table agency_keys (
 );
 `,
   },
+  {
+    id: '0009_event_streams',
+    // Each tenant's events get a gapless sequence allocated under a per-tenant row lock, so their
+    // order is commit order; consumers (event handlers) keep a cursor per tenant.
+    sql: `
+alter table events add column seq bigint;
+update events e set seq = n.rn
+  from (select id, row_number() over (partition by tenant_id order by created_at, id) as rn from events) n
+  where n.id = e.id;
+alter table events alter column seq set not null;
+create unique index events_tenant_seq_idx on events (tenant_id, seq);
+create index events_created_idx on events (created_at);
+drop index events_undispatched_idx;
+alter table events drop column dispatched_at;
+create table event_heads (
+  tenant_id text primary key,
+  seq bigint not null
+);
+insert into event_heads (tenant_id, seq) select tenant_id, max(seq) from events group by tenant_id;
+create table event_cursors (
+  consumer text not null,
+  tenant_id text not null,
+  seq bigint not null default 0,
+  attempts integer not null default 0,
+  next_attempt_at timestamptz not null default now(),
+  last_error text,
+  primary key (consumer, tenant_id)
+);
+`,
+  },
 ];

@@ -205,19 +205,45 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** The outbox: state changes others must hear about, written in the same transaction. */
+/**
+ * The outbox: state changes others must hear about, written in the same transaction. `seq` is
+ * the tenant's gapless sequence, in commit order (see `events/outbox.ts`).
+ */
 export const events = pgTable(
   'events',
   {
     id: text('id').primaryKey(),
     tenantId: text('tenant_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
     type: text('type').notNull(),
     objectId: text('object_id').notNull(),
     data: jsonb('data').notNull(),
     createdAt: createdAt(),
-    dispatchedAt: ts('dispatched_at'),
   },
-  (t) => [index('events_undispatched_idx').on(t.createdAt).where(sql`dispatched_at is null`)],
+  (t) => [
+    uniqueIndex('events_tenant_seq_idx').on(t.tenantId, t.seq),
+    index('events_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Each tenant's last allocated event sequence; its row lock orders the tenant's event writers. */
+export const eventHeads = pgTable('event_heads', {
+  tenantId: text('tenant_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});
+
+/** How far each event consumer has come through each tenant's events, and its retry state. */
+export const eventCursors = pgTable(
+  'event_cursors',
+  {
+    consumer: text('consumer').notNull(),
+    tenantId: text('tenant_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (t) => [primaryKey({ name: 'event_cursors_pkey', columns: [t.consumer, t.tenantId] })],
 );
 
 /** Commerce products. */

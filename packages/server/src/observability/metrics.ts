@@ -27,8 +27,8 @@ export class Metrics {
     h.count++;
   }
 
-  /** The exposition text for `/metrics`. */
-  render(): string {
+  /** The exposition text for `/metrics`, with `extra` lines (other parts' figures) appended. */
+  render(extra: readonly string[] = []): string {
     const lines: string[] = [
       '# HELP agentstack_http_requests_total HTTP requests by method, route and status.',
       '# TYPE agentstack_http_requests_total counter',
@@ -57,6 +57,7 @@ export class Metrics {
       '# HELP agentstack_process_uptime_seconds Seconds since the server started.',
       '# TYPE agentstack_process_uptime_seconds gauge',
       `agentstack_process_uptime_seconds ${(Date.now() - this.started) / 1000}`,
+      ...extra,
     );
     return `${lines.join('\n')}\n`;
   }
