@@ -82,6 +82,7 @@ export type {
 export type {
   Agency,
   AgencyCreate,
+  AgencyKey,
   AgencyKeyCreate,
   AgencyKeyWithSecret,
   AgencyUpdate,

@@ -47,10 +47,15 @@ export interface DemoTenantCredentials {
   user: { email: string; password: string };
 }
 
-/** What {@link seedDemo} created: the operator key and each demo tenant's keys and sign-in. */
+/** What {@link seedDemo} created: the operator key, the agency key and each demo tenant's keys and sign-in. */
 export interface DemoCredentials {
   /** `op_…`: manages tenants, agencies and plans. */
   operatorKey: string;
+  /**
+   * `ag_…`: the agency console of the first demo agency — its own tenants, their keys, its brand
+   * and keys, and no other agency's. Absent from credentials saved before agency keys were seeded.
+   */
+  agencyKey?: { agency: { id: string; name: string }; secret: string };
   tenants: DemoTenantCredentials[];
 }
 
@@ -61,7 +66,7 @@ const NOCTURNE_TENANT: DemoTenant['slug'] = 'enterprise';
 
 /**
  * Fills an empty database with demo data, in one transaction: an operator key, two agencies
- * (brands Aurora Commerce and Nocturne Labs), the three demo tenants of `@agentstack/sdk/catalog`
+ * (brands Aurora Commerce and Nocturne Labs) and a key of the first, the three demo tenants of `@agentstack/sdk/catalog`
  * (one per tier) each with a secret key, a publishable key, an owner who can sign in and its
  * demo products. A database that already has a tenant or an operator key is left alone and the
  * answer is `null`, so calling it on every start seeds only the first.
@@ -100,6 +105,10 @@ export async function seedDemo(
     const nocturne = await agencyService.create(tx, {
       name: DEMO_BRANDS.nocturne.name,
       brand: DEMO_BRANDS.nocturne,
+    });
+
+    const agencyKey = await agencyService.createKey(tx, operatorPrincipal(operator.id), aurora.id, {
+      name: 'Demo agency console',
     });
 
     const seeded: DemoTenantCredentials[] = [];
@@ -148,7 +157,11 @@ export async function seedDemo(
         user: { email: demo.user.email.toLowerCase(), password: demo.user.password },
       });
     }
-    const creds: DemoCredentials = { operatorKey: operator.secret, tenants: seeded };
+    const creds: DemoCredentials = {
+      operatorKey: operator.secret,
+      agencyKey: { agency: { id: aurora.id, name: aurora.name }, secret: agencyKey.secret },
+      tenants: seeded,
+    };
     await opts.persist?.(creds);
     return creds;
   });
@@ -205,6 +218,13 @@ export function formatDemoCredentials(creds: DemoCredentials, baseUrl = 'http://
     '                  tenants, agencies and plans: /v1/platform/tenants, /v1/platform/agencies',
     '',
   ];
+  if (creds.agencyKey) {
+    lines.push(
+      `  Agency key      ${creds.agencyKey.secret}`,
+      `                  ${creds.agencyKey.agency.name}: its own tenants, their keys, its brand and keys`,
+      '',
+    );
+  }
   for (const t of creds.tenants) {
     const plans = [
       `platform ${t.plans.platform}`,

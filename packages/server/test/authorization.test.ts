@@ -1,4 +1,9 @@
-import { OPERATOR_PERMISSIONS, PUBLISHABLE_PERMISSIONS, ROLE_PERMISSIONS } from '@agentstack/sdk/catalog';
+import {
+  AGENCY_PERMISSIONS,
+  OPERATOR_PERMISSIONS,
+  PUBLISHABLE_PERMISSIONS,
+  ROLE_PERMISSIONS,
+} from '@agentstack/sdk/catalog';
 import type { Role } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createUser, signIn, startTestServer, type TestServer } from './harness';
@@ -17,6 +22,7 @@ describe('authorization on every route', () => {
   let operations: Operation[];
   const sessions: Partial<Record<Role, string>> = {};
   let publishableKey: string;
+  let agencyKey: string;
 
   beforeAll(async () => {
     t = await startTestServer('pglite');
@@ -37,6 +43,24 @@ describe('authorization on every route', () => {
       sessions[role] = await signIn(t, user.email);
     }
     publishableKey = pk;
+    const agency = await t.request('POST', '/v1/platform/agencies', {
+      token: t.operatorKey,
+      body: {
+        name: 'Audit Agency',
+        brand: {
+          name: 'Audit',
+          logoUrl: null,
+          primaryColor: '#111111',
+          accentColor: '#222222',
+          colorScheme: 'light',
+        },
+      },
+    });
+    const key = await t.request('POST', `/v1/platform/agencies/${agency.body.id}/api-keys`, {
+      token: t.operatorKey,
+      body: { name: 'audit' },
+    });
+    agencyKey = key.body.secret;
   });
   afterAll(() => t?.stop());
 
@@ -74,6 +98,7 @@ describe('authorization on every route', () => {
   it.each([
     ['publishable key', () => publishableKey, PUBLISHABLE_PERMISSIONS],
     ['operator key', () => t.operatorKey, OPERATOR_PERMISSIONS],
+    ['agency key', () => agencyKey, AGENCY_PERMISSIONS],
   ] as const)('gives a %s exactly its permissions', async (name, token, permissions) => {
     const allowed = new Set<string>(permissions);
     for (const op of operations.filter((o) => o.permission !== 'public')) {

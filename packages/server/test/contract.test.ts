@@ -245,6 +245,45 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     token: agencyKey.body.secret,
     body: { name: 'Mine', subscription: { platform: 'growth', commerce: null, fintech: null, social: null } },
   });
+  const AK = `/v1/platform/agencies/${first.body.id}/api-keys`;
+  const keys = await step('agency key lists its keys', 200, 'GET', AK, { token: agencyKey.body.secret });
+  expect(keys.body.data.map((k: { id: string }) => k.id)).toContain(agencyKey.body.id);
+  await step('agency key mints no agency key', [403, 'forbidden'], 'POST', AK, {
+    token: agencyKey.body.secret,
+    body: { name: 'self-made' },
+  });
+  await step(
+    "agency key on another agency's keys",
+    [404, 'not_found'],
+    'GET',
+    '/v1/platform/agencies/agy_00000000000000000000000000/api-keys',
+    { token: agencyKey.body.secret },
+  );
+  await step(
+    'agency key renames no agency',
+    [403, 'forbidden'],
+    'PATCH',
+    `/v1/platform/agencies/${first.body.id}`,
+    {
+      token: agencyKey.body.secret,
+      body: { name: 'Renamed' },
+    },
+  );
+  await step(
+    "operator lists a tenant's keys",
+    200,
+    'GET',
+    `/v1/platform/tenants/${ent.body.tenantId}/api-keys`,
+    {
+      token: target.operator,
+    },
+  );
+  await step('agency key revokes itself', 200, 'POST', `${AK}/${agencyKey.body.id}/revoke`, {
+    token: agencyKey.body.secret,
+  });
+  await step('a revoked agency key', [401, 'invalid_api_key'], 'GET', '/v1/platform/tenants', {
+    token: agencyKey.body.secret,
+  });
 
   // Users and sessions.
   const U = '/v1/platform/users';

@@ -10,6 +10,7 @@ import type { Role } from '../schemas/platform/user';
 export const PERMISSIONS = [
   'operator',
   'agency:tenants',
+  'agency:manage',
   'platform:read',
   'platform:me:read',
   'platform:brand:read',
@@ -72,16 +73,20 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
 export const OPERATOR_PERMISSIONS: readonly Permission[] = [
   'operator',
   'agency:tenants',
+  'agency:manage',
   'platform:me:read',
   'platform:plans:read',
 ];
 
 /**
  * What an agency key (`ag_…`) may do: list, retrieve and update the tenants of its own agency and
- * mint their API keys (`agency:tenants`, checked against each tenant's `agencyId`), and read plans.
+ * list, mint and revoke their API keys (`agency:tenants`, checked against each tenant's
+ * `agencyId`); read its own agency, change its brand, list and revoke its keys (`agency:manage`,
+ * checked against the key's agency); and read plans. Creating agency keys stays the operator's.
  */
 export const AGENCY_PERMISSIONS: readonly Permission[] = [
   'agency:tenants',
+  'agency:manage',
   'platform:me:read',
   'platform:plans:read',
 ];
@@ -150,6 +155,25 @@ export function requireAgencyTenantUpdate(input: object): void {
       {
         param: field,
       },
+    );
+  }
+}
+
+/** Agency fields an agency key may change on its own agency: its brand. The name is the operator's record. */
+export const AGENCY_SELF_FIELDS: readonly string[] = ['brand'];
+
+/**
+ * The rule the server and the mocks share for an agency key's update of its own agency: only
+ * {@link AGENCY_SELF_FIELDS}; anything else is `403 forbidden` naming the field.
+ */
+export function requireAgencySelfUpdate(input: object): void {
+  const field = Object.keys(input).find((k) => !AGENCY_SELF_FIELDS.includes(k));
+  if (field) {
+    throw new ProblemError(
+      403,
+      'forbidden',
+      `An agency key may change only its agency's brand, not '${field}'.`,
+      { param: field },
     );
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '../catalog/demo';
 import type { LimitKey } from '../catalog/plans';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
-import type { Agency, Brand } from '../schemas/platform/agency';
+import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
 import type { ApiKey } from '../schemas/platform/apiKey';
 import type { Invitation } from '../schemas/platform/invitation';
 import type { Tenant } from '../schemas/platform/tenant';
@@ -48,6 +48,11 @@ export interface MockInvitation extends Invitation {
   revokedAt: string | null;
 }
 
+/** An agency key as the model stores it: with its secret (plain text: this is a mock). */
+export interface MockAgencyKey extends AgencyKey {
+  secret: string;
+}
+
 /** A stored idempotent response (or one still running). */
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -77,8 +82,16 @@ export interface MockDb {
   passwords: Map<string, string>;
   /** The caller tenant's API keys. */
   apiKeys: ApiKey[];
-  /** Agency ids by the secret of each agency key (`ag_…`). */
-  agencyKeys: Map<string, string>;
+  /**
+   * API keys of the other tenants, by tenant id, as operator and agency keys list and mint them.
+   * They are records only: the model acts for the caller's tenant, so their secrets answer `401`.
+   */
+  tenantKeys: Map<string, ApiKey[]>;
+  /**
+   * Agency keys (`ag_…`). The fixtures hold one per agency, whose secret is `ag_demo_<brand>`
+   * (`ag_demo_aurora`, `ag_demo_nocturne`…; `ag_demo_custom` for a custom brand's agency).
+   */
+  agencyKeys: MockAgencyKey[];
   /** Key ids by the secret created for them, so a revoked key's secret answers 401. */
   keySecrets: Map<string, string>;
   /** Sessions by token. */
@@ -283,12 +296,41 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     invitations: [],
     passwords,
     apiKeys,
-    agencyKeys: new Map(),
+    tenantKeys: new Map(),
+    agencyKeys: agencyKeysFor(agencies),
     keySecrets: new Map(),
     sessions: new Map(),
     idempotency: new Map(),
     actingUserId,
   };
+}
+
+// One key per agency, made by the operator the day after the agency.
+function agencyKeysFor(agencies: Agency[]): MockAgencyKey[] {
+  const brands = Object.keys(DEMO_BRANDS);
+  return agencies.map((agency, i) => {
+    const time = Date.parse(agency.createdAt) + 24 * HOUR;
+    const secret = `ag_demo_${brands[i] ?? 'custom'}`;
+    return {
+      id: fixtureId('agk', time, i + 1),
+      object: 'agency_key',
+      agencyId: agency.id,
+      name: 'Agency console',
+      prefix: `${secret.slice(0, 9)}…`,
+      createdBy: { type: 'operator', id: 'opk_mock', label: 'operator: demo (op_demo…)' },
+      createdAt: iso(time),
+      revokedAt: null,
+      secret,
+    };
+  });
+}
+
+/** The API keys of `tenantId`: the caller's own list for its tenant, else the other tenants' records. */
+export function keysOf(db: MockDb, tenantId: string): ApiKey[] {
+  if (tenantId === db.tenant.id) return db.apiKeys;
+  const keys = db.tenantKeys.get(tenantId) ?? [];
+  db.tenantKeys.set(tenantId, keys);
+  return keys;
 }
 
 /** The brand `GET /v1/platform/brand` answers for the caller's tenant. */

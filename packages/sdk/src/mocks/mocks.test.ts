@@ -171,6 +171,7 @@ describe('platform', () => {
     // A browser key may not read `/me` (no `platform:me:read`), as on the server.
     expect(isPermissionError(await publishable.platform.me.retrieve().catch((e: unknown) => e))).toBe(true);
     expect((await operator.platform.me.retrieve()).permissions).toEqual([
+      'agency:manage',
       'agency:tenants',
       'operator',
       'platform:me:read',
@@ -312,6 +313,60 @@ describe('platform', () => {
       .update(tenant.id, { addons: ['no_such_addon'] })
       .catch((e: unknown) => e);
     expect(badAddon).toMatchObject({ code: 'validation_failed', param: 'addons.0' });
+  });
+
+  it("gives an agency key its own agency's tenants, keys and brand, and nothing of another's", async () => {
+    const { api, make, operator } = setup({ brand: 'aurora' });
+    const agency = make('ag_demo_aurora');
+    const [aurora, nocturne] = api.db.agencies;
+    const me = Principal.parse(await agency.platform.me.retrieve());
+    expect(me).toMatchObject({ kind: 'agency_key', agencyId: aurora!.id, tenantId: null });
+    const tenants = await agency.platform.tenants.list().toArray();
+    expect(tenants.map((t) => t.id)).toEqual([api.db.tenant.id]);
+
+    const keys = await agency.platform.agencies.listKeys(aurora!.id).toArray();
+    expect(keys.map((k) => k.name)).toEqual(['Agency console']);
+    expect(keys[0]).not.toHaveProperty('secret');
+    expect(keys[0]!.createdBy?.type).toBe('operator');
+    for (const call of [
+      () => agency.platform.agencies.retrieve(nocturne!.id),
+      () => agency.platform.agencies.listKeys(nocturne!.id).toArray(),
+      () => agency.platform.agencies.update(nocturne!.id, { brand: { name: 'Hijacked' } }),
+      () => agency.platform.agencies.revokeKey(aurora!.id, api.db.agencyKeys[1]!.id),
+    ]) {
+      expect(isNotFoundError(await call().catch((e: unknown) => e))).toBe(true);
+    }
+    const rename = await agency.platform.agencies.update(aurora!.id, { name: 'X' }).catch((e: unknown) => e);
+    expect(rename).toMatchObject({ status: 403, code: 'forbidden', param: 'name' });
+    const mint = await agency.platform.agencies.createKey(aurora!.id, { name: 'x' }).catch((e: unknown) => e);
+    expect(isPermissionError(mint)).toBe(true);
+    const rebranded = await agency.platform.agencies.update(aurora!.id, {
+      brand: { primaryColor: '#0f766e' },
+    });
+    expect(rebranded.brand.primaryColor).toBe('#0f766e');
+
+    // Tenant keys: listed and revoked for its own tenant only.
+    const minted = await agency.platform.tenants.createApiKey(api.db.tenant.id, {
+      type: 'secret',
+      name: 'Ops',
+    });
+    const tenantKeys = await agency.platform.tenants.listApiKeys(api.db.tenant.id).toArray();
+    expect(tenantKeys.map((k) => k.id)).toContain(minted.id);
+    const revoked = await agency.platform.tenants.revokeApiKey(api.db.tenant.id, minted.id);
+    expect(revoked.revokedAt).toEqual(expect.any(String));
+    const other = api.db.tenants.find((t) => t.id !== api.db.tenant.id)!;
+    expect(
+      isNotFoundError(
+        await agency.platform.tenants
+          .listApiKeys(other.id)
+          .toArray()
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(true);
+
+    // Revoked by the operator: 401 from then on.
+    await operator.platform.agencies.revokeKey(aurora!.id, keys[0]!.id);
+    expect(isAuthenticationError(await agency.platform.me.retrieve().catch((e: unknown) => e))).toBe(true);
   });
 });
 

@@ -105,10 +105,10 @@ function authenticate(db: MockDb, header: string | null): Caller {
   if (key?.role) return caller('secret_key', key.role, ROLE_PERMISSIONS[key.role]);
   if (token.startsWith('op_')) return caller('operator', null, OPERATOR_PERMISSIONS);
   if (token.startsWith('ag_')) {
-    const agencyId = db.agencyKeys.get(token);
-    if (!agencyId)
+    const agencyKey = db.agencyKeys.find((k) => k.secret === token && !k.revokedAt);
+    if (!agencyKey)
       throw new ProblemError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
-    return { ...caller('agency_key', null, AGENCY_PERMISSIONS), agencyId };
+    return { ...caller('agency_key', null, AGENCY_PERMISSIONS), agencyId: agencyKey.agencyId };
   }
   if (token.startsWith('pk_')) return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   const expired = (detail: string) => new ProblemError(401, 'session_expired', detail);

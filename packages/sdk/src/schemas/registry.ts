@@ -10,7 +10,9 @@ import { ListParams } from './common';
 import {
   Agency,
   AgencyCreate,
+  AgencyKey,
   AgencyKeyCreate,
+  AgencyKeyList,
   AgencyKeyWithSecret,
   AgencyList,
   AgencyUpdate,
@@ -46,7 +48,9 @@ import {
 export const schemaRegistry = {
   Agency,
   AgencyCreate,
+  AgencyKey,
   AgencyKeyCreate,
+  AgencyKeyList,
   AgencyKeyWithSecret,
   AgencyList,
   AgencyUpdate,

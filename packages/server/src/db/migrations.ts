@@ -224,4 +224,12 @@ create table event_cursors (
 );
 `,
   },
+  {
+    id: '0010_agency_key_creators',
+    // Agency keys record who created them (an operator key), shown where they are listed.
+    sql: `
+alter table agency_keys add column created_by jsonb;
+create index agency_keys_agency_idx on agency_keys (agency_id, id);
+`,
+  },
 ];

@@ -94,17 +94,23 @@ export const apiKeys = pgTable(
 );
 
 /** Agency keys (`ag_…`): act on their agency's tenants only. Stored as hashes. */
-export const agencyKeys = pgTable('agency_keys', {
-  id: text('id').primaryKey(),
-  agencyId: text('agency_id')
-    .notNull()
-    .references(() => agencies.id),
-  name: text('name').notNull(),
-  prefix: text('prefix').notNull(),
-  secretHash: text('secret_hash').notNull().unique('agency_keys_secret_hash_key'),
-  createdAt: createdAt(),
-  revokedAt: ts('revoked_at'),
-});
+export const agencyKeys = pgTable(
+  'agency_keys',
+  {
+    id: text('id').primaryKey(),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull().unique('agency_keys_secret_hash_key'),
+    /** Who created the key (an operator key), as labelled then. */
+    createdBy: jsonb('created_by').$type<ApiKeyCreator>(),
+    createdAt: createdAt(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('agency_keys_agency_idx').on(t.agencyId, t.id)],
+);
 
 /** Dashboard users of a tenant. */
 export const users = pgTable(

@@ -60,4 +60,24 @@ export const tenantOperations = {
     status: 201,
     secret: true,
   }),
+  /** Lists a tenant's API keys, newest first, revoked ones included. Secrets are never listed. */
+  listApiKeys: operation({
+    method: 'get',
+    path: `${BASE}/:id/api-keys`,
+    tag: 'platform',
+    summary: "List a tenant's API keys",
+    permission: 'agency:tenants',
+    query: 'ListParams',
+    response: 'ApiKeyList',
+    list: true,
+  }),
+  /** Revokes one of a tenant's API keys; requests made with it then answer `401 invalid_api_key`. Idempotent. */
+  revokeApiKey: operation({
+    method: 'post',
+    path: `${BASE}/:id/api-keys/:keyId/revoke`,
+    tag: 'platform',
+    summary: "Revoke a tenant's API key",
+    permission: 'agency:tenants',
+    response: 'ApiKey',
+  }),
 } as const;

@@ -16,12 +16,13 @@ export const accountMocks = [
   ...mockResource(meOperations, {
     retrieve({ db, caller }) {
       const who = caller!;
-      const tenant = who.kind === 'operator' ? null : db.tenant;
+      const tenant = who.kind === 'operator' || who.kind === 'agency_key' ? null : db.tenant;
       return {
         object: 'principal',
         kind: who.kind,
         tenantId: tenant?.id ?? null,
         tenantName: tenant?.name ?? null,
+        agencyId: who.agencyId ?? null,
         role: who.role,
         userId: who.userId,
         permissions: [...who.permissions].sort(),

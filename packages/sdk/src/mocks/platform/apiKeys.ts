@@ -2,14 +2,22 @@ import { keyRoleFor } from '../../catalog/permissions';
 import { apiKeyOperations } from '../../contract/platform/apiKeys';
 import { ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
-import type { ApiKeyCreate, ApiKeyCreator, ApiKeyWithSecret } from '../../schemas/platform/apiKey';
+import type { ApiKey, ApiKeyCreate, ApiKeyCreator, ApiKeyWithSecret } from '../../schemas/platform/apiKey';
 import { findById, now, paginate } from '../collection';
 import type { MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
 
-/** Creates a key in the model for `creator`; its secret works as a bearer token until revoked. */
-export function createKey(db: MockDb, input: ApiKeyCreate, creator: Caller): ApiKeyWithSecret {
+/**
+ * Creates a key in the model for `creator` in `keys` (the caller tenant's by default); its secret
+ * works as a bearer token until revoked — for the caller's tenant only.
+ */
+export function createKey(
+  db: MockDb,
+  input: ApiKeyCreate,
+  creator: Caller,
+  keys: ApiKey[] = db.apiKeys,
+): ApiKeyWithSecret {
   const role = keyRoleFor(input, creator);
   const secret = randomToken(input.type === 'secret' ? 'sk_' : 'pk_');
   const key: ApiKeyWithSecret = {
@@ -27,7 +35,7 @@ export function createKey(db: MockDb, input: ApiKeyCreate, creator: Caller): Api
     secret,
   };
   const { secret: _shownOnce, ...stored } = key;
-  db.apiKeys.push(stored);
+  keys.push(stored);
   db.keySecrets.set(secret, key.id);
   return key;
 }
@@ -35,7 +43,14 @@ export function createKey(db: MockDb, input: ApiKeyCreate, creator: Caller): Api
 /** Who is creating a key, labelled as the server labels it. */
 function creatorOf(db: MockDb, creator: Caller): ApiKeyCreator {
   if (creator.kind === 'operator') return { type: 'operator', id: 'op_mock', label: 'Operator key' };
-  if (creator.kind === 'agency_key') return { type: 'agency_key', id: 'agk_mock', label: 'Agency key' };
+  if (creator.kind === 'agency_key') {
+    const key = db.agencyKeys.find((k) => k.secret === creator.token);
+    return {
+      type: 'agency_key',
+      id: key?.id ?? 'agk_mock',
+      label: key ? `${key.name} (${key.prefix})` : 'Agency key',
+    };
+  }
   const user = creator.userId ? db.users.find((u) => u.id === creator.userId) : undefined;
   if (user) return { type: 'user', id: user.id, label: `${user.name} <${user.email}>` };
   const keyId = db.keySecrets.get(creator.token);
@@ -57,12 +72,20 @@ export const apiKeyMocks = mockResource(apiKeyOperations, {
     return createKey(ctx.db, ctx.body, ctx.tenant());
   },
   revoke(ctx) {
-    const caller = ctx.tenant();
-    const key = findById(ctx.db.apiKeys, ctx.params.id, 'API key');
-    if (key.role === 'owner' && caller.role !== 'owner') {
-      throw new ProblemError(403, 'forbidden', 'Only an owner may revoke an owner key.', { param: 'id' });
-    }
-    key.revokedAt ??= now();
-    return key;
+    return revokeKey(ctx.db.apiKeys, ctx.params.id, ctx.tenant());
   },
 });
+
+/**
+ * Revokes key `id` of `keys` (idempotent). Only an owner revokes an owner key — or those above
+ * the tenant who may mint one: an operator or an agency key, as on the server.
+ */
+export function revokeKey(keys: ApiKey[], id: string, caller: Caller): ApiKey {
+  const key = findById(keys, id, 'API key');
+  const above = caller.kind === 'operator' || caller.kind === 'agency_key';
+  if (key.role === 'owner' && !above && caller.role !== 'owner') {
+    throw new ProblemError(403, 'forbidden', 'Only an owner may revoke an owner key.', { param: 'id' });
+  }
+  key.revokedAt ??= now();
+  return key;
+}

@@ -1,16 +1,16 @@
-import { requireAgencyTenantUpdate } from '../../catalog/permissions';
+import { requireAgencySelfUpdate, requireAgencyTenantUpdate } from '../../catalog/permissions';
 import { ADDONS } from '../../catalog/plans';
 import { agencyOperations } from '../../contract/platform/agencies';
 import { tenantOperations } from '../../contract/platform/tenants';
-import { ProblemError } from '../../contract/problem';
+import { notFound, ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
-import type { AgencyKeyWithSecret } from '../../schemas/platform/agency';
+import type { Agency, AgencyKeyWithSecret } from '../../schemas/platform/agency';
 import type { Tenant } from '../../schemas/platform/tenant';
 import { findById, now, paginate } from '../collection';
-import type { MockDb } from '../db';
+import { keysOf, type MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
-import { createKey } from './apiKeys';
+import { createKey, revokeKey } from './apiKeys';
 
 function checkTenantInput(
   db: MockDb,
@@ -39,7 +39,13 @@ function visible(db: MockDb, caller: Caller | null): Tenant[] {
   return caller?.agencyId ? db.tenants.filter((t) => t.agencyId === caller.agencyId) : db.tenants;
 }
 
-/** Tenants and agencies (operator keys) in memory. */
+/** The agency `id` if `caller` reaches it: any for an operator, its own for an agency key; else 404. */
+function reachable(db: MockDb, caller: Caller | null, id: string): Agency {
+  if (caller?.agencyId && caller.agencyId !== id) throw notFound('agency', id);
+  return findById(db.agencies, id, 'agency');
+}
+
+/** Tenants and agencies (operator keys; agency keys for their own) in memory. */
 export const tenancyMocks = [
   ...mockResource(tenantOperations, {
     list: ({ db, query, caller }) => paginate(visible(db, caller), query),
@@ -72,8 +78,16 @@ export const tenancyMocks = [
       return Object.assign(tenant, rest, { subscription: merged, updatedAt: now() });
     },
     createApiKey({ db, params, body, caller }) {
-      findById(visible(db, caller), params.id, 'tenant');
-      return createKey(db, body, caller!);
+      const tenant = findById(visible(db, caller), params.id, 'tenant');
+      return createKey(db, body, caller!, keysOf(db, tenant.id));
+    },
+    listApiKeys({ db, params, query, caller }) {
+      const tenant = findById(visible(db, caller), params.id, 'tenant');
+      return paginate(keysOf(db, tenant.id), query);
+    },
+    revokeApiKey({ db, params, caller }) {
+      const tenant = findById(visible(db, caller), params.id, 'tenant');
+      return revokeKey(keysOf(db, tenant.id), params.keyId, caller!);
     },
   }),
   ...mockResource(agencyOperations, {
@@ -84,28 +98,53 @@ export const tenancyMocks = [
       db.agencies.push(agency);
       return agency;
     },
-    retrieve: ({ db, params }) => findById(db.agencies, params.id, 'agency'),
-    update({ db, params, body }) {
-      const agency = findById(db.agencies, params.id, 'agency');
+    retrieve: ({ db, params, caller }) => reachable(db, caller, params.id),
+    update({ db, params, body, caller }) {
+      const agency = reachable(db, caller, params.id);
+      if (caller?.agencyId) requireAgencySelfUpdate(body);
       return Object.assign(agency, {
         ...(body.name !== undefined ? { name: body.name } : {}),
         brand: { ...agency.brand, ...body.brand },
         updatedAt: now(),
       });
     },
-    createKey({ db, params, body }): AgencyKeyWithSecret {
+    createKey({ db, params, body, caller }): AgencyKeyWithSecret {
+      if (caller?.kind !== 'operator') {
+        throw new ProblemError(403, 'forbidden', 'Only an operator key creates agency keys.');
+      }
       const agency = findById(db.agencies, params.id, 'agency');
       const secret = randomToken('ag_');
-      db.agencyKeys.set(secret, agency.id);
-      return {
+      const key: AgencyKeyWithSecret = {
         id: newId('agk'),
         object: 'agency_key',
         agencyId: agency.id,
         name: body.name,
         prefix: `${secret.slice(0, 9)}…`,
+        createdBy: { type: 'operator', id: 'opk_mock', label: 'Operator key' },
         createdAt: now(),
+        revokedAt: null,
         secret,
       };
+      db.agencyKeys.push(key);
+      return key;
+    },
+    listKeys({ db, params, query, caller }) {
+      const agency = reachable(db, caller, params.id);
+      const keys = db.agencyKeys
+        .filter((k) => k.agencyId === agency.id)
+        .map(({ secret: _never, ...key }) => key);
+      return paginate(keys, query);
+    },
+    revokeKey({ db, params, caller }) {
+      const agency = reachable(db, caller, params.id);
+      const key = findById(
+        db.agencyKeys.filter((k) => k.agencyId === agency.id),
+        params.keyId,
+        'agency key',
+      );
+      key.revokedAt ??= now();
+      const { secret: _never, ...listed } = key;
+      return listed;
     },
   }),
 ];

@@ -26,6 +26,8 @@ export const Principal = z.strictObject({
   kind: z.enum(['operator', 'agency_key', 'secret_key', 'publishable_key', 'session']),
   tenantId: z.nullable(z.string()),
   tenantName: z.nullable(z.string()),
+  /** The agency an agency key (`ag_…`) acts for; `null` for every other credential. */
+  agencyId: z.nullable(z.string()),
   role: z.nullable(z.string()),
   userId: z.nullable(z.string()),
   permissions: z.array(z.string()),

@@ -12,6 +12,7 @@ export function accountRoutes(router: ApiRouter): void {
     kind: principal!.kind,
     tenantId: principal!.tenant?.id ?? null,
     tenantName: principal!.tenant?.name ?? null,
+    agencyId: principal!.agencyId ?? null,
     role: principal!.role,
     userId: principal!.userId,
     permissions: [...principal!.permissions].sort(),

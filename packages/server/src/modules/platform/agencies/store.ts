@@ -1,5 +1,5 @@
-import type { Agency } from '@agentstack/sdk/schemas';
-import { agencies } from '../../../db/schema';
+import type { Agency, AgencyKey } from '@agentstack/sdk/schemas';
+import { agencies, agencyKeys } from '../../../db/schema';
 import { defineStore, wireOf } from '../../../db/store';
 
 /** An agency row. */
@@ -18,5 +18,19 @@ export const agencyStore = defineStore({
   table: agencies,
   toWire: toAgency,
   orders: { createdAt: agencies.id },
+  defaultOrder: '-createdAt',
+});
+
+/** The wire shape of an agency key: never its secret or hash. */
+export function toAgencyKey(row: typeof agencyKeys.$inferSelect): AgencyKey {
+  return wireOf(row, 'agency_key', ['agencyId', 'name', 'prefix', 'createdBy', 'createdAt', 'revokedAt']);
+}
+
+/** SQL for one agency's keys: `agencyKeyStore(db, agencyId)` reads and writes that agency's only. */
+export const agencyKeyStore = defineStore({
+  table: agencyKeys,
+  scope: 'agencyId',
+  toWire: toAgencyKey,
+  orders: { createdAt: agencyKeys.id },
   defaultOrder: '-createdAt',
 });

@@ -67,12 +67,16 @@ export const apiKeyService = {
     return { ...toApiKey(row), secret };
   },
 
-  /** Revokes a key. Only an owner revokes an owner key. */
+  /**
+   * Revokes a key. Only an owner revokes an owner key — or those above the tenant who may mint
+   * one: an operator, or an agency key for its own agency's tenant (the route has checked that).
+   */
   async revoke(tx: Executor, tenantId: string, id: string, caller: Principal): Promise<ApiKey> {
     const store = apiKeyStore(tx, tenantId);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('api key', id);
-    if (current.role === 'owner' && caller.kind !== 'operator' && caller.role !== 'owner') {
+    const above = caller.kind === 'operator' || caller.kind === 'agency_key';
+    if (current.role === 'owner' && !above && caller.role !== 'owner') {
       throw new ApiError(403, 'forbidden', 'Only an owner may revoke an owner key.', { param: 'id' });
     }
     if (current.revokedAt) return toApiKey(current);

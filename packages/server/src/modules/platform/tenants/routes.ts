@@ -19,4 +19,14 @@ export function tenantRoutes(router: ApiRouter): void {
     await tenantService.retrieve(db, principal!, params.id);
     return apiKeyService.create(db, params.id, body, principal!);
   });
+  router.implement(op.listApiKeys, async ({ db, params, query, principal }) => {
+    await tenantService.retrieve(db, principal!, params.id);
+    return apiKeyService.list(db, params.id, query);
+  });
+  router.implement(op.revokeApiKey, async ({ db, params, principal, app, afterCommit }) => {
+    await tenantService.retrieve(db, principal!, params.id);
+    const key = await apiKeyService.revoke(db, params.id, params.keyId, principal!);
+    await app.auth.revokeOnCommit(db, afterCommit);
+    return key;
+  });
 }
