@@ -1,5 +1,6 @@
 import ky, { type KyInstance } from 'ky';
-import { commerceContract, platformContract } from './contract/api';
+import { commerceContract, platformContract, realtimeContract } from './contract/api';
+import type { ServerSentEvent } from './contract/operation';
 import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
 import {
   type AgentStackError,
@@ -9,8 +10,10 @@ import {
   TimeoutError,
 } from './errors';
 import { type Page, type PageParams, PagePromise } from './pagination';
+import { Realtime } from './realtime';
 import { bindDomain, type DomainOf } from './resource';
 import { sleep } from './sleep';
+import { jsonServerSentEvents } from './sse';
 
 export { API_VERSION, DEFAULT_BASE_URL };
 
@@ -96,6 +99,8 @@ export class AgentStack {
   readonly platform: Platform;
   /** Commerce: products. */
   readonly commerce: Commerce;
+  /** Realtime: the tenant's live events (`subscribe`), and tokens for a browser's `EventSource`. */
+  readonly realtime: Realtime;
 
   readonly #options: AgentStackOptions;
   readonly #ky: KyInstance;
@@ -129,6 +134,7 @@ export class AgentStack {
     });
     this.platform = bindDomain(this, platformContract);
     this.commerce = bindDomain(this, commerceContract);
+    this.realtime = new Realtime(this, realtimeContract);
   }
 
   /**
@@ -208,6 +214,59 @@ export class AgentStack {
       const delay = canRetry ? retryDelay(error, attempt) : null;
       if (delay === null) throw error;
       await sleep(delay, signal);
+    }
+  }
+
+  /**
+   * Opens a Server-Sent Events stream (`GET`, no retries, no timeout once it answered) and yields
+   * its messages with their `data` parsed as JSON; ends when the server ends the stream, rejects
+   * with an {@link AgentStackError} when it answers an error. {@link Realtime.subscribe} adds
+   * reconnection and resumption on top.
+   */
+  async *stream<T>(
+    path: string,
+    query?: QueryParams,
+    options: RequestOptions = {},
+  ): AsyncGenerator<ServerSentEvent<T> & { retry?: number }, void, undefined> {
+    const timeout = options.timeout ?? this.#timeout;
+    const { signal } = options;
+    signal?.throwIfAborted();
+    // The wait for the answer is bounded here: ky's own timeout would also cut the stream.
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    let response: Response;
+    try {
+      response = await this.#ky(path.replace(/^\//, ''), {
+        method: 'GET',
+        timeout: false,
+        headers: { ...options.headers, accept: 'text/event-stream' },
+        ...(query ? { searchParams: definedOnly(query) } : {}),
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      signal?.removeEventListener('abort', abort);
+      signal?.throwIfAborted();
+      throw timedOut ? new TimeoutError(timeout, cause) : new ConnectionError(cause);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok || !response.body) {
+      throw errorFromResponse(response.status, await response.text(), response.headers, response.statusText);
+    }
+    try {
+      yield* jsonServerSentEvents<T>(response.body);
+    } catch (cause) {
+      signal?.throwIfAborted();
+      throw new ConnectionError(cause);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      controller.abort();
     }
   }
 

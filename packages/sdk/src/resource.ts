@@ -6,6 +6,7 @@ import {
   type OutputOf,
   pathParamNames,
   type SchemaName,
+  type ServerSentEvent,
 } from './contract/operation';
 import type { PageParams, PagePromise } from './pagination';
 
@@ -31,7 +32,9 @@ export type MethodOf<O extends Operation> = (
   ...args: [...PathArgs<O['path']>, ...BodyArgs<O>, ...QueryArgs<O>, options?: RequestOptions]
 ) => O extends { list: true }
   ? PagePromise<ItemOf<OutputOf<O['response']>>, ListParamsOf<O>>
-  : Promise<OutputOf<O['response']>>;
+  : O extends { stream: true }
+    ? AsyncGenerator<ServerSentEvent<OutputOf<O['response']> | unknown> & { retry?: number }, void, undefined>
+    : Promise<OutputOf<O['response']>>;
 
 /** A resource of the client: one method per operation of its group (TSDoc carried over). */
 export type ResourceOf<G extends OperationGroup> = { readonly [K in keyof G]: MethodOf<G[K]> };
@@ -69,6 +72,7 @@ export function bindOperation<O extends Operation>(client: AgentStack, op: O): M
     const query = op.query ? (args[arity + (op.body ? 1 : 0)] as QueryParams | undefined) : undefined;
     const options = args[arity + (op.body ? 1 : 0) + (op.query ? 1 : 0)] as RequestOptions | undefined;
     if (op.list) return client.list(path, query as PageParams | undefined, options);
+    if (op.stream) return client.stream(path, query, options);
     return client.request(method, path, { body, query }, options);
   };
   return call as unknown as MethodOf<O>;

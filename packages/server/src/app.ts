@@ -42,6 +42,7 @@ import {
   DEFAULT_SIGN_IN_POLICY,
   type SignInPolicy,
 } from './modules/platform/sessions/limiter';
+import { type RealtimeOptions, RealtimeStreams } from './modules/realtime/streams';
 import { errorFields } from './observability/errorFields';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -112,6 +113,11 @@ export interface ServerOptions extends Partial<EdgeLimits> {
   eventPollMs?: number;
   /** How long handled events are kept (realtime resumption, replays). Defaults to 7 days. */
   eventRetentionMs?: number;
+  /**
+   * The realtime stream's heartbeat, retry hint, per-client buffer, streams per tenant and token
+   * lifetime (see {@link RealtimeOptions} for the defaults).
+   */
+  realtime?: Partial<RealtimeOptions>;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -176,8 +182,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     signInLimiter: new DatabaseSignInLimiter(database.db, options.signInPolicy),
     clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),
     events: undefined as unknown as EventHub,
+    realtime: undefined as unknown as RealtimeStreams,
   };
   context.events = new EventHub(database.db, log);
+  context.realtime = new RealtimeStreams(context, options.realtime);
   const dispatcher =
     options.dispatch === false
       ? undefined
@@ -246,7 +254,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     '/v1/*',
     cors({
       origins: options.corsOrigins ?? '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'AgentStack-Version', 'Request-Id'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'AgentStack-Version',
+        'Request-Id',
+        'Last-Event-ID',
+      ],
       exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Retry-After', 'AgentStack-Version'],
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
@@ -287,9 +302,16 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     }
   });
   app.get('/metrics', async (c) =>
-    c.text(context.metrics.render(dispatcher ? await dispatcher.metrics() : []), 200, {
-      'content-type': 'text/plain; version=0.0.4',
-    }),
+    c.text(
+      context.metrics.render([
+        ...context.realtime.metrics(),
+        ...(dispatcher ? await dispatcher.metrics() : []),
+      ]),
+      200,
+      {
+        'content-type': 'text/plain; version=0.0.4',
+      },
+    ),
   );
 
   const router = new ApiRouter(app, context, { validateResponses: options.validateResponses });
@@ -370,6 +392,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     async stop() {
       accepting = false;
       clearInterval(maintenance);
+      // Open streams never finish on their own: end them, or closing the server would wait forever.
+      context.realtime.closeAll();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import type { EventDispatcher } from './events/dispatcher';
 import type { EventHub } from './events/hub';
 import type { IdempotencyStore } from './http/idempotency';
 import type { SignInLimiter } from './modules/platform/sessions/limiter';
+import type { RealtimeStreams } from './modules/realtime/streams';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 
@@ -37,6 +38,8 @@ export interface AppContext {
   clientAddress(c: Context): string;
   /** Committed events fanned out to this instance's subscribers (the realtime stream). */
   events: EventHub;
+  /** This instance's open realtime (SSE) streams. */
+  realtime: RealtimeStreams;
   /** Delivers events to handlers and runs background tasks; absent when `dispatch: false`. */
   dispatcher?: EventDispatcher;
 }

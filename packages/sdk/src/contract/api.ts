@@ -7,6 +7,7 @@ import { invitationOperations } from './platform/invitations';
 import { sessionOperations } from './platform/sessions';
 import { tenantOperations } from './platform/tenants';
 import { userOperations } from './platform/users';
+import { realtimeEventOperations, realtimeTokenOperations } from './realtime/events';
 
 /** `client.platform`: identity, plans, tenancy, keys, users and sessions. */
 export const platformContract = {
@@ -38,8 +39,17 @@ export const commerceContract = {
   products: productOperations,
 } as const;
 
+/** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */
+export const realtimeContract = {
+  /** Short-lived tokens for browsers' `EventSource`. */
+  tokens: realtimeTokenOperations,
+  /** The Server-Sent Events stream. */
+  events: realtimeEventOperations,
+} as const;
+
 /** The whole API, by domain and resource. */
 export const contract = {
   platform: platformContract,
   commerce: commerceContract,
+  realtime: realtimeContract,
 } as const satisfies Record<string, Record<string, OperationGroup>>;

@@ -8,7 +8,7 @@
 import { contract } from './api';
 import type { Operation, OperationGroup } from './operation';
 
-export { commerceContract, contract, platformContract } from './api';
+export { commerceContract, contract, platformContract, realtimeContract } from './api';
 export { productOperations } from './commerce/products';
 export * from './operation';
 export { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
@@ -19,6 +19,11 @@ export { sessionOperations } from './platform/sessions';
 export { tenantOperations } from './platform/tenants';
 export { userOperations } from './platform/users';
 export { notFound, ProblemError, type ProblemExtras } from './problem';
+export {
+  REALTIME_TOPIC_PERMISSIONS,
+  realtimeEventOperations,
+  realtimeTokenOperations,
+} from './realtime/events';
 export * from './validate';
 
 /** An operation with where it sits in the contract: `id` is `domain.resource.method`. */

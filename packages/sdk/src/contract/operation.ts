@@ -22,7 +22,7 @@ export type InputOf<N extends SchemaName> = z.input<SchemaOf<N>>;
 export type OutputOf<N extends SchemaName> = z.output<SchemaOf<N>>;
 
 /** The API's domains: each is a path segment, an OpenAPI tag and a namespace of the client. */
-export type Domain = 'platform' | 'commerce' | 'fintech' | 'social';
+export type Domain = 'platform' | 'commerce' | 'fintech' | 'social' | 'realtime';
 
 /** One endpoint of the API. Write it once with {@link operation}. */
 export interface Operation {
@@ -51,6 +51,22 @@ export interface Operation {
   readonly list?: boolean;
   /** The response carries a secret shown once (a key, a token): never cached, never replayed in clear. */
   readonly secret?: boolean;
+  /**
+   * The response is a stream of Server-Sent Events (`text/event-stream`), each message's `data`
+   * the JSON of `response`. Only on GET. The SDK method returns the stream's messages as an
+   * async iterable ({@link ServerSentEvent}).
+   */
+  readonly stream?: boolean;
+}
+
+/** One message of a Server-Sent Events stream, as the SDK parses it. */
+export interface ServerSentEvent<T = unknown> {
+  /** The `event:` field; `message` when absent. */
+  event: string;
+  /** The `id:` field, if the message set one. */
+  id?: string;
+  /** The `data:` field, parsed as JSON. */
+  data: T;
 }
 
 /** Error codes every operation can answer. */

@@ -12,6 +12,7 @@ import type { ApiKey } from '../schemas/platform/apiKey';
 import type { Invitation } from '../schemas/platform/invitation';
 import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
+import type { RealtimeEvent } from '../schemas/realtime/event';
 
 /** Options of the in-memory model: which tenant the caller belongs to and what it holds. */
 export interface MockDbOptions {
@@ -100,6 +101,12 @@ export interface MockDb {
   idempotency: Map<string, IdempotencyRecord>;
   /** With the `role` option: the user plain bearer tokens act as (a session of). */
   actingUserId?: string | null;
+  /** The tenant's events since the model was made (or reset), in sequence order: what realtime streams carry. */
+  events: RealtimeEvent[];
+  /** Open realtime streams, told of each new event. */
+  eventListeners: Set<(event: RealtimeEvent) => void>;
+  /** Realtime tokens (`rt_…`) and the bearer token each stands for. */
+  realtimeTokens: Map<string, string>;
 }
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -302,6 +309,9 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     sessions: new Map(),
     idempotency: new Map(),
     actingUserId,
+    events: [],
+    eventListeners: new Set(),
+    realtimeTokens: new Map(),
   };
 }
 

@@ -54,6 +54,8 @@ export interface MockContext<O extends Operation> {
   body: BodyOf<O>;
   /** The caller as a tenant credential; operator keys get the server's `403 forbidden`. */
   tenant(): Caller;
+  /** The request itself (headers such as `Last-Event-ID`). */
+  request: Request;
 }
 
 /** The in-memory rules of every operation of a group, typed by the contract. */
@@ -199,7 +201,20 @@ async function handle(
     }
     const op = route.operation;
 
-    const header = request.headers.get('authorization');
+    // A stream may be opened with a realtime token instead (`?token=`, for EventSource).
+    const realtimeToken =
+      op.stream && !request.headers.get('authorization') ? url.searchParams.get('token') : null;
+    const header =
+      realtimeToken !== null
+        ? `Bearer ${db.realtimeTokens.get(realtimeToken) ?? 'rt_unknown'}`
+        : request.headers.get('authorization');
+    if (realtimeToken !== null && !db.realtimeTokens.has(realtimeToken)) {
+      throw new ProblemError(
+        401,
+        'invalid_api_key',
+        'The realtime token is not valid: malformed, unknown or revoked.',
+      );
+    }
     const caller = op.permission === 'public' && !header ? null : authenticate(db, header);
     if (op.permission !== 'public' && !caller?.permissions.includes(op.permission)) {
       const who = caller?.kind === 'session' ? `a ${caller.role} session` : caller?.kind.replace('_', ' ');
@@ -269,6 +284,7 @@ async function handle(
       params: path,
       query: query as never,
       body: body as never,
+      request,
       tenant() {
         if (!caller) throw new ProblemError(401, 'unauthenticated', 'Send `Authorization: Bearer <token>`.');
         if (caller.kind === 'operator') {
@@ -281,6 +297,17 @@ async function handle(
         return caller;
       },
     };
+    if (op.stream) {
+      const stream = (await route.run(context)) as ReadableStream<Uint8Array>;
+      return new HttpResponse(stream, {
+        status: 200,
+        headers: {
+          ...headers,
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+        },
+      });
+    }
     // Answers leave the model as copies, so later mutations do not reach a caller's objects.
     const payload = structuredClone(await route.run(context));
     if (claimed) db.idempotency.set(claimed, { fingerprint, pending: false, status, body: payload });

@@ -5,6 +5,7 @@ import { apiKeyMocks } from './platform/apiKeys';
 import { invitationMocks } from './platform/invitations';
 import { tenancyMocks } from './platform/tenants';
 import { userMocks } from './platform/users';
+import { realtimeMocks } from './realtime/events';
 
 /** Every operation of the contract with its in-memory rules. */
 export const MOCK_ROUTES: readonly MockRoute[] = [
@@ -14,4 +15,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...userMocks,
   ...invitationMocks,
   ...productMocks,
+  ...realtimeMocks,
 ];

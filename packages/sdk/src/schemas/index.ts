@@ -13,4 +13,5 @@ export * from './platform/entitlements';
 export * from './platform/invitation';
 export * from './platform/tenant';
 export * from './platform/user';
+export * from './realtime/event';
 export * from './registry';

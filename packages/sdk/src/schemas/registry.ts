@@ -39,6 +39,7 @@ import {
   UserListParams,
   UserUpdate,
 } from './platform/user';
+import { RealtimeEvent, RealtimeStreamParams, RealtimeToken } from './realtime/event';
 
 /**
  * The schemas operations name (`body: 'ProductCreate'`), by their export name. An operation can
@@ -75,6 +76,9 @@ export const schemaRegistry = {
   ProductList,
   ProductListParams,
   ProductUpdate,
+  RealtimeEvent,
+  RealtimeStreamParams,
+  RealtimeToken,
   RevokedSession,
   Session,
   SessionCreate,

@@ -11,6 +11,7 @@ import {
   PUBLISHABLE_PERMISSIONS,
   ROLE_PERMISSIONS,
 } from './permissions';
+import { mintRealtimeToken, readRealtimeToken, realtimeSignatureValid } from './realtimeToken';
 
 /** A tenant row as the auth layer carries it. */
 export type TenantRow = typeof tenants.$inferSelect;
@@ -135,7 +136,7 @@ export class Authenticator {
     const now = Date.now();
     const hit = this.cache.get(hash);
     if (hit && hit.expiresAt > now) return hit.principal;
-    const principal = await retryOnDeadConnection(() => this.lookup(this.db, token, hash, false));
+    const principal = await retryOnDeadConnection(() => this.lookup(this.db, prefixOf(token), hash, false));
     if (this.cacheTtlMs > 0 && this.listening) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { principal, expiresAt: now + this.cacheTtlMs });
@@ -155,7 +156,7 @@ export class Authenticator {
     permission: Permission | 'public',
   ): Promise<Principal> {
     const token = tokenOf(header);
-    const principal = await this.lookup(tx, token, hashSecret(token), true);
+    const principal = await this.lookup(tx, prefixOf(token), hashSecret(token), true);
     if (permission !== 'public' && !principal.permissions.has(permission)) {
       throw new ApiError(
         403,
@@ -176,8 +177,61 @@ export class Authenticator {
       .catch(() => undefined);
   }
 
-  private async lookup(db: Executor, token: string, hash: string, lock: boolean): Promise<Principal> {
-    const prefix = token.slice(0, token.indexOf('_'));
+  /**
+   * A realtime token (`rt_…`, see `realtimeToken.ts`) for the caller, valid `ttlMs`: only an
+   * API key or a session can mint one, and it is signed under that credential's stored hash.
+   */
+  mintRealtime(
+    principal: Principal,
+    header: string | undefined,
+    ttlMs: number,
+  ): { token: string; expiresAt: Date } {
+    if (principal.kind !== 'secret_key' && principal.kind !== 'session') {
+      throw new ApiError(403, 'forbidden', 'Only a secret key or a session can create a realtime token.');
+    }
+    const exp = Math.floor((Date.now() + ttlMs) / 1000);
+    const kind = principal.kind === 'session' ? 's' : 'k';
+    const token = mintRealtimeToken(
+      { kind, credentialId: principal.credentialId, exp },
+      hashSecret(tokenOf(header)),
+    );
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /**
+   * Resolves a realtime token to its parent credential's principal, as it is now (role changes
+   * apply, a revoked or expired parent fails), or throws 401. Never cached. `ignoreExpiry`: for
+   * re-checking a stream the token opened (it only had to be valid when the stream opened).
+   */
+  async authenticateRealtime(token: string, options: { ignoreExpiry?: boolean } = {}): Promise<Principal> {
+    const claims = readRealtimeToken(token);
+    const invalid = () =>
+      new ApiError(401, 'invalid_api_key', 'The realtime token is not valid: malformed, unknown or revoked.');
+    if (!claims) throw invalid();
+    if (!options.ignoreExpiry && claims.exp * 1000 <= Date.now()) {
+      throw new ApiError(401, 'session_expired', 'This realtime token has expired; create another.');
+    }
+    const parentHash = await retryOnDeadConnection(async () => {
+      if (claims.kind === 's') {
+        const [row] = await this.db
+          .select({ hash: sessions.tokenHash })
+          .from(sessions)
+          .where(eq(sessions.id, claims.credentialId));
+        return row?.hash;
+      }
+      const [row] = await this.db
+        .select({ hash: apiKeys.secretHash })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, claims.credentialId), eq(apiKeys.type, 'secret')));
+      return row?.hash;
+    });
+    if (!parentHash || !realtimeSignatureValid(claims.payload, claims.mac, parentHash)) throw invalid();
+    return retryOnDeadConnection(() =>
+      this.lookup(this.db, claims.kind === 's' ? 'sess' : 'sk', parentHash, false),
+    );
+  }
+
+  private async lookup(db: Executor, prefix: string, hash: string, lock: boolean): Promise<Principal> {
     if (prefix === 'op') {
       const query = db
         .select({ id: operatorKeys.id })
@@ -254,6 +308,10 @@ export class Authenticator {
     }
     throw new ApiError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }
+}
+
+function prefixOf(token: string): string {
+  return token.slice(0, token.indexOf('_'));
 }
 
 function tokenOf(header: string | undefined): string {

@@ -18,6 +18,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   commerce: 'The catalogue: products today; variants, inventory, carts, checkout and orders next.',
   fintech: 'Accounts, ledgers, transfers and compliance.',
   social: 'Profiles, feeds, messaging and moderation.',
+  realtime:
+    'The live event stream (Server-Sent Events) of the tenant: topics, resumption with `Last-Event-ID`, short-lived tokens for browsers.',
 };
 
 /** Options of {@link buildOpenApi}. */
@@ -67,6 +69,16 @@ export function buildOpenApi(operations: readonly Operation[], info: OpenApiInfo
         });
       }
     }
+    if (op.stream) {
+      parameters.push({
+        name: 'Last-Event-ID',
+        in: 'header',
+        required: false,
+        description:
+          'Resumes after this event (its `id`, a sequence number): sent by `EventSource` on reconnection.',
+        schema: { type: 'string', pattern: '^\\d{1,15}$' },
+      });
+    }
     if (op.method === 'post') {
       parameters.push({
         name: 'Idempotency-Key',
@@ -84,10 +96,18 @@ export function buildOpenApi(operations: readonly Operation[], info: OpenApiInfo
       tags: [op.tag],
       parameters,
       responses: {
-        [status]: {
-          description: status === '201' ? 'Created' : 'OK',
-          content: { 'application/json': { schema: ref(op.response, 'output') } },
-        },
+        [status]: op.stream
+          ? {
+              description: `A stream of Server-Sent Events; each event's \`data\` is a \`${op.response}\` (JSON).`,
+              content: {
+                // The schema of each message's data (what OpenAPI 3.2 calls `itemSchema`).
+                'text/event-stream': { schema: ref(op.response, 'output') },
+              },
+            }
+          : {
+              description: status === '201' ? 'Created' : 'OK',
+              content: { 'application/json': { schema: ref(op.response, 'output') } },
+            },
         ...problemResponses(op),
       },
       // The permission the caller's credential must hold (see ROLE_PERMISSIONS in the catalogue).

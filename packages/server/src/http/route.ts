@@ -47,6 +47,17 @@ export type Handler<O extends Operation> = (
   ctx: HandlerContext<O>,
 ) => Promise<ResponseOf<O> | JsonText<ResponseOf<O>>>;
 
+/** What a streaming handler receives (see {@link ApiRouter.stream}). */
+export interface StreamContext<O extends Operation> {
+  query: QueryOf<O>;
+  /** The caller: always a tenant's. */
+  principal: TenantPrincipal;
+  /** How the caller authenticated, to check it again while the stream lasts (kept in memory only). */
+  credential: { header: string } | { token: string };
+  app: AppContext;
+  c: Context<AppEnv>;
+}
+
 /** An operation the router serves. */
 export interface RegisteredOperation {
   operation: Operation;
@@ -219,11 +230,46 @@ export class ApiRouter {
     });
   }
 
+  /**
+   * Serves a streaming operation (`stream: true`, Server-Sent Events): authentication — the
+   * `Authorization` header, or a realtime token in `?token=` — permission and query validation as
+   * for any operation, then `handler` answers the streaming `Response` itself. No transaction.
+   */
+  stream<O extends Operation & { stream: true; method: 'get' }>(
+    op: O,
+    handler: (ctx: StreamContext<O>) => Promise<Response>,
+  ): void {
+    this.operations.push(op);
+    const querySchema = op.query ? schemaNamed(op.query) : undefined;
+    this.hono.get(op.path, async (c) => {
+      const token = c.req.header('authorization') ? undefined : c.req.query('token');
+      const principal = await this.authorize(c, op, token);
+      if (!principal?.tenant) {
+        throw new ApiError(403, 'forbidden', 'This operation acts on a tenant: use a tenant key or session.');
+      }
+      c.set('principal', principal);
+      const query = validateQuery(querySchema, c.req.query());
+      return handler({
+        query: query as QueryOf<O>,
+        principal: principal as TenantPrincipal,
+        credential: token ? { token } : { header: c.req.header('authorization') as string },
+        app: this.app,
+        c,
+      });
+    });
+  }
+
   /** Authenticates the caller and checks the operation's permission. */
-  private async authorize(c: Context<AppEnv>, op: Operation): Promise<Principal | null> {
+  private async authorize(
+    c: Context<AppEnv>,
+    op: Operation,
+    realtimeToken?: string,
+  ): Promise<Principal | null> {
     const header = c.req.header('authorization');
     if (op.permission === 'public') return header ? this.app.auth.authenticate(header) : null;
-    const principal = await this.app.auth.authenticate(header);
+    const principal = realtimeToken
+      ? await this.app.auth.authenticateRealtime(realtimeToken)
+      : await this.app.auth.authenticate(header);
     if (!principal.permissions.has(op.permission)) {
       throw new ApiError(
         403,

@@ -5,6 +5,7 @@ import { newId } from '../../schemas/ids';
 import { findById, now, orderBy, paginate } from '../collection';
 import { type MockDb, toProduct } from '../db';
 import { type MockContext, mockResource } from '../pipeline';
+import { recordMockEvent } from '../realtime/events';
 import { requireMockFeature, requireMockSlot } from '../rules';
 
 const ORDER_FIELDS = {
@@ -33,10 +34,12 @@ function assertUniqueSku(db: MockDb, sku: string | null | undefined, exceptId?: 
   }
 }
 
-function archive(product: Product): Product {
+function archive(db: MockDb, product: Product): Product {
   if (product.status === 'archived') return product;
   const at = now();
-  return Object.assign(product, { status: 'archived' as const, archivedAt: at, updatedAt: at });
+  Object.assign(product, { status: 'archived' as const, archivedAt: at, updatedAt: at });
+  recordMockEvent(db, 'product.archived', product);
+  return product;
 }
 
 /** `/v1/commerce/products` in memory. */
@@ -59,6 +62,7 @@ export const productMocks = mockResource(productOperations, {
     requireMockSlot(ctx.db, 'commerce.products');
     const product = toProduct(ctx.body, newId('prod'), now());
     ctx.db.products.push(product);
+    recordMockEvent(ctx.db, 'product.created', product);
     return product;
   },
   bulkArchive(ctx) {
@@ -70,7 +74,7 @@ export const productMocks = mockResource(productOperations, {
       throw new ProblemError(404, 'not_found', `No product with id '${missing}'.`, { param: 'ids' });
     const unique = [...new Set(ids)];
     return {
-      data: unique.map((id) => archive(findById(ctx.db.products, id, 'product'))),
+      data: unique.map((id) => archive(ctx.db, findById(ctx.db.products, id, 'product'))),
       hasMore: false,
       nextCursor: null,
     };
@@ -88,17 +92,21 @@ export const productMocks = mockResource(productOperations, {
       );
     }
     assertUniqueSku(ctx.db, ctx.body.sku, product.id);
-    return Object.assign(product, ctx.body, { updatedAt: now() });
+    Object.assign(product, ctx.body, { updatedAt: now() });
+    recordMockEvent(ctx.db, 'product.updated', product);
+    return product;
   },
   archive(ctx) {
     ctx.tenant();
-    return archive(findById(ctx.db.products, ctx.params.id, 'product'));
+    return archive(ctx.db, findById(ctx.db.products, ctx.params.id, 'product'));
   },
   unarchive(ctx) {
     ctx.tenant();
     const product = findById(ctx.db.products, ctx.params.id, 'product');
     if (product.status !== 'archived') return product;
     requireMockSlot(ctx.db, 'commerce.products');
-    return Object.assign(product, { status: 'draft' as const, archivedAt: null, updatedAt: now() });
+    Object.assign(product, { status: 'draft' as const, archivedAt: null, updatedAt: now() });
+    recordMockEvent(ctx.db, 'product.unarchived', product);
+    return product;
   },
 });
