@@ -17,6 +17,7 @@ import {
   registeredEventHandlers,
 } from './events/dispatcher';
 import { EventHub } from './events/hub';
+import { NatsTransport } from './events/nats';
 import { EVENTS_CHANNEL } from './events/outbox';
 import { pruneEvents } from './events/store';
 import { clientAddress } from './http/clientAddress';
@@ -118,6 +119,12 @@ export interface ServerOptions extends Partial<EdgeLimits> {
    * lifetime (see {@link RealtimeOptions} for the defaults).
    */
   realtime?: Partial<RealtimeOptions>;
+  /**
+   * NATS with JetStream (`nats://…`): events are published to the `AGENTSTACK_EVENTS` stream
+   * (subjects `agentstack.events.<tenantId>.<type>`) and realtime fan-out across instances goes
+   * through it instead of the database's notifications. Defaults to none.
+   */
+  natsUrl?: string;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -186,11 +193,13 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   };
   context.events = new EventHub(database.db, log);
   context.realtime = new RealtimeStreams(context, options.realtime);
+  const nats = options.natsUrl ? await NatsTransport.connect(options.natsUrl, log) : undefined;
+  const eventHandlers = [...(options.eventHandlers ?? []), ...(nats ? [nats.handler()] : [])];
   const dispatcher =
     options.dispatch === false
       ? undefined
       : new EventDispatcher(context, {
-          handlers: options.eventHandlers,
+          handlers: eventHandlers,
           tasks: options.backgroundTasks,
           pollMs: options.eventPollMs,
         });
@@ -203,11 +212,11 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   let eventsDown = false;
   const unlistenEvents = await database.listen(EVENTS_CHANNEL, {
     message(payload) {
-      context.events.announce(payload.slice(0, payload.lastIndexOf(':')));
+      if (!nats) context.events.announce(payload.slice(0, payload.lastIndexOf(':')));
       dispatcher?.wake();
     },
     up() {
-      if (eventsDown) context.events.announce();
+      if (eventsDown && !nats) context.events.announce();
       eventsDown = false;
       dispatcher?.wake();
     },
@@ -215,6 +224,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       eventsDown = true;
     },
   });
+  // With NATS, realtime streams hear of commits from NATS (published by the dispatcher).
+  const unlistenNats = nats?.listen(context);
   dispatcher?.start();
 
   const limits: EdgeLimits = { ...EDGE_DEFAULTS };
@@ -361,7 +372,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       database.db,
       new Date(Date.now() - retentionMs),
       // Every handler's progress counts, whichever process dispatches (API-only instances too).
-      [...registeredEventHandlers(), ...(options.eventHandlers ?? [])].map((h) => h.name),
+      [...registeredEventHandlers(), ...eventHandlers].map((h) => h.name),
     ));
   const interval = options.maintenanceIntervalMs ?? 10 * 60_000;
   const maintenance =
@@ -403,6 +414,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
         });
       }
       await dispatcher?.stop();
+      unlistenNats?.();
+      await nats?.close();
       await unlistenEvents();
       await unlisten();
       await database.close();

@@ -42,6 +42,9 @@ Options:
 
 Environment:
   DATABASE_URL               Use this PostgreSQL database instead of embedded PGlite
+  NATS_URL                   Publish events to NATS JetStream (stream AGENTSTACK_EVENTS, subjects
+                             agentstack.events.<tenant>.<type>) and fan realtime streams out
+                             across instances through it (e.g. nats://127.0.0.1:4222)
   AGENTSTACK_OPERATOR_KEY    Install this operator key (op_…) when seeding an empty database
 `;
 
@@ -56,6 +59,7 @@ interface Options {
   credentialsFile?: string;
   logLevel: LogLevel;
   databaseUrl?: string;
+  natsUrl?: string;
 }
 
 class UsageError extends Error {}
@@ -95,6 +99,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       credentialsFile: values['credentials-file'] ? resolve(values['credentials-file']) : undefined,
       logLevel,
       databaseUrl: process.env.DATABASE_URL || undefined,
+      natsUrl: process.env.NATS_URL || undefined,
     },
   };
 }
@@ -179,6 +184,7 @@ async function start(options: Options): Promise<void> {
     dataDir: options.databaseUrl ? undefined : pgliteDir(options.dataDir),
     logLevel: options.logLevel,
     dispatch: options.dispatch,
+    natsUrl: options.natsUrl,
   });
   stopOnSignals(server);
 
@@ -268,7 +274,11 @@ async function worker(options: Options): Promise<void> {
       'the worker needs DATABASE_URL: the embedded database serves one process, where `start` already dispatches events',
     );
   }
-  const server = await createServer({ databaseUrl: options.databaseUrl, logLevel: options.logLevel });
+  const server = await createServer({
+    databaseUrl: options.databaseUrl,
+    logLevel: options.logLevel,
+    natsUrl: options.natsUrl,
+  });
   stopOnSignals(server);
   process.stdout.write(
     'AgentStack worker dispatching events on PostgreSQL (DATABASE_URL). Stop with Ctrl+C.\n',
