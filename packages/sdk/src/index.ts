@@ -15,6 +15,7 @@ export {
   type QueryParams,
   type RequestOptions,
 } from './client';
+export type { ServerSentEvent } from './contract/operation';
 export {
   AgentStackError,
   type AgentStackErrorKind,
@@ -46,6 +47,7 @@ export {
   ValidationError,
 } from './errors';
 export { type Page, type PageParams, PagePromise } from './pagination';
+export type { Realtime, RealtimeGap, RealtimeStatus, SubscribeOptions } from './realtime';
 export type { DomainOf, MethodOf, ResourceOf } from './resource';
 export type {
   Agencies,
@@ -59,7 +61,6 @@ export type {
   Tenants,
   Users,
 } from './resources';
-
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
   Product,
@@ -109,3 +110,10 @@ export type {
   UserOrder,
   UserUpdate,
 } from './schemas/platform/user';
+export type {
+  RealtimeEvent,
+  RealtimeEventType,
+  RealtimeResourceTopic,
+  RealtimeToken,
+  RealtimeTopic,
+} from './schemas/realtime/event';
