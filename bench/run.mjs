@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { formatHealth, healthUnderLoad } from './health.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
+import { formatRealtime, realtimeLatency } from './realtime.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -269,6 +270,8 @@ try {
   console.log(formatPgliteMemory(await pgliteMemory({ duration, connections })));
   // ---- /healthz under large uncached pages (bench/health.mjs), beside idle probes ----
   console.log(formatHealth(await healthUnderLoad({ adminUrl: admin })));
+  // ---- Realtime: commit → SSE client under a steady write load, beside the write's latency ----
+  console.log(formatRealtime(await realtimeLatency({ adminUrl: admin })));
 } finally {
   for (const c of children) await stop(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);

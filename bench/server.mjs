@@ -8,6 +8,7 @@ const server = await createServer({
   dataDir: process.env.DATA_DIR,
   logLevel: 'silent',
   poolSize: 10,
+  natsUrl: process.env.NATS_URL || undefined,
 });
 const { url } = await server.start({ port: 0 });
 const startupMs = performance.now() - started;
