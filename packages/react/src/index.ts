@@ -15,6 +15,10 @@ export {
 } from './components/commerce/ProductLimitBanner/ProductLimitBanner';
 export { ProductTable, type ProductTableProps } from './components/commerce/ProductTable/ProductTable';
 export {
+  AgencyKeysPanel,
+  type AgencyKeysPanelProps,
+} from './components/platform/AgencyKeysPanel/AgencyKeysPanel';
+export {
   ApiKeysPanel,
   type ApiKeysPanelProps,
 } from './components/platform/ApiKeysPanel/ApiKeysPanel';
@@ -61,15 +65,27 @@ export {
   type EntitlementState,
 } from './hooks/platform/checkEntitlement';
 // Hooks: platform
-export { platformKeys, platformQueries, type UserListParams } from './hooks/platform/platformKeys';
+export {
+  type AgencyKeyListParams,
+  platformKeys,
+  platformQueries,
+  type TenantApiKeyListParams,
+  type UserListParams,
+} from './hooks/platform/platformKeys';
 export { useAcceptInvitation } from './hooks/platform/useAcceptInvitation';
 export { useAgencies } from './hooks/platform/useAgencies';
 export { useAgency } from './hooks/platform/useAgency';
+export { useAgencyKeys } from './hooks/platform/useAgencyKeys';
 export { type UseApiKeysOptions, useApiKeys } from './hooks/platform/useApiKeys';
 export { useBrand } from './hooks/platform/useBrand';
+export { type CreateAgencyKeyVariables, useCreateAgencyKey } from './hooks/platform/useCreateAgencyKey';
 export { useCreateApiKey } from './hooks/platform/useCreateApiKey';
 export { useCreateInvitation } from './hooks/platform/useCreateInvitation';
 export { useCreateTenant } from './hooks/platform/useCreateTenant';
+export {
+  type CreateTenantApiKeyVariables,
+  useCreateTenantApiKey,
+} from './hooks/platform/useCreateTenantApiKey';
 export { useCreateUser } from './hooks/platform/useCreateUser';
 export { useDeleteUser } from './hooks/platform/useDeleteUser';
 export { useEntitlement } from './hooks/platform/useEntitlement';
@@ -77,9 +93,15 @@ export { useEntitlements } from './hooks/platform/useEntitlements';
 export { useInvitations } from './hooks/platform/useInvitations';
 export { useMe } from './hooks/platform/useMe';
 export { usePlans } from './hooks/platform/usePlans';
+export { type RevokeAgencyKeyVariables, useRevokeAgencyKey } from './hooks/platform/useRevokeAgencyKey';
 export { useRevokeApiKey } from './hooks/platform/useRevokeApiKey';
 export { useRevokeInvitation } from './hooks/platform/useRevokeInvitation';
+export {
+  type RevokeTenantApiKeyVariables,
+  useRevokeTenantApiKey,
+} from './hooks/platform/useRevokeTenantApiKey';
 export { useTenant } from './hooks/platform/useTenant';
+export { useTenantApiKeys } from './hooks/platform/useTenantApiKeys';
 export { type UseTenantsOptions, useTenants } from './hooks/platform/useTenants';
 export { type UpdateAgencyVariables, useUpdateAgency } from './hooks/platform/useUpdateAgency';
 export { type UpdateTenantVariables, useUpdateTenant } from './hooks/platform/useUpdateTenant';

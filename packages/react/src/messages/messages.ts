@@ -1,5 +1,6 @@
 import { createProductFormMessages } from '../components/commerce/CreateProductForm/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
+import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
 import { apiKeysPanelMessages } from '../components/platform/ApiKeysPanel/messages';
 import { brandEditorMessages } from '../components/platform/BrandEditor/messages';
 import { inviteUserFormMessages } from '../components/platform/InviteUserForm/messages';
@@ -37,6 +38,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...teamTableMessages,
   ...inviteUserFormMessages,
   ...apiKeysPanelMessages,
+  ...agencyKeysPanelMessages,
 }))();
 
 /** Every key of the message catalogue. */

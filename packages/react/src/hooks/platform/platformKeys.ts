@@ -42,6 +42,24 @@ const apiKeys = defineResource([...ROOT, 'apiKeys'], {
   list: (client, params: PageParams | undefined, options) => client.platform.apiKeys.list(params, options),
 });
 
+/** Paging of one tenant's API keys, as an operator or agency console lists them. */
+export type TenantApiKeyListParams = PageParams & { tenantId: string };
+/** Paging of one agency's keys. */
+export type AgencyKeyListParams = PageParams & { agencyId: string };
+
+const tenantApiKeys = defineResource([...ROOT, 'tenantApiKeys'], {
+  list: (client, params: TenantApiKeyListParams | undefined, options) => {
+    const { tenantId = '', ...page } = params ?? {};
+    return client.platform.tenants.listApiKeys(tenantId, page, options);
+  },
+});
+const agencyKeys = defineResource([...ROOT, 'agencyKeys'], {
+  list: (client, params: AgencyKeyListParams | undefined, options) => {
+    const { agencyId = '', ...page } = params ?? {};
+    return client.platform.agencies.listKeys(agencyId, page, options);
+  },
+});
+
 /**
  * Typed query keys of platform resources: `getQueryData(platformKeys.entitlements())` is an
  * `Entitlements | undefined`, `getQueryData(platformKeys.user(id))` a `User | undefined`. The
@@ -89,6 +107,14 @@ export const platformKeys = {
   apiKeys: () => apiKeys.keys.all,
   /** One page of API keys. */
   apiKeyList: apiKeys.keys.list,
+  /** Every query of other tenants' keys (operator and agency consoles): invalidate after such a write. */
+  tenantApiKeys: () => tenantApiKeys.keys.all,
+  /** One page of one tenant's keys (`{ tenantId, limit, startingAfter }`). */
+  tenantApiKeyList: tenantApiKeys.keys.list,
+  /** Every agency-key query: invalidate this after an agency-key write. */
+  agencyKeys: () => agencyKeys.keys.all,
+  /** One page of one agency's keys (`{ agencyId, limit, startingAfter }`). */
+  agencyKeyList: agencyKeys.keys.list,
 };
 
 /** Query options (key + fetcher) of platform resources, for `useQuery`, `prefetchQuery` or `ensureQueryData`. */
@@ -114,4 +140,8 @@ export const platformQueries = {
   invitationList: invitations.queries.list,
   /** One page of API keys (`GET /v1/platform/api-keys`); secrets are never listed. */
   apiKeyList: apiKeys.queries.list,
+  /** One page of a tenant's keys (`GET /v1/platform/tenants/:id/api-keys`; operator or agency keys). */
+  tenantApiKeyList: tenantApiKeys.queries.list,
+  /** One page of an agency's keys (`GET /v1/platform/agencies/:id/api-keys`; operator or its agency's keys). */
+  agencyKeyList: agencyKeys.queries.list,
 };

@@ -17,7 +17,16 @@ import {
   shows,
   tableRows,
 } from '../../../../../../.storybook/play';
-import { ApiKeysPanel } from './ApiKeysPanel';
+import { useTenants } from '../../../hooks/platform/useTenants';
+import { withAgency } from '../TenantTable/withOperator';
+import { ApiKeysPanel, type ApiKeysPanelProps } from './ApiKeysPanel';
+
+/** The first tenant the console reaches, for the console stories. */
+function FirstTenantKeys(props: ApiKeysPanelProps) {
+  const tenants = useTenants({ limit: 1 });
+  const tenant = tenants.data?.data[0];
+  return tenant ? <ApiKeysPanel {...props} tenantId={tenant.id} title={`Keys of ${tenant.name}`} /> : null;
+}
 
 const meta = {
   title: 'Platform/ApiKeysPanel',
@@ -107,4 +116,14 @@ export const Loading: Story = {
 export const ErrorState: Story = {
   ...withHandlers(unavailableHandler('/v1/platform/api-keys', 'Keys are temporarily unavailable.')),
   play: loadError('Keys are temporarily unavailable.', 'internal_error'),
+};
+
+/**
+ * An agency's console (`tenantId`): the keys of one of its tenants, created and revoked through
+ * `/v1/platform/tenants/:id/api-keys`.
+ */
+export const AgencyConsoleTenantKeys: Story = {
+  decorators: [withAgency],
+  render: (args) => <FirstTenantKeys {...args} />,
+  play: all(tableRows('API keys', 2), shows(/^Keys of /, 'New key')),
 };

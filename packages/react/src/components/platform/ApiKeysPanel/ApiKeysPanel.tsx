@@ -1,10 +1,12 @@
-import type { ApiKey, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
+import type { ApiKey, ApiKeyCreate, ApiKeyType, ApiKeyWithSecret } from '@agentstack/sdk';
 import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useCreateApiKey } from '../../../hooks/platform/useCreateApiKey';
+import { useCreateTenantApiKey } from '../../../hooks/platform/useCreateTenantApiKey';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRevokeApiKey } from '../../../hooks/platform/useRevokeApiKey';
+import { useRevokeTenantApiKey } from '../../../hooks/platform/useRevokeTenantApiKey';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
 import { useAgentStack } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
@@ -27,6 +29,48 @@ export interface ApiKeysPanelProps {
   allowCreate?: boolean;
   /** Called once a key is created, with its id, type and name (never the secret). */
   onCreated?: (key: Pick<ApiKey, 'id' | 'type' | 'name'>) => void;
+  /**
+   * Another tenant's keys, for an operator or agency console (`/v1/platform/tenants/:id/api-keys`,
+   * permission `agency:tenants`; an agency key reaches its own agency's tenants only). Without
+   * it, the caller's own tenant's keys (`/v1/platform/api-keys`).
+   */
+  tenantId?: string;
+  /** The section's heading. Defaults to the `apiKeys.title` message. */
+  title?: string;
+}
+
+/** @internal The writes of the panel, on the caller's own keys or on tenant `tenantId`'s. */
+function useKeyWrites(tenantId: string | undefined) {
+  const ownCreate = useCreateApiKey();
+  const tenantCreate = useCreateTenantApiKey();
+  const ownRevoke = useRevokeApiKey();
+  const tenantRevoke = useRevokeTenantApiKey();
+  const create = tenantId ? tenantCreate : ownCreate;
+  const revoke = tenantId ? tenantRevoke : ownRevoke;
+  return {
+    create: {
+      isPending: create.isPending,
+      error: create.error,
+      reset: create.reset,
+      mutate: (body: ApiKeyCreate, onSuccess: (key: ApiKeyWithSecret) => void) =>
+        tenantId
+          ? tenantCreate.mutate({ tenantId, body }, { onSuccess })
+          : ownCreate.mutate(body, { onSuccess }),
+    },
+    revoke: {
+      error: revoke.error,
+      reset: revoke.reset,
+      pendingId: revoke.isPending
+        ? tenantId
+          ? tenantRevoke.variables?.keyId
+          : ownRevoke.variables
+        : undefined,
+      mutate: (keyId: string, onSuccess: (key: ApiKey) => void) =>
+        tenantId
+          ? tenantRevoke.mutate({ tenantId, keyId }, { onSuccess })
+          : ownRevoke.mutate(keyId, { onSuccess }),
+    },
+  };
 }
 
 const TYPES: ApiKeyType[] = ['secret', 'publishable'];
@@ -43,16 +87,33 @@ const displayPrefix = (prefix: string) => (prefix.endsWith('…') ? prefix : `${
  *
  * @example <ApiKeysPanel onCreated={(key) => audit('key created', key.id)} />
  */
-export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: ApiKeysPanelProps) {
+export function ApiKeysPanel({
+  pageSize = 100,
+  allowCreate = true,
+  onCreated,
+  tenantId,
+  title,
+}: ApiKeysPanelProps) {
   const { t, locale } = useAgentStack();
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
-  const canRead = permissions.includes('platform:keys:read');
-  const canWrite = permissions.includes('platform:keys:write');
-  const keys = useCursorList(platformQueries.apiKeyList, { limit: pageSize }, { enabled: canRead });
-  const create = useCreateApiKey();
-  const revoke = useRevokeApiKey();
+  // Another tenant's keys are the console's (`agency:tenants`), the caller's own its role's.
+  const canRead = permissions.includes(tenantId ? 'agency:tenants' : 'platform:keys:read');
+  const canWrite = permissions.includes(tenantId ? 'agency:tenants' : 'platform:keys:write');
+  // Both lists are declared (hooks run unconditionally); only the one asked for fetches.
+  const own = useCursorList(
+    platformQueries.apiKeyList,
+    { limit: pageSize },
+    { enabled: canRead && !tenantId },
+  );
+  const other = useCursorList(
+    platformQueries.tenantApiKeyList,
+    { limit: pageSize, tenantId: tenantId ?? '' },
+    { enabled: canRead && Boolean(tenantId) },
+  );
+  const keys = tenantId ? other : own;
+  const { create, revoke } = useKeyWrites(tenantId);
   const [creating, setCreating] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
@@ -143,18 +204,16 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
               action={t('apiKeys.revoke')}
               question={t('apiKeys.confirmRevoke', { name: key.name })}
               confirmAction={t('apiKeys.confirmRevokeAction')}
-              busy={revoke.isPending && revoke.variables === key.id}
+              busy={revoke.pendingId === key.id}
               onStart={() => {
                 revoke.reset();
                 setConfirming(key.id);
               }}
               onCancel={() => setConfirming(null)}
               onConfirm={() =>
-                revoke.mutate(key.id, {
-                  onSuccess: (done) => {
-                    setConfirming(null);
-                    setNotice(t('apiKeys.revoked', { name: done.name }));
-                  },
+                revoke.mutate(key.id, (done) => {
+                  setConfirming(null);
+                  setNotice(t('apiKeys.revoked', { name: done.name }));
                 })
               }
             />
@@ -177,7 +236,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
     <section className="as-card as-keys-panel" aria-labelledby={`${id}-heading`}>
       <header className="as-keys-panel__header">
         <h2 className="as-heading" id={`${id}-heading`}>
-          {t('apiKeys.title')}
+          {title ?? t('apiKeys.title')}
         </h2>
         {allowCreate && canWrite ? (
           <ToggleButton open={creating} controls={`${id}-create`} onToggle={setCreating}>
@@ -186,7 +245,9 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
         ) : null}
       </header>
 
-      {revealed ? <SecretReveal apiKey={revealed} onDone={() => setRevealed(null)} /> : null}
+      {revealed ? (
+        <SecretReveal name={revealed.name} secret={revealed.secret} onDone={() => setRevealed(null)} />
+      ) : null}
 
       {allowCreate && canWrite && creating ? (
         <div id={`${id}-create`} className="as-keys-panel__create">
@@ -194,7 +255,7 @@ export function ApiKeysPanel({ pageSize = 100, allowCreate = true, onCreated }: 
             pending={create.isPending}
             error={create.error}
             onCancel={() => setCreating(false)}
-            onSubmit={(body) => create.mutate(body, { onSuccess: onCreatedKey })}
+            onSubmit={(body) => create.mutate(body, onCreatedKey)}
           />
         </div>
       ) : null}
@@ -310,11 +371,14 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
   );
 }
 
-/** The new key's secret, once: a copy button (clipboard when the browser allows it) and a warning. */
-function SecretReveal({ apiKey, onDone }: { apiKey: ApiKeyWithSecret; onDone: () => void }) {
+/**
+ * @internal A new key's secret, once: a copy button (clipboard when the browser allows it) and a
+ * warning. Shared by the API-key and agency-key panels.
+ */
+export function SecretReveal({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
   const { t } = useAgentStack();
   const id = useId();
-  const { panel, input, copy, onCopy } = useShownOnce<HTMLDivElement>(apiKey.secret);
+  const { panel, input, copy, onCopy } = useShownOnce<HTMLDivElement>(secret);
 
   return (
     <div
@@ -330,7 +394,7 @@ function SecretReveal({ apiKey, onDone }: { apiKey: ApiKeyWithSecret; onDone: ()
       }}
     >
       <p className="as-secret__title" id={`${id}-title`}>
-        {t('apiKeys.secret.title', { name: apiKey.name })}
+        {t('apiKeys.secret.title', { name })}
       </p>
       <p className="as-secret__warning" id={`${id}-warning`}>
         {t('apiKeys.secret.warning')}
@@ -344,7 +408,7 @@ function SecretReveal({ apiKey, onDone }: { apiKey: ApiKeyWithSecret; onDone: ()
           id={`${id}-value`}
           className="as-input as-input--mono as-secret__value"
           readOnly
-          value={apiKey.secret}
+          value={secret}
           onFocus={(e) => e.currentTarget.select()}
         />
         <button type="button" className="as-button as-button--secondary" onClick={onCopy}>

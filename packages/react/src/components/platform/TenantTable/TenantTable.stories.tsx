@@ -9,13 +9,14 @@ import {
   all,
   darkScheme,
   empty,
+  hides,
   loadError,
   loading,
   shows,
   tableRows,
 } from '../../../../../../.storybook/play';
 import { TenantTable } from './TenantTable';
-import { withOperator } from './withOperator';
+import { withAgency, withOperator } from './withOperator';
 
 const meta = {
   title: 'Platform/TenantTable',
@@ -66,4 +67,15 @@ export const ErrorState: Story = {
 export const TenantKey: Story = {
   parameters: { operator: false },
   play: loadError('Tenants could not be loaded', 'forbidden'),
+};
+
+/**
+ * An agency's console (its `ag_…` key): its own agency's tenant only, no agency column and no plan
+ * form — plans are the operator's.
+ */
+export const AgencyConsole: Story = {
+  decorators: [withAgency],
+  parameters: { operator: false },
+  args: { pageSize: 20 },
+  play: all(tableRows('Tenants', 1), hides(/^ten_/, 'Edit', 'Agency')),
 };

@@ -4,6 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { platformQueries } from '../../../hooks/platform/platformKeys';
 import { useAgencies } from '../../../hooks/platform/useAgencies';
+import { useMe } from '../../../hooks/platform/useMe';
 import { usePlans } from '../../../hooks/platform/usePlans';
 import { useUpdateTenant } from '../../../hooks/platform/useUpdateTenant';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
@@ -21,8 +22,13 @@ import { PlanBadge } from '../PlanBadge/PlanBadge';
 export interface TenantTableProps {
   /** Tenants per page (1..100). Defaults to 20. */
   pageSize?: number;
-  /** Shows the per-row "Edit" action (plans and add-ons). Defaults to `true`. */
+  /**
+   * Shows the per-row "Edit" action (plans and add-ons) to operators. Agency keys never see it:
+   * plans are the operator's. Defaults to `true`.
+   */
   allowEdit?: boolean;
+  /** Makes each tenant's name a link, e.g. to a page with its keys: `(t) => \`#/tenants/${t.id}\``. */
+  tenantHref?: (tenant: Tenant) => string;
 }
 
 const DOMAINS: Domain[] = ['platform', 'commerce', 'fintech', 'social'];
@@ -30,52 +36,72 @@ const OPTIONAL_DOMAINS = ['commerce', 'fintech', 'social'] as const;
 
 /**
  * The installation's tenants, for an operator or agency console: name, agency, the plan of each
- * domain as badges, add-ons and creation date, with cursor paging. "Edit" opens a small form under
- * the row to change the plans and add-ons (`PATCH /v1/platform/tenants/:id`). Needs an operator
- * credential; a tenant credential gets the API's `403`, shown as an error.
+ * domain as badges, add-ons and creation date, with cursor paging. For an operator, "Edit" opens a
+ * small form under the row to change the plans and add-ons (`PATCH /v1/platform/tenants/:id`). An
+ * agency key sees its own agency's tenants, without the agency column or the plan form (plans are
+ * the operator's). A tenant credential gets the API's `403`, shown as an error.
  *
  * @example <AgentStackProvider client={new AgentStack({ apiKey: operatorKey })}><TenantTable /></AgentStackProvider>
  */
-export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProps) {
+export function TenantTable({ pageSize = 20, allowEdit = true, tenantHref }: TenantTableProps) {
   const { t, messages, locale } = useAgentStack();
   const id = useId();
+  const me = useMe();
+  // Operators see every agency and edit plans; an agency key sees its own tenants only.
+  const operator = me.data?.permissions.includes('operator') ?? false;
+  const editable = allowEdit && operator;
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const tenants = useCursorList(platformQueries.tenantList, { limit: pageSize });
   // Another page: the open form belonged to a row no longer on screen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the position changes.
   useEffect(() => setEditing(null), [tenants.position]);
-  const agencies = useAgencies({ limit: 100 });
+  const agencies = useAgencies({ limit: 100 }, { enabled: operator });
   const agencyNames = useMemo(
     () => new Map((agencies.data?.data ?? []).map((a) => [a.id, a.name])),
     [agencies.data],
   );
   // Cells read changing state through a ref, so the column definitions stay stable.
-  const rowState = useRef({ editing, setEditing, setNotice, agencyNames });
-  rowState.current = { editing, setEditing, setNotice, agencyNames };
+  const rowState = useRef({ editing, setEditing, setNotice, agencyNames, tenantHref });
+  rowState.current = { editing, setEditing, setNotice, agencyNames, tenantHref };
 
   const columns = useMemo<ColumnDef<Tenant>[]>(
     () => [
       {
         id: 'name',
         header: t('tenants.column.name'),
-        cell: ({ row }) => (
-          <div className="as-product-cell">
-            <span className="as-product-cell__title">{row.original.name}</span>
-            <span className="as-product-cell__sku">{row.original.id}</span>
-          </div>
-        ),
-      },
-      {
-        id: 'agency',
-        header: t('tenants.column.agency'),
-        meta: { optional: true },
         cell: ({ row }) => {
-          const agencyId = row.original.agencyId;
-          if (!agencyId) return <span className="as-muted">{t('tenants.noAgency')}</span>;
-          return rowState.current.agencyNames.get(agencyId) ?? <code className="as-code">{agencyId}</code>;
+          const href = rowState.current.tenantHref?.(row.original);
+          return (
+            <div className="as-product-cell">
+              {href ? (
+                <a className="as-product-cell__title as-product-cell__link" href={href}>
+                  {row.original.name}
+                </a>
+              ) : (
+                <span className="as-product-cell__title">{row.original.name}</span>
+              )}
+              <span className="as-product-cell__sku">{row.original.id}</span>
+            </div>
+          );
         },
       },
+      ...(operator
+        ? [
+            {
+              id: 'agency',
+              header: t('tenants.column.agency'),
+              meta: { optional: true },
+              cell: ({ row }) => {
+                const agencyId = row.original.agencyId;
+                if (!agencyId) return <span className="as-muted">{t('tenants.noAgency')}</span>;
+                return (
+                  rowState.current.agencyNames.get(agencyId) ?? <code className="as-code">{agencyId}</code>
+                );
+              },
+            } satisfies ColumnDef<Tenant>,
+          ]
+        : []),
       ...DOMAINS.map(
         (domain): ColumnDef<Tenant> => ({
           id: `plan-${domain}`,
@@ -104,7 +130,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
           <time dateTime={row.original.createdAt}>{formatDate(row.original.createdAt, locale)}</time>
         ),
       },
-      ...(allowEdit
+      ...(editable
         ? [
             {
               id: 'actions',
@@ -133,7 +159,7 @@ export function TenantTable({ pageSize = 20, allowEdit = true }: TenantTableProp
           ]
         : []),
     ],
-    [t, messages, locale, allowEdit, id],
+    [t, messages, locale, editable, operator, id],
   );
 
   return (

@@ -12,11 +12,15 @@ import { useAgentStack } from '../../../provider/context';
  * installation's operator, as the server does — against the same mock API and with the toolbar's
  * theme.
  */
-function OperatorProvider({ children }: { children: ReactNode }) {
+function OperatorProvider({
+  children,
+  apiKey = 'op_demo_operator',
+}: {
+  children: ReactNode;
+  apiKey?: string;
+}) {
   const { theme } = useAgentStack();
-  const [client] = useState(
-    () => new AgentStack({ apiKey: 'op_demo_operator', baseUrl: MOCK_BASE_URL, maxRetries: 0 }),
-  );
+  const [client] = useState(() => new AgentStack({ apiKey, baseUrl: MOCK_BASE_URL, maxRetries: 0 }));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
   );
@@ -36,3 +40,18 @@ export const withOperator: Decorator = (Story, context) =>
       <Story />
     </OperatorProvider>
   );
+
+/**
+ * Runs a story as the console of the toolbar brand's agency: its fixture agency key
+ * (`ag_demo_aurora`, `ag_demo_nocturne`, `ag_demo_custom` for another brand), which the sdk mocks
+ * scope to that agency's tenants, brand and keys, as the server does.
+ */
+export const withAgency: Decorator = (Story, context) => {
+  const brand = String(context.globals.brand ?? 'aurora');
+  const apiKey = `ag_demo_${brand === 'aurora' || brand === 'nocturne' ? brand : 'custom'}`;
+  return (
+    <OperatorProvider key={apiKey} apiKey={apiKey}>
+      <Story />
+    </OperatorProvider>
+  );
+};
