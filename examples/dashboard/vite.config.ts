@@ -30,6 +30,7 @@ function readConfig(): DashboardConfig {
           publishableKey: string;
           user: { email: string; password: string };
         }>;
+        agencyKey?: { agency: { name: string }; secret: string };
       };
       // "Starter · Kiln & Crumb": the tier first, since that is what a demo is choosing.
       config.demo.signIns = demo.tenants.map((t) => ({
@@ -37,6 +38,12 @@ function readConfig(): DashboardConfig {
         email: t.user.email,
         password: t.user.password,
       }));
+      if (demo.agencyKey) {
+        config.demo.agencyKey = {
+          label: `Agency · ${demo.agencyKey.agency.name}`,
+          key: demo.agencyKey.secret,
+        };
+      }
       const branded = demo.tenants.find((t) => t.slug === 'growth') ?? demo.tenants[0];
       if (branded) config.publishableKey = branded.publishableKey;
     }

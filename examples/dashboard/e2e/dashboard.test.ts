@@ -269,6 +269,99 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  test('an admin invites: the pending list shows it, the invitee sets a password and is signed in; another is revoked after a confirmation', async () => {
+    // An admin of the Growth tenant (not its owner) signs in and invites.
+    const admin = { email: 'ada.admin@example.com', password: 'admin-password-123' };
+    await new AgentStack({ apiKey: growth.secretKey, baseUrl: apiBase }).platform.users.create({
+      email: admin.email,
+      name: 'Ada Admin',
+      role: 'admin',
+      password: admin.password,
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Team' }).waitFor();
+
+    const invite = async (name: string, email: string, role: string): Promise<string> => {
+      await page.getByRole('button', { name: 'Invite member' }).click();
+      const form = page.getByRole('form', { name: 'Invite a team member' });
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Name').fill(name);
+      await form.getByLabel('Role').selectOption(role);
+      await form.getByRole('button', { name: 'Invite', exact: true }).click();
+      const shown = page.getByRole('region', { name: `Send ${name} this invitation link` });
+      const link = await shown.getByLabel('Invitation link').inputValue();
+      await shown.getByRole('button', { name: 'Done' }).click();
+      return link;
+    };
+    const pending = page.getByRole('region', { name: 'Pending invitations' });
+
+    const link = await invite('Nia Newcomer', 'nia@example.com', 'support');
+    // The link opens this dashboard's accept page.
+    expect(link.startsWith(`${new URL(siteUrl).origin}/#/accept?token=inv_`)).toBe(true);
+    await pending.getByText(/Nia Newcomer · nia@example\.com · support/).waitFor();
+    await page.screenshot({ path: `${resultsDir}dashboard-invitations.png`, fullPage: true });
+
+    // The invitee, in a browser of their own: chooses a password and is signed in.
+    const inviteeContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const invitee = await inviteeContext.newPage();
+    await invitee.goto(link);
+    await invitee.getByRole('heading', { level: 1, name: 'Accept your invitation' }).waitFor();
+    await invitee.getByLabel('Choose a password').fill('short');
+    await invitee.getByRole('button', { name: 'Join and sign in' }).click();
+    await invitee.getByText(/^Use at least/).waitFor();
+    await invitee.getByLabel('Choose a password').fill('nia-chose-this-123');
+    await invitee.getByRole('button', { name: 'Join and sign in' }).click();
+    await invitee.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await invitee.getByRole('button', { name: 'Menu' }).click();
+    expect(await invitee.locator('.app-user__name').textContent()).toBe('Nia Newcomer');
+    expect(await invitee.locator('.app-user__meta').textContent()).toContain('nia@example.com · support');
+    await invitee.screenshot({ path: `${resultsDir}dashboard-invitation-accepted.png`, fullPage: true });
+    // The link worked once.
+    await invitee.getByRole('button', { name: 'Sign out' }).click();
+    await invitee.goto(link);
+    await invitee.reload();
+    await invitee.getByLabel('Choose a password').fill('nia-chose-this-456');
+    await invitee.getByRole('button', { name: 'Join and sign in' }).click();
+    await invitee.getByText(/already used, was revoked or has expired/).waitFor();
+    await inviteeContext.close();
+
+    // Back on the admin's Team page: a member now, no longer pending.
+    await page.reload();
+    await page.getByRole('table', { name: 'Team members' }).getByText('nia@example.com').waitFor();
+    expect(await page.getByText(/Nia Newcomer · nia@example\.com/).count()).toBe(0);
+
+    // Another invitation, revoked from the pending list — after a confirmation, kept once.
+    const revokedLink = await invite('Rae Revoked', 'rae@example.com', 'viewer');
+    const raeRow = pending.getByText(/Rae Revoked · rae@example\.com · viewer/);
+    await raeRow.waitFor();
+    await pending.getByRole('button', { name: 'Revoke the invitation of Rae Revoked' }).click();
+    await pending.getByText('Revoke this invitation? Its link stops working.').waitFor();
+    await pending.getByRole('button', { name: 'Keep' }).click();
+    expect(await raeRow.count()).toBe(1);
+    await pending.getByRole('button', { name: 'Revoke the invitation of Rae Revoked' }).click();
+    await pending.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await raeRow.waitFor({ state: 'detached' });
+    const growthClient = new AgentStack({ apiKey: growth.secretKey, baseUrl: apiBase });
+    const stillPending = await growthClient.platform.invitations.list({ limit: 100 });
+    expect(stillPending.data.some((i) => i.email === 'rae@example.com')).toBe(false);
+
+    // Its link no longer works.
+    const late = await browser.newContext();
+    const lateInvitee = await late.newPage();
+    await lateInvitee.goto(revokedLink);
+    await lateInvitee.getByLabel('Choose a password').fill('rae-too-late-123');
+    await lateInvitee.getByRole('button', { name: 'Join and sign in' }).click();
+    await lateInvitee.getByText(/already used, was revoked or has expired/).waitFor();
+    await late.close();
+    await context.close();
+  });
+
   test('a tenant of another agency gets that agency brand, in its dark scheme', async () => {
     const page = await signIn(enterprise);
     const brandName = page.getByTestId('brand-name');

@@ -1,6 +1,6 @@
 // The README's run command, walked in Debian's Chromium: `scripts/start.mjs` (what `npm start`
 // runs after building) starts the server on embedded PGlite with demo data and the dashboard; then
-// every demo tier and the operator sign in and visit every page at 1280 and 390 px. On each page:
+// every demo tier, the operator and the demo agency sign in and visit every page at 1280 and 390 px. On each page:
 // no horizontal scroll, no console error, no axe-core serious or critical violation; a screenshot
 // of each goes to test-results/screenshots/.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -36,6 +36,11 @@ const USER_PAGES = [
 const OPERATOR_PAGES = [
   { slug: 'tenants', link: 'Tenants', heading: 'Tenants' },
   { slug: 'brands', link: 'Agencies & brands', heading: 'Agencies & brands' },
+] as const;
+const AGENCY_PAGES = [
+  { slug: 'tenants', link: 'Tenants', heading: 'Tenants' },
+  { slug: 'brand', link: 'Brand', heading: 'Brand' },
+  { slug: 'agency-keys', link: 'Agency keys', heading: 'Agency keys' },
 ] as const;
 
 /** A port nobody listens on right now. */
@@ -225,8 +230,8 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
     test(`operator at ${width.width} px: tenants and brands`, async () => {
       const { page, errors } = await open(width);
       await page.goto(siteUrl);
-      await page.getByRole('button', { name: 'Operator? Sign in with the operator key' }).click();
-      await page.getByLabel('Operator key').fill(demo.operatorKey);
+      await page.getByRole('button', { name: 'Operator or agency? Sign in with a key' }).click();
+      await page.getByLabel('Operator or agency key').fill(demo.operatorKey);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
       const tenants = page.getByRole('table', { name: 'Tenants' });
@@ -236,6 +241,54 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
         await go(page, width, target.link, target.heading);
         await check(page, errors, `operator-${target.slug}-${width.name}`);
       }
+      // The demo agency's keys, with the operator key that made them, under its brand.
+      await page.getByLabel('Agency', { exact: true }).selectOption({ label: demo.agencyKey!.agency.name });
+      const keys = page.getByRole('table', { name: 'Agency keys' });
+      await keys.getByText('Demo agency console', { exact: true }).waitFor();
+      expect(await keys.getByText(/^Created by operator/).count()).toBeGreaterThan(0);
+      await page.context().close();
+    });
+
+    test(`agency at ${width.width} px: its own tenants and their keys, its brand and its keys`, async () => {
+      const agencyKey = demo.agencyKey!;
+      const own = demo.tenants.filter((t) => t.agency.id === agencyKey.agency.id);
+      const others = demo.tenants.filter((t) => t.agency.id !== agencyKey.agency.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(others.length).toBeGreaterThan(0);
+      const { page, errors } = await open(width);
+      await page.goto(siteUrl);
+      // The demo sign-in fills the agency key.
+      await page.getByRole('button', { name: new RegExp(`^Agency · ${agencyKey.agency.name}`) }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
+      // The console wears the agency's brand, and shows no operator page.
+      expect(await page.getByTestId('brand-name').textContent()).toBe(agencyKey.agency.name);
+      const tenants = page.getByRole('table', { name: 'Tenants' });
+      for (const tenant of own) await tenants.getByText(tenant.name, { exact: true }).waitFor();
+      for (const tenant of others)
+        expect(await tenants.getByText(tenant.name, { exact: true }).count()).toBe(0);
+      expect(await tenants.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+      expect(await page.getByText('Agencies & brands').count()).toBe(0);
+      await check(page, errors, `agency-tenants-${width.name}`);
+
+      // A tenant's page: its keys.
+      await tenants.getByRole('link', { name: own[0]!.name, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: own[0]!.name, exact: true }).waitFor();
+      await page.getByRole('table', { name: 'API keys' }).getByText('Demo secret key').waitFor();
+      await check(page, errors, `agency-tenant-${width.name}`);
+
+      for (const target of AGENCY_PAGES.slice(1)) {
+        await go(page, width, target.link, target.heading);
+        if (target.slug === 'brand') await page.locator('.as-brand-editor__form').waitFor();
+        if (target.slug === 'agency-keys') {
+          await page.getByRole('table', { name: 'Agency keys' }).getByText('Demo agency console').waitFor();
+        }
+        await check(page, errors, `agency-${target.slug}-${width.name}`);
+      }
+
+      // Another agency's tenant, by its address: not found.
+      await page.goto(`${siteUrl}/#/tenants/${others[0]!.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Tenant not found' }).waitFor();
       await page.context().close();
     });
   }

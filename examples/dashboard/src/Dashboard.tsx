@@ -11,6 +11,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { createSessionClient, type StoredSession } from './api';
 import { BrandMark } from './BrandMark';
+import { AgencyBrandPage } from './pages/AgencyBrandPage';
+import { AgencyKeysPage } from './pages/AgencyKeysPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { BrandsPage } from './pages/BrandsPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -18,6 +20,7 @@ import { PlanPage } from './pages/PlanPage';
 import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { TeamPage } from './pages/TeamPage';
+import { TenantPage } from './pages/TenantPage';
 import { TenantsPage } from './pages/TenantsPage';
 import { type ParsedRoute, type Route, useHashRoute } from './useHashRoute';
 
@@ -41,6 +44,20 @@ const OPERATOR_NAV: NavItem[] = [
   { route: 'brands', label: 'Agencies & brands' },
 ];
 
+// An agency's console: its own tenants (and their keys), its brand, its keys. No plans, no
+// agencies, no creating tenants: those are the operator's.
+const AGENCY_NAV: NavItem[] = [
+  { route: 'tenants', label: 'Tenants' },
+  { route: 'brand', label: 'Brand' },
+  { route: 'agency-keys', label: 'Agency keys' },
+];
+
+const NAV: Record<StoredSession['kind'], NavItem[]> = {
+  user: USER_NAV,
+  operator: OPERATOR_NAV,
+  agency: AGENCY_NAV,
+};
+
 /**
  * The app's labels over the kit's: each page has its own heading, so the kit's section headings name
  * what the section holds instead of repeating the page's.
@@ -52,6 +69,8 @@ export const DASHBOARD_LOCALE = {
     'team.title': 'Members',
     'apiKeys.title': 'Keys',
     'tenants.title': 'All tenants',
+    'brand.title': 'White-label brand',
+    'agencyKeys.title': 'Console keys',
   },
 };
 
@@ -61,12 +80,14 @@ const OPERATOR_THEME: AgentStackTheme = { brandName: 'AgentStack', variables: { 
 /**
  * The signed-in shell. A tenant's user sees the tenant's brand (`GET /v1/platform/brand` →
  * `themeFromBrand`) on everything inside the kit's provider, header included; the operator sees
- * the tenants and agencies of the installation. On a phone the navigation folds into a menu.
+ * the tenants and agencies of the installation; an agency's console wears the agency's own brand
+ * and shows its tenants, brand and keys. On a phone the navigation folds into a menu.
  */
 export function Dashboard({ session, onSignedOut }: DashboardProps) {
   const client = useMemo(() => createSessionClient(session.token), [session.token]);
   const [queryClient] = useState(createAgentStackQueryClient);
   const operator = session.kind === 'operator';
+  const agencyId = session.kind === 'agency' ? (session.agency?.id ?? '') : '';
   const [signingOut, setSigningOut] = useState(false);
 
   // A session that expired or was revoked elsewhere answers 401: back to the sign-in page.
@@ -84,16 +105,27 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
     [queryClient, onSignedOut],
   );
 
-  const brand = useQuery({ ...platformQueries.brand(client), enabled: !operator }, queryClient);
+  const tenantBrand = useQuery(
+    { ...platformQueries.brand(client), enabled: session.kind === 'user' },
+    queryClient,
+  );
+  // An agency's console wears its own brand, and repaints when the brand is saved.
+  const agency = useQuery(
+    { ...platformQueries.agency(client, agencyId), enabled: Boolean(agencyId) },
+    queryClient,
+  );
+  const brand = agencyId ? agency : tenantBrand;
+  const brandData = agencyId ? agency.data?.brand : tenantBrand.data;
   const theme = useMemo(
-    () => (operator ? OPERATOR_THEME : brand.data ? themeFromBrand(brand.data) : undefined),
-    [operator, brand.data],
+    () => (operator ? OPERATOR_THEME : brandData ? themeFromBrand(brandData) : undefined),
+    [operator, brandData],
   );
 
   const signOut = async () => {
     setSigningOut(true);
     // Revoke server side; if that fails (offline, already expired) the token is still dropped here.
-    if (!operator) await client.platform.sessions.revoke().catch(() => undefined);
+    // Console keys (operator, agency) are not sessions: the tab just forgets them.
+    if (session.kind === 'user') await client.platform.sessions.revoke().catch(() => undefined);
     queryClient.clear();
     onSignedOut();
   };
@@ -117,7 +149,7 @@ export function Dashboard({ session, onSignedOut }: DashboardProps) {
     >
       <DashboardShell
         session={session}
-        brand={operator ? null : (brand.data ?? null)}
+        brand={operator ? null : (brandData ?? null)}
         signingOut={signingOut}
         onSignOut={signOut}
       />
@@ -141,11 +173,17 @@ export interface DashboardShellProps {
  */
 export function DashboardShell({ session, brand, signingOut = false, onSignOut }: DashboardShellProps) {
   const operator = session.kind === 'operator';
-  const nav = operator ? OPERATOR_NAV : USER_NAV;
-  const route = useHashRoute() ?? { name: nav[0]!.route, id: null, upgrade: null };
+  const agency = session.kind === 'agency';
+  const nav = NAV[session.kind];
+  const parsed = useHashRoute();
+  // A page of another kind of console (an old link) opens this console's home instead.
+  const route =
+    parsed && nav.some((item) => item.route === (PARENT[parsed.name] ?? parsed.name))
+      ? parsed
+      : { name: nav[0]!.route, id: null, upgrade: null };
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
-  const current = route.name === 'product' ? 'products' : route.name;
+  const current = PARENT[route.name] ?? route.name;
   const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
   const owner = operator ? 'AgentStack operator' : brand?.name;
   useEffect(() => {
@@ -201,11 +239,15 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
             ))}
           </nav>
           <div className="app-user">
-            {operator ? null : <PlanBadge />}
+            {session.kind === 'user' ? <PlanBadge /> : null}
             <span className="app-user__text">
               <span className="app-user__name">{session.user.name}</span>
               <span className="app-user__meta">
-                {operator ? 'Operator key' : `${session.user.email} · ${session.user.role}`}
+                {operator
+                  ? 'Operator key'
+                  : agency
+                    ? 'Agency key'
+                    : `${session.user.email} · ${session.user.role}`}
               </span>
             </span>
             <button
@@ -220,22 +262,33 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
         </div>
       </header>
       <main className="app-main">
-        <Page route={route} operator={operator} session={session} />
+        <Page route={route} session={session} />
       </main>
     </>
   );
 }
 
-function Page({
-  route,
-  operator,
-  session,
-}: {
-  route: ParsedRoute;
-  operator: boolean;
-  session: StoredSession;
-}) {
-  if (operator) return route.name === 'brands' ? <BrandsPage /> : <TenantsPage />;
+// Pages under a navigation item: the item stays current on them.
+const PARENT: Partial<Record<Route, Route>> = { product: 'products', tenant: 'tenants' };
+
+function Page({ route, session }: { route: ParsedRoute; session: StoredSession }) {
+  if (session.kind === 'operator') {
+    if (route.name === 'tenant') return <TenantPage id={route.id ?? ''} />;
+    return route.name === 'brands' ? <BrandsPage /> : <TenantsPage />;
+  }
+  if (session.kind === 'agency') {
+    const agencyId = session.agency?.id ?? '';
+    switch (route.name) {
+      case 'tenant':
+        return <TenantPage id={route.id ?? ''} />;
+      case 'brand':
+        return <AgencyBrandPage agencyId={agencyId} />;
+      case 'agency-keys':
+        return <AgencyKeysPage agencyId={agencyId} />;
+      default:
+        return <TenantsPage agency />;
+    }
+  }
   switch (route.name) {
     case 'products':
       return <ProductsPage />;

@@ -9,6 +9,7 @@ import {
 } from '@agentstack/sdk';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import {
+  agencySession,
   createSessionClient,
   createSignInClient,
   operatorSession,
@@ -23,9 +24,9 @@ interface SignInPageProps {
 }
 
 /**
- * Email and password → `POST /v1/platform/sessions` → the session token the dashboard uses; or,
- * for the installation's operator, the operator key (or an agency's `ag_…` key, whose tenant
- * list holds its own tenants only). With a publishable key in the page's config
+ * Email and password → `POST /v1/platform/sessions` → the session token the dashboard uses; or a
+ * console key: the installation's operator key (`op_…`), or an agency's key (`ag_…`, which opens
+ * that agency's own console), told apart by `GET /v1/platform/me`. With a publishable key in the page's config
  * the page wears the tenant's brand; on a local demo it lists the demo sign-ins and where they are.
  */
 export function SignInPage({ onSignedIn }: SignInPageProps) {
@@ -67,6 +68,9 @@ export function SignInPage({ onSignedIn }: SignInPageProps) {
   );
 }
 
+/** A valid key that opens no console (a tenant's `sk_…`): refused like an unknown one. */
+class NotAConsoleKey extends Error {}
+
 function SignInForm({
   client,
   brand,
@@ -88,9 +92,14 @@ function SignInForm({
     try {
       if (mode === 'operator') {
         const key = operatorKey.trim();
-        // The key must be one: a tenant's list of tenants is refused, an operator's is not.
-        await createSessionClient(key).platform.tenants.list({ limit: 1 });
-        onSignedIn(operatorSession(key));
+        // Which console: the operator's, or an agency's (its own tenants, keys and brand only).
+        const keyClient = createSessionClient(key);
+        const me = await keyClient.platform.me.retrieve();
+        if (me.kind === 'operator') onSignedIn(operatorSession(key));
+        else if (me.kind === 'agency_key' && me.agencyId) {
+          const agency = await keyClient.platform.agencies.retrieve(me.agencyId);
+          onSignedIn(agencySession(key, { id: agency.id, name: agency.name }));
+        } else throw new NotAConsoleKey();
       } else {
         const session = await client.platform.sessions.create({ email: email.trim(), password });
         onSignedIn(toStoredSession(session));
@@ -102,7 +111,8 @@ function SignInForm({
   };
 
   const message =
-    isAuthenticationError(error) || (mode === 'operator' && isPermissionError(error))
+    isAuthenticationError(error) ||
+    (mode === 'operator' && (isPermissionError(error) || error instanceof NotAConsoleKey))
       ? mode === 'operator'
         ? 'That is not an operator or agency key of this installation.'
         : 'That email and password do not match an account.'
@@ -117,18 +127,18 @@ function SignInForm({
       <div className="signin as-card">
         {brand ? <BrandMark brand={brand} /> : null}
         <h1 className="signin__title" id={`${id}-title`}>
-          {mode === 'operator' ? 'Operator sign-in' : brand ? `Sign in to ${brand.name}` : 'Sign in'}
+          {mode === 'operator' ? 'Console sign-in' : brand ? `Sign in to ${brand.name}` : 'Sign in'}
         </h1>
         <form className="signin__form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
           {mode === 'operator' ? (
             <div className="as-field">
-              <label htmlFor={`${id}-key`}>Operator key</label>
+              <label htmlFor={`${id}-key`}>Operator or agency key</label>
               <input
                 id={`${id}-key`}
                 className="as-input"
                 type="password"
                 autoComplete="off"
-                placeholder="op_… (an agency's ag_… key works too)"
+                placeholder="op_… or ag_…"
                 required
                 value={operatorKey}
                 onChange={(e) => setOperatorKey(e.target.value)}
@@ -185,7 +195,7 @@ function SignInForm({
             setError(null);
           }}
         >
-          {mode === 'operator' ? 'Sign in with email instead' : 'Operator? Sign in with the operator key'}
+          {mode === 'operator' ? 'Sign in with email instead' : 'Operator or agency? Sign in with a key'}
         </button>
       </div>
       {demo ? (
@@ -211,11 +221,27 @@ function SignInForm({
                   </button>
                 </li>
               ))}
+              {demo.agencyKey ? (
+                <li>
+                  <button
+                    type="button"
+                    className="as-button as-button--secondary signin-demo__pick"
+                    onClick={() => {
+                      setMode('operator');
+                      setOperatorKey(demo.agencyKey?.key ?? '');
+                      setError(null);
+                    }}
+                  >
+                    {demo.agencyKey.label}
+                    <span className="signin-demo__email">agency key</span>
+                  </button>
+                </li>
+              ) : null}
             </ul>
           ) : null}
           <p className="signin-demo__where">
             {demo.signIns.length > 0
-              ? 'Passwords and the operator key are in '
+              ? 'Passwords and the operator and agency keys are in '
               : 'No demo sign-ins were found in '}
             <code>{demo.file}</code>
             {demo.signIns.length > 0

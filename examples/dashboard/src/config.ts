@@ -10,6 +10,8 @@ export interface DashboardConfig {
     /** The server's `demo-credentials.json`. */
     file: string;
     signIns: Array<{ label: string; email: string; password: string }>;
+    /** The demo agency's key: its console (its own tenants, their keys, its brand). */
+    agencyKey?: { label: string; key: string };
   };
 }
 

@@ -1,7 +1,21 @@
 import { useEffect, useState } from 'react';
 
-/** The dashboard's pages. Tenant users see the first six; the operator console the last two. */
-export type Route = 'overview' | 'products' | 'product' | 'team' | 'api-keys' | 'plan' | 'tenants' | 'brands';
+/**
+ * The dashboard's pages. Tenant users see the first six; the operator console tenants (and a
+ * tenant's page) and brands; an agency's console tenants, brand and agency keys.
+ */
+export type Route =
+  | 'overview'
+  | 'products'
+  | 'product'
+  | 'team'
+  | 'api-keys'
+  | 'plan'
+  | 'tenants'
+  | 'tenant'
+  | 'brands'
+  | 'brand'
+  | 'agency-keys';
 
 /**
  * The page in the URL hash (`#/products`, `#/products/prod_…`, `#/plan?upgrade=commerce_growth`):
@@ -9,13 +23,23 @@ export type Route = 'overview' | 'products' | 'product' | 'team' | 'api-keys' | 
  */
 export interface ParsedRoute {
   name: Route;
-  /** On `#/products/:id`, the product's id. */
+  /** On `#/products/:id` the product's id, on `#/tenants/:id` the tenant's. */
   id: string | null;
   /** On `#/plan`, the plan or add-on an upgrade prompt pointed to. */
   upgrade: string | null;
 }
 
-const ROUTES: readonly Route[] = ['overview', 'products', 'team', 'api-keys', 'plan', 'tenants', 'brands'];
+const ROUTES: readonly Route[] = [
+  'overview',
+  'products',
+  'team',
+  'api-keys',
+  'plan',
+  'tenants',
+  'brands',
+  'brand',
+  'agency-keys',
+];
 
 /** Parses a location hash; anything unknown is `null` (the shell then opens its home page). */
 export function parseRoute(hash: string): ParsedRoute | null {
@@ -23,13 +47,16 @@ export function parseRoute(hash: string): ParsedRoute | null {
   const [first = '', second] = path.split('/');
   const upgrade = new URLSearchParams(query).get('upgrade');
   if (first === 'products' && second) return { name: 'product', id: decodeURIComponent(second), upgrade };
+  if (first === 'tenants' && second) return { name: 'tenant', id: decodeURIComponent(second), upgrade };
   if (!ROUTES.includes(first as Route)) return null;
   return { name: first as Route, id: null, upgrade };
 }
 
 /** The link of a page, e.g. `href('product', 'prod_1')` → `#/products/prod_1`. */
 export function href(route: Route, id?: string): string {
-  return route === 'product' ? `#/products/${encodeURIComponent(id ?? '')}` : `#/${route}`;
+  if (route === 'product') return `#/products/${encodeURIComponent(id ?? '')}`;
+  if (route === 'tenant') return `#/tenants/${encodeURIComponent(id ?? '')}`;
+  return `#/${route}`;
 }
 
 /** The current route, following `hashchange` (links are plain `<a href="#/…">`). */

@@ -1,9 +1,10 @@
-import { BrandEditor, useAgencies } from '@agentstack/react';
+import { AgencyKeysPanel, BrandEditor, useAgencies } from '@agentstack/react';
 import { useId, useState } from 'react';
 import { PageHead } from '../PageHead';
 
 /**
- * The operator's view of agencies: pick one and edit its white-label brand beside a live preview.
+ * The operator's view of agencies: pick one, edit its white-label brand beside a live preview, and
+ * manage its keys (each with the operator key that made it; a new key's secret is shown once).
  * Every dashboard of the agency's tenants wears the saved brand from their next page load.
  */
 export function BrandsPage() {
@@ -34,7 +35,10 @@ export function BrandsPage() {
         ) : null}
       </PageHead>
       {agencyId ? (
-        <BrandEditor key={agencyId} agencyId={agencyId} />
+        <>
+          <BrandEditor key={agencyId} agencyId={agencyId} />
+          <AgencyKeysPanel key={`keys-${agencyId}`} agencyId={agencyId} />
+        </>
       ) : agencies.isPending ? (
         <p className="as-card page-section" aria-busy="true">
           Loading agencies…

@@ -26,7 +26,8 @@ export const agencyKeysPanelMessages = {
   'agencyKeys.form.submit': 'Create key',
   'agencyKeys.form.submitting': 'Creating…',
   'agencyKeys.emptyTitle': 'No agency keys yet',
-  'agencyKeys.emptyBody': 'An operator creates a key to give this agency its own console.',
+  'agencyKeys.emptyBody':
+    'Create a key to give this agency its own console: its tenants, their keys and its brand.',
   'agencyKeys.loadError': 'Agency keys could not be loaded',
   'agencyKeys.page': 'Page {{page}}',
   'agencyKeys.previous': 'Previous page',
