@@ -169,7 +169,15 @@ dashboard.stdout.resume();
 const signIn = (t) => `${t.user.email} / ${t.user.password}`;
 const width = Math.max(0, ...(demo?.tenants ?? []).map((t) => signIn(t).length));
 const signIns = demo
-  ? demo.tenants.map((t) => `${t.slug.padEnd(10)} ${signIn(t).padEnd(width)}   secret key ${t.secretKey}`)
+  ? [
+      ...demo.tenants.map(
+        (t) => `${t.slug.padEnd(10)} ${signIn(t).padEnd(width)}   secret key ${t.secretKey}`,
+      ),
+      // The agency's console: "Operator or agency? Sign in with a key" on the sign-in page.
+      ...(demo.agencyKey
+        ? [`${'agency'.padEnd(10)} ${demo.agencyKey.secret}   (${demo.agencyKey.agency.name})`]
+        : []),
+    ]
   : [
       `not found at ${credentialsFile}`,
       'to start over with fresh demo data: stop, delete the data folder, npm start',
