@@ -56,21 +56,47 @@ export type {
   EntitlementsResource,
   Me,
   Plans,
+  ProductCategories,
+  ProductCollections,
   Products,
+  ProductVariants,
   Sessions,
   Tenants,
   Users,
+  Vendors,
 } from './resources';
+export type {
+  ProductCategory,
+  ProductCategoryCreate,
+  ProductCategoryListParams,
+  ProductCategoryUpdate,
+} from './schemas/commerce/category';
+export type {
+  ProductCollection,
+  ProductCollectionCreate,
+  ProductCollectionListParams,
+  ProductCollectionUpdate,
+} from './schemas/commerce/collection';
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
   Product,
   ProductBulkArchive,
   ProductCreate,
   ProductListParams,
+  ProductMedia,
+  ProductMediaInput,
+  ProductOption,
   ProductOrder,
   ProductStatus,
   ProductUpdate,
 } from './schemas/commerce/product';
+export type {
+  DeletedProductVariant,
+  ProductVariant,
+  ProductVariantCreate,
+  ProductVariantUpdate,
+} from './schemas/commerce/variant';
+export type { Vendor, VendorCreate, VendorListParams, VendorUpdate } from './schemas/commerce/vendor';
 export type {
   ErrorCode,
   ListParams,

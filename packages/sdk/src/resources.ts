@@ -1,4 +1,8 @@
+import type { categoryOperations } from './contract/commerce/categories';
+import type { collectionOperations } from './contract/commerce/collections';
 import type { productOperations } from './contract/commerce/products';
+import type { variantOperations } from './contract/commerce/variants';
+import type { vendorOperations } from './contract/commerce/vendors';
 import type {
   brandOperations,
   entitlementOperations,
@@ -14,6 +18,14 @@ import type { ResourceOf } from './resource';
 
 /** `client.commerce.products`. */
 export type Products = ResourceOf<typeof productOperations>;
+/** `client.commerce.variants`. */
+export type ProductVariants = ResourceOf<typeof variantOperations>;
+/** `client.commerce.categories`. */
+export type ProductCategories = ResourceOf<typeof categoryOperations>;
+/** `client.commerce.collections`. */
+export type ProductCollections = ResourceOf<typeof collectionOperations>;
+/** `client.commerce.vendors`. */
+export type Vendors = ResourceOf<typeof vendorOperations>;
 /** `client.platform.me`. */
 export type Me = ResourceOf<typeof meOperations>;
 /** `client.platform.entitlements`. */

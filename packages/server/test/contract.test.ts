@@ -172,6 +172,120 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   });
   const sorted = await step('sorted by title', 200, 'GET', `${P}?order=title`);
   expect(sorted.body.data.map((p: { title: string }) => p.title)).toEqual(['Bread knife', 'Linen apron']);
+  // The catalogue: variants, prices per currency, categories, collections, media, vendors, filters.
+  const A = `${P}/${a.body.id}`;
+  const usd = { amount: 2100, currency: 'USD' };
+  await step('option axes and a price per currency', 200, 'PATCH', A, {
+    body: { options: [{ name: 'Size', values: ['S', 'M'] }], prices: [usd] },
+  });
+  await step('a second price in the main currency', [400, 'validation_failed'], 'PATCH', A, {
+    body: { prices: [{ amount: 1, currency: 'EUR' }] },
+  });
+  const variant = await step('create a variant', 201, 'POST', `${A}/variants`, {
+    body: { sku: 'APRON-1-S', options: { Size: 'S' }, price, prices: [usd] },
+  });
+  await step("a variant with the product's SKU", [409, 'duplicate_sku'], 'POST', `${A}/variants`, {
+    body: { sku: 'APRON-1', options: { Size: 'M' }, price },
+  });
+  await step('a variant with the same options', [409, 'duplicate_variant'], 'POST', `${A}/variants`, {
+    body: { sku: 'APRON-1-S2', options: { Size: 'S' }, price },
+  });
+  await step('a variant with an unknown value', [422, 'invalid_variant_options'], 'POST', `${A}/variants`, {
+    body: { sku: 'APRON-1-XL', options: { Size: 'XL' }, price },
+  });
+  await step('options that orphan a variant', [409, 'options_in_use'], 'PATCH', A, {
+    body: { options: [{ name: 'Size', values: ['M'] }] },
+  });
+  await step('update a variant', 200, 'PATCH', `${A}/variants/${variant.body.id}`, {
+    body: { price: { amount: 2000, currency: 'EUR' } },
+  });
+  await step('list variants', 200, 'GET', `${A}/variants`);
+  await step('publishable reads variants', 200, 'GET', `${A}/variants/${variant.body.id}`, {
+    token: target.publishable,
+  });
+  await step('publishable variants of a draft', [404, 'not_found'], 'GET', `${P}/${b.body.id}/variants`, {
+    token: target.publishable,
+  });
+  await step(
+    'a variant under another product',
+    [404, 'not_found'],
+    'GET',
+    `${P}/${b.body.id}/variants/${variant.body.id}`,
+  );
+  await step(
+    'a variant of an unknown product',
+    [404, 'not_found'],
+    'POST',
+    `${P}/prod_0000000000000000000000/variants`,
+    {
+      body: { sku: 'NOPE', price },
+    },
+  );
+  const C = '/v1/commerce/categories';
+  const root = await step('create a category', 201, 'POST', C, { body: { name: 'Kitchen' } });
+  const child = await step('create a subcategory', 201, 'POST', C, {
+    body: { name: 'Aprons', parentId: root.body.id },
+  });
+  await step('a category under its descendant', [409, 'category_cycle'], 'PATCH', `${C}/${root.body.id}`, {
+    body: { parentId: child.body.id },
+  });
+  await step('a category under an unknown one', [404, 'not_found'], 'POST', C, {
+    body: { name: 'Orphan', parentId: 'cat_0000000000000000000000' },
+  });
+  let deepest = child.body.id;
+  for (const level of [3, 4, 5]) {
+    deepest = (
+      await step(`category level ${level}`, 201, 'POST', C, {
+        body: { name: `L${level}`, parentId: deepest },
+      })
+    ).body.id;
+  }
+  await step('a sixth level', [422, 'category_too_deep'], 'POST', C, {
+    body: { name: 'L6', parentId: deepest },
+  });
+  await step('delete a category with children', [409, 'invalid_state'], 'DELETE', `${C}/${root.body.id}`);
+  await step('categories', 200, 'GET', `${C}?order=name`);
+  const coll = await step('create a collection', 201, 'POST', '/v1/commerce/collections', {
+    body: { title: 'Bestsellers' },
+  });
+  await step('an unknown collection on a product', [404, 'not_found'], 'PATCH', A, {
+    body: { collectionIds: ['coll_0000000000000000000000'] },
+  });
+  await step('put the product in groups, with ordered media', 200, 'PATCH', A, {
+    body: {
+      categoryIds: [child.body.id],
+      collectionIds: [coll.body.id],
+      media: [
+        { url: 'https://cdn.example.test/a.jpg', alt: 'Front' },
+        { url: 'https://cdn.example.test/b.jpg' },
+      ],
+    },
+  });
+  await step('media over plain http', [400, 'validation_failed'], 'PATCH', A, {
+    body: { media: [{ url: 'http://cdn.example.test/a.jpg' }] },
+  });
+  const inCategory = await step(
+    'filter by a category and its descendants',
+    200,
+    'GET',
+    `${P}?category=${root.body.id}`,
+  );
+  expect(inCategory.body.data.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
+  const filtered = await step(
+    'filter by option and price',
+    200,
+    'GET',
+    `${P}?option=Size:S&currency=USD&priceMin=2000&priceMax=2100&collection=${coll.body.id}`,
+  );
+  expect(filtered.body.data.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
+  await step('a price range without a currency', [400, 'validation_failed'], 'GET', `${P}?priceMin=1`);
+  await step('vendors on Startup', [403, 'feature_not_in_plan'], 'GET', '/v1/commerce/vendors');
+  await step('a vendor on Startup', [403, 'feature_not_in_plan'], 'PATCH', A, {
+    body: { vendorId: 'ven_0000000000000000000000' },
+  });
+  await step('delete a variant', 200, 'DELETE', `${A}/variants/${variant.body.id}`);
+  await step('a deleted variant', [404, 'not_found'], 'GET', `${A}/variants/${variant.body.id}`);
+  await step('delete a collection', 200, 'DELETE', `/v1/commerce/collections/${coll.body.id}`);
   const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
   expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
   await step('plans', 200, 'GET', '/v1/platform/plans');

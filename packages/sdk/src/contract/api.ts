@@ -1,4 +1,8 @@
+import { categoryOperations } from './commerce/categories';
+import { collectionOperations } from './commerce/collections';
 import { productOperations } from './commerce/products';
+import { variantOperations } from './commerce/variants';
+import { vendorOperations } from './commerce/vendors';
 import type { OperationGroup } from './operation';
 import { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 import { agencyOperations } from './platform/agencies';
@@ -37,6 +41,14 @@ export const platformContract = {
 export const commerceContract = {
   /** The tenant's products. */
   products: productOperations,
+  /** Variants of a product (SKU, option values, prices per currency). */
+  variants: variantOperations,
+  /** The category tree. */
+  categories: categoryOperations,
+  /** Hand-picked product collections. */
+  collections: collectionOperations,
+  /** Vendors of a multi-vendor catalogue (Growth and up). */
+  vendors: vendorOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

@@ -9,7 +9,11 @@ import { contract } from './api';
 import type { Operation, OperationGroup } from './operation';
 
 export { commerceContract, contract, platformContract, realtimeContract } from './api';
+export { categoryOperations } from './commerce/categories';
+export { collectionOperations } from './commerce/collections';
 export { productOperations } from './commerce/products';
+export { variantOperations } from './commerce/variants';
+export { vendorOperations } from './commerce/vendors';
 export * from './operation';
 export { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 export { agencyOperations } from './platform/agencies';
@@ -44,3 +48,4 @@ export function allOperations(): OperationEntry[] {
   }
   return entries;
 }
+export * from './commerce/rules';

@@ -6,7 +6,10 @@ import {
   type DemoTenantSlug,
 } from '../catalog/demo';
 import type { LimitKey } from '../catalog/plans';
+import type { ProductCategory } from '../schemas/commerce/category';
+import type { ProductCollection } from '../schemas/commerce/collection';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
+import type { Vendor } from '../schemas/commerce/vendor';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
 import type { ApiKey } from '../schemas/platform/apiKey';
 import type { Invitation } from '../schemas/platform/invitation';
@@ -75,6 +78,12 @@ export interface MockDb {
   agencies: Agency[];
   /** The caller tenant's products, in any order (lists sort by id, newest first). */
   products: Product[];
+  /** The caller tenant's category tree. */
+  categories: ProductCategory[];
+  /** The caller tenant's collections. */
+  collections: ProductCollection[];
+  /** The caller tenant's vendors. */
+  vendors: Vendor[];
   /** The caller tenant's dashboard users. */
   users: User[];
   /** The caller tenant's invitations, whatever became of them. */
@@ -155,8 +164,18 @@ export function toProduct(input: ProductCreate, id: string, now: string): Produc
     sku: input.sku ?? null,
     status: input.status ?? 'draft',
     price: { ...input.price },
+    prices: (input.prices ?? []).map((m) => ({ ...m })),
+    options: (input.options ?? []).map((o) => ({
+      name: o.name.trim(),
+      values: o.values.map((v) => v.trim()),
+    })),
+    variants: [],
     inventoryQuantity: input.inventoryQuantity ?? 0,
     imageUrl: input.imageUrl ?? null,
+    media: (input.media ?? []).map((m) => ({ url: m.url, alt: m.alt ?? '' })),
+    categoryIds: [...(input.categoryIds ?? [])],
+    collectionIds: [...(input.collectionIds ?? [])],
+    vendorId: input.vendorId ?? null,
     metadata: { ...input.metadata },
     createdAt: now,
     updatedAt: now,
@@ -299,6 +318,9 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     tenants,
     agencies,
     products,
+    categories: [],
+    collections: [],
+    vendors: [],
     users,
     invitations: [],
     passwords,

@@ -1,4 +1,8 @@
+import { categoryMocks } from './commerce/categories';
+import { collectionMocks } from './commerce/collections';
 import { productMocks } from './commerce/products';
+import { variantMocks } from './commerce/variants';
+import { vendorMocks } from './commerce/vendors';
 import type { MockRoute } from './pipeline';
 import { accountMocks } from './platform/account';
 import { apiKeyMocks } from './platform/apiKeys';
@@ -16,4 +20,8 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...invitationMocks,
   ...productMocks,
   ...realtimeMocks,
+  ...variantMocks,
+  ...categoryMocks,
+  ...collectionMocks,
+  ...vendorMocks,
 ];

@@ -295,6 +295,12 @@ export const ErrorCodes = [
   'header_fields_too_large',
   'request_timeout',
   'internal_error',
+  'duplicate_variant',
+  'invalid_variant_options',
+  'options_in_use',
+  'too_many_variants',
+  'category_cycle',
+  'category_too_deep',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -325,4 +331,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   header_fields_too_large: 431,
   request_timeout: 408,
   internal_error: 500,
+  duplicate_variant: 409,
+  invalid_variant_options: 422,
+  options_in_use: 409,
+  too_many_variants: 409,
+  category_cycle: 409,
+  category_too_deep: 422,
 };

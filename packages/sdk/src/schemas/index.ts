@@ -3,7 +3,11 @@
  * one contract the server validates with, the SDK types come from and the mocks build on.
  * @packageDocumentation
  */
+export * from './commerce/category';
+export * from './commerce/collection';
 export * from './commerce/product';
+export * from './commerce/variant';
+export * from './commerce/vendor';
 export * from './common';
 export * from './currency';
 export * from './ids';

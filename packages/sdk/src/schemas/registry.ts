@@ -1,4 +1,20 @@
 import {
+  DeletedProductCategory,
+  ProductCategory,
+  ProductCategoryCreate,
+  ProductCategoryList,
+  ProductCategoryListParams,
+  ProductCategoryUpdate,
+} from './commerce/category';
+import {
+  DeletedProductCollection,
+  ProductCollection,
+  ProductCollectionCreate,
+  ProductCollectionList,
+  ProductCollectionListParams,
+  ProductCollectionUpdate,
+} from './commerce/collection';
+import {
   Product,
   ProductBulkArchive,
   ProductCreate,
@@ -6,6 +22,21 @@ import {
   ProductListParams,
   ProductUpdate,
 } from './commerce/product';
+import {
+  DeletedProductVariant,
+  ProductVariant,
+  ProductVariantCreate,
+  ProductVariantList,
+  ProductVariantUpdate,
+} from './commerce/variant';
+import {
+  DeletedVendor,
+  Vendor,
+  VendorCreate,
+  VendorList,
+  VendorListParams,
+  VendorUpdate,
+} from './commerce/vendor';
 import { ListParams } from './common';
 import {
   Agency,
@@ -79,6 +110,29 @@ export const schemaRegistry = {
   RealtimeEvent,
   RealtimeStreamParams,
   RealtimeToken,
+  ProductCategory,
+  ProductCategoryCreate,
+  ProductCategoryList,
+  ProductCategoryListParams,
+  ProductCategoryUpdate,
+  DeletedProductCategory,
+  ProductCollection,
+  ProductCollectionCreate,
+  ProductCollectionList,
+  ProductCollectionListParams,
+  ProductCollectionUpdate,
+  DeletedProductCollection,
+  ProductVariant,
+  ProductVariantCreate,
+  ProductVariantList,
+  ProductVariantUpdate,
+  DeletedProductVariant,
+  Vendor,
+  VendorCreate,
+  VendorList,
+  VendorListParams,
+  VendorUpdate,
+  DeletedVendor,
   RevokedSession,
   Session,
   SessionCreate,

@@ -232,4 +232,66 @@ alter table agency_keys add column created_by jsonb;
 create index agency_keys_agency_idx on agency_keys (agency_id, id);
 `,
   },
+  {
+    id: '0011_catalogue',
+    // Variants, prices per currency, option axes, ordered media, categories, collections and
+    // vendors. A product keeps its variants' wire form in `variants` (rewritten by each variant
+    // write) so list pages stay one read of one table.
+    sql: `
+create table vendors (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  name text not null,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index vendors_tenant_name_idx on vendors (tenant_id, name, id);
+create table product_categories (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  name text not null,
+  description text not null default '',
+  parent_id text,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index product_categories_tenant_name_idx on product_categories (tenant_id, name, id);
+create index product_categories_parent_idx on product_categories (tenant_id, parent_id);
+create table product_collections (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  title text not null,
+  description text not null default '',
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index product_collections_tenant_title_idx on product_collections (tenant_id, title, id);
+alter table products add column prices jsonb not null default '[]'::jsonb;
+alter table products add column options jsonb not null default '[]'::jsonb;
+alter table products add column variants jsonb not null default '[]'::jsonb;
+alter table products add column media jsonb not null default '[]'::jsonb;
+alter table products add column category_ids jsonb not null default '[]'::jsonb;
+alter table products add column collection_ids jsonb not null default '[]'::jsonb;
+alter table products add column vendor_id text references vendors(id);
+create table product_variants (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  product_id text not null references products(id),
+  title text not null,
+  sku text not null,
+  options jsonb not null,
+  price_amount bigint not null check (price_amount >= 0),
+  currency text not null,
+  prices jsonb not null default '[]'::jsonb,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index product_variants_product_idx on product_variants (tenant_id, product_id, id);
+create unique index product_variants_tenant_sku_idx on product_variants (tenant_id, sku);
+`,
+  },
 ];

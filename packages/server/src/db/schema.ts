@@ -3,7 +3,11 @@ import type {
   ApiKeyType,
   Brand,
   Metadata,
+  Money,
+  ProductMedia,
+  ProductOption,
   ProductStatus,
+  ProductVariant,
   Role,
   Tenant,
 } from '@agentstack/sdk/schemas';
@@ -272,6 +276,14 @@ export const products = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: ts('archived_at'),
+    prices: jsonb('prices').$type<Money[]>().notNull().default(sql`'[]'::jsonb`),
+    options: jsonb('options').$type<ProductOption[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The wire form of the product's variants, rewritten by every variant write (`product_variants` holds them). */
+    variants: jsonb('variants').$type<ProductVariant[]>().notNull().default(sql`'[]'::jsonb`),
+    media: jsonb('media').$type<ProductMedia[]>().notNull().default(sql`'[]'::jsonb`),
+    categoryIds: jsonb('category_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    collectionIds: jsonb('collection_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    vendorId: text('vendor_id').references(() => vendors.id),
   },
   (t) => [
     index('products_tenant_id_idx').on(t.tenantId, t.id),
@@ -286,4 +298,86 @@ export const products = pgTable(
     check('products_price_amount_check', sql`price_amount >= 0`),
     check('products_inventory_quantity_check', sql`inventory_quantity >= 0`),
   ],
+);
+
+/** Variants of commerce products: what stock, cart lines and order lines refer to. */
+export const productVariants = pgTable(
+  'product_variants',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    title: text('title').notNull(),
+    sku: text('sku').notNull(),
+    options: jsonb('options').$type<Record<string, string>>().notNull(),
+    priceAmount: bigint('price_amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    prices: jsonb('prices').$type<Money[]>().notNull().default(sql`'[]'::jsonb`),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('product_variants_product_idx').on(t.tenantId, t.productId, t.id),
+    uniqueIndex('product_variants_tenant_sku_idx').on(t.tenantId, t.sku),
+    check('product_variants_price_amount_check', sql`price_amount >= 0`),
+  ],
+);
+
+/** The catalogue's category tree. */
+export const productCategories = pgTable(
+  'product_categories',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    parentId: text('parent_id'),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('product_categories_tenant_name_idx').on(t.tenantId, t.name, t.id),
+    index('product_categories_parent_idx').on(t.tenantId, t.parentId),
+  ],
+);
+
+/** Hand-picked groups of products. */
+export const productCollections = pgTable(
+  'product_collections',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('product_collections_tenant_title_idx').on(t.tenantId, t.title, t.id)],
+);
+
+/** Vendors of a multi-vendor catalogue. */
+export const vendors = pgTable(
+  'vendors',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('vendors_tenant_name_idx').on(t.tenantId, t.name, t.id)],
 );

@@ -102,7 +102,7 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
     expect((await productStore(database.db, one).page({ limit: 2 }, undefined, version)).alongside).toBe(1);
     const empty = await productStore(database.db, one).page(
       { limit: 2 },
-      productFilter({ query: 'none such' }),
+      productFilter(one, { query: 'none such' }),
       version,
     );
     expect(empty).toEqual({ data: [], hasMore: false, nextCursor: null });
@@ -118,6 +118,11 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
         price: { amount: 9_007_199_254, currency: 'JPY' },
         imageUrl: 'https://example.test/a.png',
         metadata: { colour: 'blue', note: 'line\nbreak' },
+        prices: [{ amount: 12, currency: 'EUR' }],
+        options: [{ name: 'Size', values: ['S', 'M'] }],
+        media: [{ url: 'https://example.test/b.png', alt: 'Ünï "b"' }, { url: 'https://example.test/c.png' }],
+        categoryIds: ['cat_0000000000000000'],
+        collectionIds: ['coll_0000000000000000'],
       }),
     });
     await store.update(odd.id, { status: 'archived', archivedAt: new Date() });

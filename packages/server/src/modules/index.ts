@@ -1,5 +1,9 @@
 import type { ApiRouter } from '../http/route';
+import { categoryRoutes } from './commerce/categories/routes';
+import { collectionRoutes } from './commerce/collections/routes';
 import { productRoutes } from './commerce/products/routes';
+import { variantRoutes } from './commerce/variants/routes';
+import { vendorRoutes } from './commerce/vendors/routes';
 import { platformRoutes } from './platform';
 import { realtimeRoutes } from './realtime/routes';
 
@@ -8,4 +12,8 @@ export function registerModules(router: ApiRouter): void {
   platformRoutes(router);
   productRoutes(router);
   realtimeRoutes(router);
+  variantRoutes(router);
+  categoryRoutes(router);
+  collectionRoutes(router);
+  vendorRoutes(router);
 }

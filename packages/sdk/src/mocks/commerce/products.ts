@@ -1,4 +1,5 @@
 import { productOperations } from '../../contract/commerce/products';
+import { requireOptionsFitVariants, requirePriceCurrencyOnce } from '../../contract/commerce/rules';
 import { ProblemError } from '../../contract/problem';
 import type { Product } from '../../schemas/commerce/product';
 import { newId } from '../../schemas/ids';
@@ -7,6 +8,7 @@ import { type MockDb, toProduct } from '../db';
 import { type MockContext, mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
 import { requireMockFeature, requireMockSlot } from '../rules';
+import { assertReferences, assertSkuFree, categoryAndDescendants } from './catalogue';
 
 const ORDER_FIELDS = {
   title: (p: Product) => p.title,
@@ -26,12 +28,10 @@ function visible(
     : ctx.db.products;
 }
 
-function assertUniqueSku(db: MockDb, sku: string | null | undefined, exceptId?: string): void {
-  if (sku && db.products.some((p) => p.sku === sku && p.id !== exceptId)) {
-    throw new ProblemError(409, 'duplicate_sku', `Another product already has SKU '${sku}'.`, {
-      param: 'sku',
-    });
-  }
+/** A price of the product or of one of its variants in `currency`, within [min, max]. */
+function hasPriceIn(p: Product, currency: string, min: number, max: number): boolean {
+  const prices = [p.price, ...p.prices, ...p.variants.flatMap((v) => [v.price, ...v.prices])];
+  return prices.some((m) => m.currency === currency && m.amount >= min && m.amount <= max);
 }
 
 function archive(db: MockDb, product: Product): Product {
@@ -45,21 +45,34 @@ function archive(db: MockDb, product: Product): Product {
 /** `/v1/commerce/products` in memory. */
 export const productMocks = mockResource(productOperations, {
   list(ctx) {
-    const { status, query, order } = ctx.query;
+    const { status, query, order, category, collection, vendor, option, currency, priceMin, priceMax } =
+      ctx.query;
     const needle = query?.toLowerCase();
+    const categories = category === undefined ? undefined : categoryAndDescendants(ctx.db, category);
+    const at = option?.indexOf(':') ?? -1;
+    const [optionName, optionValue] = option ? [option.slice(0, at), option.slice(at + 1)] : [];
     const items = visible(ctx).filter(
       (p) =>
         (status === undefined || p.status === status) &&
         (needle === undefined ||
           p.title.toLowerCase().includes(needle) ||
-          (p.sku?.toLowerCase().includes(needle) ?? false)),
+          (p.sku?.toLowerCase().includes(needle) ?? false) ||
+          p.variants.some((v) => v.sku.toLowerCase().includes(needle))) &&
+        (categories === undefined || p.categoryIds.some((id) => categories.has(id))) &&
+        (collection === undefined || p.collectionIds.includes(collection)) &&
+        (vendor === undefined || p.vendorId === vendor) &&
+        (optionName === undefined || p.variants.some((v) => v.options[optionName] === optionValue)) &&
+        (currency === undefined ||
+          (priceMin === undefined && priceMax === undefined) ||
+          hasPriceIn(p, currency, priceMin ?? 0, priceMax ?? Number.MAX_SAFE_INTEGER)),
     );
     return paginate(items, ctx.query, orderBy(order, ORDER_FIELDS));
   },
   create(ctx) {
     ctx.tenant();
-    assertUniqueSku(ctx.db, ctx.body.sku);
+    assertSkuFree(ctx.db, ctx.body.sku);
     requireMockSlot(ctx.db, 'commerce.products');
+    assertReferences(ctx.db, ctx.body);
     const product = toProduct(ctx.body, newId('prod'), now());
     ctx.db.products.push(product);
     recordMockEvent(ctx.db, 'product.created', product);
@@ -91,8 +104,14 @@ export const productMocks = mockResource(productOperations, {
         { param: 'id' },
       );
     }
-    assertUniqueSku(ctx.db, ctx.body.sku, product.id);
-    Object.assign(product, ctx.body, { updatedAt: now() });
+    const input = ctx.body;
+    if (input.price !== undefined || input.prices !== undefined)
+      requirePriceCurrencyOnce(input.price ?? product.price, input.prices ?? product.prices);
+    if (input.options !== undefined) requireOptionsFitVariants(input.options, product.variants);
+    assertReferences(ctx.db, input);
+    assertSkuFree(ctx.db, input.sku, product.id);
+    const media = input.media?.map((m) => ({ url: m.url, alt: m.alt ?? '' }));
+    Object.assign(product, input, media ? { media } : {}, { updatedAt: now() });
     recordMockEvent(ctx.db, 'product.updated', product);
     return product;
   },

@@ -1,3 +1,4 @@
+import { requireOptionsFitVariants, requirePriceCurrencyOnce } from '@agentstack/sdk/contract';
 import type {
   ListResponse,
   Product,
@@ -16,6 +17,10 @@ import { ApiError, notFound } from '../../../http/errors';
 import { JsonText } from '../../../http/versionedCache';
 import { lockTenant, requireFeature, requireRoomFor, reserve } from '../../platform/entitlements/service';
 import { registerUsage } from '../../platform/entitlements/usage';
+import { categoryStore } from '../categories/store';
+import { collectionStore } from '../collections/store';
+import { variantHasSku, variantsOf } from '../variants/store';
+import { vendorStore } from '../vendors/store';
 import {
   bumpCatalogVersion,
   catalogVersion,
@@ -24,6 +29,7 @@ import {
   productStore,
   productValues,
   readCatalogVersion,
+  toMedia,
   toProduct,
 } from './store';
 
@@ -41,9 +47,45 @@ function duplicateSku(sku: string | null | undefined): ApiError {
  * none of it. Browsers with a publishable key see the live catalogue only.
  */
 function visible(caller: TenantPrincipal, params: ProductListParams): SQL | undefined | null {
-  if (caller.kind !== 'publishable_key') return productFilter(params);
+  const { limit: _limit, startingAfter: _after, order: _order, ...filter } = params;
+  if (caller.kind !== 'publishable_key') return productFilter(caller.tenant.id, filter);
   if (params.status && params.status !== 'active') return null;
-  return productFilter({ status: 'active', query: params.query });
+  return productFilter(caller.tenant.id, { ...filter, status: 'active' });
+}
+
+/**
+ * `404 not_found` (naming the field) unless every category, collection and vendor named exists in
+ * the caller's tenant; a vendor needs plan feature `commerce.multiVendor`. The rows are locked
+ * until commit, so a concurrent delete cannot leave the product pointing at nothing.
+ */
+async function requireReferences(
+  tx: Executor,
+  caller: TenantPrincipal,
+  input: Pick<ProductCreate, 'categoryIds' | 'collectionIds' | 'vendorId'>,
+): Promise<void> {
+  const tenantId = caller.tenant.id;
+  const missing = (kind: string, param: string, id: string) =>
+    new ApiError(404, 'not_found', `No ${kind} with id '${id}'.`, { param });
+  if (input.vendorId) {
+    requireFeature(caller.tenant, 'commerce.multiVendor');
+    if (!(await vendorStore(tx, tenantId).getForUpdate(input.vendorId)))
+      throw missing('vendor', 'vendorId', input.vendorId);
+  }
+  const groups = [
+    ['category', 'categoryIds', input.categoryIds, categoryStore(tx, tenantId)],
+    ['collection', 'collectionIds', input.collectionIds, collectionStore(tx, tenantId)],
+  ] as const;
+  for (const [kind, param, ids, store] of groups) {
+    if (!ids?.length) continue;
+    const found = new Set((await store.getMany([...ids], { forUpdate: true })).map((r) => r.id));
+    const absent = ids.find((id) => !found.has(id));
+    if (absent) throw missing(kind, param, absent);
+  }
+}
+
+/** `409 duplicate_sku` when a variant holds `sku` (products and variants share one SKU space). */
+async function requireSkuFree(tx: Executor, tenantId: string, sku: string | null | undefined): Promise<void> {
+  if (sku && (await variantHasSku(tx, tenantId, sku))) throw duplicateSku(sku);
 }
 
 const NOTHING: ListResponse<Product> = { data: [], hasMore: false, nextCursor: null };
@@ -88,6 +130,8 @@ export const productService = {
 
   async create(tx: Executor, caller: TenantPrincipal, input: ProductCreate): Promise<Product> {
     const tenant = await reserve(tx, caller.tenant.id, 'commerce.products');
+    await requireReferences(tx, caller, input);
+    await requireSkuFree(tx, tenant.id, input.sku);
     try {
       const row = await productStore(tx, tenant.id).insert({ id: newId('prod'), ...productValues(input) });
       const product = toProduct(row);
@@ -109,6 +153,17 @@ export const productService = {
         param: 'id',
       });
     }
+    if (input.price !== undefined || input.prices !== undefined) {
+      requirePriceCurrencyOnce(
+        input.price ?? { amount: current.priceAmount, currency: current.currency },
+        input.prices ?? current.prices,
+      );
+    }
+    if (input.options !== undefined) {
+      requireOptionsFitVariants(input.options, await variantsOf(tx, caller.tenant.id, id));
+    }
+    await requireReferences(tx, caller, input);
+    await requireSkuFree(tx, caller.tenant.id, input.sku);
     try {
       const row = await store.update(id, {
         ...(input.title !== undefined && { title: input.title }),
@@ -119,6 +174,12 @@ export const productService = {
         ...(input.inventoryQuantity !== undefined && { inventoryQuantity: input.inventoryQuantity }),
         ...(input.imageUrl !== undefined && { imageUrl: input.imageUrl }),
         ...(input.metadata !== undefined && { metadata: input.metadata }),
+        ...(input.prices !== undefined && { prices: input.prices }),
+        ...(input.options !== undefined && { options: input.options }),
+        ...(input.media !== undefined && { media: input.media.map(toMedia) }),
+        ...(input.categoryIds !== undefined && { categoryIds: input.categoryIds }),
+        ...(input.collectionIds !== undefined && { collectionIds: input.collectionIds }),
+        ...(input.vendorId !== undefined && { vendorId: input.vendorId }),
       });
       const product = toProduct(row);
       await recordEvent(tx, caller.tenant.id, 'product.updated', product);

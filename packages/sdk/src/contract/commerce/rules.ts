@@ -1,0 +1,128 @@
+import { MAX_CATEGORY_DEPTH } from '../../schemas/commerce/category';
+import type { ProductOption } from '../../schemas/commerce/product';
+import { MAX_VARIANTS } from '../../schemas/commerce/variant';
+import type { Money } from '../../schemas/common';
+import { ProblemError } from '../problem';
+
+/**
+ * The catalogue's rules the server and the mocks share: one copy, so both answer the same
+ * problems. Each throws the API's {@link ProblemError}.
+ */
+
+/** What a variant rule needs to know of the product's other variants. */
+interface VariantLike {
+  id: string;
+  options: Record<string, string>;
+}
+
+/**
+ * `422 invalid_variant_options` unless `chosen` names exactly the product's axes, each with one
+ * of its values.
+ */
+export function requireVariantOptions(axes: readonly ProductOption[], chosen: Record<string, string>): void {
+  const fail = (detail: string) =>
+    new ProblemError(422, 'invalid_variant_options', detail, { param: 'options' });
+  for (const axis of axes) {
+    const value = chosen[axis.name];
+    if (value === undefined) throw fail(`The variant must choose a value of option '${axis.name}'.`);
+    if (!axis.values.includes(value))
+      throw fail(`'${value}' is not a value of option '${axis.name}' (${axis.values.join(', ')}).`);
+  }
+  const extra = Object.keys(chosen).find((name) => !axes.some((a) => a.name === name));
+  if (extra !== undefined) throw fail(`The product has no option '${extra}'.`);
+}
+
+/** The title of a variant that names none: its values in axis order (`M / Red`), or `Default`. */
+export function variantTitle(axes: readonly ProductOption[], chosen: Record<string, string>): string {
+  const values = axes.map((a) => chosen[a.name]).filter((v): v is string => v !== undefined);
+  return values.length ? values.join(' / ') : 'Default';
+}
+
+const combination = (chosen: Record<string, string>) =>
+  JSON.stringify(Object.entries(chosen).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** `409 duplicate_variant` when another of `variants` (not `exceptId`) has the same option values. */
+export function requireDistinctVariant(
+  variants: readonly VariantLike[],
+  chosen: Record<string, string>,
+  exceptId?: string,
+): void {
+  const key = combination(chosen);
+  const twin = variants.find((v) => v.id !== exceptId && combination(v.options) === key);
+  if (twin) {
+    throw new ProblemError(409, 'duplicate_variant', `Variant ${twin.id} already has these option values.`, {
+      param: 'options',
+    });
+  }
+}
+
+/** `409 too_many_variants` when a product with `count` variants cannot take one more. */
+export function requireRoomForVariant(count: number): void {
+  if (count >= MAX_VARIANTS) {
+    throw new ProblemError(409, 'too_many_variants', `A product has at most ${MAX_VARIANTS} variants.`);
+  }
+}
+
+/** `409 options_in_use` when new option axes would leave a variant without valid values. */
+export function requireOptionsFitVariants(
+  axes: readonly ProductOption[],
+  variants: readonly VariantLike[],
+): void {
+  for (const variant of variants) {
+    try {
+      requireVariantOptions(axes, variant.options);
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      throw new ProblemError(
+        409,
+        'options_in_use',
+        `Variant ${variant.id} uses options these would remove (${error.detail}) Change or delete it first.`,
+        { param: 'options' },
+      );
+    }
+  }
+}
+
+/**
+ * `400 validation_failed` when `prices` repeats the currency of `price` — for updates that change
+ * one of the two (a body with both is checked by its schema).
+ */
+export function requirePriceCurrencyOnce(price: Money, prices: readonly Money[]): void {
+  const i = prices.findIndex((m) => m.currency === price.currency);
+  if (i < 0) return;
+  const param = `prices.${i}`;
+  const message = `must not repeat the currency of price (${price.currency})`;
+  throw new ProblemError(400, 'validation_failed', `Invalid body: ${param} — ${message}`, {
+    param,
+    errors: [{ param, code: 'custom', message }],
+  });
+}
+
+/**
+ * The rule of the category tree for placing category `id` (undefined for a new one) whose subtree
+ * is `height` levels tall (1 for a leaf) under the parent whose chain of ids, parent first up to
+ * the root, is `chain`: `409 category_cycle` when `id` is in it, `422 category_too_deep` when the
+ * subtree would reach below {@link MAX_CATEGORY_DEPTH}.
+ */
+export function requireCategoryPlacement(
+  id: string | undefined,
+  chain: readonly string[],
+  height: number,
+): void {
+  if (id !== undefined && chain.includes(id)) {
+    throw new ProblemError(
+      409,
+      'category_cycle',
+      `A category cannot move under itself or one of its descendants (${chain[0]}).`,
+      { param: 'parentId' },
+    );
+  }
+  if (chain.length + height > MAX_CATEGORY_DEPTH) {
+    throw new ProblemError(
+      422,
+      'category_too_deep',
+      `Categories nest at most ${MAX_CATEGORY_DEPTH} levels deep; this would make ${chain.length + height}.`,
+      { param: 'parentId' },
+    );
+  }
+}
