@@ -533,7 +533,8 @@ describe.each(DATABASES)('contract suite on the real server (%s)', (kind) => {
     const outcomes = await runSuite(target);
     if (serverOutcomes) expect(outcomes).toEqual(serverOutcomes);
     serverOutcomes = outcomes;
-  });
+    // A long black-box walk (every resource's steps): a budget for shared, loaded machines.
+  }, 300_000);
 });
 
 describe('contract suite on the msw mocks', () => {
@@ -555,5 +556,5 @@ describe('contract suite on the msw mocks', () => {
     // The server suite ran first in this file (vitest runs describes in order).
     expect(serverOutcomes).toBeDefined();
     expect(outcomes).toEqual(serverOutcomes);
-  });
+  }, 300_000);
 });

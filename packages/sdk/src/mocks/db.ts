@@ -242,6 +242,38 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     return toProduct(input, fixtureId('prod', time, i + 1), iso(time));
   });
 
+  // A small catalogue tree, collections and vendors (vendor operations still need multi-vendor).
+  const groupTime = FIXTURE_EPOCH - 40 * 24 * HOUR;
+  const stamp = { metadata: {}, createdAt: iso(groupTime), updatedAt: iso(groupTime) };
+  const category = (n: number, name: string, parentId: string | null): ProductCategory => ({
+    id: fixtureId('cat', groupTime, n),
+    object: 'product_category',
+    name,
+    description: '',
+    parentId,
+    ...stamp,
+  });
+  const kitchen = category(1, 'Kitchen', null);
+  const categories = [
+    kitchen,
+    category(2, 'Textiles', kitchen.id),
+    category(3, 'Tableware', kitchen.id),
+    category(4, 'Pantry', null),
+  ];
+  const collections: ProductCollection[] = ['Bestsellers', 'Gift ideas'].map((title, i) => ({
+    id: fixtureId('coll', groupTime, i + 1),
+    object: 'product_collection',
+    title,
+    description: '',
+    ...stamp,
+  }));
+  const vendors: Vendor[] = ['Nordic Linen Co.', 'Oak & Iron'].map((name, i) => ({
+    id: fixtureId('ven', groupTime, i + 1),
+    object: 'vendor',
+    name,
+    ...stamp,
+  }));
+
   const passwords = new Map<string, string>();
   const domain = demo.user.email.split('@')[1];
   const people = [
@@ -318,9 +350,9 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     tenants,
     agencies,
     products,
-    categories: [],
-    collections: [],
-    vendors: [],
+    categories,
+    collections,
+    vendors,
     users,
     invitations: [],
     passwords,

@@ -337,5 +337,6 @@ describe.each(DATABASES)('product variants and prices per currency on %s', (kind
     );
     expect(rest.body.data).toHaveLength(40);
     expect(rest.body.hasMore).toBe(false);
-  });
+    // A hundred and one writes in a row: a budget for shared, loaded machines.
+  }, 300_000);
 });
