@@ -9,6 +9,7 @@ export {
   CreateProductForm,
   type CreateProductFormProps,
 } from './components/commerce/CreateProductForm/CreateProductForm';
+export { ProductEditor, type ProductEditorProps } from './components/commerce/ProductEditor/ProductEditor';
 export {
   ProductLimitBanner,
   type ProductLimitBannerProps,
@@ -51,14 +52,57 @@ export { UsageOverview, type UsageOverviewProps } from './components/platform/Us
 // Components
 export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
 // Hooks: commerce
+export {
+  categoryKeys,
+  categoryQueries,
+  collectionKeys,
+  collectionQueries,
+  variantKeys,
+  variantQueries,
+  vendorKeys,
+  vendorQueries,
+} from './hooks/commerce/catalogKeys';
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
 export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
+export {
+  type UpdateCategoryVariables,
+  useCategories,
+  useCategory,
+  useCreateCategory,
+  useDeleteCategory,
+  useUpdateCategory,
+} from './hooks/commerce/useCategories';
+export {
+  type UpdateCollectionVariables,
+  useCollection,
+  useCollections,
+  useCreateCollection,
+  useDeleteCollection,
+  useUpdateCollection,
+} from './hooks/commerce/useCollections';
 export { useCreateProduct } from './hooks/commerce/useCreateProduct';
 export { useProduct } from './hooks/commerce/useProduct';
 export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
 export { useUnarchiveProduct } from './hooks/commerce/useUnarchiveProduct';
 export { type UpdateProductVariables, useUpdateProduct } from './hooks/commerce/useUpdateProduct';
+export {
+  type CreateVariantVariables,
+  type DeleteVariantVariables,
+  type UpdateVariantVariables,
+  useCreateVariant,
+  useDeleteVariant,
+  useUpdateVariant,
+  useVariants,
+} from './hooks/commerce/useVariants';
+export {
+  type UpdateVendorVariables,
+  useCreateVendor,
+  useDeleteVendor,
+  useUpdateVendor,
+  useVendor,
+  useVendors,
+} from './hooks/commerce/useVendors';
 export {
   checkEntitlement,
   type EntitlementCheck,

@@ -2,6 +2,7 @@ import {
   currencyDigits,
   ErrorNotice,
   formatMoney,
+  ProductEditor,
   parseMoneyInput,
   useAgentStack,
   useArchiveProduct,
@@ -17,7 +18,8 @@ import { href } from '../useHashRoute';
 
 /**
  * One product: its details in a form that saves only what changed (`PATCH`), publishing (draft →
- * active), and archive — asked first, then offered back with "Undo" — or restore.
+ * active), its catalogue (`ProductEditor`: variants, prices per currency, ordered images,
+ * categories, collections, vendor), and archive — asked first, then offered back with "Undo" — or restore.
  */
 export function ProductPage({ id }: { id: string }) {
   const product = useProduct(id);
@@ -253,6 +255,11 @@ function ProductDetail({ product }: { product: Product }) {
           </button>
         </div>
       </form>
+      {archived ? null : (
+        <div className="page-section">
+          <ProductEditor productId={product.id} />
+        </div>
+      )}
       <section className="as-card page-section danger-zone" aria-labelledby={`${id}-archive`}>
         <h2 className="as-heading" id={`${id}-archive`}>
           {archived ? 'Archived' : 'Archive'}

@@ -1,4 +1,5 @@
 import { createProductFormMessages } from '../components/commerce/CreateProductForm/messages';
+import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
 import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
 import { apiKeysPanelMessages } from '../components/platform/ApiKeysPanel/messages';
@@ -35,6 +36,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...catalogueMessages,
   ...productTableMessages,
   ...createProductFormMessages,
+  ...productEditorMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,
   ...apiKeysPanelMessages,
