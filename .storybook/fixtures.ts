@@ -29,6 +29,7 @@ export function entitlementsFor(
   addons: string[] = [],
   used: Partial<Record<LimitKey, number>> = {},
   overrides: Partial<Record<LimitKey, number | null>> = {},
+  apiCalls: Entitlements['apiCalls'] = { today: 0, month: 0 },
 ): Entitlements {
   const computed = computeEntitlements(subscription, addons, overrides);
   return {
@@ -40,6 +41,8 @@ export function entitlementsFor(
     limits: Object.fromEntries(
       Object.entries(computed.limits).map(([k, limit]) => [k, { limit, used: used[k as LimitKey] ?? 0 }]),
     ),
+    rateLimit: computed.rateLimit,
+    apiCalls,
   };
 }
 
@@ -50,7 +53,14 @@ export function demoEntitlements(
   overrides: Partial<Record<LimitKey, number | null>> = {},
 ): Entitlements {
   const tenant = demoTenant(slug);
-  return entitlementsFor(`ten_demo${slug}0000`, tenant.subscription, tenant.addons, used, overrides);
+  return entitlementsFor(
+    `ten_demo${slug}0000`,
+    tenant.subscription,
+    tenant.addons,
+    used,
+    overrides,
+    tenant.apiCalls,
+  );
 }
 
 /** Answers the entitlements endpoint with fixed entitlements. */

@@ -35,18 +35,23 @@ import {
 import { ApiError, problemResponse } from './http/errors';
 import { IdempotencyStore } from './http/idempotency';
 import { buildOpenApi } from './http/openapi';
+import { MemoryRateLimitStore, RateLimiter, type RateLimitOptions } from './http/rateLimit';
+import { RedisRateLimitStore } from './http/rateLimitRedis';
 import { ApiRouter } from './http/route';
 import { DEFAULT_CACHE_BYTES } from './http/versionedCache';
+import { ApiCallMeter, type MeterOptions } from './metering/apiCalls';
 import { registerModules } from './modules';
 import {
   DatabaseSignInLimiter,
   DEFAULT_SIGN_IN_POLICY,
+  RedisSignInLimiter,
   type SignInPolicy,
 } from './modules/platform/sessions/limiter';
 import { type RealtimeOptions, RealtimeStreams } from './modules/realtime/streams';
 import { errorFields } from './observability/errorFields';
 import { createLogger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { closeRedis, openRedis } from './redis';
 
 z.config(en());
 
@@ -125,6 +130,25 @@ export interface ServerOptions extends Partial<EdgeLimits> {
    * through it instead of the database's notifications. Defaults to none.
    */
   natsUrl?: string;
+  /**
+   * Redis (`redis://…`) for what instances share beyond the database: rate-limit buckets and
+   * sign-in counts. Without it, rate limits are per instance (in memory) and sign-in counts live
+   * in the database. The CLI reads `REDIS_URL`.
+   */
+  redisUrl?: string;
+  /** Prefix of every Redis key, for several installations on one Redis. Defaults to `agentstack:`. */
+  redisKeyPrefix?: string;
+  /**
+   * API rate limits: per tenant by platform tier (the catalogue's figures), per operator or
+   * agency key, per client address without a credential; see {@link RateLimitOptions}. `false`
+   * turns them off. Defaults to on, with the catalogue's figures.
+   */
+  rateLimits?: RateLimitOptions | false;
+  /**
+   * API-call metering: calls per tenant per UTC day, added up in memory and written every
+   * `flushIntervalMs` (10 s) and at `stop()`; see {@link MeterOptions}. `false` turns it off.
+   */
+  metering?: MeterOptions | false;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -141,7 +165,7 @@ export interface AgentStackServer {
    * `maintenanceIntervalMs` on its own; resolves with the number of rows removed.
    */
   maintain(): Promise<number>;
-  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  /** Stops accepting connections, lets in-flight requests finish, writes the API-call counts, closes the database. */
   stop(): Promise<void>;
 }
 
@@ -175,6 +199,9 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
   });
   const applied = await database.migrate();
   if (applied.length) log.info('migrations applied', { migrations: applied, database: database.kind });
+  const redis = options.redisUrl
+    ? await openRedis(options.redisUrl, log, { keyPrefix: options.redisKeyPrefix })
+    : null;
 
   const context: AppContext = {
     database,
@@ -186,10 +213,25 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     listCacheEntries: options.listCacheEntries ?? 2000,
     listCacheBytes: options.listCacheBytes ?? DEFAULT_CACHE_BYTES,
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
-    signInLimiter: new DatabaseSignInLimiter(database.db, options.signInPolicy),
+    signInLimiter: redis
+      ? new RedisSignInLimiter(
+          redis,
+          new DatabaseSignInLimiter(database.db, options.signInPolicy),
+          log,
+          options.signInPolicy,
+        )
+      : new DatabaseSignInLimiter(database.db, options.signInPolicy),
     clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),
     events: undefined as unknown as EventHub,
     realtime: undefined as unknown as RealtimeStreams,
+    rateLimiter:
+      options.rateLimits === false
+        ? null
+        : new RateLimiter(
+            redis ? new RedisRateLimitStore(redis, log) : new MemoryRateLimitStore(),
+            options.rateLimits,
+          ),
+    meter: options.metering === false ? null : new ApiCallMeter(database.db, log, options.metering),
   };
   context.events = new EventHub(database.db, log);
   context.realtime = new RealtimeStreams(context, options.realtime);
@@ -273,7 +315,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
         'Request-Id',
         'Last-Event-ID',
       ],
-      exposeHeaders: ['Request-Id', 'Idempotent-Replayed', 'Retry-After', 'AgentStack-Version'],
+      exposeHeaders: [
+        'Request-Id',
+        'Idempotent-Replayed',
+        'Retry-After',
+        'AgentStack-Version',
+        'RateLimit',
+        'RateLimit-Policy',
+      ],
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     }),
@@ -417,7 +466,10 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       unlistenNats?.();
       await nats?.close();
       await unlistenEvents();
+      // Every request has been answered: the last counts are final.
+      await context.meter?.stop();
       await unlisten();
+      if (redis) await closeRedis(redis);
       await database.close();
     },
   };

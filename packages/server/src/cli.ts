@@ -45,6 +45,7 @@ Environment:
   NATS_URL                   Publish events to NATS JetStream (stream AGENTSTACK_EVENTS, subjects
                              agentstack.events.<tenant>.<type>) and fan realtime streams out
                              across instances through it (e.g. nats://127.0.0.1:4222)
+  REDIS_URL                  Share rate limits and sign-in counts between instances through this Redis
   AGENTSTACK_OPERATOR_KEY    Install this operator key (op_…) when seeding an empty database
 `;
 
@@ -60,6 +61,7 @@ interface Options {
   logLevel: LogLevel;
   databaseUrl?: string;
   natsUrl?: string;
+  redisUrl?: string;
 }
 
 class UsageError extends Error {}
@@ -100,6 +102,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       logLevel,
       databaseUrl: process.env.DATABASE_URL || undefined,
       natsUrl: process.env.NATS_URL || undefined,
+      redisUrl: process.env.REDIS_URL || undefined,
     },
   };
 }
@@ -185,6 +188,7 @@ async function start(options: Options): Promise<void> {
     logLevel: options.logLevel,
     dispatch: options.dispatch,
     natsUrl: options.natsUrl,
+    redisUrl: options.redisUrl,
   });
   stopOnSignals(server);
 

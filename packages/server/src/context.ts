@@ -5,6 +5,8 @@ import type { Database, Db } from './db/client';
 import type { EventDispatcher } from './events/dispatcher';
 import type { EventHub } from './events/hub';
 import type { IdempotencyStore } from './http/idempotency';
+import type { RateLimiter } from './http/rateLimit';
+import type { ApiCallMeter } from './metering/apiCalls';
 import type { SignInLimiter } from './modules/platform/sessions/limiter';
 import type { RealtimeStreams } from './modules/realtime/streams';
 import type { Logger } from './observability/logger';
@@ -42,4 +44,8 @@ export interface AppContext {
   realtime: RealtimeStreams;
   /** Delivers events to handlers and runs background tasks; absent when `dispatch: false`. */
   dispatcher?: EventDispatcher;
+  /** API rate limits, or `null` when turned off (`ServerOptions.rateLimits: false`). */
+  rateLimiter: RateLimiter | null;
+  /** Counts API calls per tenant per day, or `null` when turned off (`ServerOptions.metering: false`). */
+  meter: ApiCallMeter | null;
 }

@@ -8,6 +8,14 @@ export const DATABASES: Array<'pglite' | 'postgres'> = process.env.TEST_DATABASE
   ? ['pglite', 'postgres']
   : ['pglite'];
 
+/** Redis for the tests of shared limits (`TEST_REDIS_URL`); they skip, saying so, without it. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+
+/** A key prefix of its own for one test's Redis keys, so parallel runs on one Redis never meet. */
+export function redisTestPrefix(): string {
+  return `agentstack-test:${randomBytes(6).toString('hex')}:`;
+}
+
 /** Creates an empty PostgreSQL database for one test file; `drop()` removes it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
@@ -29,6 +37,18 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
     },
   };
 }
+
+const UNLIMITED = { perSecond: 1_000_000, burst: 1_000_000 };
+/**
+ * Rate limits no test reaches (tests that are not about them send bursts), still applied, so
+ * every request goes through the limiter and carries its headers. Rate-limit tests pass their own.
+ */
+export const UNLIMITED_RATES = {
+  tiers: { starter: UNLIMITED, growth: UNLIMITED, scale: UNLIMITED, enterprise: UNLIMITED },
+  operator: UNLIMITED,
+  agency: UNLIMITED,
+  anonymous: UNLIMITED,
+};
 
 /** A response as tests read it. */
 export interface TestResponse<T = any> {
@@ -73,6 +93,7 @@ export async function startTestServer(
     databaseUrl,
     poolSize: 20,
     validateResponses: true,
+    rateLimits: UNLIMITED_RATES,
     ...options.server,
   });
   const { url } = await server.start({ port: 0 });

@@ -163,6 +163,8 @@ export interface DemoTenant {
   addons: string[];
   /** How many of {@link DEMO_PRODUCTS} (from the start) the tenant is seeded with. */
   productCount: number;
+  /** API calls the mocks report for the tenant (today and this month); the server counts real ones. */
+  apiCalls: { today: number; month: number };
   /** The tenant's owner. The password is for local demos only. */
   user: { email: string; name: string; role: Extract<Role, 'owner'>; password: string };
 }
@@ -180,6 +182,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     },
     addons: [],
     productCount: 18,
+    apiCalls: { today: 1_240, month: 18_400 },
     user: { email: 'owner@starter.demo', name: 'Ines Duarte', role: 'owner', password: 'starter-demo-pass' },
   },
   {
@@ -193,6 +196,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     },
     addons: ['commerce_advanced_analytics'],
     productCount: 42,
+    apiCalls: { today: 8_930, month: 212_500 },
     user: { email: 'owner@growth.demo', name: 'Jonas Weber', role: 'owner', password: 'growth-demo-pass' },
   },
   {
@@ -211,6 +215,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       'social_ai_moderation',
     ],
     productCount: 60,
+    apiCalls: { today: 96_400, month: 2_870_000 },
     user: {
       email: 'owner@enterprise.demo',
       name: 'Amara Okafor',

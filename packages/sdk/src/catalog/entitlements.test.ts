@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEntitlements, upgradeForFeature, upgradeForLimit } from './entitlements';
+import { planResources, plansOf, rateLimitOf } from './plans';
 
 describe('computeEntitlements', () => {
   it('includes lower tiers, plan limits, add-ons of subscribed domains and overrides', () => {
@@ -47,5 +48,27 @@ describe('upgrade hints', () => {
       id: 'commerce_enterprise',
     });
     expect(upgradeForLimit('commerce.products', 5, 'commerce_enterprise')).toBeNull();
+  });
+});
+
+describe('rate limits', () => {
+  it('grow with every platform tier, burst at least the sustained rate', () => {
+    const tiers = plansOf('platform').map((p) => rateLimitOf(p.id));
+    expect(tiers).toEqual([
+      { perSecond: 25, burst: 50 },
+      { perSecond: 50, burst: 100 },
+      { perSecond: 100, burst: 200 },
+      { perSecond: 250, burst: 500 },
+    ]);
+  });
+
+  it('come with the entitlements and the plan list; an unknown tier gets the entry tier', () => {
+    const e = computeEntitlements({ platform: 'scale', commerce: null, fintech: null, social: null });
+    expect(e.rateLimit).toEqual({ perSecond: 100, burst: 200 });
+    expect(rateLimitOf('commerce_growth')).toEqual(rateLimitOf('starter'));
+    expect(rateLimitOf(undefined)).toEqual({ perSecond: 25, burst: 50 });
+    const plans = planResources();
+    expect(plans.find((p) => p.id === 'growth')?.rateLimit).toEqual({ perSecond: 50, burst: 100 });
+    expect(plans.filter((p) => p.domain !== 'platform').every((p) => p.rateLimit === null)).toBe(true);
   });
 });

@@ -11,6 +11,8 @@ import {
   type LimitKey,
   type PlanDefinition,
   plansOf,
+  type RateLimitPolicy,
+  rateLimitOf,
 } from './plans';
 
 /** The plans a tenant subscribes to: one platform tier and, per domain, a tier or none. */
@@ -26,6 +28,8 @@ export interface ComputedEntitlements {
   features: FeatureKey[];
   /** `null` means unlimited. */
   limits: Record<LimitKey, number | null>;
+  /** The API rate limit of the platform tier. */
+  rateLimit: RateLimitPolicy;
 }
 
 /** What would unlock a feature or lift a limit. */
@@ -67,7 +71,7 @@ export function computeEntitlements(
   for (const [k, v] of Object.entries(overrides)) {
     if ((LIMIT_KEYS as readonly string[]).includes(k) && v !== undefined) limits[k as LimitKey] = v;
   }
-  return { features: [...features].sort(), limits };
+  return { features: [...features].sort(), limits, rateLimit: rateLimitOf(subscription.platform) };
 }
 
 /** The lowest plan of the feature's domain that includes it, else the add-on that grants it. */

@@ -96,6 +96,18 @@ export const FEATURE_KEYS = [
 /** A feature flag such as `commerce.bulkOperations`. */
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
+/**
+ * An API rate limit as a token bucket: a client may send `burst` requests at once, and the bucket
+ * refills at `perSecond` requests per second. Served as the IETF `RateLimit-Policy` header
+ * (`q` = `burst`, `w` = the seconds an empty bucket takes to refill).
+ */
+export interface RateLimitPolicy {
+  /** Sustained requests per second. */
+  perSecond: number;
+  /** Requests that may be sent at once (the bucket's size). */
+  burst: number;
+}
+
 /** A tier of one domain. `price` is per month in minor units; `null` means custom pricing. */
 export interface PlanDefinition {
   id: string;
@@ -108,6 +120,8 @@ export interface PlanDefinition {
   limits: Partial<Record<LimitKey, number | null>>;
   /** Features this tier adds on top of the lower tiers of its domain. */
   features: FeatureKey[];
+  /** Platform tiers only: the tenant's API rate limit, shared by all its keys and sessions. */
+  rateLimit?: RateLimitPolicy;
 }
 
 /** A paid add-on that grants features within one domain. */
@@ -132,6 +146,7 @@ export const PLANS = [
     price: usd(299),
     description: 'Single-node stack, basic monitoring, email support.',
     limits: { 'platform.dashboardUsers': 5 },
+    rateLimit: { perSecond: 25, burst: 50 },
     features: ['platform.basicMonitoring', 'platform.emailSupport'],
   },
   {
@@ -142,6 +157,7 @@ export const PLANS = [
     price: usd(799),
     description: 'HA setup (3 nodes), 24/7 monitoring, 4 h SLA.',
     limits: { 'platform.dashboardUsers': 25 },
+    rateLimit: { perSecond: 50, burst: 100 },
     features: ['platform.highAvailability', 'platform.monitoring247', 'platform.sla4h'],
   },
   {
@@ -152,6 +168,7 @@ export const PLANS = [
     price: usd(2499),
     description: 'Kubernetes migration path, custom integrations, dedicated SRE.',
     limits: { 'platform.dashboardUsers': 100 },
+    rateLimit: { perSecond: 100, burst: 200 },
     features: ['platform.kubernetesPath', 'platform.customIntegrations', 'platform.dedicatedSre'],
   },
   {
@@ -162,6 +179,7 @@ export const PLANS = [
     price: null,
     description: 'On-premise, SOC 2 compliance, custom contracts.',
     limits: { 'platform.dashboardUsers': null },
+    rateLimit: { perSecond: 250, burst: 500 },
     features: ['platform.onPremise', 'platform.soc2', 'platform.customContracts'],
   },
   {
@@ -447,6 +465,17 @@ export const BUNDLES = [
   { id: 'bundle_scale', name: 'Scale Bundle', rank: 3, discountPercent: 30 },
 ] as const;
 
+/**
+ * Rate limits of callers that are not a tenant (Stripe-like figures; a server may change them):
+ * each operator key and each agency key has its own bucket, and calls without a credential
+ * (sign-in, accepting an invitation, the plan list) share one bucket per client address.
+ */
+export const CREDENTIAL_RATE_LIMITS = {
+  operator: { perSecond: 100, burst: 200 },
+  agency: { perSecond: 100, burst: 200 },
+  anonymous: { perSecond: 10, burst: 20 },
+} as const satisfies Record<string, RateLimitPolicy>;
+
 /** The id of any plan in the catalogue. */
 export type PlanId = (typeof PLANS)[number]['id'];
 /** The id of any add-on in the catalogue. */
@@ -471,6 +500,17 @@ export function plansOf(domain: Domain): PlanDefinition[] {
     .sort((a, b) => a.rank - b.rank);
 }
 
+/**
+ * The API rate limit of a platform tier; an unknown tier gets the entry tier's (Starter's).
+ *
+ * @example rateLimitOf('growth') // { perSecond: 50, burst: 100 }
+ */
+export function rateLimitOf(platformPlanId: string | null | undefined): RateLimitPolicy {
+  const plan = platformPlanId ? findPlan(platformPlanId) : undefined;
+  const policy = (plan?.domain === 'platform' && plan.rateLimit) || plansOf('platform')[0]?.rateLimit;
+  return { ...(policy ?? { perSecond: 25, burst: 50 }) };
+}
+
 /** The domain a feature or limit key belongs to (its prefix). */
 export function domainOf(key: FeatureKey | LimitKey): Domain {
   return key.slice(0, key.indexOf('.')) as Domain;
@@ -488,6 +528,8 @@ export interface PlanResource {
   description: string;
   limits: Record<string, number | null>;
   features: string[];
+  /** Platform tiers: the API rate limit; `null` for domain tiers and add-ons. */
+  rateLimit: RateLimitPolicy | null;
 }
 
 /** The catalogue as the API serves it: every plan, then every add-on. */
@@ -505,6 +547,7 @@ export function planResources(): PlanResource[] {
         description: p.description,
         limits: { ...p.limits },
         features: [...p.features],
+        rateLimit: p.rateLimit ? { ...p.rateLimit } : null,
       }),
     ),
     ...(ADDONS as readonly AddonDefinition[]).map(
@@ -519,6 +562,7 @@ export function planResources(): PlanResource[] {
         description: a.description,
         limits: {},
         features: [...a.features],
+        rateLimit: null,
       }),
     ),
   ];

@@ -28,6 +28,8 @@ export interface MockDbOptions {
    * past its end) or your own list. Defaults to the demo tenant's `productCount`.
    */
   products?: number | readonly ProductCreate[];
+  /** API calls the entitlements report (today, this month). Defaults to the demo tenant's figures. */
+  apiCalls?: { today: number; month: number };
   /** Negotiated limits replacing the plan's, e.g. `{ 'commerce.products': 20 }` to show a tenant at its limit. */
   limitOverrides?: Partial<Record<LimitKey, number | null>>;
   /**
@@ -116,6 +118,11 @@ export interface MockDb {
   eventListeners: Set<(event: RealtimeEvent) => void>;
   /** Realtime tokens (`rt_…`) and the bearer token each stands for. */
   realtimeTokens: Map<string, string>;
+  /**
+   * API calls the entitlements report for the tenant. Fixed (the demo tenant's figures) so that
+   * stories stay stable: the model does not count its own calls.
+   */
+  apiCalls: { today: number; month: number };
 }
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -366,6 +373,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     events: [],
     eventListeners: new Set(),
     realtimeTokens: new Map(),
+    apiCalls: { ...(options.apiCalls ?? demo.apiCalls) },
   };
 }
 

@@ -15,7 +15,7 @@ function computed(db: MockDb) {
 
 /** `GET /v1/platform/entitlements` over the model. */
 export function entitlementsOf(db: MockDb): Entitlements {
-  const { features, limits } = computed(db);
+  const { features, limits, rateLimit } = computed(db);
   return {
     object: 'entitlements',
     tenantId: db.tenant.id,
@@ -25,6 +25,8 @@ export function entitlementsOf(db: MockDb): Entitlements {
     limits: Object.fromEntries(
       LIMIT_KEYS.map((key) => [key, { limit: limits[key], used: USAGE[key]?.(db) ?? 0 }]),
     ),
+    rateLimit,
+    apiCalls: { ...db.apiCalls },
   };
 }
 

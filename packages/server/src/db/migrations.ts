@@ -294,4 +294,17 @@ create index product_variants_product_idx on product_variants (tenant_id, produc
 create unique index product_variants_tenant_sku_idx on product_variants (tenant_id, sku);
 `,
   },
+  {
+    id: '0012_api_calls',
+    // API calls per tenant per UTC day, added to by the metering flush (one upsert per batch). No
+    // foreign key: a flush must never fail for a tenant removed since its calls were counted.
+    sql: `
+create table api_calls (
+  tenant_id text not null,
+  day date not null,
+  calls bigint not null,
+  constraint api_calls_pkey primary key (tenant_id, day)
+);
+`,
+  },
 ];

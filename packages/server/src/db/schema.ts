@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -380,4 +381,15 @@ export const vendors = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('vendors_tenant_name_idx').on(t.tenantId, t.name, t.id)],
+);
+
+/** API calls per tenant per UTC day (`metering/apiCalls.ts` adds to it in batches). */
+export const apiCalls = pgTable(
+  'api_calls',
+  {
+    tenantId: text('tenant_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    calls: bigint('calls', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'api_calls_pkey', columns: [t.tenantId, t.day] })],
 );

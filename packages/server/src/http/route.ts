@@ -259,17 +259,25 @@ export class ApiRouter {
     });
   }
 
-  /** Authenticates the caller and checks the operation's permission. */
+  /**
+   * Authenticates the caller, applies the rate limit and counts the call, then checks the
+   * operation's permission (a forbidden call is still a call).
+   */
   private async authorize(
     c: Context<AppEnv>,
     op: Operation,
     realtimeToken?: string,
   ): Promise<Principal | null> {
     const header = c.req.header('authorization');
-    if (op.permission === 'public') return header ? this.app.auth.authenticate(header) : null;
+    if (op.permission === 'public') {
+      const caller = header ? await this.app.auth.authenticate(header) : null;
+      await this.admit(c, caller);
+      return caller;
+    }
     const principal = realtimeToken
       ? await this.app.auth.authenticateRealtime(realtimeToken)
       : await this.app.auth.authenticate(header);
+    await this.admit(c, principal);
     if (!principal.permissions.has(op.permission)) {
       throw new ApiError(
         403,
@@ -278,6 +286,12 @@ export class ApiRouter {
       );
     }
     return principal;
+  }
+
+  /** Rate limit (`429 rate_limited` past it) and API-call metering of an authenticated call. */
+  private async admit(c: Context<AppEnv>, principal: Principal | null): Promise<void> {
+    await this.app.rateLimiter?.admit(c, principal, this.app.clientAddress(c));
+    if (principal?.tenant) this.app.meter?.count(principal.tenant.id);
   }
 }
 

@@ -9,6 +9,27 @@ export const LimitUsage = z.strictObject({
 });
 export type LimitUsage = z.infer<typeof LimitUsage>;
 
+/**
+ * An API rate limit as a token bucket: `burst` requests at once, refilled at `perSecond`. The
+ * same figures are sent on every response as `RateLimit-Policy`.
+ */
+export const RateLimit = z.strictObject({
+  perSecond: z.int().check(z.positive()),
+  burst: z.int().check(z.positive()),
+});
+export type RateLimit = z.infer<typeof RateLimit>;
+
+/**
+ * API calls a tenant made, counted per UTC day: `today` and since the first of this month (UTC).
+ * Counts are aggregated in memory and written every few seconds, so the last seconds' calls of
+ * other server instances may not show yet.
+ */
+export const ApiCallUsage = z.strictObject({
+  today: z.int().check(z.nonnegative()),
+  month: z.int().check(z.nonnegative()),
+});
+export type ApiCallUsage = z.infer<typeof ApiCallUsage>;
+
 /** `GET /v1/platform/entitlements`: what the caller's tenant may do, and how much it has used. */
 export const Entitlements = z.strictObject({
   object: z.literal('entitlements'),
@@ -17,6 +38,10 @@ export const Entitlements = z.strictObject({
   addons: z.array(z.string()),
   features: z.array(z.string()),
   limits: z.record(z.string(), LimitUsage),
+  /** The tenant's API rate limit (its platform tier's). */
+  rateLimit: RateLimit,
+  /** API calls made today and this month. */
+  apiCalls: ApiCallUsage,
 });
 export type Entitlements = z.infer<typeof Entitlements>;
 
@@ -46,6 +71,8 @@ export const Plan = z.strictObject({
   description: z.string(),
   limits: z.record(z.string(), z.nullable(z.int())),
   features: z.array(z.string()),
+  /** Platform tiers: the API rate limit; `null` for domain tiers and add-ons. */
+  rateLimit: z.nullable(RateLimit),
 });
 export type Plan = z.infer<typeof Plan>;
 

@@ -44,6 +44,8 @@ const PREVIEW_ENTITLEMENTS: Entitlements = {
   addons: [],
   features: previewComputed.features,
   limits: { 'commerce.products': { limit: previewComputed.limits['commerce.products'], used: 6400 } },
+  rateLimit: previewComputed.rateLimit,
+  apiCalls: { today: 0, month: 0 },
 };
 
 function isUrl(value: string): boolean {

@@ -1,3 +1,4 @@
+import { rateLimitOf } from '@agentstack/sdk/catalog';
 import { brandOperations, entitlementOperations, meOperations } from '@agentstack/sdk/contract';
 import type { Brand } from '@agentstack/sdk/schemas';
 import { eq } from 'drizzle-orm';
@@ -17,9 +18,14 @@ export function accountRoutes(router: ApiRouter): void {
     userId: principal!.userId,
     permissions: [...principal!.permissions].sort(),
   }));
-  router.implement(entitlementOperations.retrieve, ({ db, tenant }) =>
-    describeEntitlements(db, tenant().tenant),
-  );
+  router.implement(entitlementOperations.retrieve, async ({ db, tenant, app, principal }) => {
+    const row = tenant().tenant;
+    return describeEntitlements(db, row, {
+      // The figures this server applies (its options may replace the catalogue's).
+      rateLimit: app.rateLimiter?.bucketOf(principal, '').policy ?? rateLimitOf(row.subscription.platform),
+      apiCalls: (await app.meter?.usage(db, row.id)) ?? { today: 0, month: 0 },
+    });
+  });
   router.implement(brandOperations.retrieve, async ({ db, tenant, app }) => {
     const agencyId = tenant().tenant.agencyId;
     if (!agencyId) return app.defaultBrand;

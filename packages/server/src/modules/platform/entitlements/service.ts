@@ -4,11 +4,12 @@ import {
   type FeatureKey,
   LIMIT_KEYS,
   type LimitKey,
+  type RateLimitPolicy,
   requireFeature as requirePlanFeature,
   requireWithinLimit as requirePlanLimit,
   type Subscription,
 } from '@agentstack/sdk/catalog';
-import type { Entitlements } from '@agentstack/sdk/schemas';
+import type { ApiCallUsage, Entitlements } from '@agentstack/sdk/schemas';
 import type { TenantRow } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { notFound } from '../../../http/errors';
@@ -76,8 +77,15 @@ export async function reserve(tx: Executor, tenantId: string, key: LimitKey, add
   return tenant;
 }
 
-/** The `GET /v1/platform/entitlements` body: features, and every limit with its usage. */
-export async function describeEntitlements(db: Executor, tenant: TenantRow): Promise<Entitlements> {
+/**
+ * The `GET /v1/platform/entitlements` body: features, every limit with its usage, and the API
+ * rate limit and calls the server measures (`live`).
+ */
+export async function describeEntitlements(
+  db: Executor,
+  tenant: TenantRow,
+  live: { rateLimit: RateLimitPolicy; apiCalls: ApiCallUsage },
+): Promise<Entitlements> {
   const computed = entitlementsOf(tenant);
   const usage = await countUsage(db, tenant.id);
   return {
@@ -89,5 +97,7 @@ export async function describeEntitlements(db: Executor, tenant: TenantRow): Pro
     limits: Object.fromEntries(
       LIMIT_KEYS.map((k) => [k, { limit: computed.limits[k], used: usage[k] ?? 0 }]),
     ),
+    rateLimit: live.rateLimit,
+    apiCalls: live.apiCalls,
   };
 }

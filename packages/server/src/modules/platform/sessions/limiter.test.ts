@@ -1,26 +1,40 @@
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, DATABASES } from '../../../../test/harness';
+import { createPostgresDatabase, DATABASES, redisTestPrefix, TEST_REDIS_URL } from '../../../../test/harness';
 import { type Database, openDatabase } from '../../../db/client';
-import { DatabaseSignInLimiter, type SignInPolicy } from './limiter';
+import { createLogger } from '../../../observability/logger';
+import { closeRedis, openRedis } from '../../../redis';
+import { DatabaseSignInLimiter, RedisSignInLimiter, type SignInLimiter, type SignInPolicy } from './limiter';
 
-describe.each(DATABASES)('DatabaseSignInLimiter (%s)', (kind) => {
+// The same rules on every store: the database (PGlite, PostgreSQL) and Redis (TEST_REDIS_URL).
+const STORES: Array<'pglite' | 'postgres' | 'redis'> = [
+  ...DATABASES,
+  ...(TEST_REDIS_URL ? ['redis' as const] : []),
+];
+if (!TEST_REDIS_URL) console.log('RedisSignInLimiter not tested: TEST_REDIS_URL is not set');
+
+describe.each(STORES)('sign-in limiter (%s)', (kind) => {
   let database: Database;
+  let redis: Redis | undefined;
   let drop: (() => Promise<void>) | undefined;
   let now = Date.parse('2026-11-30T10:00:00Z');
   const clock = () => now;
   let n = 0;
   const email = () => `user${++n}@example.test`;
-  const limiter = (policy: Partial<SignInPolicy>) =>
-    new DatabaseSignInLimiter(database.db, {
+  const limiter = (policy: Partial<SignInPolicy>): SignInLimiter => {
+    const full = {
       pairFailures: 100,
       addressFailures: 1000,
       emailFailures: 100,
       windowMs: 60_000,
       now: clock,
       ...policy,
-    });
+    };
+    const inDatabase = new DatabaseSignInLimiter(database.db, full);
+    return redis ? new RedisSignInLimiter(redis, inDatabase, createLogger('silent'), full) : inDatabase;
+  };
   /** Makes `count` failed attempts; returns the waits answered. */
-  const fail = async (l: DatabaseSignInLimiter, mail: string, address: string, count = 1) => {
+  const fail = async (l: SignInLimiter, mail: string, address: string, count = 1) => {
     const waits: number[] = [];
     for (let i = 0; i < count; i++) waits.push(await l.attempt(mail, address));
     return waits;
@@ -31,8 +45,12 @@ describe.each(DATABASES)('DatabaseSignInLimiter (%s)', (kind) => {
     if (kind === 'postgres') ({ url, drop } = await createPostgresDatabase());
     database = await openDatabase({ url });
     await database.migrate();
+    if (kind === 'redis') {
+      redis = await openRedis(TEST_REDIS_URL!, createLogger('silent'), { keyPrefix: redisTestPrefix() });
+    }
   });
   afterAll(async () => {
+    if (redis) await closeRedis(redis);
     await database?.close();
     await drop?.();
   });
@@ -100,5 +118,38 @@ describe.each(DATABASES)('DatabaseSignInLimiter (%s)', (kind) => {
     const mail = email();
     const waits = await Promise.all(Array.from({ length: 30 }, () => l.attempt(mail, '10.0.4.1')));
     expect(waits.filter((w) => w === 0)).toHaveLength(10);
+  });
+});
+
+describe('RedisSignInLimiter when Redis is gone', () => {
+  it('counts in the database instead (never fails open), and says so once', async (ctx) => {
+    if (!TEST_REDIS_URL) ctx.skip('TEST_REDIS_URL is not set: no Redis to lose');
+    const database = await openDatabase({});
+    await database.migrate();
+    const redis = await openRedis(TEST_REDIS_URL!, createLogger('silent'), { keyPrefix: redisTestPrefix() });
+    try {
+      const lines: string[] = [];
+      const policy = { pairFailures: 3, now: () => Date.parse('2026-11-30T10:00:00Z') };
+      const l = new RedisSignInLimiter(
+        redis,
+        new DatabaseSignInLimiter(database.db, policy),
+        createLogger('info', (line) => lines.push(line)),
+        policy,
+      );
+      expect(await l.attempt('gone@example.test', '10.0.9.1')).toBe(0); // in Redis
+      redis.disconnect();
+      const waits = [];
+      for (let i = 0; i < 4; i++) waits.push(await l.attempt('gone@example.test', '10.0.9.1'));
+      // The database counts afresh: three failures pass, the fourth waits out the window.
+      expect(waits.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(waits[3]).toBeGreaterThan(0);
+      const warnings = lines.map((line) => JSON.parse(line)).filter((line) => line.level === 'warn');
+      expect(warnings.map((w) => w.msg)).toEqual([
+        'sign-in limits: Redis unavailable, falling back to the database',
+      ]);
+    } finally {
+      await closeRedis(redis);
+      await database.close();
+    }
   });
 });

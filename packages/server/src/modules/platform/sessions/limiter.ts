@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
 import type { Db, Executor } from '../../../db/client';
 import { signInLimits } from '../../../db/schema';
+import { outageLog } from '../../../http/rateLimit';
+import type { Logger } from '../../../observability/logger';
 
 /** The sign-in limits. Every field has a default; see {@link DEFAULT_SIGN_IN_POLICY}. */
 export interface SignInPolicy {
@@ -37,7 +40,7 @@ export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = {
   now: Date.now,
 };
 
-/** Where sign-in attempts are counted. Shared by every instance (the database; Redis can stand in). */
+/** Where sign-in attempts are counted. Shared by every instance: the database, or Redis when configured. */
 export interface SignInLimiter {
   /**
    * Reserves one attempt of `address` on `email`, counted as a failure until
@@ -53,9 +56,16 @@ export interface SignInLimiter {
 type Row = typeof signInLimits.$inferSelect;
 type State = Pick<Row, 'failures' | 'windowEndsAt' | 'nextAttemptAt'>;
 
-// Keys are hashes: the table holds no email or address in clear.
+// Keys are hashes: the table (or Redis) holds no email or address in clear.
 const keyOf = (kind: 'pair' | 'email' | 'address' | 'known', ...parts: string[]) =>
   `${kind}:${createHash('sha256').update(parts.join('\0')).digest('base64url')}`;
+
+const keysOf = (email: string, address: string) => ({
+  pair: keyOf('pair', email, address),
+  email: keyOf('email', email),
+  address: keyOf('address', address),
+  known: keyOf('known', email, address),
+});
 
 /**
  * {@link SignInLimiter} over the `sign_in_limits` table: one row per counted key, read and
@@ -78,12 +88,7 @@ export class DatabaseSignInLimiter implements SignInLimiter {
     const p = this.policy;
     const now = new Date(p.now());
     this.sweep(now);
-    const keys = {
-      pair: keyOf('pair', email, address),
-      email: keyOf('email', email),
-      address: keyOf('address', address),
-      known: keyOf('known', email, address),
-    };
+    const keys = keysOf(email, address);
     return this.db.transaction(async (tx) => {
       const rows = await this.lock(tx, [keys.pair, keys.email, keys.address], [keys.known], now);
       const state = (key: string): State => {
@@ -128,12 +133,7 @@ export class DatabaseSignInLimiter implements SignInLimiter {
   async succeeded(email: string, address: string): Promise<void> {
     const p = this.policy;
     const now = new Date(p.now());
-    const keys = {
-      pair: keyOf('pair', email, address),
-      email: keyOf('email', email),
-      address: keyOf('address', address),
-      known: keyOf('known', email, address),
-    };
+    const keys = keysOf(email, address);
     await this.db.transaction(async (tx) => {
       const rows = await this.lock(tx, [keys.known], [keys.address, keys.email, keys.pair], now);
       // The reserved attempt was no failure: take it back. The pair starts afresh.
@@ -200,5 +200,148 @@ export class DatabaseSignInLimiter implements SignInLimiter {
         ),
       )
       .catch(() => undefined);
+  }
+}
+
+// The rules of `DatabaseSignInLimiter.attempt`, atomically in Redis: one hash per key with the
+// failures (`f`), when the window ends (`w`, ms) and, for an email, when the next attempt may come
+// (`n`), expiring with its window. Times are the caller's clock (ARGV[1]), so expiries are
+// relative to it (PEXPIRE), not to Redis's. KEYS: pair, email, address, known.
+const ATTEMPT = `
+local now = tonumber(ARGV[1])
+local windowMs = tonumber(ARGV[2])
+local function state(key)
+  local s = redis.call('HMGET', key, 'f', 'w', 'n')
+  local w = tonumber(s[2])
+  if w and w > now then return tonumber(s[1]) or 0, w, tonumber(s[3]) end
+  return 0, now + windowMs, nil
+end
+local function write(key, f, w, n)
+  if n then
+    redis.call('HSET', key, 'f', f, 'w', w, 'n', n)
+  else
+    redis.call('HSET', key, 'f', f, 'w', w)
+    redis.call('HDEL', key, 'n')
+  end
+  redis.call('PEXPIRE', key, math.max(1, math.max(w, n or 0) - now))
+end
+local pf, pw = state(KEYS[1])
+local mf, mw, mn = state(KEYS[2])
+local af, aw = state(KEYS[3])
+local kw = tonumber(redis.call('HGET', KEYS[4], 'w'))
+local known = kw ~= nil and kw > now
+local wait = 0
+if pf >= tonumber(ARGV[3]) then wait = math.max(wait, pw - now) end
+if af >= tonumber(ARGV[4]) then wait = math.max(wait, aw - now) end
+if (not known) and mn and mn > now then wait = math.max(wait, mn - now) end
+if wait > 0 then return math.max(1, math.ceil(wait / 1000)) end
+local mailFailures = mf + 1
+local slowdown = 0
+if mailFailures >= tonumber(ARGV[5]) then
+  slowdown = math.min(tonumber(ARGV[6]), 1000 * 2 ^ math.min(30, mailFailures - tonumber(ARGV[5])))
+end
+write(KEYS[1], pf + 1, pw, nil)
+write(KEYS[3], af + 1, aw, nil)
+if slowdown > 0 then write(KEYS[2], mailFailures, mw, now + slowdown) else write(KEYS[2], mailFailures, mw, nil) end
+return 0
+`;
+
+// `DatabaseSignInLimiter.succeeded` in Redis. KEYS: pair, email, address, known.
+const SUCCEEDED = `
+local now = tonumber(ARGV[1])
+for _, key in ipairs({ KEYS[2], KEYS[3] }) do
+  local s = redis.call('HMGET', key, 'f', 'w')
+  local w = tonumber(s[2])
+  if w and w > now then redis.call('HSET', key, 'f', math.max(0, (tonumber(s[1]) or 0) - 1)) end
+end
+redis.call('DEL', KEYS[1])
+local knownUntil = now + tonumber(ARGV[2])
+redis.call('HSET', KEYS[4], 'f', 0, 'w', knownUntil)
+redis.call('PEXPIRE', KEYS[4], tonumber(ARGV[2]))
+return 0
+`;
+
+type Script = (
+  pair: string,
+  email: string,
+  address: string,
+  known: string,
+  ...args: number[]
+) => Promise<number>;
+
+/**
+ * {@link SignInLimiter} in Redis (used when the server has `REDIS_URL`): the same rules and
+ * counts as {@link DatabaseSignInLimiter}, each attempt one atomic Lua script, without a database
+ * transaction per sign-in. Keys are hashes and expire with their windows.
+ *
+ * Redis down: attempts are counted by `fallback` (the database limiter, still shared by every
+ * instance), and a warning is logged once per outage. Sign-in limits guard against password
+ * guessing, so they never fail open.
+ */
+export class RedisSignInLimiter implements SignInLimiter {
+  private readonly policy: SignInPolicy;
+  private readonly attemptScript: Script;
+  private readonly succeededScript: Script;
+  private readonly outage: ReturnType<typeof outageLog>;
+
+  constructor(
+    redis: Redis,
+    private readonly fallback: SignInLimiter,
+    log: Logger,
+    policy: Partial<SignInPolicy> = {},
+  ) {
+    this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
+    redis.defineCommand('agentstackSignInAttempt', { numberOfKeys: 4, lua: ATTEMPT });
+    redis.defineCommand('agentstackSignInSucceeded', { numberOfKeys: 4, lua: SUCCEEDED });
+    const commands = redis as unknown as {
+      agentstackSignInAttempt: Script;
+      agentstackSignInSucceeded: Script;
+    };
+    this.attemptScript = commands.agentstackSignInAttempt.bind(redis);
+    this.succeededScript = commands.agentstackSignInSucceeded.bind(redis);
+    this.outage = outageLog(log, 'sign-in limits', 'the database');
+  }
+
+  async attempt(email: string, address: string): Promise<number> {
+    const p = this.policy;
+    const k = keysOf(email, address);
+    try {
+      const wait = await this.attemptScript(
+        `si:${k.pair}`,
+        `si:${k.email}`,
+        `si:${k.address}`,
+        `si:${k.known}`,
+        p.now(),
+        p.windowMs,
+        p.pairFailures,
+        p.addressFailures,
+        p.emailFailures,
+        p.maxDelayMs,
+      );
+      this.outage.recovered();
+      return Number(wait);
+    } catch (error) {
+      this.outage.failed(error);
+      return this.fallback.attempt(email, address);
+    }
+  }
+
+  async succeeded(email: string, address: string): Promise<void> {
+    const p = this.policy;
+    const k = keysOf(email, address);
+    try {
+      await this.succeededScript(
+        `si:${k.pair}`,
+        `si:${k.email}`,
+        `si:${k.address}`,
+        `si:${k.known}`,
+        p.now(),
+        p.knownMs,
+      );
+      this.outage.recovered();
+    } catch (error) {
+      this.outage.failed(error);
+      await this.fallback.succeeded(email, address);
+    }
   }
 }
