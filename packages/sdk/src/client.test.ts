@@ -251,6 +251,54 @@ describe('retries', () => {
     expect(waits()).toEqual([3000]);
   });
 
+  it('waits out a 429 on a POST and retries it with the same idempotency key', async () => {
+    const { requests, resolver } = recorder((attempt) =>
+      attempt < 3
+        ? problem(429, 'rate_limited', {}, { 'Retry-After': String(attempt), RateLimit: '"growth";r=0;t=2' })
+        : HttpResponse.json(product, { status: 201 }),
+    );
+    server.use(http.post(`${BASE}/v1/commerce/products`, resolver));
+    await client.commerce.products.create({ title: 'Mug', price: { amount: 1200, currency: 'EUR' } });
+    const keys = requests.map((r) => r.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(waits()).toEqual([1000, 2000]);
+  });
+
+  it('never retries a PATCH on 429: it carries no idempotency key', async () => {
+    const { requests, resolver } = recorder(() => problem(429, 'rate_limited', {}, { 'Retry-After': '1' }));
+    server.use(http.patch(`${BASE}/v1/commerce/products/:id`, resolver));
+    const error = await client.commerce.products.update('prod_1', { title: 'Cup' }).catch((e: unknown) => e);
+    expect(isRateLimitError(error)).toBe(true);
+    expect(requests).toHaveLength(1);
+    expect(waits()).toEqual([]);
+  });
+
+  it('gives up after maxRetries 429s, with the limit read from the RateLimit headers', async () => {
+    const { requests, resolver } = recorder(() =>
+      problem(
+        429,
+        'rate_limited',
+        {},
+        { 'Retry-After': '1', RateLimit: '"starter";r=0;t=2', 'RateLimit-Policy': '"starter";q=50;w=2' },
+      ),
+    );
+    server.use(http.get(`${BASE}/v1/commerce/products/:id`, resolver));
+    const error = (await client.commerce.products
+      .retrieve('prod_1')
+      .catch((e: unknown) => e)) as RateLimitError;
+    expect(requests).toHaveLength(3); // the call and its 2 retries
+    expect(waits()).toEqual([1000, 1000]);
+    expect(error.retryAfter).toBe(1);
+    expect(error.rateLimit).toEqual({
+      policy: 'starter',
+      quota: 50,
+      windowSeconds: 2,
+      remaining: 0,
+      resetSeconds: 2,
+    });
+  });
+
   it('honours Retry-After as an HTTP date', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-25T10:00:00Z'));

@@ -22,6 +22,7 @@ import {
   NotFoundError,
   PermissionError,
   PlanLimitError,
+  parseRateLimit,
   parseRetryAfter,
   RateLimitError,
   TimeoutError,
@@ -218,4 +219,23 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(value, now)).toBe(ms);
   });
   it('handles a missing header', () => expect(parseRetryAfter(null)).toBeNull());
+});
+
+describe('parseRateLimit', () => {
+  const headers = (h: Record<string, string>) => new Headers(h);
+  it('reads the structured-field RateLimit and RateLimit-Policy headers', () => {
+    expect(
+      parseRateLimit(headers({ RateLimit: '"growth";r=57;t=1', 'RateLimit-Policy': '"growth";q=100;w=2' })),
+    ).toEqual({ policy: 'growth', quota: 100, windowSeconds: 2, remaining: 57, resetSeconds: 1 });
+  });
+  it('takes the policy only when it names the same policy, and the first item of a list', () => {
+    expect(
+      parseRateLimit(headers({ RateLimit: '"a";r=1, "b";r=2', 'RateLimit-Policy': '"other";q=5;w=1' })),
+    ).toEqual({ policy: 'a', quota: null, windowSeconds: null, remaining: 1, resetSeconds: null });
+  });
+  it('is null without a usable RateLimit header', () => {
+    expect(parseRateLimit(headers({}))).toBeNull();
+    expect(parseRateLimit(headers({ RateLimit: 'limit=100, remaining=5' }))).toBeNull();
+    expect(parseRateLimit(headers({ RateLimit: '"x";t=3' }))).toBeNull();
+  });
 });

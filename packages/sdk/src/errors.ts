@@ -167,12 +167,68 @@ export class IdempotencyError extends ResponseError {
   override name = 'IdempotencyError';
 }
 
-/** `429`: too many requests. Retried automatically first, honouring `Retry-After`. */
+/**
+ * `429`: too many requests. Retried automatically first (GET, DELETE and POST, which always carries
+ * an idempotency key; never PATCH), honouring `Retry-After`.
+ */
 export class RateLimitError extends ResponseError {
   override readonly kind = 'rate_limit' as const;
   override name = 'RateLimitError';
   /** Seconds the server asked to wait (`Retry-After`, delta or HTTP date), or `null` when it did not say. */
   readonly retryAfter: number | null = toSeconds(parseRetryAfter(this.headers.get('retry-after')));
+  /** The limit that was reached, from the `RateLimit-Policy` and `RateLimit` headers; `null` without them. */
+  readonly rateLimit: RateLimitInfo | null = parseRateLimit(this.headers);
+}
+
+/** A rate limit as the `RateLimit-Policy` and `RateLimit` headers describe it. */
+export interface RateLimitInfo {
+  /** The policy's name: the tenant's platform tier (`growth`…), or `operator`, `agency`, `anonymous`. */
+  policy: string;
+  /** Requests allowed per window (`q`), or `null` when the policy header is missing. */
+  quota: number | null;
+  /** The window in seconds (`w`), or `null` when the policy header is missing. */
+  windowSeconds: number | null;
+  /** Requests left now (`r`). */
+  remaining: number;
+  /** Seconds until the quota is whole again (`t`), or `null` when not given. */
+  resetSeconds: number | null;
+}
+
+/** Parameters of the first item of a structured-field list: `"name";a=1;b=2` → name and `{ a, b }`. */
+function firstItem(value: string | null): { name: string; params: Record<string, number> } | null {
+  const match = value ? /^\s*"([^"]*)"((?:\s*;\s*[a-z][a-z0-9_.*-]*=[^;,]*)*)/.exec(value) : null;
+  if (!match) return null;
+  const params: Record<string, number> = {};
+  for (const param of (match[2] ?? '').split(';').slice(1)) {
+    const [key, raw] = param.split('=');
+    const n = Number(raw?.trim());
+    if (key && Number.isFinite(n)) params[key.trim()] = n;
+  }
+  return { name: match[1] ?? '', params };
+}
+
+/**
+ * Reads the IETF `RateLimit` and `RateLimit-Policy` headers (draft-ietf-httpapi-ratelimit-headers,
+ * structured fields) of a response: `RateLimit: "growth";r=0;t=2` with
+ * `RateLimit-Policy: "growth";q=100;w=2`. Returns `null` without a `RateLimit` header.
+ *
+ * @example
+ * ```ts
+ * parseRateLimit(response.headers) // { policy: 'growth', quota: 100, windowSeconds: 2, remaining: 0, resetSeconds: 2 }
+ * ```
+ */
+export function parseRateLimit(headers: Headers): RateLimitInfo | null {
+  const state = firstItem(headers.get('ratelimit'));
+  if (!state || state.params.r === undefined) return null;
+  const policy = firstItem(headers.get('ratelimit-policy'));
+  const same = policy?.name === state.name ? policy.params : {};
+  return {
+    policy: state.name,
+    quota: same.q ?? null,
+    windowSeconds: same.w ?? null,
+    remaining: state.params.r,
+    resetSeconds: state.params.t ?? null,
+  };
 }
 
 /** `5xx` or any status the SDK does not map more precisely. */

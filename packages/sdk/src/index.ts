@@ -41,8 +41,10 @@ export {
   PermissionError,
   PlanLimitError,
   type ProblemDetails,
+  parseRateLimit,
   parseRetryAfter,
   RateLimitError,
+  type RateLimitInfo,
   TimeoutError,
   ValidationError,
 } from './errors';
