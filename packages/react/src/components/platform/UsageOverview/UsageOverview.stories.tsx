@@ -20,22 +20,41 @@ type Story = StoryObj<typeof meta>;
 /** Follows the toolbar's tier and brand. */
 export const Default: Story = { play: shows('42 / 10,000', '4 / 25') };
 
-/** Starter: Startup, Early Stage, Community; no add-ons. */
-export const Starter: Story = { globals: { tier: 'starter' }, play: shows('Startup') };
-
-/** Growth: with the Advanced analytics add-on. */
-export const Growth: Story = {
-  globals: { tier: 'growth' },
-  play: shows('42 / 10,000', 'Advanced analytics'),
+/** Starter: Startup, Early Stage, Community; no add-ons; 25 API requests per second. */
+export const Starter: Story = {
+  globals: { tier: 'starter' },
+  play: shows('Startup', '1,240', '18,400', '25 requests per second, bursts of 50'),
 };
 
-/** Enterprise: unlimited everywhere, four add-ons. */
-export const Enterprise: Story = { globals: { tier: 'enterprise' }, play: shows('60 / Unlimited') };
+/** Growth: with the Advanced analytics add-on; 50 API requests per second. */
+export const Growth: Story = {
+  globals: { tier: 'growth' },
+  play: shows(
+    '42 / 10,000',
+    'Advanced analytics',
+    '8,930',
+    '212,500',
+    '50 requests per second, bursts of 100',
+  ),
+};
+
+/** Enterprise: unlimited everywhere, four add-ons, 250 API requests per second. */
+export const Enterprise: Story = {
+  globals: { tier: 'enterprise' },
+  play: shows('60 / Unlimited', '2,870,000', '250 requests per second, bursts of 500'),
+};
 
 /** The dark Nocturne brand. */
 export const NocturneDark: Story = {
   globals: { brand: 'nocturne', tier: 'growth' },
-  play: all(shows('42 / 10,000'), darkScheme),
+  play: all(shows('42 / 10,000', '8,930'), darkScheme),
+};
+
+/** The domains alone, without the API figures (`showApi={false}`). */
+export const WithoutApi: Story = {
+  globals: { tier: 'growth' },
+  args: { showApi: false },
+  play: shows('42 / 10,000'),
 };
 
 /** A Startup tenant at 950 of its 1,000 products: the meter warns and names the plan that lifts it. */

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { playStory, renderStory } from '../../../../test/renderStory';
 import * as stories from './UsageOverview.stories';
 
-const { Growth, Enterprise, NearLimit, CommerceOnly, Loading, ErrorState } = composeStories(stories);
+const { Growth, Starter, Enterprise, NearLimit, CommerceOnly, Loading, ErrorState, WithoutApi } =
+  composeStories(stories);
 const domain = (name: string) => screen.getByRole('region', { name });
 
 describe('UsageOverview', () => {
@@ -34,6 +35,23 @@ describe('UsageOverview', () => {
     expect(screen.getAllByRole('meter')).toHaveLength(5);
   });
 
+  it('shows API calls today and this month and the rate limit of the tier', async () => {
+    await renderStory(Starter);
+    const api = await screen.findByRole('region', { name: 'API' });
+    const figure = (label: string) =>
+      within(api).getByText(label).closest('div')?.querySelector('dd')?.textContent;
+    await within(api).findByText('1,240');
+    expect(figure('Calls today')).toBe('1,240');
+    expect(figure('Calls this month')).toBe('18,400');
+    expect(figure('Rate limit')).toBe('25 requests per second, bursts of 50');
+  });
+
+  it('leaves the API figures out on request', async () => {
+    await renderStory(WithoutApi);
+    await screen.findByText('42 / 10,000');
+    expect(screen.queryByRole('region', { name: 'API' })).toBeNull();
+  });
+
   it('reads Unlimited on Enterprise and lists its add-ons', async () => {
     await renderStory(Enterprise);
     await screen.findByText('60 / Unlimited');
@@ -61,7 +79,7 @@ describe('UsageOverview', () => {
 
   it('shows loading, then errors with a retry', async () => {
     await renderStory(Loading);
-    expect(screen.getAllByText('Loading…').length).toBe(4);
+    expect(screen.getAllByText('Loading…').length).toBe(5); // the API figures and four domains
   });
 
   it('shows the error', async () => {

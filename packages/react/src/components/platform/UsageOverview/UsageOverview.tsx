@@ -9,7 +9,7 @@ import {
 import { useId } from 'react';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
 import { useAgentStack } from '../../../provider/context';
-import { domainLabel, featureLabel } from '../../../utils/format';
+import { domainLabel, featureLabel, formatNumber } from '../../../utils/format';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
@@ -22,20 +22,27 @@ export interface UsageOverviewProps {
   warnAt?: number;
   /** Shows the heading. Defaults to `true`. */
   showTitle?: boolean;
+  /** Shows the API calls (today, this month) and the rate limit. Defaults to `true`. */
+  showApi?: boolean;
 }
 
 const ALL_DOMAINS: Domain[] = ['platform', 'commerce', 'fintech', 'social'];
 const addonFeatures = new Set<string>(ADDONS.flatMap((a) => a.features));
 
 /**
- * Everything the tenant's subscription gives it, grouped by domain: the plan, a
- * {@link UsageMeter} for every limit, the features of the plan and the active add-ons. Reads the
- * entitlements (`GET /v1/platform/entitlements`).
+ * Everything the tenant's subscription gives it: the API calls made today and this month with the
+ * API rate limit, then, by domain, the plan, a {@link UsageMeter} for every limit, the features of
+ * the plan and the active add-ons. Reads the entitlements (`GET /v1/platform/entitlements`).
  *
  * @example <UsageOverview domains={['platform', 'commerce']} />
  */
-export function UsageOverview({ domains = ALL_DOMAINS, warnAt = 0.8, showTitle = true }: UsageOverviewProps) {
-  const { t, messages } = useAgentStack();
+export function UsageOverview({
+  domains = ALL_DOMAINS,
+  warnAt = 0.8,
+  showTitle = true,
+  showApi = true,
+}: UsageOverviewProps) {
+  const { t, messages, locale } = useAgentStack();
   const id = useId();
   const entitlements = useEntitlements();
   const data = entitlements.data;
@@ -61,6 +68,42 @@ export function UsageOverview({ domains = ALL_DOMAINS, warnAt = 0.8, showTitle =
         <h2 className="as-heading" id={`${id}-title`}>
           {t('plans.usageTitle')}
         </h2>
+      ) : null}
+      {showApi ? (
+        <section className="as-usage-api" aria-labelledby={`${id}-api`}>
+          <h3 className="as-usage-domain__title" id={`${id}-api`}>
+            {t('plans.apiTitle')}
+          </h3>
+          {!data ? (
+            <>
+              <span className="as-skeleton" />
+              <span className="as-visually-hidden">{t('common.loading')}</span>
+            </>
+          ) : (
+            <>
+              <dl className="as-usage-api__figures">
+                <div>
+                  <dt>{t('plans.apiCallsToday')}</dt>
+                  <dd data-figure="today">{formatNumber(data.apiCalls.today, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t('plans.apiCallsMonth')}</dt>
+                  <dd data-figure="month">{formatNumber(data.apiCalls.month, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t('plans.apiRateLimit')}</dt>
+                  <dd data-figure="rate-limit">
+                    {t('plans.apiRateLimitValue', {
+                      perSecond: formatNumber(data.rateLimit.perSecond, locale),
+                      burst: formatNumber(data.rateLimit.burst, locale),
+                    })}
+                  </dd>
+                </div>
+              </dl>
+              <p className="as-usage-domain__note">{t('plans.apiNote')}</p>
+            </>
+          )}
+        </section>
       ) : null}
       <div className="as-usage-overview__grid">
         {domains.map((domain) => {

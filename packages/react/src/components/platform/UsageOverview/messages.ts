@@ -8,4 +8,10 @@ export const usageOverviewMessages = {
   'plans.usageNoLimits': 'No metered limits',
   'plans.usageNotSubscribed': 'Not subscribed',
   'plans.usageLoadError': 'Usage could not be loaded',
+  'plans.apiTitle': 'API',
+  'plans.apiCallsToday': 'Calls today',
+  'plans.apiCallsMonth': 'Calls this month',
+  'plans.apiRateLimit': 'Rate limit',
+  'plans.apiRateLimitValue': '{{perSecond}} requests per second, bursts of {{burst}}',
+  'plans.apiNote': 'Counted per UTC day; the last few seconds may not show yet.',
 } as const;
