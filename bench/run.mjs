@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { formatHealth, healthUnderLoad } from './health.mjs';
+import { formatLimits, limitsOverhead } from './limits.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
 import { formatRealtime, realtimeLatency } from './realtime.mjs';
 
@@ -272,6 +273,8 @@ try {
   console.log(formatHealth(await healthUnderLoad({ adminUrl: admin })));
   // ---- Realtime: commit → SSE client under a steady write load, beside the write's latency ----
   console.log(formatRealtime(await realtimeLatency({ adminUrl: admin })));
+  // ---- Rate limiting and metering on and off (bench/limits.mjs), beside each other ----
+  console.log(formatLimits(await limitsOverhead({ adminUrl: admin, duration, connections })));
 } finally {
   for (const c of children) await stop(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);

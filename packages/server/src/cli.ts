@@ -34,6 +34,7 @@ Options:
   --data-dir <path>          Folder of the embedded PGlite database and demo-credentials.json
                              (default: ./.agentstack-data; unused with DATABASE_URL)
   --no-seed                  Do not create demo data on an empty database
+  --no-rate-limits           Serve without API rate limits (load tests; the limits are per tenant tier)
   --no-dispatch              Serve the API only: leave events and background work to workers
   --credentials-file <path>  Where to write the demo credentials as JSON
                              (default with PGlite: <data-dir>/demo-credentials.json)
@@ -56,6 +57,7 @@ interface Options {
   host: string;
   dataDir: string;
   seed: boolean;
+  rateLimits: boolean;
   dispatch: boolean;
   credentialsFile?: string;
   logLevel: LogLevel;
@@ -75,6 +77,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-seed': { type: 'boolean' },
+      'no-rate-limits': { type: 'boolean' },
       'no-dispatch': { type: 'boolean' },
       'credentials-file': { type: 'string' },
       'log-level': { type: 'string' },
@@ -97,6 +100,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       host: values.host ?? process.env.HOST ?? '127.0.0.1',
       dataDir: resolve(values['data-dir'] ?? '.agentstack-data'),
       seed: !values['no-seed'],
+      rateLimits: !values['no-rate-limits'],
       dispatch: !values['no-dispatch'],
       credentialsFile: values['credentials-file'] ? resolve(values['credentials-file']) : undefined,
       logLevel,
@@ -189,6 +193,7 @@ async function start(options: Options): Promise<void> {
     dispatch: options.dispatch,
     natsUrl: options.natsUrl,
     redisUrl: options.redisUrl,
+    ...(options.rateLimits ? {} : { rateLimits: false as const }),
   });
   stopOnSignals(server);
 
