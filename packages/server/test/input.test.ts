@@ -191,8 +191,12 @@ describe.each(DATABASES)('input rules on %s', (kind) => {
       let res = await t.request('GET', `${path}?bogus=1`, { token: sk });
       if (res.status === 403) res = await t.request('GET', `${path}?bogus=1`, { token: t.operatorKey });
       expect(res.status, path).toBe(400);
-      expect(res.body.errors?.[0]?.code, path).toBe('unknown_field');
-      expect(res.body.param, path).toBe('bogus');
+      // Reads with a required parameter (the realtime stream's topics) report that one too.
+      const errors = (res.body.errors ?? []) as Array<{ code: string; param?: string }>;
+      expect(
+        errors.some((e) => e.code === 'unknown_field' && e.param === 'bogus'),
+        `${path}: ${JSON.stringify(errors)}`,
+      ).toBe(true);
     }
   });
 
