@@ -3,6 +3,7 @@
 // contract (`@agentstack/sdk/contract`) and the permission table (`@agentstack/sdk/catalog`).
 // `node scripts/api-reference.mjs` rewrites them in place; the server's tests fail when the file
 // and the contract disagree.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -74,6 +75,12 @@ export async function renderApiDoc(text) {
 export const API_DOC = DOC;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // The tables are rendered from the *built* SDK: build it first (turbo answers from its cache
+  // when the sources did not change), so a stale build never drops or keeps rows.
+  execFileSync('npx', ['turbo', 'run', 'build', '--filter=@agentstack/sdk', '--output-logs=errors-only'], {
+    stdio: 'inherit',
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
   const text = readFileSync(DOC, 'utf8');
   writeFileSync(DOC, await renderApiDoc(text));
   console.log('docs/api.md: generated blocks rewritten from the contract');

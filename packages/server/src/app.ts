@@ -69,7 +69,7 @@ const KNOWN_VERSIONS = new Set([API_VERSION]);
  * Options of {@link createServer}. The edge limits ({@link EdgeLimits}) bound what one client may
  * send and for how long: `maxBodyBytes` (1 MiB), `maxUrlLength` (8,192 characters),
  * `maxHeaderBytes` (16 KiB), `headersTimeoutMs` (10 s), `bodyTimeoutMs` (10 s) and
- * `requestTimeoutMs` (30 s) — defaults in parentheses.
+ * `requestTimeoutMs` (30 s), `keepAliveTimeoutMs` (65 s) — defaults in parentheses.
  */
 export interface ServerOptions extends Partial<EdgeLimits> {
   /** PostgreSQL URL. When absent, embedded PGlite is used. */

@@ -75,6 +75,14 @@ describe.each(DATABASES)('HTTP edge on %s', (kind) => {
     expect(archive.status).toBe(200);
   });
 
+  it('keeps idle connections longer than the load balancer or client in front (no reuse race)', async () => {
+    // A server that closes an idle connection first races the client reusing it, and the client
+    // gets a reset instead of an answer. Node announces its idle timeout in Keep-Alive.
+    const keepAlive = await fetch(`${t.url}/healthz`);
+    await keepAlive.arrayBuffer();
+    expect(keepAlive.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('answers a wrong method on a known path with 405 and Allow', async () => {
     const del = await t.request('DELETE', '/v1/commerce/products', { token: sk });
     expect(del.status).toBe(405);

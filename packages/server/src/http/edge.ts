@@ -23,6 +23,13 @@ export interface EdgeLimits {
   bodyTimeoutMs: number;
   /** Time a client has to send the whole request (`408 request_timeout`); Node's `requestTimeout`. */
   requestTimeoutMs: number;
+  /**
+   * How long an idle keep-alive connection stays open between requests; Node's
+   * `keepAliveTimeout`. Longer than the idle timeout of the load balancer or client in front
+   * (60 s on common ones), so the server never closes a connection a client is about to reuse —
+   * that race answers the client a connection reset instead of a response.
+   */
+  keepAliveTimeoutMs: number;
 }
 
 /** Defaults of {@link EdgeLimits}. */
@@ -33,6 +40,7 @@ export const EDGE_DEFAULTS: EdgeLimits = {
   headersTimeoutMs: 10_000,
   bodyTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 65_000,
 };
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -187,6 +195,7 @@ export function httpServerOptions(limits: EdgeLimits): HttpServerOptions {
     maxHeaderSize: limits.maxHeaderBytes,
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
     // Node checks both timeouts on this interval (30 s by default, which let slow headers linger).
     connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
   };
