@@ -10,6 +10,8 @@ import { z } from 'zod/mini';
 import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
+import { parseEmailAddress, parsePublicUrl } from './email/settings';
+import { DEFAULT_EMAIL_TIMEOUT_MS, type EmailOptions, Mailer, smtpTransport } from './email/transport';
 import {
   type BackgroundTask,
   EventDispatcher,
@@ -49,7 +51,7 @@ import {
 } from './modules/platform/sessions/limiter';
 import { type RealtimeOptions, RealtimeStreams } from './modules/realtime/streams';
 import { errorFields } from './observability/errorFields';
-import { createLogger, type LogLevel } from './observability/logger';
+import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { closeRedis, openRedis } from './redis';
 
@@ -149,6 +151,19 @@ export interface ServerOptions extends Partial<EdgeLimits> {
    * `flushIntervalMs` (10 s) and at `stop()`; see {@link MeterOptions}. `false` turns it off.
    */
   metering?: MeterOptions | false;
+  /**
+   * The dashboard's public address (`https:`, or `http:` on localhost), e.g.
+   * `https://dashboard.example.com/`: invitation links point at its `#/accept` page. Without it,
+   * links shown to the inviter follow the request's `Origin`. Needed to send email, so that no
+   * request header can choose the host of an emailed link. The CLI reads `PUBLIC_URL`.
+   */
+  publicUrl?: string;
+  /**
+   * Email (invitations): an SMTP URL or a transport of your own, the `From:` address and a
+   * deadline; see {@link EmailOptions}. Needs `publicUrl`. Defaults to none: links are only
+   * shown to the inviter. The CLI reads `SMTP_URL` and `EMAIL_FROM`.
+   */
+  email?: EmailOptions;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -189,6 +204,8 @@ const NEUTRAL_BRAND: Brand = {
  */
 export async function createServer(options: ServerOptions = {}): Promise<AgentStackServer> {
   const log = createLogger(options.logLevel ?? 'info', options.logWrite);
+  // Checked before anything opens: a wrong setting costs nothing.
+  const { mailer, publicUrl } = emailSettings(options, log);
   const database = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir,
@@ -212,6 +229,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     metrics: new Metrics(),
     listCacheEntries: options.listCacheEntries ?? 2000,
     listCacheBytes: options.listCacheBytes ?? DEFAULT_CACHE_BYTES,
+    email: mailer,
+    publicUrl,
     defaultBrand: options.defaultBrand ?? NEUTRAL_BRAND,
     signInLimiter: redis
       ? new RedisSignInLimiter(
@@ -471,6 +490,27 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       await unlisten();
       if (redis) await closeRedis(redis);
       await database.close();
+      mailer.close();
     },
+  };
+}
+
+/** The public URL and the mailer `options` describe; throws on a wrong setting. */
+function emailSettings(options: ServerOptions, log: Logger): { mailer: Mailer; publicUrl: string | null } {
+  const publicUrl = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
+  const email = options.email ?? {};
+  const timeoutMs = email.timeoutMs ?? DEFAULT_EMAIL_TIMEOUT_MS;
+  const from = email.from ? parseEmailAddress(email.from) : null;
+  const transport = email.transport ?? (email.smtpUrl ? smtpTransport(email.smtpUrl, timeoutMs) : null);
+  if (!transport) return { mailer: new Mailer(null, '', log, timeoutMs), publicUrl };
+  if (!publicUrl) {
+    transport.close?.();
+    throw new Error(
+      'email needs publicUrl (PUBLIC_URL, --public-url): emailed links never take their host from request headers',
+    );
+  }
+  return {
+    mailer: new Mailer(transport, from ?? `no-reply@${new URL(publicUrl).hostname}`, log, timeoutMs),
+    publicUrl,
   };
 }

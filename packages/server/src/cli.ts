@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { type AgentStackServer, createServer } from './app';
 import { openDatabase } from './db/client';
+import { parseEmailAddress, parsePublicUrl, parseSmtpUrl } from './email/settings';
 import type { LogLevel } from './observability/logger';
 import { type DemoCredentials, formatDemoCredentials, seedDemo } from './seed';
 
@@ -39,6 +40,13 @@ Options:
   --credentials-file <path>  Where to write the demo credentials as JSON
                              (default with PGlite: <data-dir>/demo-credentials.json)
   --log-level <level>        debug | info | warn | error | silent (default: $LOG_LEVEL or info)
+  --public-url <url>         The dashboard's public address (https:, or http: on localhost): invitation
+                             links point at its #/accept page (default: $PUBLIC_URL, else the
+                             request's Origin). Needed to send email
+  --smtp-url <url>           Email invitations through this SMTP server: smtp://user:pass@host:587
+                             (STARTTLS) or smtps://user:pass@host:465 (default: $SMTP_URL, else none;
+                             prefer SMTP_URL: arguments are visible to other users)
+  --email-from <address>     From: address of emails (default: $EMAIL_FROM, else no-reply@<public host>)
   -h, --help                 Show this help
 
 Environment:
@@ -48,6 +56,7 @@ Environment:
                              across instances through it (e.g. nats://127.0.0.1:4222)
   REDIS_URL                  Share rate limits and sign-in counts between instances through this Redis
   AGENTSTACK_OPERATOR_KEY    Install this operator key (op_…) when seeding an empty database
+  PUBLIC_URL, SMTP_URL, EMAIL_FROM  As --public-url, --smtp-url, --email-from
 `;
 
 const LOG_LEVELS = new Set<LogLevel>(['debug', 'info', 'warn', 'error', 'silent']);
@@ -64,6 +73,9 @@ interface Options {
   databaseUrl?: string;
   natsUrl?: string;
   redisUrl?: string;
+  publicUrl?: string;
+  smtpUrl?: string;
+  emailFrom?: string;
 }
 
 class UsageError extends Error {}
@@ -81,6 +93,9 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       'no-dispatch': { type: 'boolean' },
       'credentials-file': { type: 'string' },
       'log-level': { type: 'string' },
+      'public-url': { type: 'string' },
+      'smtp-url': { type: 'string' },
+      'email-from': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +107,11 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
   if (!LOG_LEVELS.has(logLevel))
     throw new UsageError(`--log-level must be one of ${[...LOG_LEVELS].join(', ')}`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
+  const email = emailOptions(
+    values['public-url'] ?? (process.env.PUBLIC_URL || undefined),
+    values['smtp-url'] ?? (process.env.SMTP_URL || undefined),
+    values['email-from'] ?? (process.env.EMAIL_FROM || undefined),
+  );
   return {
     command: positionals[0],
     help: values.help ?? false,
@@ -107,9 +127,39 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       databaseUrl: process.env.DATABASE_URL || undefined,
       natsUrl: process.env.NATS_URL || undefined,
       redisUrl: process.env.REDIS_URL || undefined,
+      ...email,
     },
   };
 }
+
+// Checked here so that a wrong setting is one line before anything starts.
+function emailOptions(
+  publicUrl: string | undefined,
+  smtpUrl: string | undefined,
+  emailFrom: string | undefined,
+): Pick<Options, 'publicUrl' | 'smtpUrl' | 'emailFrom'> {
+  try {
+    if (publicUrl !== undefined) parsePublicUrl(publicUrl);
+    if (smtpUrl !== undefined) parseSmtpUrl(smtpUrl);
+    if (emailFrom !== undefined) parseEmailAddress(emailFrom);
+  } catch (error) {
+    throw new UsageError(
+      (error as Error).message.replace(/^(publicUrl|smtpUrl|emailFrom)/, (name) => FLAGS[name] ?? name),
+    );
+  }
+  if (smtpUrl && !publicUrl) {
+    throw new UsageError(
+      '--smtp-url needs --public-url (or PUBLIC_URL): emailed links never take their host from request headers',
+    );
+  }
+  return { publicUrl, smtpUrl, emailFrom };
+}
+
+const FLAGS: Record<string, string> = {
+  publicUrl: '--public-url',
+  smtpUrl: '--smtp-url',
+  emailFrom: '--email-from',
+};
 
 // A data folder we create is private whatever the umask (PGlite's own subfolder is checked and
 // tightened when the database opens).
@@ -193,6 +243,8 @@ async function start(options: Options): Promise<void> {
     dispatch: options.dispatch,
     natsUrl: options.natsUrl,
     redisUrl: options.redisUrl,
+    publicUrl: options.publicUrl,
+    ...(options.smtpUrl ? { email: { smtpUrl: options.smtpUrl, from: options.emailFrom } } : {}),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
   });
   stopOnSignals(server);
@@ -241,6 +293,7 @@ async function start(options: Options): Promise<void> {
     `  OpenAPI        ${url}/openapi.json`,
     `  Health         ${url}/healthz`,
     `  Database       ${options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${options.dataDir}`}`,
+    `  Email          ${options.smtpUrl ? `SMTP, links to ${server.context.publicUrl}` : 'none (invitation links are shown to the inviter)'}`,
   );
   if (!creds && options.seed && credentialsFile) {
     const signIns = savedSignIns(credentialsFile);

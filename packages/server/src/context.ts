@@ -2,6 +2,7 @@ import type { Brand } from '@agentstack/sdk/schemas';
 import type { Context } from 'hono';
 import type { Authenticator, Principal } from './auth/principal';
 import type { Database, Db } from './db/client';
+import type { Mailer } from './email/transport';
 import type { EventDispatcher } from './events/dispatcher';
 import type { EventHub } from './events/hub';
 import type { IdempotencyStore } from './http/idempotency';
@@ -32,6 +33,10 @@ export interface AppContext {
   listCacheEntries: number;
   /** Bytes each cached list keeps per instance (see `VersionedCache`). */
   listCacheBytes: number;
+  /** Sends emails (invitations); `email.configured` is false when no transport is set. */
+  email: Mailer;
+  /** The dashboard's public address (ends with `/`), or `null`: links then follow the request. */
+  publicUrl: string | null;
   /** The brand shown to tenants without an agency. */
   defaultBrand: Brand;
   /** Counts sign-in attempts per email and client address, across instances. */

@@ -4,6 +4,7 @@
  */
 export { type AgentStackServer, API_VERSION, createServer, type ServerOptions } from './app';
 export type { AppContext } from './context';
+export type { EmailMessage, EmailOptions, EmailTransport, Mailbox } from './email/transport';
 export { createOperatorKey } from './modules/platform/operators/service';
 export {
   DEFAULT_SIGN_IN_POLICY,

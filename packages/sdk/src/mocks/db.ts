@@ -12,7 +12,7 @@ import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
 import type { ApiKey } from '../schemas/platform/apiKey';
-import type { Invitation } from '../schemas/platform/invitation';
+import type { EmailStatus, Invitation } from '../schemas/platform/invitation';
 import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
 import type { RealtimeEvent } from '../schemas/realtime/event';
@@ -90,6 +90,11 @@ export interface MockDb {
   users: User[];
   /** The caller tenant's invitations, whatever became of them. */
   invitations: MockInvitation[];
+  /**
+   * What the model answers for a new invitation's email (`delivery.status`). Defaults to
+   * `not_configured`, the server's default: set `sent` or `failed` to show the other outcomes.
+   */
+  invitationEmail: EmailStatus;
   /** Passwords by user id (plain text: this is a mock). */
   passwords: Map<string, string>;
   /** The caller tenant's API keys. */
@@ -362,6 +367,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     vendors,
     users,
     invitations: [],
+    invitationEmail: 'not_configured',
     passwords,
     apiKeys,
     tenantKeys: new Map(),

@@ -64,13 +64,21 @@ export interface RegisteredOperation {
 }
 
 /** How one operation is served, beyond its contract. */
-export interface ImplementOptions {
+export interface ImplementOptions<O extends Operation = Operation> {
   /**
    * `false`: a write's handler runs on the database instead of inside the request's transaction
    * (and opens its own for its effect) — for operations that must record something even when
    * they fail, such as sign-in attempts. Its credential is not re-checked in a transaction.
    */
   transaction?: false;
+  /**
+   * Runs once a write's transaction has committed, with the handler's result, and answers the
+   * reply instead — for work the transaction must not wait for and whose outcome the reply
+   * reports (sending an email). It runs on the database (`ctx.db`), must not throw (the effect
+   * is committed) and should be bounded in time. A keyed request's stored replay, written in the
+   * transaction, is rewritten with its answer.
+   */
+  afterCommit?: (result: ResponseOf<O>, ctx: HandlerContext<O>) => Promise<ResponseOf<O>>;
 }
 
 /** Options of {@link ApiRouter}. */
@@ -113,7 +121,7 @@ export class ApiRouter {
    * router.implement(productOperations.create, ({ db, tenant, body }) => productService.create(db, tenant(), body));
    * ```
    */
-  implement<O extends Operation>(op: O, handler: Handler<O>, options: ImplementOptions = {}): void {
+  implement<O extends Operation>(op: O, handler: Handler<O>, options: ImplementOptions<O> = {}): void {
     this.operations.push(op);
     const app = this.app;
     const querySchema = op.query ? schemaNamed(op.query) : undefined;
@@ -183,6 +191,8 @@ export class ApiRouter {
           }
         }
       };
+      const finish = async (result: unknown): Promise<unknown> =>
+        options.afterCommit ? options.afterCommit(result as ResponseOf<O>, context(app.db)) : result;
       const reply = (result: unknown) => {
         if (responseSchema) checkResponse(op, responseSchema, result);
         if (result instanceof JsonText) {
@@ -203,7 +213,7 @@ export class ApiRouter {
             body: canonicalJson(body ?? null),
           })
         : null;
-      if (!keyed) return reply(await inTransaction((tx) => handler(context(tx))));
+      if (!keyed) return reply(await finish(await inTransaction((tx) => handler(context(tx)))));
       const claim = await keyed.claim();
       if (claim.kind === 'replay') {
         c.header('Idempotent-Replayed', 'true');
@@ -218,7 +228,13 @@ export class ApiRouter {
           await keyed.complete(tx, status, value);
           return value;
         });
-        return reply(result);
+        if (!options.afterCommit) return reply(result);
+        const finished = await finish(result);
+        // The replay stored in the transaction stays if this fails: the effect is committed.
+        await keyed
+          .complete(app.db, status, finished)
+          .catch((error: Error) => app.log.warn('idempotent replay not updated', { error: error.message }));
+        return reply(finished);
       } catch (error) {
         if (error instanceof ApiError && error.status < 500) {
           await keyed.complete(app.db, error.status, { ...error.toProblem(), requestId: c.get('requestId') });

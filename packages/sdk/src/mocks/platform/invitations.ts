@@ -79,7 +79,12 @@ export const invitationMocks = mockResource(invitationOperations, {
     };
     db.invitations.push(stored);
     const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
-    return { ...wire(stored), token, acceptUrl: `${origin}/#/accept?token=${token}` };
+    return {
+      ...wire(stored),
+      token,
+      acceptUrl: `${origin}/#/accept?token=${token}`,
+      delivery: { status: db.invitationEmail },
+    };
   },
   revoke(ctx) {
     ctx.tenant();

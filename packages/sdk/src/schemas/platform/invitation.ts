@@ -19,6 +19,14 @@ export const Invitation = z.strictObject({
 export type Invitation = z.infer<typeof Invitation>;
 
 /**
+ * What became of an invitation's email: `sent` (the mail server accepted it), `not_configured`
+ * (this server sends no email: hand the link over yourself) or `failed` (refused, unreachable or
+ * too slow; the invitation exists all the same — hand the link over yourself).
+ */
+export const EmailStatus = z.enum(['sent', 'not_configured', 'failed']);
+export type EmailStatus = z.infer<typeof EmailStatus>;
+
+/**
  * The answer of `POST /v1/platform/invitations`: the only time `token` and `acceptUrl` are shown.
  * Hand the link to the invitee; only a hash of the token is stored.
  */
@@ -28,6 +36,8 @@ export const InvitationWithToken = z.strictObject({
   token: z.string(),
   /** Where the invitee accepts: the dashboard's `#/accept?token=…` page. */
   acceptUrl: z.string(),
+  /** Whether the link was emailed to the invitee (`status`); otherwise hand `acceptUrl` over yourself. */
+  delivery: z.strictObject({ status: EmailStatus }),
 });
 export type InvitationWithToken = z.infer<typeof InvitationWithToken>;
 

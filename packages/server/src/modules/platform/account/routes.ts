@@ -1,10 +1,8 @@
 import { rateLimitOf } from '@agentstack/sdk/catalog';
 import { brandOperations, entitlementOperations, meOperations } from '@agentstack/sdk/contract';
-import type { Brand } from '@agentstack/sdk/schemas';
-import { eq } from 'drizzle-orm';
-import { agencies } from '../../../db/schema';
 import type { ApiRouter } from '../../../http/route';
 import { describeEntitlements } from '../entitlements/service';
+import { tenantBrand } from './brand';
 
 /** Serves the caller's own views: `me`, `entitlements` and `brand`. */
 export function accountRoutes(router: ApiRouter): void {
@@ -26,10 +24,7 @@ export function accountRoutes(router: ApiRouter): void {
       apiCalls: (await app.meter?.usage(db, row.id)) ?? { today: 0, month: 0 },
     });
   });
-  router.implement(brandOperations.retrieve, async ({ db, tenant, app }) => {
-    const agencyId = tenant().tenant.agencyId;
-    if (!agencyId) return app.defaultBrand;
-    const [row] = await db.select({ brand: agencies.brand }).from(agencies).where(eq(agencies.id, agencyId));
-    return (row?.brand as Brand | undefined) ?? app.defaultBrand;
-  });
+  router.implement(brandOperations.retrieve, ({ db, tenant, app }) =>
+    tenantBrand(db, tenant().tenant, app.defaultBrand),
+  );
 }

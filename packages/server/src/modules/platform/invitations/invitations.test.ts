@@ -44,6 +44,8 @@ describe.each(DATABASES)('platform invitations (%s)', (kind) => {
     expect(res.body.id).toMatch(/^inv_/);
     expect(res.body.token).toMatch(/^inv_/);
     expect(res.body.acceptUrl).toBe(`http://dashboard.example.test:5173/#/accept?token=${res.body.token}`);
+    // No email transport by default: the inviter hands the link over.
+    expect(res.body.delivery).toEqual({ status: 'not_configured' });
     expect(Date.parse(res.body.expiresAt) - Date.parse(res.body.createdAt)).toBe(7 * 24 * 3_600_000);
     expect(res.headers.get('cache-control')).toContain('no-store');
 

@@ -35,8 +35,8 @@ function unusable(): ApiError {
 }
 
 /**
- * Invitations to become a dashboard user. No email transport is configured in this server: the
- * accept link is answered once to the inviter, who hands it over.
+ * Invitations to become a dashboard user. The accept link is answered once to the inviter; the
+ * route emails it too when an email transport is configured (after the transaction commits).
  */
 export const invitationService = {
   /** Lists the pending invitations, newest first. */
@@ -54,7 +54,7 @@ export const invitationService = {
     caller: TenantPrincipal,
     input: InvitationCreate,
     acceptBase: string,
-  ): Promise<InvitationWithToken> {
+  ): Promise<Omit<InvitationWithToken, 'delivery'>> {
     requireGrant(
       caller,
       input.role,
