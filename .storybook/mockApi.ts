@@ -24,6 +24,8 @@ export interface DemoParameters {
   latencyMs?: number;
   /** Plain tokens act as a signed-in dashboard user with this role (see `createMockApi`'s `role`). */
   role?: MockApiOptions['role'];
+  /** What new invitations answer for their email (`delivery.status`); see `createMockApi`. */
+  invitationEmail?: MockApiOptions['invitationEmail'];
 }
 
 interface DemoSession {
@@ -57,6 +59,7 @@ export function demoSession(storyId: string, tier: DemoTier, brand: DemoBrand, p
       ...(params.products !== undefined ? { products: params.products } : {}),
       ...(params.limitOverrides !== undefined ? { limitOverrides: params.limitOverrides } : {}),
       ...(params.role !== undefined ? { role: params.role } : {}),
+      ...(params.invitationEmail !== undefined ? { invitationEmail: params.invitationEmail } : {}),
       latencyMs: params.latencyMs ?? 0,
     });
     session = {

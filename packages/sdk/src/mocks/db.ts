@@ -38,6 +38,8 @@ export interface MockDbOptions {
    * user with the role is used; a user is added for a role none has. Defaults to none.
    */
   role?: Role;
+  /** What new invitations answer for their email (`delivery.status`). Defaults to `not_configured`. */
+  invitationEmail?: EmailStatus;
 }
 
 /** A user session created by `POST /v1/platform/sessions`. */
@@ -367,7 +369,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     vendors,
     users,
     invitations: [],
-    invitationEmail: 'not_configured',
+    invitationEmail: options.invitationEmail ?? 'not_configured',
     passwords,
     apiKeys,
     tenantKeys: new Map(),

@@ -171,11 +171,18 @@ function InviteUserFormFields({ onInvited, onCancel, onDone, defaultRole = 'view
   );
 }
 
-/** The invitation's link, once: a copy button (clipboard when the browser allows it) and a warning. */
+/**
+ * The invitation's link, once: a copy button (clipboard when the browser allows it) and what to
+ * do with it — nothing when it was emailed, send it yourself when the server sends no email or
+ * the email failed.
+ */
 function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; onDone: () => void }) {
   const { t } = useMessages();
   const id = useId();
   const { panel, input, copy, onCopy } = useShownOnce<HTMLElement>(invitation.acceptUrl);
+  const vars = { name: invitation.name, email: invitation.email };
+  // An older server answers no `delivery`: it sent nothing.
+  const status = invitation.delivery?.status;
 
   return (
     <section
@@ -186,10 +193,14 @@ function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; o
       tabIndex={-1}
     >
       <p className="as-form__title" id={`${id}-title`}>
-        {t('team.invite.title', { name: invitation.name })}
+        {status === 'sent'
+          ? t('team.invite.sentTitle', vars)
+          : status === 'failed'
+            ? t('team.invite.failedTitle', vars)
+            : t('team.invite.title', vars)}
       </p>
-      <p className="as-invite-link__warning" id={`${id}-warning`}>
-        {t('team.invite.warning', { email: invitation.email })}
+      <p className={status === 'sent' ? 'as-hint' : 'as-invite-link__warning'} id={`${id}-warning`}>
+        {status === 'sent' ? t('team.invite.sentNote') : t('team.invite.warning', vars)}
       </p>
       <div className="as-invite-link__row">
         <label htmlFor={`${id}-value`} className="as-visually-hidden">

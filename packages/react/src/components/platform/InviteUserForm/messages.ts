@@ -16,7 +16,10 @@ export const inviteUserFormMessages = {
   'team.form.submitting': 'Inviting…',
   'team.invite.title': 'Send {{name}} this invitation link',
   'team.invite.warning':
-    'Copy it now and send it to {{email}}: it is shown only once. Anyone with the link can join as them.',
+    'Copy the link and send it to {{email}}: it is shown only once. Anyone with the link can join as them.',
+  'team.invite.sentTitle': 'Invitation emailed to {{email}}',
+  'team.invite.sentNote': 'If it does not arrive, send them this link. It is shown only once.',
+  'team.invite.failedTitle': 'Could not email {{email}}',
   'team.invite.label': 'Invitation link',
   'team.invite.copy': 'Copy link',
   'team.invite.copied': 'Copied to the clipboard.',
