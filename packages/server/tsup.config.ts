@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig([
@@ -10,6 +11,11 @@ export default defineConfig([
     shims: true,
     target: 'node20',
     sourcemap: true,
+    // Embedded PGlite runs in a worker thread from this script, found beside the bundles
+    // (src/db/pgliteThread.ts). Plain JavaScript, shipped as it is.
+    async onSuccess() {
+      copyFileSync('src/db/pglite-worker.mjs', 'dist/pglite-worker.mjs');
+    },
   },
   {
     entry: { cli: 'src/cli.ts' },

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { MIGRATIONS } from './migrations';
+import { startPgliteThread } from './pgliteThread';
 import { makePrivateDir } from './privateDir';
 import * as schema from './schema';
 import { unpackSnapshot } from './snapshot';
@@ -27,7 +28,7 @@ export interface Database {
   /**
    * Listens on a notification channel: `message` on each notification, `up` once listening (and
    * again after a reconnection), `down` when the listening connection is lost (it reconnects with
-   * backoff). On PGlite (one process) it is always "up".
+   * backoff). On PGlite (one process) it is "up" unless the database's thread stops (`down`).
    * Resolves with a function that stops listening.
    */
   listen(channel: string, on: ListenHandlers): Promise<() => Promise<void>>;
@@ -49,7 +50,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL pool size. Defaults to 10. */
   poolSize?: number;
-  /** Told when an idle pooled connection fails (it is discarded either way). */
+  /**
+   * Told when an idle pooled connection fails (it is discarded either way), and when embedded
+   * PGlite's thread stops (every query fails from then on and `/readyz` answers 503).
+   */
   onIdleError?: (error: Error) => void;
   /**
    * PGlite only: a new cluster starts from the build's migrated snapshot when there is one.
@@ -121,56 +125,46 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const exposed = makePrivateDir(dataDir);
     if (exposed) options.onExposedDataDir?.({ dataDir, entries: exposed });
   }
-  const snapshotPath = options.snapshot !== false && isNewCluster(dataDir) ? snapshotFile() : undefined;
-  let snapshot: Blob | undefined;
-  if (snapshotPath) {
+  const snapshot = options.snapshot !== false && isNewCluster(dataDir) ? snapshotFile() : undefined;
+  let snapshotPath: string | undefined;
+  if (snapshot) {
     try {
       // On disk the snapshot is unpacked as files (see unpackSnapshot: far less memory), and
       // PGlite opens an existing cluster; in memory, or if that fails, PGlite loads it.
       if (!onDisk) throw new Error('in memory');
-      unpackSnapshot(snapshotPath, dataDir);
+      unpackSnapshot(snapshot, dataDir);
     } catch {
-      snapshot = new Blob([readFileSync(snapshotPath)]);
+      snapshotPath = snapshot;
     }
   }
   const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])];
-  let client: InstanceType<typeof PGlite>;
-  try {
-    client = await PGlite.create(
-      snapshot ? { dataDir, loadDataDir: snapshot, startParams } : { dataDir, startParams },
-    );
-  } catch (error) {
-    if (!snapshot) throw error;
-    client = await PGlite.create({ dataDir, startParams }); // a snapshot that does not load: initdb as usual
-  }
+  // PGlite runs in a worker thread: its queries, PostgreSQL in WebAssembly, would otherwise hold
+  // this thread's event loop (health checks included) for as long as each one runs.
+  const thread = await startPgliteThread({ dataDir, startParams, snapshotPath });
   if (onDisk) makePrivateDir(dataDir);
+  thread.onStop((error) => options.onIdleError?.(error));
   const { drizzle } = await import('drizzle-orm/pglite');
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle({ client: thread.client as never, schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
-    async migrate() {
-      return applyMigrations(async (sql) => {
-        const results = await client.exec(sql);
-        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
-      });
-    },
+    migrate: () => applyMigrations((sql) => thread.exec(sql)),
     async query(sql, params) {
-      return (await client.query(sql, params as unknown[])).rows as never;
+      return (await thread.client.query(sql, params)).rows as never;
     },
     async listen(channel, on) {
       // One process: notifications of this database's own commits, delivered after each commit.
-      const unlisten = await client.listen(channel, (payload) => on.message(payload));
+      const unlisten = await thread.listen(channel, (payload) => on.message(payload));
+      const forget = thread.onStop(() => on.down());
       on.up();
       return async () => {
-        await unlisten().catch(() => undefined);
+        forget();
+        await unlisten();
       };
     },
-    async dumpDataDir() {
-      return (await client.dumpDataDir('gzip')) as Blob;
-    },
+    dumpDataDir: () => thread.dumpDataDir(),
     async close() {
-      await client.close();
+      await thread.close();
       if (onDisk) makePrivateDir(dataDir);
     },
   };
