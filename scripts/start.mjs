@@ -126,6 +126,8 @@ const server = launch('The API server', process.execPath, [
   dataDir,
   '--log-level',
   'warn',
+  // The demo's webhook receivers run on this machine (http://localhost…).
+  '--allow-private-webhooks',
 ]);
 // The CLI prints the demo credentials (first start) and its URLs, ending with this line.
 const [, apiUrl] = await waitForLine(server, /listening on (http:\/\/\S+)[\s\S]*Stop with Ctrl\+C\./, false);

@@ -14,6 +14,7 @@ import { Realtime } from './realtime';
 import { bindDomain, type DomainOf } from './resource';
 import { sleep } from './sleep';
 import { jsonServerSentEvents } from './sse';
+import { Webhooks } from './webhooks';
 
 export { API_VERSION, DEFAULT_BASE_URL };
 
@@ -101,6 +102,8 @@ export class AgentStack {
   readonly commerce: Commerce;
   /** Realtime: the tenant's live events (`subscribe`), and tokens for a browser's `EventSource`. */
   readonly realtime: Realtime;
+  /** Webhooks: `verify` the signature of a delivery to one of your endpoints. */
+  readonly webhooks: Webhooks;
 
   readonly #options: AgentStackOptions;
   readonly #ky: KyInstance;
@@ -135,6 +138,7 @@ export class AgentStack {
     this.platform = bindDomain(this, platformContract);
     this.commerce = bindDomain(this, commerceContract);
     this.realtime = new Realtime(this, realtimeContract);
+    this.webhooks = new Webhooks();
   }
 
   /**

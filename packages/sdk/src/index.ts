@@ -66,6 +66,7 @@ export type {
   Tenants,
   Users,
   Vendors,
+  WebhookEndpoints,
 } from './resources';
 export type {
   ProductCategory,
@@ -139,9 +140,36 @@ export type {
   UserUpdate,
 } from './schemas/platform/user';
 export type {
+  DeletedWebhookEndpoint,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookDeliveryListParams,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointStatus,
+  WebhookEndpointUpdate,
+  WebhookEndpointWithSecret,
+  WebhookReplay,
+  WebhookReplayResult,
+  WebhookSecretRotate,
+} from './schemas/platform/webhookEndpoint';
+export type {
   RealtimeEvent,
   RealtimeEventType,
   RealtimeResourceTopic,
   RealtimeToken,
   RealtimeTopic,
 } from './schemas/realtime/event';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  signWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  WEBHOOK_EVENT_ID_HEADER,
+  WEBHOOK_EVENT_TYPE_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookEvent,
+  Webhooks,
+  WebhookVerificationError,
+} from './webhooks';

@@ -14,6 +14,7 @@ import type { apiKeyOperations } from './contract/platform/apiKeys';
 import type { sessionOperations } from './contract/platform/sessions';
 import type { tenantOperations } from './contract/platform/tenants';
 import type { userOperations } from './contract/platform/users';
+import type { webhookEndpointOperations } from './contract/platform/webhookEndpoints';
 import type { ResourceOf } from './resource';
 
 /** `client.commerce.products`. */
@@ -42,5 +43,7 @@ export type Agencies = ResourceOf<typeof agencyOperations>;
 export type ApiKeys = ResourceOf<typeof apiKeyOperations>;
 /** `client.platform.users`. */
 export type Users = ResourceOf<typeof userOperations>;
+/** `client.platform.webhookEndpoints`. */
+export type WebhookEndpoints = ResourceOf<typeof webhookEndpointOperations>;
 /** `client.platform.sessions`. */
 export type Sessions = ResourceOf<typeof sessionOperations>;

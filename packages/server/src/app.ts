@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { allOperations } from '@agentstack/sdk/contract';
 import type { Brand } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
@@ -54,6 +55,8 @@ import { errorFields } from './observability/errorFields';
 import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { closeRedis, openRedis } from './redis';
+import { WEBHOOK_DEFAULTS, type WebhookOptions } from './webhooks/options';
+import { openSecretBox } from './webhooks/secretBox';
 
 z.config(en());
 
@@ -164,6 +167,24 @@ export interface ServerOptions extends Partial<EdgeLimits> {
    * shown to the inviter. The CLI reads `SMTP_URL` and `EMAIL_FROM`.
    */
   email?: EmailOptions;
+  /**
+   * The server key that encrypts what must be read back (webhook signing secrets), AES-256-GCM:
+   * at least 32 characters of random text, the same on every instance. The CLI reads
+   * `AGENTSTACK_SECRET_KEY`. Without it: `secretKeyFile` on PGlite on disk, a random key for
+   * PGlite in memory, and none on PostgreSQL (creating webhook endpoints then answers
+   * `409 webhooks_not_configured`).
+   */
+  secretKey?: string;
+  /** A file holding the server key, created (mode 0600) with a random one on first start. The CLI passes `<data-dir>/secret-key`. */
+  secretKeyFile?: string;
+  /**
+   * Webhook receivers on private, loopback, link-local or unique-local addresses, and `http:`
+   * URLs, are allowed (tests, the embedded demo, receivers inside your own network). Defaults to
+   * false: such receivers are refused when saved and again, after resolving their name, when sent.
+   */
+  allowPrivateWebhooks?: boolean;
+  /** Webhook sending: timeout, retry schedule, auto-disable rule; see {@link WebhookOptions}. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 /** A created server: the Hono app and its lifecycle. */
@@ -251,7 +272,28 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
             options.rateLimits,
           ),
     meter: options.metering === false ? null : new ApiCallMeter(database.db, log, options.metering),
+    webhooks: {
+      ...WEBHOOK_DEFAULTS,
+      ...options.webhooks,
+      allowPrivate: options.allowPrivateWebhooks ?? false,
+      box: null,
+    },
   };
+  const secrets = openSecretBox({
+    secretKey: options.secretKey,
+    secretKeyFile:
+      options.secretKeyFile ??
+      (options.dataDir && !options.dataDir.includes('://')
+        ? join(options.dataDir, 'agentstack-secret-key')
+        : undefined),
+    databaseUrl: options.databaseUrl,
+  });
+  context.webhooks.box = secrets.box;
+  if (!secrets.box) {
+    log.warn(
+      'no server key (AGENTSTACK_SECRET_KEY): webhook endpoints cannot be created until one is set on every instance',
+    );
+  }
   context.events = new EventHub(database.db, log);
   context.realtime = new RealtimeStreams(context, options.realtime);
   const nats = options.natsUrl ? await NatsTransport.connect(options.natsUrl, log) : undefined;

@@ -37,6 +37,9 @@ Options:
   --no-seed                  Do not create demo data on an empty database
   --no-rate-limits           Serve without API rate limits (load tests; the limits are per tenant tier)
   --no-dispatch              Serve the API only: leave events and background work to workers
+  --allow-private-webhooks   Let webhook endpoints point at private, loopback and link-local
+                             addresses, and use http: (development, receivers in your own network;
+                             off by default: such receivers are refused at save and at send)
   --credentials-file <path>  Where to write the demo credentials as JSON
                              (default with PGlite: <data-dir>/demo-credentials.json)
   --log-level <level>        debug | info | warn | error | silent (default: $LOG_LEVEL or info)
@@ -57,6 +60,9 @@ Environment:
   REDIS_URL                  Share rate limits and sign-in counts between instances through this Redis
   AGENTSTACK_OPERATOR_KEY    Install this operator key (op_…) when seeding an empty database
   PUBLIC_URL, SMTP_URL, EMAIL_FROM  As --public-url, --smtp-url, --email-from
+  AGENTSTACK_SECRET_KEY      Server key (32+ random characters, the same on every instance) that
+                             encrypts webhook secrets; with PGlite a generated <data-dir>/secret-key
+                             (0600) serves when unset, with PostgreSQL webhook endpoints need it
 `;
 
 const LOG_LEVELS = new Set<LogLevel>(['debug', 'info', 'warn', 'error', 'silent']);
@@ -76,6 +82,8 @@ interface Options {
   publicUrl?: string;
   smtpUrl?: string;
   emailFrom?: string;
+  allowPrivateWebhooks: boolean;
+  secretKey?: string;
 }
 
 class UsageError extends Error {}
@@ -91,6 +99,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       'no-seed': { type: 'boolean' },
       'no-rate-limits': { type: 'boolean' },
       'no-dispatch': { type: 'boolean' },
+      'allow-private-webhooks': { type: 'boolean' },
       'credentials-file': { type: 'string' },
       'log-level': { type: 'string' },
       'public-url': { type: 'string' },
@@ -128,6 +137,8 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       natsUrl: process.env.NATS_URL || undefined,
       redisUrl: process.env.REDIS_URL || undefined,
       ...email,
+      allowPrivateWebhooks: values['allow-private-webhooks'] ?? false,
+      secretKey: process.env.AGENTSTACK_SECRET_KEY || undefined,
     },
   };
 }
@@ -245,6 +256,7 @@ async function start(options: Options): Promise<void> {
     redisUrl: options.redisUrl,
     publicUrl: options.publicUrl,
     ...(options.smtpUrl ? { email: { smtpUrl: options.smtpUrl, from: options.emailFrom } } : {}),
+    ...webhookOptions(options),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
   });
   stopOnSignals(server);
@@ -330,6 +342,15 @@ function stopOnSignals(server: AgentStackServer): void {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** The server key and the private-receiver policy, for `start` and `worker` alike. */
+function webhookOptions(options: Options) {
+  return {
+    secretKey: options.secretKey,
+    secretKeyFile: options.databaseUrl ? undefined : join(options.dataDir, 'secret-key'),
+    allowPrivateWebhooks: options.allowPrivateWebhooks,
+  };
+}
+
 async function worker(options: Options): Promise<void> {
   if (!options.databaseUrl) {
     throw new StartError(
@@ -340,6 +361,7 @@ async function worker(options: Options): Promise<void> {
     databaseUrl: options.databaseUrl,
     logLevel: options.logLevel,
     natsUrl: options.natsUrl,
+    ...webhookOptions(options),
   });
   stopOnSignals(server);
   process.stdout.write(

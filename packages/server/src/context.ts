@@ -12,6 +12,7 @@ import type { SignInLimiter } from './modules/platform/sessions/limiter';
 import type { RealtimeStreams } from './modules/realtime/streams';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
+import type { WebhookRuntime } from './webhooks/options';
 
 /** Per-request variables on the Hono context. */
 export interface AppEnv {
@@ -53,4 +54,6 @@ export interface AppContext {
   rateLimiter: RateLimiter | null;
   /** Counts API calls per tenant per day, or `null` when turned off (`ServerOptions.metering: false`). */
   meter: ApiCallMeter | null;
+  /** Outgoing webhooks: sending options, the private-receiver policy and the secret box. */
+  webhooks: WebhookRuntime;
 }

@@ -476,6 +476,33 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     body: { token: other.body.token, password: 'the invitee chose this' },
   });
 
+  // Webhook endpoints: the secret shown at creation and rotation only.
+  const W = '/v1/platform/webhook-endpoints';
+  await step('a webhook receiver over ftp:', [400, 'validation_failed'], 'POST', W, {
+    body: { url: 'ftp://hooks.example.test/in', enabledEvents: ['*'] },
+  });
+  await step('a webhook filter that is no event type', [400, 'validation_failed'], 'POST', W, {
+    body: { url: 'https://hooks.example.test/in', enabledEvents: ['*.created'] },
+  });
+  const hook = await step('create a webhook endpoint', 201, 'POST', W, {
+    body: { url: 'https://hooks.example.test/in', enabledEvents: ['product.*'] },
+  });
+  expect(hook.body.secret).toMatch(/^whsec_/);
+  const hooks = await step('list webhook endpoints', 200, 'GET', W);
+  expect(JSON.stringify(hooks.body)).not.toContain(hook.body.secret);
+  await step('disable a webhook endpoint', 200, 'PATCH', `${W}/${hook.body.id}`, {
+    body: { status: 'disabled' },
+  });
+  const rotated = await step('rotate a webhook secret', 200, 'POST', `${W}/${hook.body.id}/rotate-secret`, {
+    body: { expiresInSeconds: 3600 },
+  });
+  expect(rotated.body.secret).not.toBe(hook.body.secret);
+  await step('webhook endpoints with a publishable key', [403, 'forbidden'], 'GET', W, {
+    token: target.publishable,
+  });
+  await step('delete a webhook endpoint', 200, 'DELETE', `${W}/${hook.body.id}`);
+  await step('a deleted webhook endpoint', [404, 'not_found'], 'GET', `${W}/${hook.body.id}`);
+
   // API keys.
   const created = await step('create a key', 201, 'POST', '/v1/platform/api-keys', {
     body: { type: 'secret', name: 'ci' },

@@ -38,6 +38,12 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
   };
 }
 
+/**
+ * The server key of every test server (each instance of a test shares it, as a deployment's
+ * instances must): webhook secrets are sealed under it.
+ */
+export const TEST_SECRET_KEY = 'test-server-key-0123456789abcdefghijklmnopqrstuvwxyz';
+
 const UNLIMITED = { perSecond: 1_000_000, burst: 1_000_000 };
 /**
  * Rate limits no test reaches (tests that are not about them send bursts), still applied, so
@@ -94,6 +100,9 @@ export async function startTestServer(
     poolSize: 20,
     validateResponses: true,
     rateLimits: UNLIMITED_RATES,
+    // Tests run their webhook receivers on 127.0.0.1; the refusal has tests of its own.
+    allowPrivateWebhooks: true,
+    secretKey: TEST_SECRET_KEY,
     ...options.server,
   });
   const { url } = await server.start({ port: 0 });

@@ -11,6 +11,7 @@ import { invitationOperations } from './platform/invitations';
 import { sessionOperations } from './platform/sessions';
 import { tenantOperations } from './platform/tenants';
 import { userOperations } from './platform/users';
+import { webhookEndpointOperations } from './platform/webhookEndpoints';
 import { realtimeEventOperations, realtimeTokenOperations } from './realtime/events';
 
 /** `client.platform`: identity, plans, tenancy, keys, users and sessions. */
@@ -35,6 +36,8 @@ export const platformContract = {
   invitations: invitationOperations,
   /** Dashboard sign-in / sign-out. */
   sessions: sessionOperations,
+  /** Where the tenant's events are delivered, signed (outgoing webhooks). */
+  webhookEndpoints: webhookEndpointOperations,
 } as const;
 
 /** `client.commerce`: the catalogue. */

@@ -22,6 +22,8 @@ export { invitationOperations } from './platform/invitations';
 export { sessionOperations } from './platform/sessions';
 export { tenantOperations } from './platform/tenants';
 export { userOperations } from './platform/users';
+export { webhookEndpointOperations } from './platform/webhookEndpoints';
+export * from './platform/webhookRules';
 export { notFound, ProblemError, type ProblemExtras } from './problem';
 export {
   REALTIME_TOPIC_PERMISSIONS,

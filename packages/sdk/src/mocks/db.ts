@@ -15,6 +15,7 @@ import type { ApiKey } from '../schemas/platform/apiKey';
 import type { EmailStatus, Invitation } from '../schemas/platform/invitation';
 import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
+import type { WebhookDelivery, WebhookEndpoint } from '../schemas/platform/webhookEndpoint';
 import type { RealtimeEvent } from '../schemas/realtime/event';
 
 /** Options of the in-memory model: which tenant the caller belongs to and what it holds. */
@@ -61,6 +62,13 @@ export interface MockAgencyKey extends AgencyKey {
   secret: string;
 }
 
+/** A webhook endpoint as the model stores it: with its secrets (plain text: this is a mock). */
+export interface MockWebhookEndpoint extends WebhookEndpoint {
+  secret: string;
+  /** The secret replaced by the last rotation, while it still signs. */
+  previousSecret: string | null;
+}
+
 /** A stored idempotent response (or one still running). */
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -90,6 +98,10 @@ export interface MockDb {
   vendors: Vendor[];
   /** The caller tenant's dashboard users. */
   users: User[];
+  /** The caller tenant's webhook endpoints. */
+  webhookEndpoints: MockWebhookEndpoint[];
+  /** Deliveries to the caller tenant's webhook endpoints, with their attempts. */
+  webhookDeliveries: WebhookDelivery[];
   /** The caller tenant's invitations, whatever became of them. */
   invitations: MockInvitation[];
   /**
@@ -370,6 +382,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     users,
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',
+    ...webhooksFor(),
     passwords,
     apiKeys,
     tenantKeys: new Map(),
@@ -382,6 +395,83 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     eventListeners: new Set(),
     realtimeTokens: new Map(),
     apiCalls: { ...(options.apiCalls ?? demo.apiCalls) },
+  };
+}
+
+// Two endpoints: one receiving product events, with a delivered, a retrying and a failed
+// delivery; one disabled after repeated failure. Secrets are fixed (this is a mock).
+function webhooksFor(): Pick<MockDb, 'webhookEndpoints' | 'webhookDeliveries'> {
+  const at = (hours: number) => iso(FIXTURE_EPOCH - hours * HOUR);
+  const endpoint = (
+    n: number,
+    fields: Pick<WebhookEndpoint, 'url' | 'description' | 'enabledEvents' | 'status' | 'disabledReason'>,
+  ): MockWebhookEndpoint => {
+    const secret = `whsec_demo${n}${'0123456789abcdef'.repeat(2)}`;
+    return {
+      id: fixtureId('we', FIXTURE_EPOCH - (100 - n) * HOUR, n),
+      object: 'webhook_endpoint',
+      ...fields,
+      secretPrefix: `${secret.slice(0, 12)}…`,
+      previousSecretExpiresAt: null,
+      createdAt: at(100 - n),
+      updatedAt: at(10 - n),
+      secret,
+      previousSecret: null,
+    };
+  };
+  const orders = endpoint(1, {
+    url: 'https://hooks.example.com/agentstack',
+    description: 'Order pipeline',
+    enabledEvents: ['product.*'],
+    status: 'enabled',
+    disabledReason: null,
+  });
+  const legacy = endpoint(2, {
+    url: 'https://legacy.example.net/webhooks',
+    description: 'Legacy ERP bridge',
+    enabledEvents: ['*'],
+    status: 'disabled',
+    disabledReason:
+      'Disabled automatically: every delivery attempt failed for 3 days (20 attempts in a row; last: HTTP 503).',
+  });
+  const attempt = (hours: number, statusCode: number | null, error: string | null = null) => ({
+    attemptedAt: at(hours),
+    statusCode,
+    durationMs: statusCode === null ? 10_000 : 120 + Math.round(hours * 7),
+    responseExcerpt:
+      statusCode === null ? null : statusCode < 300 ? '{"received":true}' : 'Service Unavailable',
+    error,
+    succeeded: statusCode !== null && statusCode < 300,
+  });
+  const delivery = (
+    n: number,
+    hours: number,
+    type: string,
+    status: WebhookDelivery['status'],
+    attempts: WebhookDelivery['attempts'],
+  ): WebhookDelivery => ({
+    id: fixtureId('whd', FIXTURE_EPOCH - hours * HOUR, n),
+    object: 'webhook_delivery',
+    endpointId: orders.id,
+    eventId: fixtureId('evt', FIXTURE_EPOCH - hours * HOUR, n),
+    eventType: type,
+    status,
+    attemptCount: attempts.length,
+    nextAttemptAt: status === 'pending' ? at(hours - 1) : null,
+    attempts,
+    createdAt: at(hours),
+    updatedAt: attempts[0]?.attemptedAt ?? at(hours),
+  });
+  return {
+    webhookEndpoints: [orders, legacy],
+    webhookDeliveries: [
+      delivery(1, 3, 'product.created', 'succeeded', [attempt(3, 200)]),
+      delivery(2, 2, 'product.updated', 'pending', [
+        attempt(1.5, null, 'timeout after 10000 ms'),
+        attempt(2, 500),
+      ]),
+      delivery(3, 80, 'product.archived', 'failed', [attempt(8, 503), attempt(30, 503), attempt(80, 503)]),
+    ],
   };
 }
 

@@ -9,6 +9,7 @@ import { apiKeyMocks } from './platform/apiKeys';
 import { invitationMocks } from './platform/invitations';
 import { tenancyMocks } from './platform/tenants';
 import { userMocks } from './platform/users';
+import { webhookEndpointMocks } from './platform/webhookEndpoints';
 import { realtimeMocks } from './realtime/events';
 
 /** Every operation of the contract with its in-memory rules. */
@@ -24,4 +25,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...categoryMocks,
   ...collectionMocks,
   ...vendorMocks,
+  ...webhookEndpointMocks,
 ];

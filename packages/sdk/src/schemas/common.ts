@@ -301,6 +301,7 @@ export const ErrorCodes = [
   'too_many_variants',
   'category_cycle',
   'category_too_deep',
+  'webhooks_not_configured',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -337,4 +338,5 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   too_many_variants: 409,
   category_cycle: 409,
   category_too_deep: 422,
+  webhooks_not_configured: 409,
 };

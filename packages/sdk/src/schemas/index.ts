@@ -17,5 +17,6 @@ export * from './platform/entitlements';
 export * from './platform/invitation';
 export * from './platform/tenant';
 export * from './platform/user';
+export * from './platform/webhookEndpoint';
 export * from './realtime/event';
 export * from './registry';

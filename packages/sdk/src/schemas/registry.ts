@@ -70,6 +70,15 @@ import {
   UserListParams,
   UserUpdate,
 } from './platform/user';
+import {
+  DeletedWebhookEndpoint,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointList,
+  WebhookEndpointUpdate,
+  WebhookEndpointWithSecret,
+  WebhookSecretRotate,
+} from './platform/webhookEndpoint';
 import { RealtimeEvent, RealtimeStreamParams, RealtimeToken } from './realtime/event';
 
 /**
@@ -145,6 +154,13 @@ export const schemaRegistry = {
   UserList,
   UserListParams,
   UserUpdate,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointList,
+  WebhookEndpointUpdate,
+  WebhookEndpointWithSecret,
+  WebhookSecretRotate,
+  DeletedWebhookEndpoint,
 } as const;
 
 /** The type of {@link schemaRegistry}. */

@@ -307,4 +307,57 @@ create table api_calls (
 );
 `,
   },
+  {
+    id: '0013_webhooks',
+    // Outgoing webhooks: endpoints (secrets sealed with the server key), one delivery per event and
+    // endpoint (the unique pair makes the fan-out handler idempotent), and every attempt.
+    sql: `
+create table webhook_endpoints (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  url text not null,
+  description text not null default '',
+  enabled_events jsonb not null,
+  status text not null default 'enabled' check (status in ('enabled', 'disabled')),
+  disabled_reason text,
+  secret_sealed text not null,
+  secret_prefix text not null,
+  previous_secret_sealed text,
+  previous_secret_expires_at timestamptz,
+  failure_streak integer not null default 0,
+  failing_since timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index webhook_endpoints_tenant_idx on webhook_endpoints (tenant_id, id);
+create table webhook_deliveries (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  endpoint_id text not null references webhook_endpoints(id) on delete cascade,
+  event_id text not null,
+  event_type text not null,
+  payload text not null,
+  status text not null default 'pending' check (status in ('pending', 'succeeded', 'failed')),
+  attempt_count integer not null default 0,
+  next_attempt_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create unique index webhook_deliveries_endpoint_event_idx on webhook_deliveries (endpoint_id, event_id);
+create index webhook_deliveries_list_idx on webhook_deliveries (tenant_id, endpoint_id, id);
+create index webhook_deliveries_due_idx on webhook_deliveries (next_attempt_at) where status = 'pending';
+create table webhook_attempts (
+  id text primary key,
+  tenant_id text not null,
+  delivery_id text not null references webhook_deliveries(id) on delete cascade,
+  attempted_at timestamptz not null default now(),
+  status_code integer,
+  duration_ms integer not null,
+  response_excerpt text,
+  error text,
+  succeeded boolean not null
+);
+create index webhook_attempts_delivery_idx on webhook_attempts (delivery_id, id);
+`,
+  },
 ];

@@ -10,10 +10,13 @@ import type {
   ProductVariant,
   Role,
   Tenant,
+  WebhookDeliveryStatus,
+  WebhookEndpointStatus,
 } from '@agentstack/sdk/schemas';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -392,4 +395,84 @@ export const apiCalls = pgTable(
     calls: bigint('calls', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ name: 'api_calls_pkey', columns: [t.tenantId, t.day] })],
+);
+
+/** Outgoing webhook endpoints; secrets sealed with the server key (`webhooks/secretBox.ts`). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    enabledEvents: jsonb('enabled_events').$type<string[]>().notNull(),
+    status: text('status').$type<WebhookEndpointStatus>().notNull().default('enabled'),
+    disabledReason: text('disabled_reason'),
+    /** The signing secret, AES-256-GCM sealed (never in clear). */
+    secretSealed: text('secret_sealed').notNull(),
+    secretPrefix: text('secret_prefix').notNull(),
+    /** The secret the last rotation replaced, sealed, while it still signs. */
+    previousSecretSealed: text('previous_secret_sealed'),
+    previousSecretExpiresAt: ts('previous_secret_expires_at'),
+    /** Failed attempts in a row (any success resets it) and since when: the auto-disable rule. */
+    failureStreak: integer('failure_streak').notNull().default(0),
+    failingSince: ts('failing_since'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('webhook_endpoints_tenant_idx').on(t.tenantId, t.id),
+    check('webhook_endpoints_status_check', sql`status in ('enabled', 'disabled')`),
+  ],
+);
+
+/** One event to one endpoint: its signed body and where its sending stands. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    endpointId: text('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** The JSON body exactly as signed and sent, every attempt alike. */
+    payload: text('payload').notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull().default('pending'),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    /** When a pending delivery is due (while an attempt runs: when its lease ends). */
+    nextAttemptAt: ts('next_attempt_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_endpoint_event_idx').on(t.endpointId, t.eventId),
+    index('webhook_deliveries_list_idx').on(t.tenantId, t.endpointId, t.id),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    check('webhook_deliveries_status_check', sql`status in ('pending', 'succeeded', 'failed')`),
+  ],
+);
+
+/** Every attempt to send a delivery. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    attemptedAt: ts('attempted_at').notNull().defaultNow(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+    succeeded: boolean('succeeded').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
 );

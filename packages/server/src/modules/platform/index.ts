@@ -7,6 +7,7 @@ import { planRoutes } from './plans/routes';
 import { sessionRoutes } from './sessions/routes';
 import { tenantRoutes } from './tenants/routes';
 import { userRoutes } from './users/routes';
+import { webhookEndpointRoutes } from './webhook-endpoints/routes';
 
 /** Registers every `/v1/platform` route. */
 export function platformRoutes(router: ApiRouter): void {
@@ -18,4 +19,5 @@ export function platformRoutes(router: ApiRouter): void {
   invitationRoutes(router);
   sessionRoutes(router);
   agencyRoutes(router);
+  webhookEndpointRoutes(router);
 }
