@@ -2,11 +2,13 @@ import {
   AgentStackProvider,
   type AgentStackTheme,
   createAgentStackQueryClient,
+  LiveIndicator,
   PlanBadge,
   platformQueries,
   themeFromBrand,
+  useRealtime,
 } from '@agentstack/react';
-import { type Brand, isAuthenticationError } from '@agentstack/sdk';
+import { type Brand, isAuthenticationError, type RealtimeTopic } from '@agentstack/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { createSessionClient, type StoredSession } from './api';
@@ -183,6 +185,8 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
       : { name: nav[0]!.route, id: null, upgrade: null };
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  // One stream for the whole shell: products, team and invitations update without a reload.
+  const live = useRealtime(LIVE_TOPICS, { enabled: session.kind === 'user' });
   const current = PARENT[route.name] ?? route.name;
   const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
   const owner = operator ? 'AgentStack operator' : brand?.name;
@@ -212,6 +216,7 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
               <span className="brand-mark__name">Dashboard</span>
             )}
           </a>
+          {session.kind === 'user' ? <LiveIndicator status={live.status} /> : null}
           <button
             type="button"
             className="as-button as-button--secondary app-menu-button"
@@ -267,6 +272,9 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
     </>
   );
 }
+
+// What a tenant's dashboard keeps live; the kit streams the ones the user's role may read.
+const LIVE_TOPICS: readonly RealtimeTopic[] = ['products', 'users', 'invitations'];
 
 // Pages under a navigation item: the item stays current on them.
 const PARENT: Partial<Record<Route, Route>> = { product: 'products', tenant: 'tenants' };

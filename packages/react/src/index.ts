@@ -31,6 +31,10 @@ export {
   MIN_PASSWORD_LENGTH,
   ROLES,
 } from './components/platform/InviteUserForm/InviteUserForm';
+export {
+  LiveIndicator,
+  type LiveIndicatorProps,
+} from './components/platform/LiveIndicator/LiveIndicator';
 export { PlanBadge, type PlanBadgeProps } from './components/platform/PlanBadge/PlanBadge';
 export { PlanCatalog, type PlanCatalogProps } from './components/platform/PlanCatalog/PlanCatalog';
 export {
@@ -152,6 +156,8 @@ export { type UpdateTenantVariables, useUpdateTenant } from './hooks/platform/us
 export { type UpdateUserVariables, useUpdateUser } from './hooks/platform/useUpdateUser';
 export { useUser } from './hooks/platform/useUser';
 export { type UseUsersOptions, useUsers } from './hooks/platform/useUsers';
+// Hooks: realtime
+export { type RealtimeState, type UseRealtimeOptions, useRealtime } from './hooks/realtime/useRealtime';
 export type { DataKey } from './hooks/shared/dataKey';
 export {
   createTranslator,

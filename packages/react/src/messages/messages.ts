@@ -5,6 +5,7 @@ import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/
 import { apiKeysPanelMessages } from '../components/platform/ApiKeysPanel/messages';
 import { brandEditorMessages } from '../components/platform/BrandEditor/messages';
 import { inviteUserFormMessages } from '../components/platform/InviteUserForm/messages';
+import { liveIndicatorMessages } from '../components/platform/LiveIndicator/messages';
 import { planBadgeMessages } from '../components/platform/PlanBadge/messages';
 import { planCatalogMessages } from '../components/platform/PlanCatalog/messages';
 import { teamTableMessages } from '../components/platform/TeamTable/messages';
@@ -41,6 +42,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...inviteUserFormMessages,
   ...apiKeysPanelMessages,
   ...agencyKeysPanelMessages,
+  ...liveIndicatorMessages,
 }))();
 
 /** Every key of the message catalogue. */

@@ -8,3 +8,4 @@ export * from './demo';
 export * from './entitlements';
 export * from './permissions';
 export * from './plans';
+export * from './realtimeTopics';

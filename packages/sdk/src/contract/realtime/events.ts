@@ -1,16 +1,7 @@
-import type { Permission } from '../../catalog/permissions';
-import type { RealtimeResourceTopic } from '../../schemas/realtime/event';
 import { operation } from '../operation';
 
-/**
- * The read permission each realtime topic needs: a stream may only name topics its credential
- * can read (`403 forbidden` naming the topic otherwise).
- */
-export const REALTIME_TOPIC_PERMISSIONS: Readonly<Record<RealtimeResourceTopic, Permission>> = {
-  products: 'commerce:products:read',
-  users: 'platform:users:read',
-  invitations: 'platform:users:read',
-};
+// Kept with the permission tables (the catalogue), so the React kit reads it without the operations.
+export { REALTIME_TOPIC_PERMISSIONS } from '../../catalog/realtimeTopics';
 
 /** `POST /v1/realtime/tokens`: a short-lived token for browsers' `EventSource`. */
 export const realtimeTokenOperations = {

@@ -69,21 +69,30 @@ export const realtimeMocks = [
       const after = resume === undefined ? head : Math.min(Number(resume), head);
       const db = ctx.db;
       let listener: ((event: RealtimeEvent) => void) | undefined;
+      const close = () => {
+        if (listener) db.eventListeners.delete(listener);
+      };
+      // A client that goes away aborts its request; the body is not always cancelled with it.
+      ctx.request.signal.addEventListener('abort', close, { once: true });
       // The response is made with whatever it is given: a stream, typed as the operation's answer.
       return new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(encoder.encode('retry: 1000\n\n'));
           controller.enqueue(frame('ready', after, { seq: after }));
           const send = (event: RealtimeEvent) => {
-            if (types.has(event.type)) controller.enqueue(frame(event.type, event.seq, event));
+            if (!types.has(event.type)) return;
+            try {
+              controller.enqueue(frame(event.type, event.seq, event));
+            } catch {
+              close(); // the stream was closed under it: the write that recorded the event goes on
+            }
           };
           for (const event of db.events.slice(after)) send(event);
+          if (ctx.request.signal.aborted) return;
           listener = send;
           db.eventListeners.add(listener);
         },
-        cancel() {
-          if (listener) db.eventListeners.delete(listener);
-        },
+        cancel: close,
       }) as never;
     },
   }),

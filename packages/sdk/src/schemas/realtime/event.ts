@@ -4,7 +4,7 @@ import { prefixedId, Timestamp } from '../common';
 /**
  * The realtime stream's topics: a resource's name gives every event of that resource; an event
  * type gives that one. Each needs the read permission of its resource (see
- * `REALTIME_TOPIC_PERMISSIONS` in `@agentstack/sdk/contract`).
+ * `REALTIME_TOPIC_PERMISSIONS` in `@agentstack/sdk/catalog`).
  */
 export const REALTIME_TOPICS = {
   products: ['product.created', 'product.updated', 'product.archived', 'product.unarchived'],

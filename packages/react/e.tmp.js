@@ -1,1 +1,0 @@
-export { ProductTable } from './dist/index.js';
