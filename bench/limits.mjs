@@ -5,17 +5,20 @@
 // on with buckets in memory (the default), and both on with buckets in Redis (when one answers on
 // BENCH_REDIS_URL, default redis://127.0.0.1:6379). The limiter runs with figures no load reaches
 // (bench/server.mjs RATE_LIMITS=unbounded): every call takes a token and carries the headers, none
-// is refused. Servers alternate over three rounds (this machine is shared and noisy); the median
-// round's ratio is the figure. Run alone with `node bench/limits.mjs`, or from run.mjs. Traffic goes
+// is refused. Servers alternate over three rounds (BENCH_ROUNDS; this machine is shared and noisy);
+// the median round's ratio is the figure. Beside it, each server's own CPU time per request (from
+// /proc, Linux), which other load on the machine disturbs far less than throughput. Run alone with `node bench/limits.mjs`, or from run.mjs. Traffic goes
 // only to 127.0.0.1.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
 const here = new URL('.', import.meta.url).pathname;
 const PRODUCTS = 300;
-const ROUNDS = 3;
+/** Linux's clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = 100;
 
 function startServer(env) {
   const child = spawn(process.execPath, [`${here}server.mjs`], {
@@ -72,8 +75,20 @@ function shuffle(items, seed) {
   }
 }
 
-async function load(url, secretKey, pagePath, offset, { duration, connections }) {
+/** CPU seconds (user + system) process `pid` has used, or null where /proc is not there. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+async function load(url, pid, secretKey, pagePath, offset, { duration, connections }) {
   let i = 0;
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({
     url,
     connections,
@@ -83,7 +98,11 @@ async function load(url, secretKey, pagePath, offset, { duration, connections })
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpuAfter = cpuSeconds(pid);
+  // The server's own CPU per request: how much work the limiter adds, whatever else the machine runs.
+  const cpuUs =
+    cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs };
 }
 
 /**
@@ -95,6 +114,7 @@ export async function limitsOverhead({
   redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
   duration = 10,
   connections = 50,
+  rounds: ROUNDS = 3,
 } = {}) {
   const name = `agentstack_bench_limits_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -161,7 +181,12 @@ export async function limitsOverhead({
     for (let round = 0; round < ROUNDS; round++) {
       const figures = [];
       for (const v of variants) {
-        figures.push(await load(v.server.info.url, secretKey, pagePath, offset, { duration, connections }));
+        figures.push(
+          await load(v.server.info.url, v.server.child.pid, secretKey, pagePath, offset, {
+            duration,
+            connections,
+          }),
+        );
         offset += 20_000;
       }
       rounds.push(figures);
@@ -170,7 +195,16 @@ export async function limitsOverhead({
       const ratios = rounds.map((r) => r[i].rps / r[0].rps);
       const order = ratios.map((ratio, k) => ({ ratio, k })).sort((a, b) => a.ratio - b.ratio);
       const median = order[Math.floor(order.length / 2)];
-      return { label: v.label, ...rounds[median.k][i], ratio: median.ratio, ratios };
+      // CPU per request against the baseline's in the same round: the median of those ratios.
+      const cpuRatios = rounds.map((r) => (r[i].cpuUs && r[0].cpuUs ? r[i].cpuUs / r[0].cpuUs : null));
+      const cpuKnown = cpuRatios.filter((x) => x !== null).sort((a, b) => a - b);
+      const cpuRatio = cpuKnown.length ? cpuKnown[Math.floor(cpuKnown.length / 2)] : null;
+      const cpus = rounds
+        .map((r) => r[i].cpuUs)
+        .filter((x) => x !== null)
+        .sort((a, b) => a - b);
+      const cpuUs = cpus.length ? cpus[Math.floor(cpus.length / 2)] : null;
+      return { label: v.label, ...rounds[median.k][i], ratio: median.ratio, ratios, cpuUs, cpuRatio };
     });
   } finally {
     for (const c of children) await stop(c);
@@ -182,16 +216,19 @@ export async function limitsOverhead({
 /** The figures as a Markdown table and the overhead line. */
 export function formatLimits(results) {
   const lines = [
-    '\nRate limiting and API-call metering, on and off (distinct product pages, PostgreSQL, median of 3 alternating rounds)\n',
-    '| server | req/s | p50 ms | p99 ms | vs baseline |',
-    '|---|---:|---:|---:|---:|',
+    `\nRate limiting and API-call metering, on and off (distinct product pages, PostgreSQL, median of ${results[0]?.ratios.length ?? 3} alternating rounds)\n`,
+    '| server | req/s | p50 ms | p99 ms | vs baseline | server CPU µs/request, median (vs baseline, median of rounds) |',
+    '|---|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.ratio * 100).toFixed(1)}% (rounds: ${r.ratios.map((x) => `${(x * 100).toFixed(0)}%`).join(', ')}) |`,
+        `| ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.ratio * 100).toFixed(1)}% (rounds: ${r.ratios.map((x) => `${(x * 100).toFixed(0)}%`).join(', ')}) | ${r.cpuUs === null ? 'n/a' : `${r.cpuUs.toFixed(0)} (${(r.cpuRatio * 100).toFixed(1)}%)`} |`,
     ),
   ];
   for (const r of results.slice(1)) {
-    lines.push(`overhead, ${r.label}: ${((1 - r.ratio) * 100).toFixed(1)}% of throughput (goal ≤ 10%)`);
+    lines.push(
+      `overhead, ${r.label}: ${((1 - r.ratio) * 100).toFixed(1)}% of throughput (goal ≤ 10%)` +
+        (r.cpuRatio === null ? '' : `; ${((r.cpuRatio - 1) * 100).toFixed(1)}% more server CPU per request`),
+    );
   }
   return lines.join('\n');
 }
@@ -201,6 +238,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     adminUrl: process.env.BENCH_DATABASE_URL,
     duration: Number(process.env.BENCH_SECONDS ?? 10),
     connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   });
   console.log(formatLimits(results));
 }

@@ -10,7 +10,7 @@ import {
 } from '../../test/harness';
 import { createLogger } from '../observability/logger';
 import { closeRedis, openRedis } from '../redis';
-import { RedisRateLimitStore } from './rateLimitRedis';
+import { PREFETCH_TTL_MS, prefetchOf, RedisRateLimitStore } from './rateLimitRedis';
 
 const silent = createLogger('silent');
 const tiny = { perSecond: 1, burst: 3 };
@@ -62,6 +62,52 @@ describe('RedisRateLimitStore', () => {
       Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).take('tenant:burst', policy, 5000)),
     );
     expect(answers.filter((r) => r.allowed)).toHaveLength(25);
+  });
+
+  it('takes tokens ahead only for fast buckets: none below 50/s, a fiftieth of the rate above', () => {
+    expect(prefetchOf({ perSecond: 25, burst: 50 })).toBe(0);
+    expect(prefetchOf({ perSecond: 100, burst: 200 })).toBe(2);
+    expect(prefetchOf({ perSecond: 1000, burst: 100 })).toBe(10); // a tenth of the burst
+    expect(prefetchOf({ perSecond: 1e9, burst: 1e9 })).toBe(64);
+  });
+
+  it('serves a fast bucket from tokens taken ahead: one round trip per batch, not per request', async (ctx) => {
+    if (!TEST_REDIS_URL) ctx.skip('TEST_REDIS_URL is not set: no Redis to share buckets through');
+    const redis = await connect();
+    const store = new RedisRateLimitStore(redis, silent);
+    const fast = { perSecond: 1000, burst: 1000 }; // 20 ahead
+    const shared = async () => Number(await redis.hget('rl:tenant:fast', 't'));
+    const first = await store.take('tenant:fast', fast, 0);
+    expect(first).toMatchObject({ allowed: true, remaining: 999 });
+    expect(await shared()).toBe(979); // its own token and 20 ahead
+    const next = [];
+    for (let i = 0; i < 20; i++) next.push(await store.take('tenant:fast', fast, 10));
+    expect(next.every((r) => r.allowed)).toBe(true);
+    expect(next.at(-1)?.remaining).toBe(979);
+    expect(await shared()).toBe(979); // served here, Redis untouched
+    await store.take('tenant:fast', fast, 10);
+    expect(await shared()).toBe(979 + 10 - 21); // 10 ms refilled 10; the next batch took 21
+    // Tokens taken ahead and not spent in time are given up, never spent late: this one goes to
+    // Redis (refilled to the burst by then) and takes 21 again.
+    await store.take('tenant:fast', fast, 10 + PREFETCH_TTL_MS + 1);
+    expect(await shared()).toBe(1000 - 21);
+    expect(store.size).toBe(1);
+    // A slow bucket keeps nothing in memory once answered.
+    await store.take('tenant:slow', tiny, 0);
+    expect(store.size).toBe(1);
+  });
+
+  it('never admits more than a fast bucket across two instances, and at most what they hold ahead less', async (ctx) => {
+    if (!TEST_REDIS_URL) ctx.skip('TEST_REDIS_URL is not set: no Redis to share buckets through');
+    const a = new RedisRateLimitStore(await connect(), silent);
+    const b = new RedisRateLimitStore(await connect(), silent);
+    const policy = { perSecond: 1000, burst: 100 }; // 10 ahead per instance
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => (i % 2 ? a : b).take('tenant:fast-burst', policy, 5000)),
+    );
+    const admitted = answers.filter((r) => r.allowed).length;
+    expect(admitted).toBeLessThanOrEqual(100);
+    expect(admitted).toBeGreaterThanOrEqual(100 - 2 * prefetchOf(policy));
   });
 
   it('fails open to this instance’s memory when Redis is gone, and says so once', async (ctx) => {
