@@ -175,6 +175,34 @@ describe.each(DATABASES)('generic store (%s)', (kind) => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it('cuts page() and pageJson() at the same item: both measure the same JSON text', async () => {
+    const four = (
+      await tenantStore(database.db).insert({ id: newId('ten'), name: 'four', subscription: SUBSCRIPTION })
+    ).id;
+    const store = productStore(database.db, four);
+    for (let i = 0; i < 8; i++) {
+      await store.insert({
+        id: newId('prod'),
+        ...productValues({ title: `nulls ${i}`, price: { amount: 1, currency: 'EUR' } }),
+      });
+    }
+    // 20,000 nulls an item: 6 characters of JSON text each ("null, ") but 25 bytes of
+    // jsonBytesAtMost, so the two estimates end a page at different items (5 against 4).
+    await database.query(
+      `update products set media = (select jsonb_agg(null::jsonb) from generate_series(1, 20000)) where tenant_id = $1`,
+      [four],
+    );
+    let cursor: string | undefined;
+    const sizes: number[] = [];
+    do {
+      const objects = await store.page({ limit: 100, startingAfter: cursor });
+      expect(objects).toEqual(JSON.parse((await store.pageJson({ limit: 100, startingAfter: cursor })).json));
+      sizes.push(objects.data.length);
+      cursor = objects.nextCursor ?? undefined;
+    } while (cursor);
+    expect(sizes).toEqual([5, 3]);
+  });
+
   it('locks many rows in id order and sets updatedAt on update', async () => {
     const store = productStore(database.db, one);
     const ids = (await store.page({ limit: 3 })).data.map((p) => p.id);

@@ -5,6 +5,8 @@ import type { Executor } from './client';
 
 // The key of the column a page reads alongside its rows; no table has a column by that name.
 const ALONGSIDE = '__alongside';
+// The key of an item's JSON text built by the database (`wireJson`), read to measure it.
+const JSON_TEXT = '__json';
 
 /** Default page size of list endpoints. */
 export const DEFAULT_LIMIT = 20;
@@ -78,8 +80,9 @@ export interface Store<T extends IdTable, W, K extends string, S extends string>
    */
   page<A = never>(params: PageParams<K>, where?: SQL, alongside?: SQL<A>): Promise<Page<W, A>>;
   /**
-   * {@link page} as JSON text built by the database from the spec's `wireJson`. It stops at the
-   * same {@link PAGE_BYTE_BUDGET}, estimated on each item's JSON text.
+   * {@link page} as JSON text built by the database from the spec's `wireJson`. Both stop at the
+   * same item: with `wireJson`, {@link page} measures each item on the same JSON text (see
+   * {@link jsonTextBytesAtMost}).
    */
   pageJson<A = never>(
     params: PageParams<K>,
@@ -182,14 +185,23 @@ export function defineStore<
 
       async page(params, where, alongside) {
         const limit = params.limit ?? DEFAULT_LIMIT;
+        // A store that also serves pages as JSON text measures items on that text here too, so a
+        // page ends at the same item whichever way it is built.
         const rows = (await keyset(
           params,
           where,
-          alongside ? { ...allColumns, [ALONGSIDE]: alongside } : undefined,
-        )) as (RowOf<T> & {
-          [ALONGSIDE]?: never;
-        })[];
-        const page: Page<W, never> = toPage(rows, limit, toWire);
+          alongside || wireJson
+            ? {
+                ...allColumns,
+                ...(wireJson && { [JSON_TEXT]: sql<string>`(${wireJson})::text` }),
+                ...(alongside && { [ALONGSIDE]: alongside }),
+              }
+            : undefined,
+        )) as (RowOf<T> & { [ALONGSIDE]?: never; [JSON_TEXT]?: string })[];
+        const measure = wireJson
+          ? (row: (typeof rows)[number]) => jsonTextBytesAtMost(row[JSON_TEXT]!)
+          : undefined;
+        const page: Page<W, never> = toPage(rows, limit, toWire, PAGE_BYTE_BUDGET, measure);
         if (alongside && rows.length > 0) page.alongside = rows[0]![ALONGSIDE];
         return page;
       },
@@ -202,12 +214,7 @@ export function defineStore<
           json: sql<string>`(${wireJson})::text`,
           ...(alongside && { [ALONGSIDE]: alongside }),
         })) as { id: string; json: string; [ALONGSIDE]?: never }[];
-        // The byte budget of toPage, on each item's JSON text (three bytes a UTF-16 unit at most).
-        let n = 0;
-        for (let bytes = 0; n < Math.min(limit, rows.length); n++) {
-          bytes += rows[n]!.json.length * 3;
-          if (n > 0 && bytes > PAGE_BYTE_BUDGET) break;
-        }
+        const n = itemsWithinBudget(Math.min(limit, rows.length), (i) => jsonTextBytesAtMost(rows[i]!.json));
         const hasMore = rows.length > n;
         let json = '{"data":[';
         for (let i = 0; i < n; i++) json += i ? `,${rows[i]!.json}` : rows[i]!.json;
@@ -255,7 +262,8 @@ export function defineStore<
 }
 
 /**
- * The most a page's items may weigh, as estimated by {@link jsonBytesAtMost}: 2 MiB. A page stops
+ * The most a page's items may weigh, as estimated by {@link jsonBytesAtMost} (or, for a store
+ * with `wireJson`, by {@link jsonTextBytesAtMost} of each item's JSON text): 2 MiB. A page stops
  * early past it (with `hasMore` and a cursor at its last item), so that no list answer — nor the
  * JSON.stringify that builds it on the event loop — grows with how large each item may be.
  */
@@ -278,28 +286,54 @@ export function jsonBytesAtMost(value: unknown): number {
   return size;
 }
 
+/** An upper bound of the UTF-8 size of a JSON `text`: three bytes a UTF-16 unit. */
+export function jsonTextBytesAtMost(text: string): number {
+  return text.length * 3;
+}
+
+/**
+ * How many of the first `count` items fit in `budget` bytes, as `sizeOf` measures them: at
+ * least one, then as many as stay within it. The one rule by which every page is cut.
+ */
+function itemsWithinBudget(
+  count: number,
+  sizeOf: (index: number) => number,
+  budget = PAGE_BYTE_BUDGET,
+): number {
+  let n = 0;
+  for (let bytes = 0; n < count; n++) {
+    bytes += sizeOf(n);
+    if (n > 0 && bytes > budget) break;
+  }
+  return n;
+}
+
 /**
  * Turns `limit + 1` rows fetched in list order into a page of wire objects: the extra row only
  * says there is more, and the last item's id is the cursor. A page also stops, after at least one
- * item, once its items would pass {@link PAGE_BYTE_BUDGET}.
+ * item, once its items would pass `budget` ({@link PAGE_BYTE_BUDGET}), each measured by `measure`
+ * (by default {@link jsonBytesAtMost} of its wire object).
  */
 export function toPage<R extends { id: string }, W>(
   rows: R[],
   limit: number,
   toWire: (row: R) => W,
   budget = PAGE_BYTE_BUDGET,
+  measure?: (row: R, item: W) => number,
 ): ListResponse<W> {
-  const n = Math.min(limit, rows.length);
   const data: W[] = [];
-  let bytes = 0;
-  for (let i = 0; i < n; i++) {
-    const item = toWire(rows[i]!);
-    bytes += jsonBytesAtMost(item);
-    if (i > 0 && bytes > budget) break;
-    data.push(item);
-  }
-  const hasMore = rows.length > data.length;
-  return { data, hasMore, nextCursor: hasMore ? rows[data.length - 1]!.id : null };
+  const n = itemsWithinBudget(
+    Math.min(limit, rows.length),
+    (i) => {
+      const item = toWire(rows[i]!);
+      data.push(item);
+      return measure ? measure(rows[i]!, item) : jsonBytesAtMost(item);
+    },
+    budget,
+  );
+  data.length = n;
+  const hasMore = rows.length > n;
+  return { data, hasMore, nextCursor: hasMore ? rows[n - 1]!.id : null };
 }
 
 /** A timestamp column as the wire's ISO 8601 UTC string with milliseconds, in SQL. */
