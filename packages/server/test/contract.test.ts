@@ -286,6 +286,41 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('delete a variant', 200, 'DELETE', `${A}/variants/${variant.body.id}`);
   await step('a deleted variant', [404, 'not_found'], 'GET', `${A}/variants/${variant.body.id}`);
   await step('delete a collection', 200, 'DELETE', `/v1/commerce/collections/${coll.body.id}`);
+  // Inventory: stock per item and location, movements, reservations that never oversell.
+  const L = '/v1/commerce/inventory-levels';
+  await step('receive stock', 200, 'POST', `${L}/adjust`, {
+    body: { itemId: a.body.id, delta: 2, reason: 'receipt' },
+  });
+  await step('a receipt that removes', [400, 'validation_failed'], 'POST', `${L}/adjust`, {
+    body: { itemId: a.body.id, delta: -1, reason: 'receipt' },
+  });
+  await step('stock of an unknown item', [404, 'not_found'], 'POST', `${L}/adjust`, {
+    body: { itemId: 'var_0000000000000000000000', delta: 1, reason: 'receipt' },
+  });
+  const held = await step('reserve', 201, 'POST', '/v1/commerce/reservations', {
+    body: { itemId: a.body.id, quantity: 2, reference: 'cart_contract' },
+  });
+  await step('reserve more than available', [409, 'out_of_stock'], 'POST', '/v1/commerce/reservations', {
+    body: { itemId: a.body.id, quantity: 1 },
+  });
+  await step('remove reserved stock', [409, 'out_of_stock'], 'POST', `${L}/adjust`, {
+    body: { itemId: a.body.id, delta: -1, reason: 'correction' },
+  });
+  await step('release', 200, 'DELETE', `/v1/commerce/reservations/${held.body.id}`);
+  await step('release again', [404, 'not_found'], 'DELETE', `/v1/commerce/reservations/${held.body.id}`);
+  await step('movements', 200, 'GET', `/v1/commerce/inventory-movements?itemId=${a.body.id}`);
+  await step('low stock filter', 200, 'GET', `${L}?lowStock=true`);
+  await step('low stock filter, not a boolean', [400, 'validation_failed'], 'GET', `${L}?lowStock=yes`);
+  await step(
+    'a second location on Startup',
+    [403, 'feature_not_in_plan'],
+    'POST',
+    '/v1/commerce/stock-locations',
+    {
+      body: { name: 'Second' },
+    },
+  );
+  await step('publishable reads no stock', [403, 'forbidden'], 'GET', L, { token: target.publishable });
   const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
   expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
   await step('plans', 200, 'GET', '/v1/platform/plans');

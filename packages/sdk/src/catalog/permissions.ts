@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'platform:webhooks:write',
   'commerce:products:read',
   'commerce:products:write',
+  'commerce:inventory:read',
+  'commerce:inventory:write',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,6 +48,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'platform:webhooks:write',
     'commerce:products:read',
     'commerce:products:write',
+    'commerce:inventory:read',
+    'commerce:inventory:write',
   ],
   admin: [
     ...READ_ALL,
@@ -57,11 +61,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'platform:webhooks:write',
     'commerce:products:read',
     'commerce:products:write',
+    'commerce:inventory:read',
+    'commerce:inventory:write',
   ],
-  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read'],
-  compliance: [...READ_ALL, 'commerce:products:read'],
+  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read', 'commerce:inventory:read'],
+  compliance: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read'],
   moderator: [...READ_ALL],
-  viewer: [...READ_ALL, 'commerce:products:read'],
+  viewer: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read'],
 };
 
 /**

@@ -11,4 +11,5 @@ export const REALTIME_TOPIC_PERMISSIONS: Readonly<Record<RealtimeResourceTopic, 
   products: 'commerce:products:read',
   users: 'platform:users:read',
   invitations: 'platform:users:read',
+  inventory: 'commerce:inventory:read',
 };

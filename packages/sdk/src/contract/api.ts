@@ -1,5 +1,11 @@
 import { categoryOperations } from './commerce/categories';
 import { collectionOperations } from './commerce/collections';
+import {
+  inventoryLevelOperations,
+  inventoryMovementOperations,
+  reservationOperations,
+  stockLocationOperations,
+} from './commerce/inventory';
 import { productOperations } from './commerce/products';
 import { variantOperations } from './commerce/variants';
 import { vendorOperations } from './commerce/vendors';
@@ -52,6 +58,14 @@ export const commerceContract = {
   collections: collectionOperations,
   /** Vendors of a multi-vendor catalogue (Growth and up). */
   vendors: vendorOperations,
+  /** Where stock is kept. */
+  stockLocations: stockLocationOperations,
+  /** Stock per item per location. */
+  inventoryLevels: inventoryLevelOperations,
+  /** The history of stock changes. */
+  inventoryMovements: inventoryMovementOperations,
+  /** Stock held for checkouts. */
+  reservations: reservationOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

@@ -11,6 +11,12 @@ import type { Operation, OperationGroup } from './operation';
 export { commerceContract, contract, platformContract, realtimeContract } from './api';
 export { categoryOperations } from './commerce/categories';
 export { collectionOperations } from './commerce/collections';
+export {
+  inventoryLevelOperations,
+  inventoryMovementOperations,
+  reservationOperations,
+  stockLocationOperations,
+} from './commerce/inventory';
 export { productOperations } from './commerce/products';
 export { variantOperations } from './commerce/variants';
 export { vendorOperations } from './commerce/vendors';

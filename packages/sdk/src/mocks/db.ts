@@ -8,6 +8,12 @@ import {
 import type { LimitKey } from '../catalog/plans';
 import type { ProductCategory } from '../schemas/commerce/category';
 import type { ProductCollection } from '../schemas/commerce/collection';
+import type {
+  InventoryLevel,
+  InventoryMovement,
+  Reservation,
+  StockLocation,
+} from '../schemas/commerce/inventory';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
@@ -96,6 +102,14 @@ export interface MockDb {
   collections: ProductCollection[];
   /** The caller tenant's vendors. */
   vendors: Vendor[];
+  /** The caller tenant's stock locations (one fixture: `Main warehouse`). */
+  stockLocations: StockLocation[];
+  /** The caller tenant's inventory levels (fixtures: the first products, one of them low). */
+  inventoryLevels: InventoryLevel[];
+  /** The caller tenant's stock movements, in any order. */
+  inventoryMovements: InventoryMovement[];
+  /** The caller tenant's open reservations. */
+  reservations: Reservation[];
   /** The caller tenant's dashboard users. */
   users: User[];
   /** The caller tenant's webhook endpoints. */
@@ -379,6 +393,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     categories,
     collections,
     vendors,
+    ...inventoryFor(products),
     users,
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',
@@ -472,6 +487,76 @@ function webhooksFor(): Pick<MockDb, 'webhookEndpoints' | 'webhookDeliveries'> {
       ]),
       delivery(3, 80, 'product.archived', 'failed', [attempt(8, 503), attempt(30, 503), attempt(80, 503)]),
     ],
+  };
+}
+
+/** One warehouse stocking the first products: receipts as history, one level low, one reservation. */
+function inventoryFor(products: readonly Product[]) {
+  const time = FIXTURE_EPOCH - 20 * 24 * HOUR;
+  const location: StockLocation = {
+    id: fixtureId('sloc', time, 1),
+    object: 'stock_location',
+    name: 'Main warehouse',
+    active: true,
+    metadata: {},
+    createdAt: iso(time),
+    updatedAt: iso(time),
+  };
+  const levels: InventoryLevel[] = [];
+  const movements: InventoryMovement[] = [];
+  const quantities = [120, 4, 36, 0, 58, 12];
+  products.slice(0, quantities.length).forEach((product, i) => {
+    const at = iso(time + (i + 1) * HOUR);
+    const onHand = quantities[i]!;
+    const reserved = i === 0 ? 2 : 0;
+    const lowStockThreshold = i < 3 ? 5 : null;
+    levels.push({
+      id: fixtureId('ilvl', time + (i + 1) * HOUR, i + 1),
+      object: 'inventory_level',
+      itemId: product.variants[0]?.id ?? product.id,
+      locationId: location.id,
+      onHand,
+      reserved,
+      available: onHand - reserved,
+      lowStockThreshold,
+      lowStock: lowStockThreshold !== null && onHand - reserved <= lowStockThreshold,
+      createdAt: at,
+      updatedAt: at,
+    });
+    if (onHand > 0) {
+      movements.push({
+        id: fixtureId('imov', time + (i + 1) * HOUR, i + 1),
+        object: 'inventory_movement',
+        itemId: product.variants[0]?.id ?? product.id,
+        locationId: location.id,
+        delta: onHand,
+        reason: 'receipt',
+        note: null,
+        onHandAfter: onHand,
+        createdAt: at,
+      });
+    }
+  });
+  const first = levels[0];
+  const reservations: Reservation[] = first
+    ? [
+        {
+          id: fixtureId('res', time + 10 * HOUR, 1),
+          object: 'reservation',
+          itemId: first.itemId,
+          locationId: location.id,
+          quantity: 2,
+          reference: 'cart_demo',
+          expiresAt: null,
+          createdAt: iso(time + 10 * HOUR),
+        },
+      ]
+    : [];
+  return {
+    stockLocations: [location],
+    inventoryLevels: levels,
+    inventoryMovements: movements,
+    reservations,
   };
 }
 

@@ -1,5 +1,6 @@
 import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
+import { inventoryMocks } from './commerce/inventory';
 import { productMocks } from './commerce/products';
 import { variantMocks } from './commerce/variants';
 import { vendorMocks } from './commerce/vendors';
@@ -26,4 +27,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...collectionMocks,
   ...vendorMocks,
   ...webhookEndpointMocks,
+  ...inventoryMocks,
 ];

@@ -230,6 +230,15 @@ export const Problem = z.object({
   /** For `tier_limit_reached`: which limit, its value and current usage. */
   limit: z.optional(z.object({ key: z.string(), limit: z.int(), used: z.int() })),
   feature: z.optional(z.string()),
+  /** For `out_of_stock`: the item, where, how many were asked for and how many are available. */
+  stock: z.optional(
+    z.object({
+      itemId: z.string(),
+      locationId: z.nullable(z.string()),
+      requested: z.int(),
+      available: z.int(),
+    }),
+  ),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -302,6 +311,7 @@ export const ErrorCodes = [
   'category_cycle',
   'category_too_deep',
   'webhooks_not_configured',
+  'out_of_stock',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -339,4 +349,5 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   category_cycle: 409,
   category_too_deep: 422,
   webhooks_not_configured: 409,
+  out_of_stock: 409,
 };

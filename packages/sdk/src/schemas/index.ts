@@ -5,6 +5,7 @@
  */
 export * from './commerce/category';
 export * from './commerce/collection';
+export * from './commerce/inventory';
 export * from './commerce/product';
 export * from './commerce/variant';
 export * from './commerce/vendor';

@@ -360,4 +360,64 @@ create table webhook_attempts (
 create index webhook_attempts_delivery_idx on webhook_attempts (delivery_id, id);
 `,
   },
+  {
+    id: '0015_inventory',
+    // Stock per item (a variant, or a product sold without variants) per location. The checks
+    // hold 0 <= reserved <= on_hand in the database itself: a reservation or a removal that would
+    // break them changes no row, so concurrent checkouts cannot oversell whatever the code does.
+    sql: `
+create table stock_locations (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  name text not null,
+  active boolean not null default true,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index stock_locations_tenant_name_idx on stock_locations (tenant_id, name, id);
+create table inventory_levels (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  location_id text not null references stock_locations(id),
+  item_id text not null,
+  on_hand bigint not null default 0,
+  reserved bigint not null default 0,
+  low_stock_threshold bigint,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint inventory_levels_stock_check check (reserved >= 0 and reserved <= on_hand)
+);
+create unique index inventory_levels_item_location_idx on inventory_levels (tenant_id, item_id, location_id);
+create index inventory_levels_tenant_location_idx on inventory_levels (tenant_id, location_id, id);
+create table inventory_movements (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  level_id text not null references inventory_levels(id),
+  item_id text not null,
+  location_id text not null,
+  delta bigint not null,
+  reason text not null,
+  note text,
+  on_hand_after bigint not null,
+  created_at timestamptz not null default now()
+);
+create index inventory_movements_tenant_item_idx on inventory_movements (tenant_id, item_id, id);
+create index inventory_movements_tenant_location_idx on inventory_movements (tenant_id, location_id, id);
+create table inventory_reservations (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  level_id text not null references inventory_levels(id),
+  item_id text not null,
+  location_id text not null,
+  quantity bigint not null,
+  reference text,
+  expires_at timestamptz,
+  created_at timestamptz not null default now(),
+  constraint inventory_reservations_quantity_check check (quantity > 0)
+);
+create index inventory_reservations_tenant_item_idx on inventory_reservations (tenant_id, item_id, id);
+create index inventory_reservations_expires_idx on inventory_reservations (expires_at) where expires_at is not null;
+`,
+  },
 ];

@@ -4,6 +4,7 @@ import type {
   Brand,
   Metadata,
   Money,
+  MovementReason,
   ProductMedia,
   ProductOption,
   ProductStatus,
@@ -475,4 +476,96 @@ export const webhookAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
   },
   (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+
+/** Where stock is kept (`/v1/commerce/stock-locations`). */
+export const stockLocations = pgTable(
+  'stock_locations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('stock_locations_tenant_name_idx').on(t.tenantId, t.name, t.id)],
+);
+
+/** Stock of one item (variant or variant-less product) at one location: 0 <= reserved <= onHand. */
+export const inventoryLevels = pgTable(
+  'inventory_levels',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    locationId: text('location_id')
+      .notNull()
+      .references(() => stockLocations.id),
+    itemId: text('item_id').notNull(),
+    onHand: bigint('on_hand', { mode: 'number' }).notNull().default(0),
+    reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),
+    lowStockThreshold: bigint('low_stock_threshold', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('inventory_levels_item_location_idx').on(t.tenantId, t.itemId, t.locationId),
+    index('inventory_levels_tenant_location_idx').on(t.tenantId, t.locationId, t.id),
+    check('inventory_levels_stock_check', sql`reserved >= 0 and reserved <= on_hand`),
+  ],
+);
+
+/** Every change of stock, with its reason (history). */
+export const inventoryMovements = pgTable(
+  'inventory_movements',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    levelId: text('level_id')
+      .notNull()
+      .references(() => inventoryLevels.id),
+    itemId: text('item_id').notNull(),
+    locationId: text('location_id').notNull(),
+    delta: bigint('delta', { mode: 'number' }).notNull(),
+    reason: text('reason').$type<MovementReason>().notNull(),
+    note: text('note'),
+    onHandAfter: bigint('on_hand_after', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inventory_movements_tenant_item_idx').on(t.tenantId, t.itemId, t.id),
+    index('inventory_movements_tenant_location_idx').on(t.tenantId, t.locationId, t.id),
+  ],
+);
+
+/** Stock held for a checkout until released, completed or expired. */
+export const inventoryReservations = pgTable(
+  'inventory_reservations',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    levelId: text('level_id')
+      .notNull()
+      .references(() => inventoryLevels.id),
+    itemId: text('item_id').notNull(),
+    locationId: text('location_id').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    reference: text('reference'),
+    expiresAt: ts('expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inventory_reservations_tenant_item_idx').on(t.tenantId, t.itemId, t.id),
+    index('inventory_reservations_expires_idx').on(t.expiresAt).where(sql`expires_at is not null`),
+    check('inventory_reservations_quantity_check', sql`quantity > 0`),
+  ],
 );

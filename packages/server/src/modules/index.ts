@@ -1,6 +1,7 @@
 import type { ApiRouter } from '../http/route';
 import { categoryRoutes } from './commerce/categories/routes';
 import { collectionRoutes } from './commerce/collections/routes';
+import { inventoryRoutes } from './commerce/inventory/routes';
 import { productRoutes } from './commerce/products/routes';
 import { variantRoutes } from './commerce/variants/routes';
 import { vendorRoutes } from './commerce/vendors/routes';
@@ -16,4 +17,5 @@ export function registerModules(router: ApiRouter): void {
   categoryRoutes(router);
   collectionRoutes(router);
   vendorRoutes(router);
+  inventoryRoutes(router);
 }

@@ -126,3 +126,48 @@ export function requireCategoryPlacement(
     );
   }
 }
+
+/** True when a level with this low-stock threshold is low at `available` units (null: never). */
+export function isLowStock(threshold: number | null, available: number): boolean {
+  return threshold !== null && available <= threshold;
+}
+
+/**
+ * `409 out_of_stock`: fewer than `requested` units of `itemId` are available at `locationId`. The
+ * problem's `stock` member says what is available, so a storefront can offer that many.
+ */
+export function outOfStock(
+  itemId: string,
+  locationId: string,
+  requested: number,
+  available: number,
+): ProblemError {
+  const left = Math.max(available, 0);
+  return new ProblemError(
+    409,
+    'out_of_stock',
+    `Only ${left} of '${itemId}' available at '${locationId}'; ${requested} requested.`,
+    { param: 'itemId', stock: { itemId, locationId, requested, available: left } },
+  );
+}
+
+/** `404 not_found` for an item (variant or product) the tenant does not have. */
+export function unknownStockItem(itemId: string): ProblemError {
+  return new ProblemError(404, 'not_found', `No variant or product with id '${itemId}'.`, {
+    param: 'itemId',
+  });
+}
+
+/** `404 not_found` for a stock location the tenant does not have, named as the body's `locationId`. */
+export function unknownStockLocation(locationId: string): ProblemError {
+  return new ProblemError(404, 'not_found', `No stock location with id '${locationId}'.`, {
+    param: 'locationId',
+  });
+}
+
+/** `409 invalid_state`: stock cannot be reserved at an inactive location. */
+export function inactiveStockLocation(locationId: string): ProblemError {
+  return new ProblemError(409, 'invalid_state', `Stock location '${locationId}' is inactive.`, {
+    param: 'locationId',
+  });
+}

@@ -10,9 +10,10 @@ export const REALTIME_TOPICS = {
   products: ['product.created', 'product.updated', 'product.archived', 'product.unarchived'],
   users: ['user.created', 'user.updated', 'user.deleted'],
   invitations: ['invitation.created', 'invitation.revoked'],
+  inventory: ['inventory_level.updated', 'inventory_level.low_stock'],
 } as const;
 
-/** A resource topic of the realtime stream: `products`, `users`, `invitations`. */
+/** A resource topic of the realtime stream: `products`, `users`, `invitations`, `inventory`. */
 export type RealtimeResourceTopic = keyof typeof REALTIME_TOPICS;
 /** An event type the realtime stream carries: `product.created`… */
 export type RealtimeEventType = (typeof REALTIME_TOPICS)[RealtimeResourceTopic][number];
