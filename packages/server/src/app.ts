@@ -493,6 +493,17 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       : undefined;
 
   let server: ServerType | undefined;
+  // Requests being answered (streams included), so stop() can close every connection once none
+  // is: the rest are idle keep-alive connections, which would otherwise hold close() open until
+  // their keepAliveTimeoutMs.
+  let inFlight = 0;
+  let whenNoneInFlight: (() => void) | undefined;
+  const countInFlight = (_req: unknown, res: { once(event: 'close', fn: () => void): unknown }) => {
+    inFlight++;
+    res.once('close', () => {
+      if (--inFlight === 0) whenNoneInFlight?.();
+    });
+  };
   return {
     app,
     context,
@@ -506,6 +517,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
           },
         );
         server.once('error', reject);
+        server.on('request', countInFlight);
         answerClientErrors(server as Server, limits);
       });
     },
@@ -517,10 +529,12 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       context.realtime.closeAll();
       if (server) {
         const s = server;
+        const closeAll = () => (s as Server).closeAllConnections();
         await new Promise<void>((resolve) => {
           s.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-          (s as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          // In-flight requests finish first; then nothing is left but idle connections.
+          if (inFlight === 0) closeAll();
+          else whenNoneInFlight = closeAll;
         });
       }
       await dispatcher?.stop();
