@@ -66,6 +66,16 @@ export {
   vendorKeys,
   vendorQueries,
 } from './hooks/commerce/catalogKeys';
+export {
+  inventoryLevelKeys,
+  inventoryLevelQueries,
+  inventoryMovementKeys,
+  inventoryMovementQueries,
+  reservationKeys,
+  reservationQueries,
+  stockLocationKeys,
+  stockLocationQueries,
+} from './hooks/commerce/inventoryKeys';
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
 export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
@@ -86,6 +96,15 @@ export {
   useUpdateCollection,
 } from './hooks/commerce/useCollections';
 export { useCreateProduct } from './hooks/commerce/useCreateProduct';
+export {
+  type UpdateInventoryLevelVariables,
+  useAdjustInventory,
+  useCreateStockLocation,
+  useInventoryLevels,
+  useInventoryMovements,
+  useStockLocations,
+  useUpdateInventoryLevel,
+} from './hooks/commerce/useInventory';
 export { useProduct } from './hooks/commerce/useProduct';
 export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
 export { useUnarchiveProduct } from './hooks/commerce/useUnarchiveProduct';

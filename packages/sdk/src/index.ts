@@ -80,6 +80,22 @@ export type {
   ProductCollectionListParams,
   ProductCollectionUpdate,
 } from './schemas/commerce/collection';
+export type {
+  InventoryAdjust,
+  InventoryLevel,
+  InventoryLevelListParams,
+  InventoryLevelUpdate,
+  InventoryMovement,
+  InventoryMovementListParams,
+  MovementReason,
+  Reservation,
+  ReservationCreate,
+  ReservationListParams,
+  StockLocation,
+  StockLocationCreate,
+  StockLocationListParams,
+  StockLocationUpdate,
+} from './schemas/commerce/inventory';
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
   Product,

@@ -1,5 +1,6 @@
 import type { Product, RealtimeEvent, RealtimeResourceTopic, RealtimeTopic, User } from '@agentstack/sdk';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { inventoryLevelKeys, inventoryMovementKeys, reservationKeys } from '../commerce/inventoryKeys';
 import { productKeys } from '../commerce/productKeys';
 import { platformKeys } from '../platform/platformKeys';
 import type { DataKey } from '../shared/dataKey';
@@ -58,6 +59,12 @@ export const REALTIME_CACHE = {
     prefix: 'invitation.',
     apply: () => [platformKeys.invitations(), platformKeys.userLists(), platformKeys.entitlements()],
     covers: () => [platformKeys.invitations(), platformKeys.userLists(), platformKeys.entitlements()],
+  },
+  inventory: {
+    prefix: 'inventory_level.',
+    // Levels are listed, never cached one by one: refetch the lists (and the history beside them).
+    apply: () => [inventoryLevelKeys.lists(), inventoryMovementKeys.lists(), reservationKeys.lists()],
+    covers: () => [inventoryLevelKeys.all, inventoryMovementKeys.all, reservationKeys.all],
   },
 } satisfies Record<RealtimeResourceTopic, TopicCache>;
 
