@@ -55,6 +55,7 @@ import { errorFields } from './observability/errorFields';
 import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { closeRedis, openRedis } from './redis';
+import { WEBHOOK_TASK, WEBHOOKS_CHANNEL } from './webhooks/deliveries';
 import { WEBHOOK_DEFAULTS, type WebhookOptions } from './webhooks/options';
 import { openSecretBox } from './webhooks/secretBox';
 
@@ -327,6 +328,14 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       eventsDown = true;
     },
   });
+  // Deliveries recorded or replayed on any instance: this instance's sender looks for due ones.
+  const unlistenWebhooks = dispatcher
+    ? await database.listen(WEBHOOKS_CHANNEL, {
+        message: () => dispatcher.runTask(WEBHOOK_TASK),
+        up: () => dispatcher.runTask(WEBHOOK_TASK),
+        down() {},
+      })
+    : undefined;
   // With NATS, realtime streams hear of commits from NATS (published by the dispatcher).
   const unlistenNats = nats?.listen(context);
   dispatcher?.start();
@@ -541,6 +550,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       unlistenNats?.();
       await nats?.close();
       await unlistenEvents();
+      await unlistenWebhooks?.();
       // Every request has been answered: the last counts are final.
       await context.meter?.stop();
       await unlisten();

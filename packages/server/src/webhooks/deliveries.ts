@@ -1,6 +1,82 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { webhookFilterMatches } from '@agentstack/sdk/contract';
+import { newId } from '@agentstack/sdk/schemas';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { AppContext } from '../context';
 import type { Executor } from '../db/client';
-import { webhookDeliveries } from '../db/schema';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../db/schema';
+import { registerBackgroundTask, registerEventHandler } from '../events/dispatcher';
+import { recordEvent, rowsOf } from '../events/outbox';
+import type { StoredEvent } from '../events/store';
+import { toWebhookEndpoint } from '../modules/platform/webhook-endpoints/store';
+import { errorFields } from '../observability/errorFields';
+import { type AttemptResult, postWebhook, signatureHeader } from './sender';
+
+/** Announces, at commit, that deliveries are due: every instance's sending task wakes. */
+export const WEBHOOKS_CHANNEL = 'agentstack_webhooks';
+/** The background task that sends due deliveries. */
+export const WEBHOOK_TASK = 'webhooks.send';
+/** The event handler that records deliveries. */
+export const WEBHOOK_FANOUT = 'webhooks.fanout';
+
+type EndpointRow = typeof webhookEndpoints.$inferSelect;
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+/** The JSON body of a delivery: the event as the realtime stream and the SDK's `WebhookEvent` show it. */
+export function webhookPayload(
+  event: Pick<StoredEvent, 'id' | 'type' | 'seq' | 'createdAt' | 'data'>,
+): string {
+  return JSON.stringify({
+    id: event.id,
+    object: 'event',
+    type: event.type,
+    seq: event.seq,
+    createdAt: event.createdAt.toISOString(),
+    data: event.data,
+  });
+}
+
+/** Wakes the sending task of every instance when the caller's transaction commits. */
+export async function announceDeliveries(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_notify(${WEBHOOKS_CHANNEL}, '')`);
+}
+
+/**
+ * Records one delivery of `event` per enabled endpoint of the event's tenant whose filters take
+ * it and that existed when the event happened. Idempotent: a delivery is unique per endpoint and
+ * event, so a batch handled twice records nothing new.
+ */
+export async function fanOut(tx: Executor, event: StoredEvent): Promise<number> {
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id, enabledEvents: webhookEndpoints.enabledEvents })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, event.tenantId),
+        eq(webhookEndpoints.status, 'enabled'),
+        lte(webhookEndpoints.createdAt, event.createdAt),
+      ),
+    );
+  const matching = endpoints.filter((e) => webhookFilterMatches(e.enabledEvents, event.type));
+  if (matching.length === 0) return 0;
+  const payload = webhookPayload(event);
+  const inserted = await tx
+    .insert(webhookDeliveries)
+    .values(
+      matching.map((e) => ({
+        id: newId('whd'),
+        tenantId: event.tenantId,
+        endpointId: e.id,
+        eventId: event.id,
+        eventType: event.type,
+        payload,
+        nextAttemptAt: sql`now()`,
+      })),
+    )
+    .onConflictDoNothing({ target: [webhookDeliveries.endpointId, webhookDeliveries.eventId] })
+    .returning({ id: webhookDeliveries.id });
+  if (inserted.length) await announceDeliveries(tx);
+  return inserted.length;
+}
 
 /** Gives up the endpoint's pending deliveries (it was disabled): they can be replayed later. */
 export async function failPendingDeliveries(tx: Executor, endpointId: string): Promise<void> {
@@ -9,3 +85,234 @@ export async function failPendingDeliveries(tx: Executor, endpointId: string): P
     .set({ status: 'failed', nextAttemptAt: null, updatedAt: sql`now()` })
     .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, 'pending')));
 }
+
+/**
+ * Claims up to `limit` due deliveries of enabled endpoints, skipping rows another sender holds
+ * (`FOR UPDATE SKIP LOCKED`): each claim counts the attempt and leases the row until
+ * `leaseMs` from now, so no other sender takes it while this attempt runs. A sender that dies
+ * mid-attempt leaves the row to be taken again when the lease ends (at least once).
+ */
+async function claimDue(app: AppContext, limit: number, leaseMs: number): Promise<DeliveryRow[]> {
+  const result = await app.db.execute(sql`
+    with due as (
+      select d.id from webhook_deliveries d
+      where d.status = 'pending' and d.next_attempt_at <= now()
+      order by d.next_attempt_at
+      limit ${limit}
+      for update of d skip locked
+    )
+    update webhook_deliveries d
+       set attempt_count = d.attempt_count + 1,
+           next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}),
+           updated_at = now()
+      from due where d.id = due.id
+    returning d.id`);
+  const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
+  if (ids.length === 0) return [];
+  return app.db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids));
+}
+
+/** The secrets that sign now: the current one, and the replaced one while its window lasts. */
+function signingSecrets(app: AppContext, endpoint: EndpointRow): string[] {
+  const box = app.webhooks.box;
+  if (!box) throw new Error('no server key: webhook secrets cannot be read');
+  const secrets = [box.open(endpoint.secretSealed, endpoint.id)];
+  if (endpoint.previousSecretSealed && (endpoint.previousSecretExpiresAt?.getTime() ?? 0) > Date.now()) {
+    secrets.push(box.open(endpoint.previousSecretSealed, endpoint.id));
+  }
+  return secrets;
+}
+
+/** Sends one claimed delivery and records the attempt. */
+async function attempt(
+  app: AppContext,
+  delivery: DeliveryRow,
+  endpoint: EndpointRow | undefined,
+): Promise<void> {
+  if (endpoint?.status !== 'enabled') {
+    // Disabled (or deleted) since the claim: no attempt, the delivery waits for a replay.
+    await app.db
+      .update(webhookDeliveries)
+      .set({ status: 'failed', nextAttemptAt: null, updatedAt: sql`now()` })
+      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+    return;
+  }
+  const attemptedAt = new Date();
+  let secrets: string[] | undefined;
+  try {
+    secrets = signingSecrets(app, endpoint);
+  } catch {
+    // Sealed under another server key (it was changed): say so on the attempt, send nothing unsigned.
+  }
+  const result: AttemptResult = secrets
+    ? await postWebhook({
+        url: endpoint.url,
+        body: delivery.payload,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'AgentStack-Webhooks/1.0',
+          'agentstack-signature': signatureHeader(delivery.payload, secrets, Math.floor(Date.now() / 1000)),
+          'agentstack-event-id': delivery.eventId,
+          'agentstack-event-type': delivery.eventType,
+          'agentstack-delivery-id': delivery.id,
+        },
+        timeoutMs: app.webhooks.timeoutMs,
+        allowPrivate: app.webhooks.allowPrivate,
+        resolve: app.webhooks.resolve,
+      })
+    : {
+        statusCode: null,
+        durationMs: 0,
+        responseExcerpt: null,
+        error:
+          'the endpoint secret cannot be decrypted with this server key (was AGENTSTACK_SECRET_KEY changed?)',
+        succeeded: false,
+      };
+  await app.db.transaction((tx) => recordAttempt(tx, app, delivery, endpoint.id, attemptedAt, result));
+}
+
+/**
+ * Records an attempt: the attempt row; the delivery succeeded, rescheduled (the retry delay of
+ * its attempt count) or failed for good (past `maxAgeMs` from its creation); and the endpoint's
+ * failure streak — which, once `disableAfterFailures` attempts in a row have failed over at least
+ * `disableAfterMs`, disables the endpoint with its reason and records `webhook_endpoint.disabled`.
+ */
+async function recordAttempt(
+  tx: Executor,
+  app: AppContext,
+  delivery: DeliveryRow,
+  endpointId: string,
+  attemptedAt: Date,
+  result: AttemptResult,
+): Promise<void> {
+  const options = app.webhooks;
+  await tx.insert(webhookAttempts).values({
+    id: newId('wha'),
+    tenantId: delivery.tenantId,
+    deliveryId: delivery.id,
+    attemptedAt,
+    ...result,
+  });
+  const retryAt = new Date(Date.now() + Math.max(0, options.retryDelayMs(delivery.attemptCount)));
+  const expired = retryAt.getTime() > delivery.createdAt.getTime() + options.maxAgeMs;
+  // Only the claim this attempt made: a replay or another sender's later claim is left alone.
+  await tx
+    .update(webhookDeliveries)
+    .set(
+      result.succeeded
+        ? { status: 'succeeded', nextAttemptAt: null, updatedAt: sql`now()` }
+        : expired
+          ? { status: 'failed', nextAttemptAt: null, updatedAt: sql`now()` }
+          : { nextAttemptAt: retryAt, updatedAt: sql`now()` },
+    )
+    .where(
+      and(
+        eq(webhookDeliveries.id, delivery.id),
+        eq(webhookDeliveries.status, 'pending'),
+        eq(webhookDeliveries.attemptCount, delivery.attemptCount),
+      ),
+    );
+  const [endpoint] = await tx
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.id, endpointId))
+    .for('update');
+  if (!endpoint) return;
+  if (result.succeeded) {
+    if (endpoint.failureStreak > 0) {
+      await tx
+        .update(webhookEndpoints)
+        .set({ failureStreak: 0, failingSince: null })
+        .where(eq(webhookEndpoints.id, endpointId));
+    }
+    return;
+  }
+  const streak = endpoint.failureStreak + 1;
+  const since = endpoint.failingSince ?? attemptedAt;
+  const disable =
+    endpoint.status === 'enabled' &&
+    streak >= options.disableAfterFailures &&
+    attemptedAt.getTime() - since.getTime() >= options.disableAfterMs;
+  const last = result.statusCode === null ? (result.error ?? 'no response') : `HTTP ${result.statusCode}`;
+  const [updated] = await tx
+    .update(webhookEndpoints)
+    .set({
+      failureStreak: streak,
+      failingSince: since,
+      ...(disable && {
+        status: 'disabled' as const,
+        disabledReason:
+          `Disabled automatically: ${streak} delivery attempts in a row failed over ${describeSpan(
+            attemptedAt.getTime() - since.getTime(),
+          )} (last: ${last}).`.slice(0, 1000),
+        updatedAt: sql`now()`,
+      }),
+    })
+    .where(eq(webhookEndpoints.id, endpointId))
+    .returning();
+  if (disable && updated) {
+    await failPendingDeliveries(tx, endpointId);
+    await recordEvent(tx, updated.tenantId, 'webhook_endpoint.disabled', toWebhookEndpoint(updated));
+    app.log.warn('webhook endpoint disabled after repeated failure', {
+      tenantId: updated.tenantId,
+      endpointId,
+      failures: streak,
+    });
+  }
+}
+
+function describeSpan(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours >= 48) return `${Math.round(hours / 24)} days`;
+  if (hours >= 1) return `${Math.round(hours)} hours`;
+  return `${Math.max(0, Math.round(ms / 60_000))} minutes`;
+}
+
+/**
+ * One round of sending: claims due deliveries (at most `batchSize`) and sends them, at most
+ * `concurrency` at once. Resolves with the number claimed (the task runs again at once while
+ * there were some).
+ */
+export async function sendDueWebhooks(app: AppContext): Promise<number> {
+  const options = app.webhooks;
+  if (!options.box) return 0;
+  const claimed = await claimDue(app, options.batchSize, options.timeoutMs + 30_000);
+  if (claimed.length === 0) return 0;
+  const endpointIds = [...new Set(claimed.map((d) => d.endpointId))];
+  const endpoints = new Map(
+    (await app.db.select().from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpointIds))).map(
+      (e) => [e.id, e],
+    ),
+  );
+  let next = 0;
+  const worker = async () => {
+    while (next < claimed.length) {
+      const delivery = claimed[next++]!;
+      try {
+        await attempt(app, delivery, endpoints.get(delivery.endpointId));
+      } catch (error) {
+        // The lease runs out and the delivery is tried again; never the secret or signature in the log.
+        app.log.warn('webhook attempt could not be recorded', {
+          deliveryId: delivery.id,
+          ...errorFields(error),
+        });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, worker));
+  return claimed.length;
+}
+
+registerEventHandler({
+  name: WEBHOOK_FANOUT,
+  types: ['*'],
+  async handle(tx, event) {
+    await fanOut(tx, event);
+  },
+});
+
+registerBackgroundTask({
+  name: WEBHOOK_TASK,
+  intervalMs: 1000,
+  run: async (app) => (await sendDueWebhooks(app)) > 0,
+});
