@@ -132,7 +132,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // On disk the snapshot is unpacked as files (see unpackSnapshot: far less memory), and
       // PGlite opens an existing cluster; in memory, or if that fails, PGlite loads it.
       if (!onDisk) throw new Error('in memory');
-      unpackSnapshot(snapshot, dataDir);
+      await unpackSnapshot(snapshot, dataDir);
     } catch {
       snapshotPath = snapshot;
     }

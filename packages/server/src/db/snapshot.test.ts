@@ -27,7 +27,7 @@ describe('unpackSnapshot', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes folders 0700 and files 0600, PG_VERSION included', () => {
+  it('writes folders 0700 and files 0600, PG_VERSION included', async () => {
     dir = mkdtempSync(join(tmpdir(), 'agentstack-snapshot-'));
     const file = join(dir, 'snap.tgz');
     writeFileSync(
@@ -39,14 +39,14 @@ describe('unpackSnapshot', () => {
       ]),
     );
     const data = join(dir, 'data');
-    unpackSnapshot(file, data);
+    await unpackSnapshot(file, data);
     expect(readFileSync(join(data, 'PG_VERSION'), 'utf8')).toBe('17\n');
     expect(readFileSync(join(data, 'base/1/1259'), 'utf8')).toBe('x'.repeat(700));
     expect(statSync(join(data, 'base')).mode & 0o777).toBe(0o700);
     expect(statSync(join(data, 'base/1/1259')).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses an entry outside the folder and writes no PG_VERSION', () => {
+  it('refuses an entry outside the folder and writes no PG_VERSION', async () => {
     dir = mkdtempSync(join(tmpdir(), 'agentstack-snapshot-'));
     const file = join(dir, 'snap.tgz');
     writeFileSync(
@@ -57,7 +57,7 @@ describe('unpackSnapshot', () => {
       ]),
     );
     const data = join(dir, 'data');
-    expect(() => unpackSnapshot(file, data)).toThrow(/outside/);
+    await expect(unpackSnapshot(file, data)).rejects.toThrow(/outside/);
     expect(existsSync(join(dir, 'escaped'))).toBe(false);
     expect(existsSync(join(data, 'PG_VERSION'))).toBe(false);
   });
