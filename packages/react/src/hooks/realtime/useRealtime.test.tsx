@@ -10,6 +10,9 @@ import { AgentStackProvider } from '../../provider/AgentStackProvider';
 import { productKeys } from '../commerce/productKeys';
 import { useProduct } from '../commerce/useProduct';
 import { useProducts } from '../commerce/useProducts';
+import { platformKeys } from '../platform/platformKeys';
+import { useUser } from '../platform/useUser';
+import { useUsers } from '../platform/useUsers';
 import { useRealtime } from './useRealtime';
 
 const BASE = 'http://realtime.test';
@@ -120,6 +123,27 @@ describe('useRealtime', () => {
       expect(result.current.list.data?.data.find((p) => p.id === first!.id)?.title).toBe('Older'),
     );
     expect(queryClient.getQueryData(productKeys.detail(first!.id))?.title).toBe('Newer');
+  });
+
+  it('follows the team: a user added elsewhere is listed, a deleted one leaves the cache', async () => {
+    const { wrapper, queryClient } = setup();
+    const staff = api.db.users.find((u) => u.role === 'viewer')!;
+    const { result } = renderHook(
+      () => ({ live: useRealtime('users'), list: useUsers({ limit: 100 }), one: useUser(staff.id) }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.live.status).toBe('connected'));
+    await waitFor(() => expect(result.current.list.data && result.current.one.data).toBeDefined());
+    const added = await writer.platform.users.create({
+      email: 'live.member@example.com',
+      name: 'Live Member',
+      role: 'viewer',
+      password: 'a long enough password',
+    });
+    await waitFor(() => expect(result.current.list.data?.data.map((u) => u.id)).toContain(added.id));
+    await writer.platform.users.del(staff.id);
+    await waitFor(() => expect(result.current.list.data?.data.map((u) => u.id)).not.toContain(staff.id));
+    expect(queryClient.getQueryState(platformKeys.user(staff.id))?.data).toBeUndefined();
   });
 
   it('refetches everything its topics cover after a gap', async () => {

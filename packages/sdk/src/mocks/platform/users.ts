@@ -7,6 +7,7 @@ import { findById, now, orderBy, paginate } from '../collection';
 import type { MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
+import { recordMockEvent } from '../realtime/events';
 import { requireMockSlot } from '../rules';
 
 const ORDER_FIELDS = {
@@ -22,8 +23,8 @@ function requireOwner(caller: Caller, what: string, param: string): void {
 }
 
 /**
- * Adds a user to the model as the server does: a seat of `platform.dashboardUsers` (`402`) and a
- * unique email (`409 conflict`).
+ * Adds a user to the model as the server does: a seat of `platform.dashboardUsers` (`402`), a
+ * unique email (`409 conflict`), and a `user.created` event.
  */
 export function addMockUser(db: MockDb, input: UserCreate): User {
   requireMockSlot(db, 'platform.dashboardUsers');
@@ -50,6 +51,7 @@ export function addMockUser(db: MockDb, input: UserCreate): User {
   };
   db.users.push(user);
   db.passwords.set(user.id, input.password);
+  recordMockEvent(db, 'user.created', user);
   return user;
 }
 
@@ -89,7 +91,9 @@ export const userMocks = [
         requireOwner(caller, "change an owner's role", 'role');
       }
       if (password !== undefined) ctx.db.passwords.set(user.id, password);
-      return Object.assign(user, input, { updatedAt: now() });
+      Object.assign(user, input, { updatedAt: now() });
+      recordMockEvent(ctx.db, 'user.updated', user);
+      return user;
     },
     del(ctx) {
       const caller = ctx.tenant();
@@ -109,7 +113,9 @@ export const userMocks = [
       db.users.splice(db.users.indexOf(user), 1);
       db.passwords.delete(user.id);
       for (const [token, session] of db.sessions) if (session.userId === user.id) db.sessions.delete(token);
-      return { id: user.id, object: 'user', deleted: true };
+      const deleted = { id: user.id, object: 'user' as const, deleted: true as const };
+      recordMockEvent(db, 'user.deleted', deleted);
+      return deleted;
     },
   }),
   ...mockResource(sessionOperations, {
