@@ -128,6 +128,10 @@ const server = launch('The API server', process.execPath, [
   'warn',
   // The demo's webhook receivers run on this machine (http://localhost…).
   '--allow-private-webhooks',
+  // Invitation emails are kept in memory for the Team page's outbox, their links to this dashboard.
+  '--email-outbox',
+  '--public-url',
+  `http://${host}:${dashboardPort}/`,
 ]);
 // The CLI prints the demo credentials (first start) and its URLs, ending with this line.
 const [, apiUrl] = await waitForLine(server, /listening on (http:\/\/\S+)[\s\S]*Stop with Ctrl\+C\./, false);

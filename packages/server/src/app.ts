@@ -11,6 +11,7 @@ import { z } from 'zod/mini';
 import { Authenticator, REVOCATION_CHANNEL } from './auth/principal';
 import type { AppContext, AppEnv } from './context';
 import { openDatabase, retryOnDeadConnection } from './db/client';
+import { OutboxTransport } from './email/outbox';
 import { parseEmailAddress, parsePublicUrl } from './email/settings';
 import { DEFAULT_EMAIL_TIMEOUT_MS, type EmailOptions, Mailer, smtpTransport } from './email/transport';
 import {
@@ -567,7 +568,12 @@ function emailSettings(options: ServerOptions, log: Logger): { mailer: Mailer; p
   const email = options.email ?? {};
   const timeoutMs = email.timeoutMs ?? DEFAULT_EMAIL_TIMEOUT_MS;
   const from = email.from ? parseEmailAddress(email.from) : null;
-  const transport = email.transport ?? (email.smtpUrl ? smtpTransport(email.smtpUrl, timeoutMs) : null);
+  if (email.outbox && (email.smtpUrl || email.transport)) {
+    throw new Error('email.outbox keeps emails instead of sending them: not with smtpUrl or transport');
+  }
+  const transport =
+    email.transport ??
+    (email.smtpUrl ? smtpTransport(email.smtpUrl, timeoutMs) : email.outbox ? new OutboxTransport() : null);
   if (!transport) return { mailer: new Mailer(null, '', log, timeoutMs), publicUrl };
   if (!publicUrl) {
     transport.close?.();

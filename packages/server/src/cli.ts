@@ -50,6 +50,8 @@ Options:
                              (STARTTLS) or smtps://user:pass@host:465 (default: $SMTP_URL, else none;
                              prefer SMTP_URL: arguments are visible to other users)
   --email-from <address>     From: address of emails (default: $EMAIL_FROM, else no-reply@<public host>)
+  --email-outbox             Development: keep emails in memory for each tenant's owners to read
+                             (GET /v1/platform/outbox/messages) instead of sending them
   -h, --help                 Show this help
 
 Environment:
@@ -84,6 +86,7 @@ interface Options {
   emailFrom?: string;
   allowPrivateWebhooks: boolean;
   secretKey?: string;
+  emailOutbox: boolean;
 }
 
 class UsageError extends Error {}
@@ -105,6 +108,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
       'public-url': { type: 'string' },
       'smtp-url': { type: 'string' },
       'email-from': { type: 'string' },
+      'email-outbox': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -120,6 +124,7 @@ function parse(argv: string[]): { command: string | undefined; help: boolean; op
     values['public-url'] ?? (process.env.PUBLIC_URL || undefined),
     values['smtp-url'] ?? (process.env.SMTP_URL || undefined),
     values['email-from'] ?? (process.env.EMAIL_FROM || undefined),
+    values['email-outbox'] ?? false,
   );
   return {
     command: positionals[0],
@@ -148,7 +153,8 @@ function emailOptions(
   publicUrl: string | undefined,
   smtpUrl: string | undefined,
   emailFrom: string | undefined,
-): Pick<Options, 'publicUrl' | 'smtpUrl' | 'emailFrom'> {
+  emailOutbox: boolean,
+): Pick<Options, 'publicUrl' | 'smtpUrl' | 'emailFrom' | 'emailOutbox'> {
   try {
     if (publicUrl !== undefined) parsePublicUrl(publicUrl);
     if (smtpUrl !== undefined) parseSmtpUrl(smtpUrl);
@@ -158,12 +164,14 @@ function emailOptions(
       (error as Error).message.replace(/^(publicUrl|smtpUrl|emailFrom)/, (name) => FLAGS[name] ?? name),
     );
   }
-  if (smtpUrl && !publicUrl) {
+  if (smtpUrl && emailOutbox)
+    throw new UsageError('--email-outbox keeps emails instead of sending them: not with --smtp-url');
+  if ((smtpUrl || emailOutbox) && !publicUrl) {
     throw new UsageError(
-      '--smtp-url needs --public-url (or PUBLIC_URL): emailed links never take their host from request headers',
+      `${smtpUrl ? '--smtp-url' : '--email-outbox'} needs --public-url (or PUBLIC_URL): emailed links never take their host from request headers`,
     );
   }
-  return { publicUrl, smtpUrl, emailFrom };
+  return { publicUrl, smtpUrl, emailFrom, emailOutbox };
 }
 
 const FLAGS: Record<string, string> = {
@@ -255,7 +263,9 @@ async function start(options: Options): Promise<void> {
     natsUrl: options.natsUrl,
     redisUrl: options.redisUrl,
     publicUrl: options.publicUrl,
-    ...(options.smtpUrl ? { email: { smtpUrl: options.smtpUrl, from: options.emailFrom } } : {}),
+    ...(options.smtpUrl || options.emailOutbox
+      ? { email: { smtpUrl: options.smtpUrl, outbox: options.emailOutbox, from: options.emailFrom } }
+      : {}),
     ...webhookOptions(options),
     ...(options.rateLimits ? {} : { rateLimits: false as const }),
   });
@@ -305,7 +315,13 @@ async function start(options: Options): Promise<void> {
     `  OpenAPI        ${url}/openapi.json`,
     `  Health         ${url}/healthz`,
     `  Database       ${options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${options.dataDir}`}`,
-    `  Email          ${options.smtpUrl ? `SMTP, links to ${server.context.publicUrl}` : 'none (invitation links are shown to the inviter)'}`,
+    `  Email          ${
+      options.smtpUrl
+        ? `SMTP, links to ${server.context.publicUrl}`
+        : options.emailOutbox
+          ? `kept in memory for owners (outbox), links to ${server.context.publicUrl}`
+          : 'none (invitation links are shown to the inviter)'
+    }`,
   );
   if (!creds && options.seed && credentialsFile) {
     const signIns = savedSignIns(credentialsFile);

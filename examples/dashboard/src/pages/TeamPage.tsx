@@ -1,5 +1,13 @@
-import { ErrorNotice, TeamTable, useInvitations, useMe, useRevokeInvitation } from '@agentstack/react';
-import { useId, useState } from 'react';
+import {
+  ErrorNotice,
+  TeamTable,
+  useAgentStackClient,
+  useInvitations,
+  useMe,
+  useRevokeInvitation,
+} from '@agentstack/react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
 import { PageHead } from '../PageHead';
 
 /**
@@ -14,6 +22,7 @@ export function TeamPage() {
       <PageHead title="Team" lede="Who can sign in to this dashboard, and what each person may do." />
       <TeamTable />
       <PendingInvitations />
+      <Outbox />
     </>
   );
 }
@@ -76,6 +85,64 @@ function PendingInvitations() {
         ))}
       </ul>
       {revoke.error ? <ErrorNotice error={revoke.error} /> : null}
+    </section>
+  );
+}
+
+/**
+ * The development outbox (`npm start` runs the server with `--email-outbox`): the invitation
+ * emails the server kept instead of sending them, for owners. Hidden when the server keeps no
+ * outbox (`enabled: false`), holds no email yet, or the caller is not an owner.
+ */
+function Outbox() {
+  const id = useId();
+  const client = useAgentStackClient();
+  const me = useMe();
+  const allowed = (me.data?.permissions ?? []).includes('platform:outbox:read');
+  const pending = useInvitations({ limit: 50 }, { enabled: allowed });
+  const outbox = useQuery({
+    queryKey: ['dashboard', 'outbox'],
+    queryFn: () => client.platform.outbox.list(),
+    enabled: allowed,
+    retry: false,
+  });
+  // A new invitation (the pending list changes) may have added an email.
+  const { refetch } = outbox;
+  useEffect(() => {
+    if (pending.dataUpdatedAt) void refetch();
+  }, [pending.dataUpdatedAt, refetch]);
+  const messages = outbox.data?.data ?? [];
+  if (!allowed || !outbox.data?.enabled || messages.length === 0) return null;
+  return (
+    <section className="as-card team-invitations" aria-labelledby={`${id}-title`}>
+      <h2 className="as-form__title" id={`${id}-title`}>
+        Outbox (development)
+      </h2>
+      <p className="as-hint">
+        This server keeps emails in memory instead of sending them. Their links are credentials: share them
+        only with the person invited.
+      </p>
+      <ul className="team-invitations__list">
+        {messages.map((message) => {
+          const link = /\S*#\/accept\?token=\S+/.exec(message.text)?.[0];
+          return (
+            <li key={message.id} className="team-invitations__item">
+              <details className="outbox__message">
+                <summary>
+                  {message.subject} · to {message.toName} &lt;{message.to}&gt; ·{' '}
+                  {new Date(message.sentAt).toLocaleString()}
+                </summary>
+                <pre className="outbox__text">{message.text}</pre>
+                {link ? (
+                  <a className="as-button as-button--secondary" href={link}>
+                    Open the invitation link
+                  </a>
+                ) : null}
+              </details>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'platform:keys:write',
   'platform:webhooks:read',
   'platform:webhooks:write',
+  'platform:outbox:read',
   'commerce:products:read',
   'commerce:products:write',
   'commerce:inventory:read',
@@ -46,6 +47,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'platform:keys:write',
     'platform:webhooks:read',
     'platform:webhooks:write',
+    // The development outbox holds invitation links, which can grant any role: owners only.
+    'platform:outbox:read',
     'commerce:products:read',
     'commerce:products:write',
     'commerce:inventory:read',

@@ -14,6 +14,7 @@ import { brandOperations, entitlementOperations, meOperations, planOperations } 
 import { agencyOperations } from './platform/agencies';
 import { apiKeyOperations } from './platform/apiKeys';
 import { invitationOperations } from './platform/invitations';
+import { outboxOperations } from './platform/outbox';
 import { sessionOperations } from './platform/sessions';
 import { tenantOperations } from './platform/tenants';
 import { userOperations } from './platform/users';
@@ -44,6 +45,8 @@ export const platformContract = {
   sessions: sessionOperations,
   /** Where the tenant's events are delivered, signed (outgoing webhooks). */
   webhookEndpoints: webhookEndpointOperations,
+  /** The emails a development server kept instead of sending (`--email-outbox`). */
+  outbox: outboxOperations,
 } as const;
 
 /** `client.commerce`: the catalogue. */

@@ -25,6 +25,7 @@ export { brandOperations, entitlementOperations, meOperations, planOperations } 
 export { agencyOperations } from './platform/agencies';
 export { apiKeyOperations } from './platform/apiKeys';
 export { invitationOperations } from './platform/invitations';
+export { outboxOperations } from './platform/outbox';
 export { sessionOperations } from './platform/sessions';
 export { tenantOperations } from './platform/tenants';
 export { userOperations } from './platform/users';

@@ -8,6 +8,7 @@ import type { MockRoute } from './pipeline';
 import { accountMocks } from './platform/account';
 import { apiKeyMocks } from './platform/apiKeys';
 import { invitationMocks } from './platform/invitations';
+import { outboxMocks } from './platform/outbox';
 import { tenancyMocks } from './platform/tenants';
 import { userMocks } from './platform/users';
 import { webhookEndpointMocks } from './platform/webhookEndpoints';
@@ -20,6 +21,7 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...apiKeyMocks,
   ...userMocks,
   ...invitationMocks,
+  ...outboxMocks,
   ...productMocks,
   ...realtimeMocks,
   ...variantMocks,

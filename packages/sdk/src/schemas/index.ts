@@ -16,6 +16,7 @@ export * from './platform/agency';
 export * from './platform/apiKey';
 export * from './platform/entitlements';
 export * from './platform/invitation';
+export * from './platform/outbox';
 export * from './platform/tenant';
 export * from './platform/user';
 export * from './platform/webhookEndpoint';

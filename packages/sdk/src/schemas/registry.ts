@@ -77,6 +77,7 @@ import {
   InvitationList,
   InvitationWithToken,
 } from './platform/invitation';
+import { OutboxMessageList } from './platform/outbox';
 import { Tenant, TenantCreate, TenantList, TenantUpdate } from './platform/tenant';
 import {
   DeletedUser,
@@ -144,6 +145,7 @@ export const schemaRegistry = {
   InvitationList,
   InvitationWithToken,
   ListParams,
+  OutboxMessageList,
   PlanList,
   Principal,
   Product,

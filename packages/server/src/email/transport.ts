@@ -1,6 +1,7 @@
 import type { EmailStatus } from '@agentstack/sdk/schemas';
 import { createTransport } from 'nodemailer';
 import type { Logger } from '../observability/logger';
+import { OutboxTransport } from './outbox';
 import { parseSmtpUrl, type SmtpSettings } from './settings';
 
 /** A mailbox: a display name and an address. */
@@ -16,6 +17,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** The tenant it is sent for (the development outbox shows each tenant its own). */
+  tenantId?: string;
 }
 
 /**
@@ -36,6 +39,11 @@ export interface EmailOptions {
   smtpUrl?: string;
   /** A transport of your own instead of SMTP (another provider, tests). */
   transport?: EmailTransport;
+  /**
+   * Development: keep emails in memory for each tenant's owners to read
+   * (`GET /v1/platform/outbox/messages`) instead of sending them. Not with `smtpUrl`.
+   */
+  outbox?: boolean;
   /** The `From:` address (its display name is the tenant's brand). Defaults to `no-reply@<publicUrl's host>`. */
   from?: string;
   /**
@@ -44,6 +52,9 @@ export interface EmailOptions {
    */
   timeoutMs?: number;
 }
+
+/** An email as a caller hands it to {@link Mailer.send}: the sender's name only (the address is the server's). */
+export type OutgoingEmail = Omit<EmailMessage, 'from'> & { fromName: string };
 
 /** Default of {@link EmailOptions.timeoutMs}. */
 export const DEFAULT_EMAIL_TIMEOUT_MS = 10_000;
@@ -118,7 +129,7 @@ export class Mailer {
    * Sends `message` within the deadline: `sent`, `failed` (refused, unreachable or too slow —
    * logged without the message, which may hold a credential) or `not_configured`.
    */
-  async send(message: Omit<EmailMessage, 'from'> & { fromName: string }): Promise<EmailStatus> {
+  async send(message: OutgoingEmail): Promise<EmailStatus> {
     if (!this.transport) return 'not_configured';
     const { fromName, ...rest } = message;
     let timer: NodeJS.Timeout | undefined;
@@ -143,6 +154,11 @@ export class Mailer {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The development outbox, when it is the transport. */
+  get outbox(): OutboxTransport | null {
+    return this.transport instanceof OutboxTransport ? this.transport : null;
   }
 
   /** Closes the transport. */

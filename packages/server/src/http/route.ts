@@ -144,8 +144,9 @@ export class ApiRouter {
         if (bodySchema) body = validate(bodySchema, json ?? {}, 'body');
         else requireNoBody(json);
       }
-      // Replies to writes may carry a secret (a new key, a session token): never cached anywhere.
-      if (isWrite) c.header('Cache-Control', 'no-store');
+      // Replies to writes may carry a secret (a new key, a session token), and `secret` reads do:
+      // never cached anywhere.
+      if (isWrite || op.secret) c.header('Cache-Control', 'no-store');
       const committed: Array<() => void> = [];
       const context = (db: Executor): HandlerContext<O> => ({
         body: body as BodyOf<O>,

@@ -3,6 +3,7 @@ import { accountRoutes } from './account/routes';
 import { agencyRoutes } from './agencies/routes';
 import { apiKeyRoutes } from './api-keys/routes';
 import { invitationRoutes } from './invitations/routes';
+import { outboxRoutes } from './outbox/routes';
 import { planRoutes } from './plans/routes';
 import { sessionRoutes } from './sessions/routes';
 import { tenantRoutes } from './tenants/routes';
@@ -17,6 +18,7 @@ export function platformRoutes(router: ApiRouter): void {
   apiKeyRoutes(router);
   userRoutes(router);
   invitationRoutes(router);
+  outboxRoutes(router);
   sessionRoutes(router);
   agencyRoutes(router);
   webhookEndpointRoutes(router);

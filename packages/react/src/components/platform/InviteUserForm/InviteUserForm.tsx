@@ -199,7 +199,7 @@ function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; o
             ? t('team.invite.failedTitle', vars)
             : t('team.invite.title', vars)}
       </p>
-      <p className={status === 'sent' ? 'as-hint' : 'as-invite-link__warning'} id={`${id}-warning`}>
+      <p className="as-invite-link__warning" id={`${id}-warning`}>
         {status === 'sent' ? t('team.invite.sentNote') : t('team.invite.warning', vars)}
       </p>
       <div className="as-invite-link__row">

@@ -202,6 +202,63 @@ describe.each(DATABASES)('invitation emails to a dead or hanging SMTP server (%s
   });
 });
 
+describe.each(DATABASES)('the development outbox (%s)', (kind) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(kind, { server: { publicUrl: PUBLIC_URL, email: { outbox: true } } });
+  });
+  afterAll(() => t?.stop());
+
+  it("keeps each tenant's emails in memory for its owners only", async () => {
+    const a = await createTenant(t);
+    const b = await createTenant(t);
+    const email = testEmail('outbox');
+    const res = await t.request('POST', I, {
+      token: a.secretKey,
+      body: { email, name: 'Outboxed', role: 'admin' },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.delivery).toEqual({ status: 'sent' });
+
+    const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: a.secretKey });
+    expect(outbox.status).toBe(200);
+    expect(outbox.headers.get('cache-control')).toContain('no-store');
+    expect(outbox.body.enabled).toBe(true);
+    expect(outbox.body.data).toHaveLength(1);
+    const [message] = outbox.body.data;
+    expect(message).toMatchObject({ object: 'outbox_message', to: email, toName: 'Outboxed' });
+    expect(message.id).toMatch(/^eml_/);
+    expect(linkIn(message.text)).toEqual({ url: res.body.acceptUrl, token: res.body.token });
+    expect(message.html).toContain(`href="${res.body.acceptUrl}"`);
+
+    // Another tenant's owner sees none of it; an admin of the same tenant may not read it (an
+    // owner's invitation link would make them an owner).
+    const other = await t.request('GET', '/v1/platform/outbox/messages', { token: b.secretKey });
+    expect(other.body).toEqual({ enabled: true, data: [] });
+    const admin = await t.request('POST', '/v1/platform/users', {
+      token: a.secretKey,
+      body: { email: testEmail('admin'), name: 'Admin', role: 'admin', password: TEST_PASSWORD },
+    });
+    const session = await t.request('POST', '/v1/platform/sessions', {
+      body: { email: admin.body.email, password: TEST_PASSWORD, tenantId: a.tenantId },
+    });
+    const refused = await t.request('GET', '/v1/platform/outbox/messages', { token: session.body.token });
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+  });
+
+  it('a server without an outbox says so, with no message', async () => {
+    const plain = await startTestServer(kind, { databaseUrl: t.databaseUrl });
+    try {
+      const owner = await createTenant(plain);
+      const res = await plain.request('GET', '/v1/platform/outbox/messages', { token: owner.secretKey });
+      expect([res.status, res.body]).toEqual([200, { enabled: false, data: [] }]);
+    } finally {
+      await plain.stop();
+    }
+  });
+});
+
 describe('email settings', () => {
   it('email without a public URL, or a public URL that is not https (but localhost), is refused at start', async () => {
     await expect(
@@ -217,5 +274,12 @@ describe('email settings', () => {
         email: { smtpUrl: 'http://127.0.0.1:2525' },
       }),
     ).rejects.toThrow(/smtp:\/\/ or smtps:\/\//);
+    await expect(
+      createServer({
+        logLevel: 'silent',
+        publicUrl: 'https://dashboard.example.test',
+        email: { smtpUrl: 'smtp://127.0.0.1:2525', outbox: true },
+      }),
+    ).rejects.toThrow(/not with smtpUrl/);
   });
 });

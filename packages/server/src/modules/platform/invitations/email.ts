@@ -4,7 +4,7 @@ import type { TenantPrincipal } from '../../../auth/principal';
 import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/client';
 import { users } from '../../../db/schema';
-import { type EmailMessage, headerText } from '../../../email/transport';
+import { headerText, type OutgoingEmail } from '../../../email/transport';
 import { tenantBrand } from '../account/brand';
 
 /** What an invitation email says, besides the invitation itself. */
@@ -42,7 +42,7 @@ function formatExpiry(iso: string): string {
 export function invitationEmail(
   invitation: InvitationWithToken,
   { tenantName, brand, inviterName }: InvitationEmailContext,
-): Omit<EmailMessage, 'from'> & { fromName: string } {
+): OutgoingEmail {
   const workspace = headerText(tenantName);
   const brandName = headerText(brand.name);
   const inviter = inviterName ? headerText(inviterName) : null;
@@ -100,7 +100,7 @@ export async function emailInvitation(
   invitation: InvitationWithToken,
 ): Promise<InvitationWithToken> {
   if (!app.email.configured) return { ...invitation, delivery: { status: 'not_configured' } };
-  let message: ReturnType<typeof invitationEmail>;
+  let message: OutgoingEmail;
   try {
     const [brand, inviter] = await Promise.all([
       tenantBrand(db, caller.tenant, app.defaultBrand),
@@ -112,7 +112,10 @@ export async function emailInvitation(
             .then((rows) => rows[0]?.name ?? null)
         : null,
     ]);
-    message = invitationEmail(invitation, { tenantName: caller.tenant.name, brand, inviterName: inviter });
+    message = {
+      ...invitationEmail(invitation, { tenantName: caller.tenant.name, brand, inviterName: inviter }),
+      tenantId: caller.tenant.id,
+    };
   } catch (error) {
     app.log.warn('invitation email not sent', { error: (error as Error).message });
     return { ...invitation, delivery: { status: 'failed' } };
