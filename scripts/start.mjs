@@ -196,6 +196,7 @@ console.log(`
   Demo sign-ins  ${signIns.join('\n                 ')}
                  saved in ${credentialsFile}
   Data folder    ${dataDir}   (delete it to start over with fresh demo data)
+  Email          not sent: invitation emails are kept in memory, on the Team page's Outbox (owners)
 
   Stop with Ctrl+C.
 `);
