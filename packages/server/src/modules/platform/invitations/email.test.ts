@@ -161,19 +161,27 @@ describe.each(DATABASES)('invitation emails to a dead or hanging SMTP server (%s
   let t: TestServer;
   let silent: Awaited<ReturnType<typeof startSilentServer>>;
   let dead: TestServer;
+  // Every log line of both servers, at the most verbose level.
+  const logs: string[] = [];
+  const logging = { logLevel: 'debug' as const, logWrite: (line: string) => void logs.push(line) };
 
   beforeAll(async () => {
     silent = await startSilentServer();
     // The silent server's port serves one instance, a closed port the other; the same database kind.
     t = await startTestServer(kind, {
       server: {
+        ...logging,
         publicUrl: PUBLIC_URL,
         email: { smtpUrl: `smtp://127.0.0.1:${silent.port}`, timeoutMs: 300 },
       },
     });
     dead = await startTestServer(kind, {
       databaseUrl: t.databaseUrl,
-      server: { publicUrl: PUBLIC_URL, email: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}` } },
+      server: {
+        ...logging,
+        publicUrl: PUBLIC_URL,
+        email: { smtpUrl: `smtp://127.0.0.1:${await closedPort()}` },
+      },
     });
   });
   afterAll(async () => {
@@ -195,6 +203,9 @@ describe.each(DATABASES)('invitation emails to a dead or hanging SMTP server (%s
     expect(res.status).toBe(201);
     expect(res.body.delivery).toEqual({ status: 'failed' });
     expect(res.body.acceptUrl).toBe(`${PUBLIC_URL}/#/accept?token=${res.body.token}`);
+    // The failure is logged, the message and its link are not.
+    expect(logs.some((line) => JSON.parse(line).msg === 'email not sent')).toBe(true);
+    expect(logs.filter((line) => line.includes(res.body.token))).toEqual([]);
     const accepted = await s.request('POST', `${I}/accept`, {
       body: { token: res.body.token, password: 'chosen by the invitee' },
     });
