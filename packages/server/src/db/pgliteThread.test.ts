@@ -61,7 +61,10 @@ describe('PGlite in a worker thread: the database layer', () => {
       .execute(sql`insert into thread_t (id, n) values (1, 0)`)
       .catch((e) => e);
     expect(isUniqueViolation(wrapped)).toBe(true);
-    await expect(database.query('selec 1')).rejects.toMatchObject({ code: '42601' });
+    const syntax = await database.query('selec 1').catch((e) => e);
+    expect(syntax).toMatchObject({ code: '42601' });
+    // Its stack reaches the caller, here, past the thread's own.
+    expect(syntax.stack).toMatch(/in the PGlite thread, asked[\s\S]*pgliteThread\.test\.ts/);
   });
 
   it('applies drizzle’s type parsers on this side (timestamptz as text, then Date)', async () => {

@@ -154,8 +154,18 @@ export async function startPgliteThread(options: PgliteThreadOptions): Promise<P
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
     if (pending.size === 0) worker.ref();
+    // Where the request was made, for the stack of an error answered by the thread (whose own
+    // stack only reaches PGlite).
+    const caller: { stack?: string } = {};
+    Error.captureStackTrace(caller, request);
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const fail = (error: Error) => {
+        if (error !== stopped && caller.stack) {
+          error.stack = `${error.stack}\n    in the PGlite thread, asked${caller.stack.slice(caller.stack.indexOf('\n'))}`;
+        }
+        reject(error);
+      };
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject: fail });
       worker.postMessage({ ...message, id }, transfer);
     });
   };
