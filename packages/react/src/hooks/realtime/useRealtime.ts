@@ -35,7 +35,9 @@ export interface RealtimeState {
  * disconnected) everything the topics cover is refetched. Only the topics the credential may read
  * are streamed (from `GET /v1/platform/me`); when none is, or the server refuses, it stays
  * `offline` without retrying — live updates are off and nothing else changes. The stream closes
- * on unmount.
+ * on unmount. Reconnections resume where the stream stopped (`Last-Event-ID`), so nothing is
+ * missed once it has been open; a change committed while it first opens (after a list was fetched,
+ * before `connected`) shows with the next event or refetch.
  *
  * @example
  * ```tsx
