@@ -147,7 +147,11 @@ if (!existsSync(join(staticDir, 'index.json'))) {
   process.exit(1);
 }
 const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+// STORIES=commerce-inventoryboard checks only the stories whose id contains it (while working on one).
+const only = process.env.STORIES;
+const stories = Object.values(index.entries).filter(
+  (e) => e.type === 'story' && (!only || e.id.includes(only)),
+);
 const { server, port } = await serve(staticDir);
 const browser = await chromium.launch({
   executablePath: chromiumPath(),

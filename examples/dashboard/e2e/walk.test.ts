@@ -29,6 +29,7 @@ type Width = (typeof WIDTHS)[number];
 const USER_PAGES = [
   { slug: 'overview', link: 'Overview', heading: 'Overview' },
   { slug: 'products', link: 'Products', heading: 'Products' },
+  { slug: 'inventory', link: 'Inventory', heading: 'Inventory' },
   { slug: 'team', link: 'Team', heading: 'Team' },
   { slug: 'api-keys', link: 'API keys', heading: 'API keys' },
   { slug: 'plan', link: 'Plan & usage', heading: 'Plan & usage' },

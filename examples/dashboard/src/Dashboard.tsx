@@ -17,6 +17,7 @@ import { AgencyBrandPage } from './pages/AgencyBrandPage';
 import { AgencyKeysPage } from './pages/AgencyKeysPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { BrandsPage } from './pages/BrandsPage';
+import { InventoryPage } from './pages/InventoryPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
 import { ProductPage } from './pages/ProductPage';
@@ -36,6 +37,7 @@ type NavItem = { route: Route; label: string };
 const USER_NAV: NavItem[] = [
   { route: 'overview', label: 'Overview' },
   { route: 'products', label: 'Products' },
+  { route: 'inventory', label: 'Inventory' },
   { route: 'team', label: 'Team' },
   { route: 'api-keys', label: 'API keys' },
   { route: 'plan', label: 'Plan & usage' },
@@ -274,7 +276,7 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
 }
 
 // What a tenant's dashboard keeps live; the kit streams the ones the user's role may read.
-const LIVE_TOPICS: readonly RealtimeTopic[] = ['products', 'users', 'invitations'];
+const LIVE_TOPICS: readonly RealtimeTopic[] = ['products', 'inventory', 'users', 'invitations'];
 
 // Pages under a navigation item: the item stays current on them.
 const PARENT: Partial<Record<Route, Route>> = { product: 'products', tenant: 'tenants' };
@@ -302,6 +304,8 @@ function Page({ route, session }: { route: ParsedRoute; session: StoredSession }
       return <ProductsPage />;
     case 'product':
       return <ProductPage id={route.id ?? ''} />;
+    case 'inventory':
+      return <InventoryPage />;
     case 'team':
       return <TeamPage />;
     case 'api-keys':

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The dashboard's pages. Tenant users see the first six; the operator console tenants (and a
+ * The dashboard's pages. Tenant users see the first seven; the operator console tenants (and a
  * tenant's page) and brands; an agency's console tenants, brand and agency keys.
  */
 export type Route =
   | 'overview'
   | 'products'
   | 'product'
+  | 'inventory'
   | 'team'
   | 'api-keys'
   | 'plan'
@@ -32,6 +33,7 @@ export interface ParsedRoute {
 const ROUTES: readonly Route[] = [
   'overview',
   'products',
+  'inventory',
   'team',
   'api-keys',
   'plan',

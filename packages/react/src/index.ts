@@ -9,6 +9,10 @@ export {
   CreateProductForm,
   type CreateProductFormProps,
 } from './components/commerce/CreateProductForm/CreateProductForm';
+export {
+  InventoryBoard,
+  type InventoryBoardProps,
+} from './components/commerce/InventoryBoard/InventoryBoard';
 export { ProductEditor, type ProductEditorProps } from './components/commerce/ProductEditor/ProductEditor';
 export {
   ProductLimitBanner,

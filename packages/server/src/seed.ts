@@ -12,7 +12,8 @@ import { hashPassword } from './auth/credentials';
 import { operatorPrincipal } from './auth/principal';
 import type { AppContext } from './context';
 import type { Executor } from './db/client';
-import { operatorKeys, tenants } from './db/schema';
+import { inventoryLevels, operatorKeys, tenants } from './db/schema';
+import { insertMovement, stockLocationStore } from './modules/commerce/inventory/store';
 import { productStore, productValues } from './modules/commerce/products/store';
 import { agencyService } from './modules/platform/agencies/service';
 import { apiKeyService } from './modules/platform/api-keys/service';
@@ -183,14 +184,45 @@ async function isEmpty(db: Executor): Promise<boolean> {
 async function insertProducts(tx: Executor, tenantId: string, n: number): Promise<void> {
   const store = productStore(tx, tenantId);
   const base = Date.now() - DEMO_PRODUCTS.length;
+  const stocked: Array<{ itemId: string; onHand: number }> = [];
   for (const [i, p] of DEMO_PRODUCTS.slice(0, n).entries()) {
     const at = new Date(base + i);
-    await store.insert({
-      id: newId('prod', base + i),
-      ...productValues(p),
-      createdAt: at,
-      updatedAt: at,
-    });
+    const id = newId('prod', base + i);
+    await store.insert({ id, ...productValues(p), createdAt: at, updatedAt: at });
+    stocked.push({ itemId: id, onHand: p.inventoryQuantity ?? 0 });
+  }
+  await receiveDemoStock(tx, tenantId, stocked);
+}
+
+// The demo's warehouse: each product's stock received there, low at 5 or fewer.
+async function receiveDemoStock(
+  tx: Executor,
+  tenantId: string,
+  items: Array<{ itemId: string; onHand: number }>,
+): Promise<void> {
+  const location = await stockLocationStore(tx, tenantId).insert({
+    id: newId('sloc'),
+    name: 'Main warehouse',
+    metadata: {},
+  });
+  for (const { itemId, onHand } of items) {
+    const levelId = newId('ilvl');
+    await tx
+      .insert(inventoryLevels)
+      .values({ id: levelId, tenantId, locationId: location.id, itemId, onHand, lowStockThreshold: 5 });
+    if (onHand > 0) {
+      await insertMovement(tx, {
+        id: newId('imov'),
+        tenantId,
+        levelId,
+        itemId,
+        locationId: location.id,
+        delta: onHand,
+        reason: 'receipt',
+        note: 'Opening stock',
+        onHandAfter: onHand,
+      });
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { createProductFormMessages } from '../components/commerce/CreateProductForm/messages';
+import { inventoryBoardMessages } from '../components/commerce/InventoryBoard/messages';
 import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
 import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
@@ -38,6 +39,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...productTableMessages,
   ...createProductFormMessages,
   ...productEditorMessages,
+  ...inventoryBoardMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,
   ...apiKeysPanelMessages,
