@@ -22,6 +22,10 @@ const bodyRows = () =>
     .slice(1);
 const titles = () => bodyRows().map((row) => within(row).getAllByRole('cell')[1]!.textContent ?? '');
 
+// A search waits out the input's debounce, then the mock API's answer: on a loaded machine that
+// takes longer than testing-library's one-second default, so these waits allow more.
+const SLOW = { timeout: 10_000 };
+
 describe('ProductTable', () => {
   it.each(Object.entries(composeStories(stories)))(
     '%s: shows what its play function asserts',
@@ -63,13 +67,13 @@ describe('ProductTable', () => {
       const statuses = bodyRows().map((r) => within(r).getAllByRole('cell')[2]!.textContent);
       expect(statuses.length).toBeGreaterThan(0);
       expect(new Set(statuses)).toEqual(new Set(['Draft']));
-    });
+    }, SLOW);
     await user.selectOptions(screen.getByLabelText('Status'), 'all');
     await user.type(screen.getByRole('searchbox', { name: 'Search products' }), 'espresso');
-    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('Espresso cup set (4)')]));
+    await waitFor(() => expect(titles()).toEqual([expect.stringContaining('Espresso cup set (4)')]), SLOW);
     await user.clear(screen.getByRole('searchbox', { name: 'Search products' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search products' }), 'no-such-thing');
-    expect(await screen.findByText('No matching products')).toBeTruthy();
+    expect(await screen.findByText('No matching products', {}, SLOW)).toBeTruthy();
   });
 
   it('sorts on the server, so the next page continues the order, and reflects it in aria-sort', async () => {
