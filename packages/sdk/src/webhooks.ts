@@ -190,9 +190,4 @@ export class Webhooks {
   ): Promise<WebhookEvent<T>> {
     return verifyWebhook<T>(rawBody, header, secret, options);
   }
-
-  /** Signs a body as AgentStack does; see {@link signWebhook}. */
-  sign(rawBody: string | Uint8Array, secrets: string | readonly string[], t?: number): Promise<string> {
-    return signWebhook(rawBody, secrets, t);
-  }
 }

@@ -525,6 +525,32 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   expect(hook.body.secret).toMatch(/^whsec_/);
   const hooks = await step('list webhook endpoints', 200, 'GET', W);
   expect(JSON.stringify(hooks.body)).not.toContain(hook.body.secret);
+  const test = await step('send a test event', 200, 'POST', `${W}/${hook.body.id}/test`);
+  await step('list webhook deliveries', 200, 'GET', `${W}/${hook.body.id}/deliveries?status=pending`);
+  await step(
+    'replay a pending delivery',
+    [409, 'invalid_state'],
+    'POST',
+    `${W}/${hook.body.id}/deliveries/${test.body.id}/replay`,
+  );
+  await step('replay failed deliveries', 200, 'POST', `${W}/${hook.body.id}/deliveries/replay`, {
+    body: { since: '2026-01-01T00:00:00.000Z' },
+  });
+  await step(
+    'replay without a since',
+    [400, 'validation_failed'],
+    'POST',
+    `${W}/${hook.body.id}/deliveries/replay`,
+    {
+      body: {},
+    },
+  );
+  await step(
+    'deliveries of an unknown endpoint',
+    [404, 'not_found'],
+    'GET',
+    `${W}/we_00000000000000000000/deliveries`,
+  );
   await step('disable a webhook endpoint', 200, 'PATCH', `${W}/${hook.body.id}`, {
     body: { status: 'disabled' },
   });
@@ -532,6 +558,15 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     body: { expiresInSeconds: 3600 },
   });
   expect(rotated.body.secret).not.toBe(hook.body.secret);
+  await step(
+    'replay to a disabled endpoint',
+    [409, 'invalid_state'],
+    'POST',
+    `${W}/${hook.body.id}/deliveries/replay`,
+    {
+      body: { since: '2026-01-01T00:00:00.000Z' },
+    },
+  );
   await step('webhook endpoints with a publishable key', [403, 'forbidden'], 'GET', W, {
     token: target.publishable,
   });

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { Socket } from 'node:net';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { webhookDeliveries } from '../src/db/schema';
-import { sendDueWebhooks } from '../src/webhooks/deliveries';
+import { sendDueWebhooks, webhookSendsInFlight } from '../src/webhooks/deliveries';
 import type { TestServer } from './harness';
 
 /** One request a receiver got. */
@@ -91,8 +91,9 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /**
  * Drives every server until its handlers have caught up and no delivery of `tenantIds` is pending
- * (tests set a zero retry delay, so a failed attempt is due again at once): the dispatcher's
- * `drain()`, then sending rounds, polled — whichever instance's background task sends them.
+ * and no sending round is running (tests set a zero retry delay, so a failed attempt is due again
+ * at once): the dispatcher's `drain()`, then sending rounds, polled — whichever instance's
+ * background task sends them.
  */
 export async function drainWebhooks(
   servers: TestServer[],
@@ -116,7 +117,8 @@ export async function drainWebhooks(
         .select({ n: sql<number>`count(*)::int` })
         .from(webhookDeliveries)
         .where(and(inArray(webhookDeliveries.tenantId, tenantIds), eq(webhookDeliveries.status, 'pending')));
-      again = Number(after?.n ?? 0) > 0;
+      // …and no round still sending (an attempt in flight when its endpoint was disabled).
+      again = Number(after?.n ?? 0) > 0 || servers.some((t) => webhookSendsInFlight(t.server.context) > 0);
       if (!again) return;
     }
     await tick();

@@ -92,11 +92,16 @@ import {
 } from './platform/user';
 import {
   DeletedWebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookDeliveryListParams,
   WebhookEndpoint,
   WebhookEndpointCreate,
   WebhookEndpointList,
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
+  WebhookReplay,
+  WebhookReplayResult,
   WebhookSecretRotate,
 } from './platform/webhookEndpoint';
 import { RealtimeEvent, RealtimeStreamParams, RealtimeToken } from './realtime/event';
@@ -199,6 +204,11 @@ export const schemaRegistry = {
   WebhookEndpointWithSecret,
   WebhookSecretRotate,
   DeletedWebhookEndpoint,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookDeliveryListParams,
+  WebhookReplay,
+  WebhookReplayResult,
 } as const;
 
 /** The type of {@link schemaRegistry}. */

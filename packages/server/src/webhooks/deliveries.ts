@@ -268,6 +268,13 @@ function describeSpan(ms: number): string {
   return `${Math.max(0, Math.round(ms / 60_000))} minutes`;
 }
 
+const inFlight = new WeakMap<AppContext, number>();
+
+/** Sending rounds running on this instance: claimed attempts not yet all recorded (tests wait for 0). */
+export function webhookSendsInFlight(app: AppContext): number {
+  return inFlight.get(app) ?? 0;
+}
+
 /**
  * One round of sending: claims due deliveries (at most `batchSize`) and sends them, at most
  * `concurrency` at once. Resolves with the number claimed (the task runs again at once while
@@ -276,6 +283,16 @@ function describeSpan(ms: number): string {
 export async function sendDueWebhooks(app: AppContext): Promise<number> {
   const options = app.webhooks;
   if (!options.box) return 0;
+  inFlight.set(app, webhookSendsInFlight(app) + 1);
+  try {
+    return await sendRound(app);
+  } finally {
+    inFlight.set(app, webhookSendsInFlight(app) - 1);
+  }
+}
+
+async function sendRound(app: AppContext): Promise<number> {
+  const options = app.webhooks;
   const claimed = await claimDue(app, options.batchSize, options.timeoutMs + 30_000);
   if (claimed.length === 0) return 0;
   const endpointIds = [...new Set(claimed.map((d) => d.endpointId))];

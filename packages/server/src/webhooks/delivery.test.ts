@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createUser, DATABASES, startTestServer, type TestServer } from '../../test/harness';
 import { drainWebhooks, startReceiver } from '../../test/webhookReceiver';
 import { events, webhookAttempts, webhookDeliveries } from '../db/schema';
+import { EventDispatcher } from '../events/dispatcher';
 
 const W = '/v1/platform/webhook-endpoints';
 const P = '/v1/commerce/products';
@@ -326,5 +327,153 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two instances sending on one Post
       .from(webhookAttempts)
       .where(eq(webhookAttempts.tenantId, a.tenantId));
     expect(Number(row!.n)).toBe(n);
+  });
+});
+
+describe.each(DATABASES)('webhook deliveries: list, test events, replays (%s)', (kind) => {
+  let t: TestServer;
+  let receiver: Receiver;
+  let a: Awaited<ReturnType<typeof createTenant>>;
+  let b: Awaited<ReturnType<typeof createTenant>>;
+  let endpoint: { id: string; secret: string };
+  beforeAll(async () => {
+    // The first request fails with a long body; every later one succeeds.
+    receiver = await startReceiver((n) => (n === 1 ? 502 : 200));
+    // Nothing sends in the background here: the test drives every round, so a replayed delivery
+    // is still pending when the test looks.
+    t = await startTestServer(kind, { server: { webhooks: FAST, dispatch: false } });
+    t.server.context.dispatcher = new EventDispatcher(t.server.context);
+    a = await createTenant(t);
+    b = await createTenant(t);
+    endpoint = (
+      await t.request('POST', W, {
+        token: a.secretKey,
+        body: { url: receiver.url('/d'), enabledEvents: ['product.*'] },
+      })
+    ).body;
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await receiver?.stop();
+  });
+  const D = () => `${W}/${endpoint.id}/deliveries`;
+
+  it('lists deliveries newest first with their attempts, filtered by status', async () => {
+    await createProducts(t, a.secretKey, 2);
+    await drainWebhooks([t], [a.tenantId]);
+    const list = await t.request('GET', D(), { token: a.secretKey });
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(2);
+    const [newest, oldest] = list.body.data;
+    expect(newest.id > oldest.id).toBe(true);
+    expect(list.body.data.every((d: { status: string }) => d.status === 'succeeded')).toBe(true);
+    const retried = list.body.data.find((d: { attemptCount: number }) => d.attemptCount === 2);
+    expect(retried.attempts).toHaveLength(2);
+    expect(retried.attempts[0]).toMatchObject({ statusCode: 200, succeeded: true, error: null });
+    expect(retried.attempts[1]).toMatchObject({
+      statusCode: 502,
+      succeeded: false,
+      responseExcerpt: 'receiver says 502',
+    });
+    expect(retried.nextAttemptAt).toBeNull();
+    const page = await t.request('GET', `${D()}?limit=1`, { token: a.secretKey });
+    expect(page.body).toMatchObject({ hasMore: true, nextCursor: newest.id });
+    const failed = await t.request('GET', `${D()}?status=failed`, { token: a.secretKey });
+    expect(failed.body.data).toEqual([]);
+    expect((await t.request('GET', `${D()}?status=lost`, { token: a.secretKey })).status).toBe(400);
+  });
+
+  it('sends a test event to the endpoint alone, signed', async () => {
+    const res = await t.request('POST', `${W}/${endpoint.id}/test`, { token: a.secretKey });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      object: 'webhook_delivery',
+      eventType: 'webhook_endpoint.test',
+      status: 'pending',
+      attempts: [],
+    });
+    await drainWebhooks([t], [a.tenantId]);
+    const got = receiver.received.find((r) => r.headers['agentstack-event-id'] === res.body.eventId)!;
+    const event = await verifyWebhook(got.body, String(got.headers['agentstack-signature']), endpoint.secret);
+    expect(event).toMatchObject({
+      type: 'webhook_endpoint.test',
+      seq: 0,
+      data: { id: endpoint.id, object: 'webhook_endpoint' },
+    });
+    expect(JSON.stringify(event)).not.toContain(endpoint.secret.slice(6));
+  });
+
+  it('replays one delivery with the same event id, and refuses a pending one', async () => {
+    const [done] = (await t.request('GET', `${D()}?status=succeeded&limit=1`, { token: a.secretKey })).body
+      .data;
+    const before = receiver.received.filter((r) => r.headers['agentstack-event-id'] === done.eventId).length;
+    const res = await t.request('POST', `${D()}/${done.id}/replay`, { token: a.secretKey });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: done.id, status: 'pending', eventId: done.eventId });
+    const again = await t.request('POST', `${D()}/${done.id}/replay`, { token: a.secretKey });
+    expect([again.status, again.body.code]).toEqual([409, 'invalid_state']);
+    await drainWebhooks([t], [a.tenantId]);
+    const after = receiver.received.filter((r) => r.headers['agentstack-event-id'] === done.eventId);
+    expect(after).toHaveLength(before + 1);
+    await verifyWebhook(
+      after.at(-1)!.body,
+      String(after.at(-1)!.headers['agentstack-signature']),
+      endpoint.secret,
+    );
+    const unknown = await t.request('POST', `${D()}/whd_00000000000000000000000000/replay`, {
+      token: a.secretKey,
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'not_found']);
+  });
+
+  it('replays every failed delivery since a time, and refuses replays to a disabled endpoint', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    await t.request('PATCH', `${W}/${endpoint.id}`, { token: a.secretKey, body: { status: 'disabled' } });
+    const refused = await t.request('POST', `${D()}/replay`, { token: a.secretKey, body: { since } });
+    expect([refused.status, refused.body.code]).toEqual([409, 'invalid_state']);
+    const test = await t.request('POST', `${W}/${endpoint.id}/test`, { token: a.secretKey });
+    expect([test.status, test.body.code]).toEqual([409, 'invalid_state']);
+    await t.request('PATCH', `${W}/${endpoint.id}`, { token: a.secretKey, body: { status: 'enabled' } });
+    const none = await t.request('POST', `${D()}/replay`, { token: a.secretKey, body: { since } });
+    expect(none.body).toEqual({ object: 'webhook_replay', replayed: 0 });
+    const all = await t.request('POST', `${D()}/replay`, {
+      token: a.secretKey,
+      body: { since, status: 'all' },
+    });
+    expect(all.body.replayed).toBe(3); // two product events and the test event
+    const later = await t.request('POST', `${D()}/replay`, {
+      token: a.secretKey,
+      body: { since: new Date(Date.now() + 60_000).toISOString(), status: 'all' },
+    });
+    expect(later.body.replayed).toBe(0);
+    await drainWebhooks([t], [a.tenantId]);
+    const list = await t.request('GET', D(), { token: a.secretKey });
+    expect(list.body.data.map((d: { status: string }) => d.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+
+  it("answers 404 for another tenant's endpoint and deliveries", async () => {
+    const [one] = (await t.request('GET', D(), { token: a.secretKey })).body.data;
+    for (const [method, path, body] of [
+      ['GET', D()],
+      ['POST', `${W}/${endpoint.id}/test`],
+      ['POST', `${D()}/${one.id}/replay`],
+      ['POST', `${D()}/replay`, { since: new Date(0).toISOString() }],
+    ] as const) {
+      const res = await t.request(method, path, { token: b.secretKey, body });
+      expect([res.status, res.body.code], `${method} ${path}`).toEqual([404, 'not_found']);
+    }
+    // b's own endpoint does not reach a's deliveries either.
+    const mine = await t.request('POST', W, {
+      token: b.secretKey,
+      body: { url: receiver.url('/b'), enabledEvents: ['*'] },
+    });
+    const res = await t.request('POST', `${W}/${mine.body.id}/deliveries/${one.id}/replay`, {
+      token: b.secretKey,
+    });
+    expect([res.status, res.body.code]).toEqual([404, 'not_found']);
   });
 });

@@ -83,4 +83,57 @@ export const webhookEndpointOperations = {
     errors: ['webhooks_not_configured'],
     secret: true,
   }),
+  /**
+   * Sends a `webhook_endpoint.test` event (its `data` the endpoint) to this endpoint alone,
+   * whatever its filters: the answer is the delivery, pending; its attempts show in the list.
+   */
+  sendTest: operation({
+    method: 'post',
+    path: `${BASE}/:id/test`,
+    tag: 'platform',
+    summary: 'Send a test event to a webhook endpoint',
+    permission: 'platform:webhooks:write',
+    response: 'WebhookDelivery',
+    errors: ['invalid_state'],
+  }),
+  /** Lists the endpoint's deliveries, newest first, each with its latest attempts (`?status=` filters). */
+  listDeliveries: operation({
+    method: 'get',
+    path: `${BASE}/:id/deliveries`,
+    tag: 'platform',
+    summary: 'List deliveries of a webhook endpoint',
+    permission: 'platform:webhooks:read',
+    query: 'WebhookDeliveryListParams',
+    response: 'WebhookDeliveryList',
+    list: true,
+  }),
+  /**
+   * Sends a delivered or failed delivery again, at once (same event id and body, newly signed);
+   * a pending one answers `409 invalid_state` (it is retried on its own), as does any replay to
+   * a disabled endpoint (enable it first).
+   */
+  replayDelivery: operation({
+    method: 'post',
+    path: `${BASE}/:id/deliveries/:deliveryId/replay`,
+    tag: 'platform',
+    summary: 'Replay a webhook delivery',
+    permission: 'platform:webhooks:write',
+    response: 'WebhookDelivery',
+    errors: ['invalid_state'],
+  }),
+  /**
+   * Replays the endpoint's deliveries created at or after `since`: the failed ones (default) or
+   * every delivered and failed one (`status: 'all'`), oldest first, at most 1,000 per call
+   * (call again with a later `since` for more).
+   */
+  replayDeliveries: operation({
+    method: 'post',
+    path: `${BASE}/:id/deliveries/replay`,
+    tag: 'platform',
+    summary: 'Replay many webhook deliveries',
+    permission: 'platform:webhooks:write',
+    body: 'WebhookReplay',
+    response: 'WebhookReplayResult',
+    errors: ['invalid_state'],
+  }),
 } as const;

@@ -1,3 +1,5 @@
+import { ProblemError } from '../problem';
+
 /**
  * Rules of webhook endpoints that the server and the mocks share.
  */
@@ -18,4 +20,22 @@ export function webhookFilterMatches(filters: readonly string[], type: string): 
   return filters.some(
     (f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))),
   );
+}
+
+/** The most deliveries one `replayDeliveries` call queues again. */
+export const MAX_REPLAY = 1000;
+
+/**
+ * The rule of replays and test events, on the server and in the mocks: never to a disabled
+ * endpoint, and never a delivery still pending (it is retried on its own).
+ */
+export function requireReplayable(endpointStatus: string, deliveryStatus?: string): void {
+  if (endpointStatus !== 'enabled') {
+    throw new ProblemError(409, 'invalid_state', 'The endpoint is disabled: enable it before sending to it.');
+  }
+  if (deliveryStatus === 'pending') {
+    throw new ProblemError(409, 'invalid_state', 'The delivery is pending: it is retried on its own.', {
+      param: 'deliveryId',
+    });
+  }
 }

@@ -1,9 +1,18 @@
 import { webhookEndpointOperations } from '../../contract/platform/webhookEndpoints';
-import { DEFAULT_SECRET_OVERLAP_SECONDS, webhookSecretPrefix } from '../../contract/platform/webhookRules';
+import {
+  DEFAULT_SECRET_OVERLAP_SECONDS,
+  MAX_REPLAY,
+  requireReplayable,
+  webhookSecretPrefix,
+} from '../../contract/platform/webhookRules';
 import { newId } from '../../schemas/ids';
-import type { WebhookEndpoint, WebhookEndpointWithSecret } from '../../schemas/platform/webhookEndpoint';
+import type {
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+} from '../../schemas/platform/webhookEndpoint';
 import { findById, now, paginate } from '../collection';
-import type { MockWebhookEndpoint } from '../db';
+import type { MockDb, MockWebhookEndpoint } from '../db';
 import { mockResource } from '../pipeline';
 import { randomToken } from '../problems';
 
@@ -21,6 +30,14 @@ const withSecret = (endpoint: MockWebhookEndpoint): WebhookEndpointWithSecret =>
   ...toEndpoint(endpoint),
   secret: endpoint.secret,
 });
+
+/** Queues `delivery` again at once, as the server does (the model sends nothing: it stays pending). */
+function replay(delivery: WebhookDelivery): WebhookDelivery {
+  const at = now();
+  return Object.assign(delivery, { status: 'pending' as const, nextAttemptAt: at, updatedAt: at });
+}
+
+const endpointOf = (db: MockDb, id: string) => findById(db.webhookEndpoints, id, 'webhook endpoint');
 
 /**
  * `/v1/platform/webhook-endpoints` in memory. The model sends nothing: it keeps the endpoints and
@@ -94,5 +111,66 @@ export const webhookEndpointMocks = mockResource(webhookEndpointOperations, {
       updatedAt: now(),
     });
     return withSecret(endpoint);
+  },
+  sendTest(ctx) {
+    ctx.tenant();
+    const endpoint = endpointOf(ctx.db, ctx.params.id);
+    requireReplayable(endpoint.status);
+    const at = now();
+    const delivery: WebhookDelivery = {
+      id: newId('whd'),
+      object: 'webhook_delivery',
+      endpointId: endpoint.id,
+      eventId: newId('evt'),
+      eventType: 'webhook_endpoint.test',
+      status: 'pending',
+      attemptCount: 0,
+      nextAttemptAt: at,
+      attempts: [],
+      createdAt: at,
+      updatedAt: at,
+    };
+    ctx.db.webhookDeliveries.push(delivery);
+    return delivery;
+  },
+  listDeliveries(ctx) {
+    ctx.tenant();
+    const endpoint = endpointOf(ctx.db, ctx.params.id);
+    const { status, ...page } = ctx.query;
+    return paginate(
+      ctx.db.webhookDeliveries.filter(
+        (d) => d.endpointId === endpoint.id && (!status || d.status === status),
+      ),
+      page,
+    );
+  },
+  replayDelivery(ctx) {
+    ctx.tenant();
+    const endpoint = endpointOf(ctx.db, ctx.params.id);
+    const delivery = findById(
+      ctx.db.webhookDeliveries.filter((d) => d.endpointId === endpoint.id),
+      ctx.params.deliveryId,
+      'webhook delivery',
+    );
+    requireReplayable(endpoint.status, delivery.status);
+    return replay(delivery);
+  },
+  replayDeliveries(ctx) {
+    ctx.tenant();
+    const endpoint = endpointOf(ctx.db, ctx.params.id);
+    requireReplayable(endpoint.status);
+    const since = Date.parse(ctx.body.since);
+    const which = ctx.body.status ?? 'failed';
+    const chosen = ctx.db.webhookDeliveries
+      .filter(
+        (d) =>
+          d.endpointId === endpoint.id &&
+          Date.parse(d.createdAt) >= since &&
+          (which === 'all' ? d.status !== 'pending' : d.status === 'failed'),
+      )
+      .sort((x, y) => (x.id < y.id ? -1 : 1))
+      .slice(0, MAX_REPLAY);
+    for (const d of chosen) replay(d);
+    return { object: 'webhook_replay' as const, replayed: chosen.length };
   },
 });
