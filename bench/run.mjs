@@ -11,6 +11,7 @@ import { formatHealth, healthUnderLoad } from './health.mjs';
 import { formatLimits, limitsOverhead } from './limits.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
 import { formatRealtime, realtimeLatency } from './realtime.mjs';
+import { formatWebhooks, webhookThroughput } from './webhooks.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -275,6 +276,8 @@ try {
   console.log(formatRealtime(await realtimeLatency({ adminUrl: admin })));
   // ---- Rate limiting and metering on and off (bench/limits.mjs), beside each other ----
   console.log(formatLimits(await limitsOverhead({ adminUrl: admin, duration, connections })));
+  // ---- Webhook deliveries/s to a local receiver (bench/webhooks.mjs), beside a bare POST loop ----
+  console.log(formatWebhooks(await webhookThroughput({ adminUrl: admin })));
 } finally {
   for (const c of children) await stop(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);

@@ -3,6 +3,7 @@ import { newId } from '@agentstack/sdk/schemas';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import type { Executor } from '../db/client';
+import { isRetryableConflict } from '../db/errors';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '../db/schema';
 import { registerBackgroundTask, registerEventHandler } from '../events/dispatcher';
 import { recordEvent, rowsOf } from '../events/outbox';
@@ -168,7 +169,14 @@ async function attempt(
           'the endpoint secret cannot be decrypted with this server key (was AGENTSTACK_SECRET_KEY changed?)',
         succeeded: false,
       };
-  await app.db.transaction((tx) => recordAttempt(tx, app, delivery, endpoint.id, attemptedAt, result));
+  for (let tries = 1; ; tries++) {
+    try {
+      await app.db.transaction((tx) => recordAttempt(tx, app, delivery, endpoint.id, attemptedAt, result));
+      return;
+    } catch (error) {
+      if (tries >= 3 || !isRetryableConflict(error)) throw error;
+    }
+  }
 }
 
 /**
@@ -193,6 +201,22 @@ async function recordAttempt(
     attemptedAt,
     ...result,
   });
+  // Locks in the order every writer of an endpoint's deliveries uses — the endpoint, then its
+  // deliveries (disabling fails them while holding the endpoint) — so two never deadlock.
+  let endpoint: EndpointRow | undefined;
+  if (result.succeeded) {
+    // The common case takes no endpoint lock unless there is a failure streak to end.
+    await tx
+      .update(webhookEndpoints)
+      .set({ failureStreak: 0, failingSince: null })
+      .where(and(eq(webhookEndpoints.id, endpointId), sql`${webhookEndpoints.failureStreak} > 0`));
+  } else {
+    [endpoint] = await tx
+      .select()
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, endpointId))
+      .for('update');
+  }
   const retryAt = new Date(Date.now() + Math.max(0, options.retryDelayMs(delivery.attemptCount)));
   const expired = retryAt.getTime() > delivery.createdAt.getTime() + options.maxAgeMs;
   // Only the claim this attempt made: a replay or another sender's later claim is left alone.
@@ -212,21 +236,7 @@ async function recordAttempt(
         eq(webhookDeliveries.attemptCount, delivery.attemptCount),
       ),
     );
-  const [endpoint] = await tx
-    .select()
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.id, endpointId))
-    .for('update');
   if (!endpoint) return;
-  if (result.succeeded) {
-    if (endpoint.failureStreak > 0) {
-      await tx
-        .update(webhookEndpoints)
-        .set({ failureStreak: 0, failingSince: null })
-        .where(eq(webhookEndpoints.id, endpointId));
-    }
-    return;
-  }
   const streak = endpoint.failureStreak + 1;
   const since = endpoint.failingSince ?? attemptedAt;
   const disable =
