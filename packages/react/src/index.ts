@@ -179,6 +179,18 @@ export { type UpdateTenantVariables, useUpdateTenant } from './hooks/platform/us
 export { type UpdateUserVariables, useUpdateUser } from './hooks/platform/useUpdateUser';
 export { useUser } from './hooks/platform/useUser';
 export { type UseUsersOptions, useUsers } from './hooks/platform/useUsers';
+export {
+  useCreateWebhookEndpoint,
+  useDeleteWebhookEndpoint,
+  useReplayWebhookDeliveries,
+  useReplayWebhookDelivery,
+  useRotateWebhookSecret,
+  useSendWebhookTest,
+  useUpdateWebhookEndpoint,
+  useWebhookDeliveries,
+  useWebhookEndpoints,
+} from './hooks/platform/useWebhookEndpoints';
+export { type WebhookDeliveryPageParams, webhookKeys, webhookQueries } from './hooks/platform/webhookKeys';
 // Hooks: realtime
 export { type RealtimeState, type UseRealtimeOptions, useRealtime } from './hooks/realtime/useRealtime';
 export type { DataKey } from './hooks/shared/dataKey';
