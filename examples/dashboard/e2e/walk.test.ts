@@ -32,6 +32,7 @@ const USER_PAGES = [
   { slug: 'inventory', link: 'Inventory', heading: 'Inventory' },
   { slug: 'team', link: 'Team', heading: 'Team' },
   { slug: 'api-keys', link: 'API keys', heading: 'API keys' },
+  { slug: 'webhooks', link: 'Webhooks', heading: 'Webhooks' },
   { slug: 'plan', link: 'Plan & usage', heading: 'Plan & usage' },
 ] as const;
 const OPERATOR_PAGES = [

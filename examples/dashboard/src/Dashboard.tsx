@@ -25,6 +25,7 @@ import { ProductsPage } from './pages/ProductsPage';
 import { TeamPage } from './pages/TeamPage';
 import { TenantPage } from './pages/TenantPage';
 import { TenantsPage } from './pages/TenantsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { type ParsedRoute, type Route, useHashRoute } from './useHashRoute';
 
 interface DashboardProps {
@@ -40,6 +41,7 @@ const USER_NAV: NavItem[] = [
   { route: 'inventory', label: 'Inventory' },
   { route: 'team', label: 'Team' },
   { route: 'api-keys', label: 'API keys' },
+  { route: 'webhooks', label: 'Webhooks' },
   { route: 'plan', label: 'Plan & usage' },
 ];
 
@@ -310,6 +312,8 @@ function Page({ route, session }: { route: ParsedRoute; session: StoredSession }
       return <TeamPage />;
     case 'api-keys':
       return <ApiKeysPage />;
+    case 'webhooks':
+      return <WebhooksPage />;
     case 'plan':
       return <PlanPage upgradeId={route.upgrade} />;
     default:

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The dashboard's pages. Tenant users see the first seven; the operator console tenants (and a
+ * The dashboard's pages. Tenant users see the first eight; the operator console tenants (and a
  * tenant's page) and brands; an agency's console tenants, brand and agency keys.
  */
 export type Route =
@@ -11,6 +11,7 @@ export type Route =
   | 'inventory'
   | 'team'
   | 'api-keys'
+  | 'webhooks'
   | 'plan'
   | 'tenants'
   | 'tenant'
@@ -36,6 +37,7 @@ const ROUTES: readonly Route[] = [
   'inventory',
   'team',
   'api-keys',
+  'webhooks',
   'plan',
   'tenants',
   'brands',

@@ -57,6 +57,10 @@ export {
   usageState,
 } from './components/platform/UsageMeter/UsageMeter';
 export { UsageOverview, type UsageOverviewProps } from './components/platform/UsageOverview/UsageOverview';
+export {
+  WebhookEndpoints,
+  type WebhookEndpointsProps,
+} from './components/platform/WebhookEndpoints/WebhookEndpoints';
 // Components
 export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
 // Hooks: commerce

@@ -14,6 +14,7 @@ import { tenantTableMessages } from '../components/platform/TenantTable/messages
 import { upgradePromptMessages } from '../components/platform/UpgradePrompt/messages';
 import { usageMeterMessages } from '../components/platform/UsageMeter/messages';
 import { usageOverviewMessages } from '../components/platform/UsageOverview/messages';
+import { webhookEndpointsMessages } from '../components/platform/WebhookEndpoints/messages';
 import { catalogueMessages } from './catalogue';
 import { commonMessages } from './common';
 
@@ -40,6 +41,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...createProductFormMessages,
   ...productEditorMessages,
   ...inventoryBoardMessages,
+  ...webhookEndpointsMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,
   ...apiKeysPanelMessages,

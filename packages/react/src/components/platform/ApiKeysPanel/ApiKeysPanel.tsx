@@ -375,7 +375,21 @@ function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProp
  * @internal A new key's secret, once: a copy button (clipboard when the browser allows it) and a
  * warning. Shared by the API-key and agency-key panels.
  */
-export function SecretReveal({ name, secret, onDone }: { name: string; secret: string; onDone: () => void }) {
+export function SecretReveal({
+  name,
+  secret,
+  onDone,
+  title,
+  warning,
+}: {
+  name: string;
+  secret: string;
+  onDone: () => void;
+  /** Replaces the title (a webhook endpoint's signing secret is not a key). */
+  title?: string;
+  /** Replaces the warning. */
+  warning?: string;
+}) {
   const { t } = useAgentStack();
   const id = useId();
   const { panel, input, copy, onCopy } = useShownOnce<HTMLDivElement>(secret);
@@ -394,10 +408,10 @@ export function SecretReveal({ name, secret, onDone }: { name: string; secret: s
       }}
     >
       <p className="as-secret__title" id={`${id}-title`}>
-        {t('apiKeys.secret.title', { name })}
+        {title ?? t('apiKeys.secret.title', { name })}
       </p>
       <p className="as-secret__warning" id={`${id}-warning`}>
-        {t('apiKeys.secret.warning')}
+        {warning ?? t('apiKeys.secret.warning')}
       </p>
       <div className="as-secret__row">
         <label htmlFor={`${id}-value`} className="as-visually-hidden">
