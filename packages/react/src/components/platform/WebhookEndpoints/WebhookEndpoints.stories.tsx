@@ -44,15 +44,22 @@ export const NocturneDark: Story = {
   play: all(tableRows('Webhook endpoints', 2), darkScheme),
 };
 
-/** An endpoint's deliveries: delivered, retrying and failed ones, with their last answer and a replay. */
+/** Managing an endpoint: its actions, and its deliveries (delivered, retrying, failed) with their last answer and a replay. */
 export const Deliveries: Story = {
   play: all(
     tableRows('Webhook endpoints', 2),
     async ({ canvasElement }) => {
       const row = (await within(canvasElement).findByText('Order pipeline')).closest('tr') as HTMLElement;
-      await userEvent.click(within(row).getByRole('button', { name: 'Deliveries' }));
+      await userEvent.click(within(row).getByRole('button', { name: /^Manage / }));
     },
-    shows('Delivered', 'Failed', /Last answer: HTTP 200/, /Last attempt: timeout/),
+    shows(
+      'Send test event',
+      'Rotate secret',
+      'Delivered',
+      'Failed',
+      /Last answer: HTTP 200/,
+      /Last attempt: timeout/,
+    ),
   ),
 };
 

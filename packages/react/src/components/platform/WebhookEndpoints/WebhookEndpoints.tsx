@@ -59,30 +59,8 @@ export function WebhookEndpoints({ pageSize = 20 }: WebhookEndpointsProps) {
   const rotate = useRotateWebhookSecret();
   const test = useSendWebhookTest();
 
-  const live = useRef({
-    canWrite,
-    open,
-    setOpen,
-    confirming,
-    setConfirming,
-    setNotice,
-    update,
-    remove,
-    rotate,
-    test,
-  });
-  live.current = {
-    canWrite,
-    open,
-    setOpen,
-    confirming,
-    setConfirming,
-    setNotice,
-    update,
-    remove,
-    rotate,
-    test,
-  };
+  const live = useRef({ open, setOpen });
+  live.current = { open, setOpen };
 
   const columns = useMemo<ColumnDef<WebhookEndpoint>[]>(
     () => [
@@ -132,97 +110,19 @@ export function WebhookEndpoints({ pageSize = 20 }: WebhookEndpointsProps) {
         id: 'actions',
         header: () => <span className="as-visually-hidden">{t('webhooks.column.actions')}</span>,
         cell: ({ row }) => {
-          const {
-            canWrite,
-            open,
-            setOpen,
-            confirming,
-            setConfirming,
-            setNotice,
-            update,
-            remove,
-            rotate,
-            test,
-          } = live.current;
+          const { open, setOpen } = live.current;
           const e = row.original;
           const expanded = open === e.id;
           return (
-            <div className="as-webhooks__actions">
-              <button
-                type="button"
-                className="as-button as-button--secondary as-button--small"
-                aria-expanded={expanded}
-                onClick={() => setOpen(expanded ? null : e.id)}
-              >
-                {t('webhooks.deliveries')}
-              </button>
-              {canWrite ? (
-                <>
-                  <button
-                    type="button"
-                    className="as-button as-button--secondary as-button--small"
-                    disabled={e.status !== 'enabled' || test.isPending}
-                    onClick={() =>
-                      test.mutate(e.id, {
-                        onSuccess: () => {
-                          setOpen(e.id);
-                          setNotice(t('webhooks.testSent', { url: e.url }));
-                        },
-                      })
-                    }
-                  >
-                    {t('webhooks.sendTest')}
-                  </button>
-                  <button
-                    type="button"
-                    className="as-button as-button--secondary as-button--small"
-                    disabled={rotate.isPending}
-                    onClick={() => rotate.mutate({ id: e.id }, { onSuccess: (done) => setRevealed(done) })}
-                  >
-                    {t('webhooks.rotate')}
-                  </button>
-                  <button
-                    type="button"
-                    className="as-button as-button--secondary as-button--small"
-                    disabled={update.isPending}
-                    onClick={() => {
-                      const status = e.status === 'enabled' ? 'disabled' : 'enabled';
-                      update.mutate(
-                        { id: e.id, body: { status } },
-                        {
-                          onSuccess: () =>
-                            setNotice(
-                              t(status === 'enabled' ? 'webhooks.enabled' : 'webhooks.disabledNotice', {
-                                url: e.url,
-                              }),
-                            ),
-                        },
-                      );
-                    }}
-                  >
-                    {t(e.status === 'enabled' ? 'webhooks.disable' : 'webhooks.enable')}
-                  </button>
-                  <ConfirmAction
-                    confirming={confirming === e.id}
-                    label={t('webhooks.deleteRow', { url: e.url })}
-                    action={t('webhooks.delete')}
-                    question={t('webhooks.confirmDelete', { url: e.url })}
-                    confirmAction={t('webhooks.confirmDeleteAction')}
-                    busy={remove.isPending && remove.variables === e.id}
-                    onStart={() => setConfirming(e.id)}
-                    onCancel={() => setConfirming(null)}
-                    onConfirm={() =>
-                      remove.mutate(e.id, {
-                        onSuccess: () => {
-                          setConfirming(null);
-                          setNotice(t('webhooks.deleted', { url: e.url }));
-                        },
-                      })
-                    }
-                  />
-                </>
-              ) : null}
-            </div>
+            <button
+              type="button"
+              className="as-button as-button--secondary as-button--small"
+              aria-expanded={expanded}
+              aria-label={t('webhooks.manageRow', { url: e.url })}
+              onClick={() => setOpen(expanded ? null : e.id)}
+            >
+              {t('webhooks.manage')}
+            </button>
           );
         },
       },
@@ -288,7 +188,82 @@ export function WebhookEndpoints({ pageSize = 20 }: WebhookEndpointsProps) {
             open === e.id ? (
               <tr>
                 <td colSpan={colSpan}>
-                  <Deliveries endpoint={e} canReplay={canWrite} onNotice={setNotice} />
+                  <div className="as-webhooks__panel">
+                    <div className="as-webhooks__actions">
+                      {canWrite ? (
+                        <>
+                          <button
+                            type="button"
+                            className="as-button as-button--secondary as-button--small"
+                            disabled={e.status !== 'enabled' || test.isPending}
+                            onClick={() =>
+                              test.mutate(e.id, {
+                                onSuccess: () => {
+                                  setOpen(e.id);
+                                  setNotice(t('webhooks.testSent', { url: e.url }));
+                                },
+                              })
+                            }
+                          >
+                            {t('webhooks.sendTest')}
+                          </button>
+                          <button
+                            type="button"
+                            className="as-button as-button--secondary as-button--small"
+                            disabled={rotate.isPending}
+                            onClick={() =>
+                              rotate.mutate({ id: e.id }, { onSuccess: (done) => setRevealed(done) })
+                            }
+                          >
+                            {t('webhooks.rotate')}
+                          </button>
+                          <button
+                            type="button"
+                            className="as-button as-button--secondary as-button--small"
+                            disabled={update.isPending}
+                            onClick={() => {
+                              const status = e.status === 'enabled' ? 'disabled' : 'enabled';
+                              update.mutate(
+                                { id: e.id, body: { status } },
+                                {
+                                  onSuccess: () =>
+                                    setNotice(
+                                      t(
+                                        status === 'enabled' ? 'webhooks.enabled' : 'webhooks.disabledNotice',
+                                        {
+                                          url: e.url,
+                                        },
+                                      ),
+                                    ),
+                                },
+                              );
+                            }}
+                          >
+                            {t(e.status === 'enabled' ? 'webhooks.disable' : 'webhooks.enable')}
+                          </button>
+                          <ConfirmAction
+                            confirming={confirming === e.id}
+                            label={t('webhooks.deleteRow', { url: e.url })}
+                            action={t('webhooks.delete')}
+                            question={t('webhooks.confirmDelete', { url: e.url })}
+                            confirmAction={t('webhooks.confirmDeleteAction')}
+                            busy={remove.isPending && remove.variables === e.id}
+                            onStart={() => setConfirming(e.id)}
+                            onCancel={() => setConfirming(null)}
+                            onConfirm={() =>
+                              remove.mutate(e.id, {
+                                onSuccess: () => {
+                                  setConfirming(null);
+                                  setNotice(t('webhooks.deleted', { url: e.url }));
+                                },
+                              })
+                            }
+                          />
+                        </>
+                      ) : null}
+                    </div>
+                    <Deliveries endpoint={e} canReplay={canWrite} onNotice={setNotice} />
+                  </div>
                 </td>
               </tr>
             ) : null

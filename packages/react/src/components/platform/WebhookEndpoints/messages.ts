@@ -19,7 +19,8 @@ export const webhookEndpointsMessages = {
   'webhooks.secret.title': 'Copy the signing secret of {{name}}',
   'webhooks.secret.warning':
     'Verify every delivery with it (client.webhooks.verify). It is shown only now: store it with your receiver.',
-  'webhooks.deliveries': 'Deliveries',
+  'webhooks.manage': 'Manage',
+  'webhooks.manageRow': 'Manage {{url}}',
   'webhooks.deliveriesOf': 'Deliveries of {{url}}',
   'webhooks.sendTest': 'Send test event',
   'webhooks.testSent': 'A test event is on its way to {{url}}.',
