@@ -56,7 +56,7 @@ import { errorFields } from './observability/errorFields';
 import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
 import { closeRedis, openRedis } from './redis';
-import { WEBHOOK_TASK, WEBHOOKS_CHANNEL } from './webhooks/deliveries';
+import { WEBHOOK_TASK, WEBHOOKS_CHANNEL, webhookMetrics } from './webhooks/deliveries';
 import { WEBHOOK_DEFAULTS, type WebhookOptions } from './webhooks/options';
 import { openSecretBox } from './webhooks/secretBox';
 
@@ -437,6 +437,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       context.metrics.render([
         ...context.realtime.metrics(),
         ...(dispatcher ? await dispatcher.metrics() : []),
+        ...(await webhookMetrics(context)),
       ]),
       200,
       {

@@ -169,6 +169,7 @@ async function attempt(
           'the endpoint secret cannot be decrypted with this server key (was AGENTSTACK_SECRET_KEY changed?)',
         succeeded: false,
       };
+  countAttempt(app, result.succeeded);
   for (let tries = 1; ; tries++) {
     try {
       await app.db.transaction((tx) => recordAttempt(tx, app, delivery, endpoint.id, attemptedAt, result));
@@ -279,6 +280,39 @@ function describeSpan(ms: number): string {
 }
 
 const inFlight = new WeakMap<AppContext, number>();
+const attempts = new WeakMap<AppContext, { succeeded: number; failed: number }>();
+
+function countAttempt(app: AppContext, succeeded: boolean): void {
+  const counts = attempts.get(app) ?? { succeeded: 0, failed: 0 };
+  counts[succeeded ? 'succeeded' : 'failed']++;
+  attempts.set(app, counts);
+}
+
+/**
+ * Lines for `/metrics`: this instance's attempts by outcome, and — read from the database, so the
+ * same on every instance — the deliveries waiting for an attempt and how late the oldest due one is.
+ */
+export async function webhookMetrics(app: AppContext): Promise<string[]> {
+  const counts = attempts.get(app) ?? { succeeded: 0, failed: 0 };
+  const [row] = rowsOf<{ pending: number | string; lag: number | string | null }>(
+    await app.db.execute(sql`
+      select count(*) as pending,
+        extract(epoch from now() - min(next_attempt_at) filter (where next_attempt_at <= now())) as lag
+      from webhook_deliveries where status = 'pending'`),
+  );
+  return [
+    '# HELP agentstack_webhook_attempts_total Webhook delivery attempts made by this instance, by outcome.',
+    '# TYPE agentstack_webhook_attempts_total counter',
+    `agentstack_webhook_attempts_total{outcome="succeeded"} ${counts.succeeded}`,
+    `agentstack_webhook_attempts_total{outcome="failed"} ${counts.failed}`,
+    '# HELP agentstack_webhook_deliveries_pending Webhook deliveries waiting for an attempt (all tenants).',
+    '# TYPE agentstack_webhook_deliveries_pending gauge',
+    `agentstack_webhook_deliveries_pending ${Number(row?.pending ?? 0)}`,
+    '# HELP agentstack_webhook_delivery_lag_seconds How long the most overdue pending delivery has been due.',
+    '# TYPE agentstack_webhook_delivery_lag_seconds gauge',
+    `agentstack_webhook_delivery_lag_seconds ${Math.max(0, Number(row?.lag ?? 0))}`,
+  ];
+}
 
 /** Sending rounds running on this instance: claimed attempts not yet all recorded (tests wait for 0). */
 export function webhookSendsInFlight(app: AppContext): number {

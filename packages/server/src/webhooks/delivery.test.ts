@@ -115,6 +115,19 @@ describe.each(DATABASES)('webhook delivery to a real receiver (%s)', (kind) => {
       .where(eq(webhookDeliveries.tenantId, a.tenantId));
     expect(deliveries.map((d) => d.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     expect(deliveries.reduce((n, d) => n + d.attemptCount, 0)).toBe(toA.length);
+
+    // /metrics counts this instance's attempts by outcome, and nothing is left pending.
+    const everyAttempt = await t.server.context.db.select().from(webhookAttempts);
+    const metrics = (await t.request('GET', '/metrics')).body as string;
+    const figure = (line: string) => Number(new RegExp(`^${line} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    expect(figure('agentstack_webhook_attempts_total\\{outcome="succeeded"\\}')).toBe(
+      everyAttempt.filter((x) => x.succeeded).length,
+    );
+    expect(figure('agentstack_webhook_attempts_total\\{outcome="failed"\\}')).toBe(
+      everyAttempt.filter((x) => !x.succeeded).length,
+    );
+    expect(figure('agentstack_webhook_deliveries_pending')).toBe(0);
+    expect(figure('agentstack_webhook_delivery_lag_seconds')).toBe(0);
   });
 
   it('signs with both secrets during a rotation window, then with the new one only', async () => {
