@@ -113,6 +113,12 @@ export {
   useStockLocations,
   useUpdateInventoryLevel,
 } from './hooks/commerce/useInventory';
+export {
+  orderWorkflowKey,
+  orderWorkflowQuery,
+  useOrderWorkflow,
+  useUpdateOrderWorkflow,
+} from './hooks/commerce/useOrderWorkflow';
 export { useProduct } from './hooks/commerce/useProduct';
 export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
 export { useUnarchiveProduct } from './hooks/commerce/useUnarchiveProduct';

@@ -96,6 +96,11 @@ export type {
   StockLocationListParams,
   StockLocationUpdate,
 } from './schemas/commerce/inventory';
+export type {
+  OrderWorkflow,
+  OrderWorkflowStep,
+  OrderWorkflowUpdate,
+} from './schemas/commerce/orderWorkflow';
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
   Product,

@@ -321,6 +321,21 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     },
   );
   await step('publishable reads no stock', [403, 'forbidden'], 'GET', L, { token: target.publishable });
+  // Custom order steps are Enterprise: everyone with order access reads them (none here).
+  const OW = '/v1/commerce/order-workflow';
+  await step('the order workflow', 200, 'GET', OW);
+  await step('custom steps on Startup', [403, 'feature_not_in_plan'], 'PATCH', OW, {
+    body: { steps: [{ key: 'packed', name: 'Packed' }] },
+  });
+  await step('duplicate step keys', [400, 'validation_failed'], 'PATCH', OW, {
+    body: {
+      steps: [
+        { key: 'packed', name: 'A' },
+        { key: 'packed', name: 'B' },
+      ],
+    },
+  });
+  await step('publishable reads no workflow', [403, 'forbidden'], 'GET', OW, { token: target.publishable });
   const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
   expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
   await step('plans', 200, 'GET', '/v1/platform/plans');

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'commerce:products:write',
   'commerce:inventory:read',
   'commerce:inventory:write',
+  'commerce:orders:read',
+  'commerce:orders:write',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +55,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:products:write',
     'commerce:inventory:read',
     'commerce:inventory:write',
+    'commerce:orders:read',
+    'commerce:orders:write',
   ],
   admin: [
     ...READ_ALL,
@@ -66,11 +70,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:products:write',
     'commerce:inventory:read',
     'commerce:inventory:write',
+    'commerce:orders:read',
+    'commerce:orders:write',
   ],
-  support: [...READ_ALL, 'platform:users:read', 'commerce:products:read', 'commerce:inventory:read'],
-  compliance: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read'],
+  support: [
+    ...READ_ALL,
+    'platform:users:read',
+    'commerce:products:read',
+    'commerce:inventory:read',
+    'commerce:orders:read',
+  ],
+  compliance: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read', 'commerce:orders:read'],
   moderator: [...READ_ALL],
-  viewer: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read'],
+  viewer: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read', 'commerce:orders:read'],
 };
 
 /**

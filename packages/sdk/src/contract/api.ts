@@ -6,6 +6,7 @@ import {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
+import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { productOperations } from './commerce/products';
 import { variantOperations } from './commerce/variants';
 import { vendorOperations } from './commerce/vendors';
@@ -69,6 +70,8 @@ export const commerceContract = {
   inventoryMovements: inventoryMovementOperations,
   /** Stock held for checkouts. */
   reservations: reservationOperations,
+  /** Custom order steps (Enterprise). */
+  orderWorkflow: orderWorkflowOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

@@ -17,6 +17,7 @@ export {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
+export { orderWorkflowOperations } from './commerce/orderWorkflow';
 export { productOperations } from './commerce/products';
 export { variantOperations } from './commerce/variants';
 export { vendorOperations } from './commerce/vendors';

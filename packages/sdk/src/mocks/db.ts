@@ -14,6 +14,7 @@ import type {
   Reservation,
   StockLocation,
 } from '../schemas/commerce/inventory';
+import type { OrderWorkflow } from '../schemas/commerce/orderWorkflow';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
@@ -110,6 +111,8 @@ export interface MockDb {
   inventoryMovements: InventoryMovement[];
   /** The caller tenant's open reservations. */
   reservations: Reservation[];
+  /** The caller tenant's custom order steps (none unless an Enterprise tenant sets them). */
+  orderWorkflow: OrderWorkflow;
   /** The caller tenant's dashboard users. */
   users: User[];
   /** The caller tenant's webhook endpoints. */
@@ -394,6 +397,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     collections,
     vendors,
     ...inventoryFor(products),
+    orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
     users,
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',

@@ -1,6 +1,7 @@
 import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
 import { inventoryMocks } from './commerce/inventory';
+import { orderWorkflowMocks } from './commerce/orderWorkflow';
 import { productMocks } from './commerce/products';
 import { variantMocks } from './commerce/variants';
 import { vendorMocks } from './commerce/vendors';
@@ -30,4 +31,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...vendorMocks,
   ...webhookEndpointMocks,
   ...inventoryMocks,
+  ...orderWorkflowMocks,
 ];

@@ -312,6 +312,7 @@ export const ErrorCodes = [
   'category_too_deep',
   'webhooks_not_configured',
   'out_of_stock',
+  'workflow_step_in_use',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -350,4 +351,5 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   category_too_deep: 422,
   webhooks_not_configured: 409,
   out_of_stock: 409,
+  workflow_step_in_use: 409,
 };

@@ -6,6 +6,7 @@
 export * from './commerce/category';
 export * from './commerce/collection';
 export * from './commerce/inventory';
+export * from './commerce/orderWorkflow';
 export * from './commerce/product';
 export * from './commerce/variant';
 export * from './commerce/vendor';

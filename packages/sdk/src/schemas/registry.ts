@@ -33,6 +33,7 @@ import {
   StockLocationListParams,
   StockLocationUpdate,
 } from './commerce/inventory';
+import { OrderWorkflow, OrderWorkflowUpdate } from './commerce/orderWorkflow';
 import {
   Product,
   ProductBulkArchive,
@@ -185,6 +186,8 @@ export const schemaRegistry = {
   VendorListParams,
   VendorUpdate,
   DeletedVendor,
+  OrderWorkflow,
+  OrderWorkflowUpdate,
   RevokedSession,
   Session,
   SessionCreate,

@@ -420,4 +420,16 @@ create index inventory_reservations_tenant_item_idx on inventory_reservations (t
 create index inventory_reservations_expires_idx on inventory_reservations (expires_at) where expires_at is not null;
 `,
   },
+  {
+    id: '0021_order_workflow',
+    // Enterprise tenants' custom order steps (plan feature commerce.customWorkflows): one row per
+    // tenant that ever set them; no row means no steps.
+    sql: `
+create table order_workflows (
+  tenant_id text primary key references tenants(id),
+  steps jsonb not null default '[]'::jsonb,
+  updated_at timestamptz not null default now()
+);
+`,
+  },
 ];

@@ -5,6 +5,7 @@ import type {
   Metadata,
   Money,
   MovementReason,
+  OrderWorkflowStep,
   ProductMedia,
   ProductOption,
   ProductStatus,
@@ -569,3 +570,12 @@ export const inventoryReservations = pgTable(
     check('inventory_reservations_quantity_check', sql`quantity > 0`),
   ],
 );
+
+/** A tenant's custom order steps (`/v1/commerce/order-workflow`); no row means none. */
+export const orderWorkflows = pgTable('order_workflows', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  steps: jsonb('steps').$type<OrderWorkflowStep[]>().notNull().default(sql`'[]'::jsonb`),
+  updatedAt: updatedAt(),
+});

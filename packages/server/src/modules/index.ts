@@ -2,6 +2,7 @@ import type { ApiRouter } from '../http/route';
 import { categoryRoutes } from './commerce/categories/routes';
 import { collectionRoutes } from './commerce/collections/routes';
 import { inventoryRoutes } from './commerce/inventory/routes';
+import { orderWorkflowRoutes } from './commerce/order-workflow/routes';
 import { productRoutes } from './commerce/products/routes';
 import { variantRoutes } from './commerce/variants/routes';
 import { vendorRoutes } from './commerce/vendors/routes';
@@ -18,4 +19,5 @@ export function registerModules(router: ApiRouter): void {
   collectionRoutes(router);
   vendorRoutes(router);
   inventoryRoutes(router);
+  orderWorkflowRoutes(router);
 }

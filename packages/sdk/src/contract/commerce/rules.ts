@@ -171,3 +171,25 @@ export function inactiveStockLocation(locationId: string): ProblemError {
     param: 'locationId',
   });
 }
+
+/**
+ * `409 workflow_step_in_use`: the update would remove custom steps that orders are in. Move those
+ * orders on first.
+ */
+export function workflowStepInUse(keys: readonly string[]): ProblemError {
+  return new ProblemError(
+    409,
+    'workflow_step_in_use',
+    `Orders are in the step${keys.length === 1 ? '' : 's'} ${keys.map((k) => `'${k}'`).join(', ')}; move them on before removing ${keys.length === 1 ? 'it' : 'them'}.`,
+    { param: 'steps', steps: [...keys] },
+  );
+}
+
+/** The custom step keys in `before` that `after` no longer has. */
+export function removedStepKeys(
+  before: readonly { key: string }[],
+  after: readonly { key: string }[],
+): string[] {
+  const kept = new Set(after.map((s) => s.key));
+  return before.filter((s) => !kept.has(s.key)).map((s) => s.key);
+}

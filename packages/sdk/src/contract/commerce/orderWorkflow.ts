@@ -1,0 +1,33 @@
+import { operation } from '../operation';
+
+const BASE = '/v1/commerce/order-workflow';
+
+/**
+ * `/v1/commerce/order-workflow`: the tenant's custom order steps. Every plan reads it (no steps
+ * below Enterprise); changing it needs plan feature `commerce.customWorkflows` (Enterprise).
+ */
+export const orderWorkflowOperations = {
+  /** The custom steps a `fulfilling` order passes through before it ships. */
+  retrieve: operation({
+    method: 'get',
+    path: BASE,
+    tag: 'commerce',
+    summary: 'Retrieve the order workflow',
+    permission: 'commerce:orders:read',
+    response: 'OrderWorkflow',
+  }),
+  /**
+   * Replaces the custom steps (the whole list, in order). Needs `commerce.customWorkflows`; a
+   * step that orders are in cannot be removed (`409 workflow_step_in_use`).
+   */
+  update: operation({
+    method: 'patch',
+    path: BASE,
+    tag: 'commerce',
+    summary: 'Update the order workflow',
+    permission: 'commerce:orders:write',
+    body: 'OrderWorkflowUpdate',
+    response: 'OrderWorkflow',
+    errors: ['feature_not_in_plan', 'workflow_step_in_use'],
+  }),
+} as const;
