@@ -60,6 +60,11 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
+  /**
+   * A cart's token (answered once by `commerce.carts.create`), sent as `AgentStack-Cart-Token`:
+   * a publishable key needs it on every call on that cart.
+   */
+  cartToken?: string;
 }
 
 /** HTTP methods the API uses. */
@@ -176,6 +181,7 @@ export class AgentStack {
     const maxRetries = options.maxRetries ?? this.#maxRetries;
     const retryable = method !== 'PATCH';
     const headers: Record<string, string> = { ...options.headers };
+    if (options.cartToken) headers['agentstack-cart-token'] = options.cartToken;
     if (method === 'POST') headers['idempotency-key'] = options.idempotencyKey ?? uuid();
 
     for (let attempt = 0; ; attempt++) {

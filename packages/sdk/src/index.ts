@@ -69,6 +69,18 @@ export type {
   WebhookEndpoints,
 } from './resources';
 export type {
+  Address,
+  Cart,
+  CartCreate,
+  CartLine,
+  CartLineCreate,
+  CartLineUpdate,
+  CartList,
+  CartListParams,
+  CartUpdate,
+  CartWithToken,
+} from './schemas/commerce/cart';
+export type {
   ProductCategory,
   ProductCategoryCreate,
   ProductCategoryListParams,

@@ -385,6 +385,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
         'AgentStack-Version',
         'Request-Id',
         'Last-Event-ID',
+        'AgentStack-Cart-Token',
       ],
       exposeHeaders: [
         'Request-Id',

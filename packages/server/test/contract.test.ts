@@ -336,6 +336,59 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     },
   });
   await step('publishable reads no workflow', [403, 'forbidden'], 'GET', OW, { token: target.publishable });
+  // Carts: a publishable key with the cart's token; prices from the catalogue.
+  const CT = '/v1/commerce/carts';
+  const shopper = { token: target.publishable };
+  const cart = await step('create a cart', 201, 'POST', CT, { ...shopper, body: { currency: 'EUR' } });
+  const CART = `${CT}/${cart.body.id}`;
+  const withToken = { ...shopper, headers: { 'agentstack-cart-token': cart.body.token } };
+  await step('a cart without a currency', [400, 'validation_failed'], 'POST', CT, { ...shopper, body: {} });
+  await step('a cart without its token', [404, 'not_found'], 'GET', CART, shopper);
+  await step('a cart with a wrong token', [404, 'not_found'], 'GET', CART, {
+    ...shopper,
+    headers: { 'agentstack-cart-token': 'ctok_wrong' },
+  });
+  const added = await step('add a line', 200, 'POST', `${CART}/lines`, {
+    ...withToken,
+    body: { itemId: a.body.id, quantity: 2 },
+  });
+  expect(added.body.lines[0].subtotal.amount).toBe(2 * added.body.lines[0].unitPrice.amount);
+  await step('add a draft', [409, 'product_unavailable'], 'POST', `${CART}/lines`, {
+    ...withToken,
+    body: { itemId: b.body.id, quantity: 1 },
+  });
+  await step('add nothing', [400, 'validation_failed'], 'POST', `${CART}/lines`, {
+    ...withToken,
+    body: { itemId: a.body.id, quantity: 0 },
+  });
+  await step('too many units', [422, 'cart_limit_exceeded'], 'POST', `${CART}/lines`, {
+    ...withToken,
+    body: { itemId: a.body.id, quantity: 10_000 },
+  });
+  const LINE = `${CART}/lines/${added.body.lines[0].id}`;
+  await step('change a line', 200, 'PATCH', LINE, { ...withToken, body: { quantity: 3 } });
+  await step('an address in the cart', 200, 'PATCH', CART, {
+    ...withToken,
+    body: {
+      email: 'shopper@example.com',
+      shippingAddress: {
+        name: 'Ada',
+        line1: '1 Main St',
+        city: 'Paris',
+        postalCode: '75001',
+        countryCode: 'FR',
+      },
+    },
+  });
+  await step('a lower-case country', [400, 'validation_failed'], 'PATCH', CART, {
+    ...withToken,
+    body: { shippingAddress: { name: 'Ada', line1: '1', city: 'P', postalCode: '1', countryCode: 'fr' } },
+  });
+  await step('remove a line', 200, 'DELETE', LINE, withToken);
+  await step('remove it again', [404, 'not_found'], 'DELETE', LINE, withToken);
+  await step('publishable lists no carts', [403, 'forbidden'], 'GET', CT, shopper);
+  await step('carts', 200, 'GET', `${CT}?status=open`);
+  await step('staff read a cart without its token', 200, 'GET', CART);
   const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
   expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
   await step('plans', 200, 'GET', '/v1/platform/plans');

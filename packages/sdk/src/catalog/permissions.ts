@@ -28,6 +28,9 @@ export const PERMISSIONS = [
   'commerce:inventory:write',
   'commerce:orders:read',
   'commerce:orders:write',
+  'commerce:carts:read',
+  'commerce:carts:write',
+  'commerce:carts:list',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -57,6 +60,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:inventory:write',
     'commerce:orders:read',
     'commerce:orders:write',
+    'commerce:carts:read',
+    'commerce:carts:write',
+    'commerce:carts:list',
   ],
   admin: [
     ...READ_ALL,
@@ -72,6 +78,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:inventory:write',
     'commerce:orders:read',
     'commerce:orders:write',
+    'commerce:carts:read',
+    'commerce:carts:write',
+    'commerce:carts:list',
   ],
   support: [
     ...READ_ALL,
@@ -79,14 +88,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:products:read',
     'commerce:inventory:read',
     'commerce:orders:read',
+    'commerce:carts:read',
+    'commerce:carts:list',
   ],
-  compliance: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read', 'commerce:orders:read'],
+  compliance: [
+    ...READ_ALL,
+    'commerce:products:read',
+    'commerce:inventory:read',
+    'commerce:orders:read',
+    'commerce:carts:read',
+    'commerce:carts:list',
+  ],
   moderator: [...READ_ALL],
-  viewer: [...READ_ALL, 'commerce:products:read', 'commerce:inventory:read', 'commerce:orders:read'],
+  viewer: [
+    ...READ_ALL,
+    'commerce:products:read',
+    'commerce:inventory:read',
+    'commerce:orders:read',
+    'commerce:carts:read',
+    'commerce:carts:list',
+  ],
 };
 
 /**
- * What a publishable key (browser) may do: read the public catalogue, the plans and the brand.
+ * What a publishable key (browser) may do: read the public catalogue, the plans and the brand,
+ * and create carts and use each with its token.
  * It may not introspect itself (`GET /v1/platform/me`: `platform:me:read`): a key shipped to
  * every visitor has no user, role or permissions worth showing them.
  */
@@ -94,6 +120,9 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
   'platform:brand:read',
   'platform:plans:read',
   'commerce:products:read',
+  // A shopper's own cart, opened with its token (see the carts contract).
+  'commerce:carts:read',
+  'commerce:carts:write',
 ];
 
 /** What an operator key may do: manage tenants, agencies and read plans. */

@@ -1,3 +1,4 @@
+import { cartOperations } from './commerce/carts';
 import { categoryOperations } from './commerce/categories';
 import { collectionOperations } from './commerce/collections';
 import {
@@ -72,6 +73,8 @@ export const commerceContract = {
   reservations: reservationOperations,
   /** Custom order steps (Enterprise). */
   orderWorkflow: orderWorkflowOperations,
+  /** Shoppers' carts, priced on the server. */
+  carts: cartOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

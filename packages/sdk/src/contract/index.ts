@@ -9,6 +9,7 @@ import { contract } from './api';
 import type { Operation, OperationGroup } from './operation';
 
 export { commerceContract, contract, platformContract, realtimeContract } from './api';
+export { cartOperations } from './commerce/carts';
 export { categoryOperations } from './commerce/categories';
 export { collectionOperations } from './commerce/collections';
 export {
@@ -58,4 +59,5 @@ export function allOperations(): OperationEntry[] {
   }
   return entries;
 }
+export * from './commerce/pricing';
 export * from './commerce/rules';

@@ -57,6 +57,12 @@ export interface Operation {
    * async iterable ({@link ServerSentEvent}).
    */
   readonly stream?: boolean;
+  /**
+   * The operation acts on one cart: a publishable key must send the cart's token in the
+   * `AgentStack-Cart-Token` header (the SDK's `cartToken` option); without it, or with another
+   * cart's, the cart answers `404 not_found`.
+   */
+  readonly cartToken?: boolean;
 }
 
 /** One message of a Server-Sent Events stream, as the SDK parses it. */

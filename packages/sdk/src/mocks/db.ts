@@ -6,6 +6,7 @@ import {
   type DemoTenantSlug,
 } from '../catalog/demo';
 import type { LimitKey } from '../catalog/plans';
+import type { CartLineState, CartState } from '../contract/commerce/pricing';
 import type { ProductCategory } from '../schemas/commerce/category';
 import type { ProductCollection } from '../schemas/commerce/collection';
 import type {
@@ -84,6 +85,12 @@ export interface IdempotencyRecord {
   body: unknown;
 }
 
+/** A cart as the model keeps it: the server's cart state and its token. */
+export interface MockCart extends CartState {
+  token: string;
+  lines: CartLineState[];
+}
+
 /**
  * The in-memory model behind the mock handlers. Mutate it in a test to set up a case; `reset()`
  * restores the fixtures in place, so references stay valid.
@@ -113,6 +120,8 @@ export interface MockDb {
   reservations: Reservation[];
   /** The caller tenant's custom order steps (none unless an Enterprise tenant sets them). */
   orderWorkflow: OrderWorkflow;
+  /** The caller tenant's carts, each with its token (kept in clear by the model only). */
+  carts: MockCart[];
   /** The caller tenant's dashboard users. */
   users: User[];
   /** The caller tenant's webhook endpoints. */
@@ -398,6 +407,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     vendors,
     ...inventoryFor(products),
     orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
+    carts: [],
     users,
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',

@@ -1,3 +1,4 @@
+import { cartMocks } from './commerce/carts';
 import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
 import { inventoryMocks } from './commerce/inventory';
@@ -32,4 +33,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...webhookEndpointMocks,
   ...inventoryMocks,
   ...orderWorkflowMocks,
+  ...cartMocks,
 ];

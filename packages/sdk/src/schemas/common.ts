@@ -239,6 +239,8 @@ export const Problem = z.object({
       available: z.int(),
     }),
   ),
+  /** For `discount_not_applicable`: why (`unknown`, `inactive`, `not_started`, `ended`, `currency`, `minimum_spend`, `usage_limit`, `customer_limit`, `customer_required`). */
+  reason: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -313,6 +315,12 @@ export const ErrorCodes = [
   'webhooks_not_configured',
   'out_of_stock',
   'workflow_step_in_use',
+  'product_unavailable',
+  'variant_required',
+  'price_unavailable',
+  'cart_limit_exceeded',
+  'shipping_unavailable',
+  'discount_not_applicable',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -352,4 +360,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   webhooks_not_configured: 409,
   out_of_stock: 409,
   workflow_step_in_use: 409,
+  product_unavailable: 409,
+  variant_required: 422,
+  price_unavailable: 422,
+  cart_limit_exceeded: 422,
+  shipping_unavailable: 422,
+  discount_not_applicable: 409,
 };

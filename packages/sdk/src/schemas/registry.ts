@@ -1,4 +1,14 @@
 import {
+  Cart,
+  CartCreate,
+  CartLineCreate,
+  CartLineUpdate,
+  CartList,
+  CartListParams,
+  CartUpdate,
+  CartWithToken,
+} from './commerce/cart';
+import {
   DeletedProductCategory,
   ProductCategory,
   ProductCategoryCreate,
@@ -113,6 +123,14 @@ import { RealtimeEvent, RealtimeStreamParams, RealtimeToken } from './realtime/e
  * export of the same name — so naming is never a second, drifting description.
  */
 export const schemaRegistry = {
+  Cart,
+  CartCreate,
+  CartLineCreate,
+  CartLineUpdate,
+  CartList,
+  CartListParams,
+  CartUpdate,
+  CartWithToken,
   InventoryAdjust,
   InventoryLevel,
   InventoryLevelList,

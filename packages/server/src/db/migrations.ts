@@ -421,6 +421,105 @@ create index inventory_reservations_expires_idx on inventory_reservations (expir
 `,
   },
   {
+    id: '0017_carts',
+    // Carts and what prices them: regions (currency, countries, tax rate), shipping options,
+    // discount codes with their usage. A cart keeps its lines as JSON (one row read per call) and
+    // the inputs of its price (tax rate, discount, shipping) as of its last change, so reading it
+    // is one row; checkout reprices it from the catalogue under a row lock. `used_count` never
+    // passes `usage_limit` (the check), and a cart redeems a code at most once (the unique index).
+    sql: `
+create table regions (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  name text not null,
+  currency text not null,
+  countries jsonb not null default '[]'::jsonb,
+  tax_rate_bps integer not null default 0,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint regions_tax_rate_check check (tax_rate_bps >= 0 and tax_rate_bps <= 10000)
+);
+create index regions_tenant_name_idx on regions (tenant_id, name, id);
+create table shipping_options (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  region_id text not null references regions(id),
+  name text not null,
+  amount bigint not null,
+  free_over_amount bigint,
+  active boolean not null default true,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint shipping_options_amount_check check (amount >= 0 and (free_over_amount is null or free_over_amount >= 0))
+);
+create index shipping_options_tenant_region_idx on shipping_options (tenant_id, region_id, id);
+create table discount_codes (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  code text not null,
+  type text not null,
+  percent_off integer,
+  amount_off bigint,
+  currency text,
+  minimum_spend bigint,
+  usage_limit integer,
+  usage_limit_per_customer integer,
+  used_count integer not null default 0,
+  starts_at timestamptz,
+  ends_at timestamptz,
+  active boolean not null default true,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint discount_codes_type_check check (type in ('percentage', 'fixed')),
+  constraint discount_codes_usage_check check (used_count >= 0 and (usage_limit is null or used_count <= usage_limit))
+);
+create unique index discount_codes_tenant_code_idx on discount_codes (tenant_id, code);
+create table discount_redemptions (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  discount_code_id text not null references discount_codes(id),
+  cart_id text not null,
+  order_id text,
+  customer_key text,
+  created_at timestamptz not null default now()
+);
+create unique index discount_redemptions_code_cart_idx on discount_redemptions (discount_code_id, cart_id);
+create table discount_customer_usage (
+  discount_code_id text not null references discount_codes(id),
+  customer_key text not null,
+  used_count integer not null default 0,
+  primary key (discount_code_id, customer_key)
+);
+create table carts (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  token_hash text not null,
+  status text not null default 'open',
+  currency text not null,
+  region_id text,
+  customer_id text,
+  email text,
+  lines jsonb not null default '[]'::jsonb,
+  shipping_address jsonb,
+  shipping_option_id text,
+  discount_code_id text,
+  pricing jsonb not null default '{}'::jsonb,
+  total bigint not null default 0,
+  order_id text,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  completed_at timestamptz,
+  constraint carts_status_check check (status in ('open', 'completed'))
+);
+create index carts_tenant_status_idx on carts (tenant_id, status, id);
+create index carts_tenant_customer_idx on carts (tenant_id, customer_id, id);
+`,
+  },
+  {
     id: '0021_order_workflow',
     // Enterprise tenants' custom order steps (plan feature commerce.customWorkflows): one row per
     // tenant that ever set them; no row means no steps.

@@ -1,4 +1,6 @@
+import type { CartLineState, CartPricingState } from '@agentstack/sdk/contract';
 import type {
+  Address,
   ApiKeyCreator,
   ApiKeyType,
   Brand,
@@ -579,3 +581,152 @@ export const orderWorkflows = pgTable('order_workflows', {
   steps: jsonb('steps').$type<OrderWorkflowStep[]>().notNull().default(sql`'[]'::jsonb`),
   updatedAt: updatedAt(),
 });
+
+/** A tenant's regions: a currency, the countries served, a tax rate. */
+export const regions = pgTable(
+  'regions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    countries: jsonb('countries').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    taxRateBps: integer('tax_rate_bps').notNull().default(0),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('regions_tenant_name_idx').on(t.tenantId, t.name, t.id),
+    check('regions_tax_rate_check', sql`tax_rate_bps >= 0 and tax_rate_bps <= 10000`),
+  ],
+);
+
+/** Shipping options of a region: a flat amount, free over a threshold. */
+export const shippingOptions = pgTable(
+  'shipping_options',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    name: text('name').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    freeOverAmount: bigint('free_over_amount', { mode: 'number' }),
+    active: boolean('active').notNull().default(true),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('shipping_options_tenant_region_idx').on(t.tenantId, t.regionId, t.id),
+    check(
+      'shipping_options_amount_check',
+      sql`amount >= 0 and (free_over_amount is null or free_over_amount >= 0)`,
+    ),
+  ],
+);
+
+/** Discount codes; `used_count` never passes `usage_limit`. */
+export const discountCodes = pgTable(
+  'discount_codes',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    type: text('type').$type<'percentage' | 'fixed'>().notNull(),
+    percentOff: integer('percent_off'),
+    amountOff: bigint('amount_off', { mode: 'number' }),
+    currency: text('currency'),
+    minimumSpend: bigint('minimum_spend', { mode: 'number' }),
+    usageLimit: integer('usage_limit'),
+    usageLimitPerCustomer: integer('usage_limit_per_customer'),
+    usedCount: integer('used_count').notNull().default(0),
+    startsAt: ts('starts_at'),
+    endsAt: ts('ends_at'),
+    active: boolean('active').notNull().default(true),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('discount_codes_tenant_code_idx').on(t.tenantId, t.code),
+    check('discount_codes_type_check', sql`type in ('percentage', 'fixed')`),
+    check(
+      'discount_codes_usage_check',
+      sql`used_count >= 0 and (usage_limit is null or used_count <= usage_limit)`,
+    ),
+  ],
+);
+
+/** Each redemption of a code (at checkout); a cart redeems a code at most once. */
+export const discountRedemptions = pgTable(
+  'discount_redemptions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    discountCodeId: text('discount_code_id')
+      .notNull()
+      .references(() => discountCodes.id),
+    cartId: text('cart_id').notNull(),
+    orderId: text('order_id'),
+    customerKey: text('customer_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('discount_redemptions_code_cart_idx').on(t.discountCodeId, t.cartId)],
+);
+
+/** Redemptions of a code per customer (customer id, else e-mail), for per-customer limits. */
+export const discountCustomerUsage = pgTable(
+  'discount_customer_usage',
+  {
+    discountCodeId: text('discount_code_id')
+      .notNull()
+      .references(() => discountCodes.id),
+    customerKey: text('customer_key').notNull(),
+    usedCount: integer('used_count').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'discount_customer_usage_pkey', columns: [t.discountCodeId, t.customerKey] })],
+);
+
+/** Carts: lines as JSON, priced from the stored inputs. */
+export const carts = pgTable(
+  'carts',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    tokenHash: text('token_hash').notNull(),
+    status: text('status').$type<'open' | 'completed'>().notNull().default('open'),
+    currency: text('currency').notNull(),
+    regionId: text('region_id'),
+    customerId: text('customer_id'),
+    email: text('email'),
+    lines: jsonb('lines').$type<CartLineState[]>().notNull().default(sql`'[]'::jsonb`),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
+    shippingOptionId: text('shipping_option_id'),
+    discountCodeId: text('discount_code_id'),
+    pricing: jsonb('pricing').$type<CartPricingState>().notNull().default(sql`'{}'::jsonb`),
+    total: bigint('total', { mode: 'number' }).notNull().default(0),
+    orderId: text('order_id'),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    index('carts_tenant_status_idx').on(t.tenantId, t.status, t.id),
+    index('carts_tenant_customer_idx').on(t.tenantId, t.customerId, t.id),
+    check('carts_status_check', sql`status in ('open', 'completed')`),
+  ],
+);

@@ -79,6 +79,16 @@ export function buildOpenApi(operations: readonly Operation[], info: OpenApiInfo
         schema: { type: 'string', pattern: '^\\d{1,15}$' },
       });
     }
+    if (op.cartToken) {
+      parameters.push({
+        name: 'AgentStack-Cart-Token',
+        in: 'header',
+        required: false,
+        description:
+          "The cart's token, answered once when it was created: required of a publishable key (without it, or with another cart's, the cart answers 404).",
+        schema: { type: 'string', maxLength: 100 },
+      });
+    }
     if (op.method === 'post') {
       parameters.push({
         name: 'Idempotency-Key',

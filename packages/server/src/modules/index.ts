@@ -1,4 +1,5 @@
 import type { ApiRouter } from '../http/route';
+import { cartRoutes } from './commerce/carts/routes';
 import { categoryRoutes } from './commerce/categories/routes';
 import { collectionRoutes } from './commerce/collections/routes';
 import { inventoryRoutes } from './commerce/inventory/routes';
@@ -20,4 +21,5 @@ export function registerModules(router: ApiRouter): void {
   vendorRoutes(router);
   inventoryRoutes(router);
   orderWorkflowRoutes(router);
+  cartRoutes(router);
 }

@@ -1,0 +1,31 @@
+import { CART_TOKEN_HEADER, cartOperations as carts } from '@agentstack/sdk/contract';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../context';
+import type { ApiRouter } from '../../../http/route';
+import { cartService } from './service';
+
+/** The cart token a request carries (`AgentStack-Cart-Token`), if any. */
+export function cartTokenOf(c: Context<AppEnv>): string | undefined {
+  return c.req.header(CART_TOKEN_HEADER) || undefined;
+}
+
+/** Serves carts. */
+export function cartRoutes(router: ApiRouter): void {
+  router.implement(carts.list, ({ db, tenant, query }) => cartService.list(db, tenant(), query));
+  router.implement(carts.create, ({ db, tenant, body }) => cartService.create(db, tenant(), body));
+  router.implement(carts.retrieve, ({ db, tenant, params, c }) =>
+    cartService.retrieve(db, tenant(), params.id, cartTokenOf(c)),
+  );
+  router.implement(carts.update, ({ db, tenant, params, body, c }) =>
+    cartService.update(db, tenant(), params.id, cartTokenOf(c), body),
+  );
+  router.implement(carts.addLine, ({ db, tenant, params, body, c }) =>
+    cartService.addLine(db, tenant(), params.id, cartTokenOf(c), body),
+  );
+  router.implement(carts.updateLine, ({ db, tenant, params, body, c }) =>
+    cartService.updateLine(db, tenant(), params.id, params.lineId, cartTokenOf(c), body),
+  );
+  router.implement(carts.removeLine, ({ db, tenant, params, c }) =>
+    cartService.removeLine(db, tenant(), params.id, params.lineId, cartTokenOf(c)),
+  );
+}

@@ -1,0 +1,534 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  type CartLineState,
+  type CartPricingState,
+  cartCompleted,
+  cartLineFor,
+  productUnavailable,
+  requireLineQuantity,
+  requireRoomForLine,
+} from '@agentstack/sdk/contract';
+import {
+  type Address,
+  type Cart,
+  type CartCreate,
+  type CartLineCreate,
+  type CartLineUpdate,
+  type CartListParams,
+  type CartUpdate,
+  type CartWithToken,
+  type ListResponse,
+  MAX_LINE_QUANTITY,
+  type Money,
+  newId,
+} from '@agentstack/sdk/schemas';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { hashSecret } from '../../../auth/credentials';
+import type { Principal, TenantPrincipal } from '../../../auth/principal';
+import type { Executor } from '../../../db/client';
+import { carts } from '../../../db/schema';
+import { ApiError, notFound } from '../../../http/errors';
+import { customerKeyOf, redeemDiscount } from './redemption';
+import {
+  type CartRow,
+  cartStore,
+  catalogItems,
+  priceRow,
+  regionById,
+  shippingOptionById,
+  toCart,
+  writeCart,
+} from './store';
+
+const TOKEN_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A new cart token: `ctok_` + 32 base62 characters (≈190 bits). */
+function newCartToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let out = 'ctok_';
+  for (const b of bytes) out += TOKEN_ALPHABET[b % 62];
+  return out;
+}
+
+/** The customer a principal is signed in as (customer sessions), if any. */
+export function customerIdOf(principal: Principal): string | null {
+  const id = (principal as { customerId?: unknown }).customerId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** Staff credentials (secret keys, dashboard sessions) open any cart of their tenant. */
+function isStaff(principal: Principal): boolean {
+  return principal.kind === 'secret_key' || principal.kind === 'session';
+}
+
+function tokenMatches(token: string | undefined, hash: string): boolean {
+  if (!token || token.length > 100) return false;
+  const a = Buffer.from(hashSecret(token), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Whether `caller` may open `row`: staff always; a signed-in customer their own carts, and an
+ * unlinked cart whose token they hold; anyone else only an unlinked cart with its token. A cart
+ * linked to a customer never opens with its token alone (a shared browser after sign-out).
+ */
+function mayOpen(caller: Principal, row: Pick<CartRow, 'customerId' | 'tokenHash'>, token?: string): boolean {
+  if (isStaff(caller)) return true;
+  const customerId = customerIdOf(caller);
+  if (row.customerId !== null) return customerId !== null && row.customerId === customerId;
+  return tokenMatches(token, row.tokenHash);
+}
+
+/**
+ * The cart `id` if `caller` may open it, locked for the transaction when `lock`; `404` otherwise
+ * — the same answer for a cart that does not exist, is another tenant's, or whose token is
+ * missing or wrong, so a token never tells what else exists.
+ */
+async function openCart(
+  db: Executor,
+  caller: TenantPrincipal,
+  id: string,
+  token: string | undefined,
+  lock: boolean,
+): Promise<CartRow> {
+  const store = cartStore(db, caller.tenant.id);
+  const row = lock ? await store.getForUpdate(id) : await store.get(id);
+  if (!row || !mayOpen(caller, row, token)) throw notFound('cart', id);
+  return row;
+}
+
+function requireOpen(row: CartRow): void {
+  if (row.status !== 'open') throw cartCompleted(row.id);
+}
+
+/**
+ * Reprices `lines` from the catalogue in `currency`: each line gets today's title, SKU, vendor
+ * and unit price, or its problem (no longer for sale, no price in the currency).
+ */
+async function repriceLines(
+  db: Executor,
+  tenantId: string,
+  lines: readonly CartLineState[],
+  currency: string,
+): Promise<CartLineState[]> {
+  if (lines.length === 0) return [];
+  const items = await catalogItems(
+    db,
+    tenantId,
+    lines.map((l) => l.itemId),
+  );
+  return lines.map((l) => {
+    const item = items.get(l.itemId);
+    if (!item) throw productUnavailable(l.itemId);
+    return cartLineFor(item, currency, l.quantity, l.id);
+  });
+}
+
+/** What a cart's region, shipping option and discount make of its pricing inputs. */
+interface PricingSources {
+  regionId: string | null;
+  shippingOptionId: string | null;
+  discountCodeId: string | null;
+}
+
+/**
+ * The pricing inputs of a cart as its region, shipping option and discount code are now. A
+ * shipping option that is gone, inactive or of another region is dropped from the cart.
+ */
+async function pricingFor(
+  db: Executor,
+  tenantId: string,
+  sources: PricingSources,
+  previous: CartPricingState,
+): Promise<{ pricing: CartPricingState; shippingOptionId: string | null }> {
+  const region = sources.regionId ? await regionById(db, tenantId, sources.regionId) : undefined;
+  const option =
+    region && sources.shippingOptionId
+      ? await shippingOptionById(db, tenantId, sources.shippingOptionId)
+      : undefined;
+  const shipping =
+    option?.active && option.regionId === region?.id
+      ? {
+          amount: Number(option.amount),
+          freeOverAmount: option.freeOverAmount === null ? null : Number(option.freeOverAmount),
+        }
+      : null;
+  return {
+    pricing: {
+      taxRateBps: region?.taxRateBps ?? 0,
+      shipping,
+      discount: sources.discountCodeId ? (previous.discount ?? null) : null,
+    },
+    shippingOptionId: shipping ? (option?.id ?? null) : null,
+  };
+}
+
+/** Business rules of carts. */
+export const cartService = {
+  /** Lists the tenant's carts (staff only, by permission). */
+  async list(db: Executor, caller: TenantPrincipal, params: CartListParams): Promise<ListResponse<Cart>> {
+    const conditions: SQL[] = [];
+    if (params.status) conditions.push(eq(carts.status, params.status));
+    if (params.customerId) conditions.push(eq(carts.customerId, params.customerId));
+    return cartStore(db, caller.tenant.id).page(params, conditions.length ? and(...conditions) : undefined);
+  },
+
+  /** Creates an empty cart with its token (shown once, stored hashed). */
+  async create(db: Executor, caller: TenantPrincipal, input: CartCreate): Promise<CartWithToken> {
+    const tenantId = caller.tenant.id;
+    let currency = input.currency;
+    let pricing: CartPricingState = {};
+    if (input.regionId !== undefined) {
+      const region = await regionById(db, tenantId, input.regionId);
+      if (!region)
+        throw new ApiError(404, 'not_found', `No region with id '${input.regionId}'.`, { param: 'regionId' });
+      if (currency !== undefined && currency !== region.currency) {
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `Region '${region.id}' sells in ${region.currency}, not ${currency}.`,
+          {
+            param: 'currency',
+          },
+        );
+      }
+      currency = region.currency;
+      pricing = { taxRateBps: region.taxRateBps };
+    }
+    const token = newCartToken();
+    const row = await cartStore(db, tenantId).insert({
+      id: newId('cart'),
+      tokenHash: hashSecret(token),
+      currency: currency as string,
+      regionId: input.regionId ?? null,
+      customerId: customerIdOf(caller),
+      email: input.email ?? null,
+      metadata: input.metadata ?? {},
+      pricing,
+    });
+    return { ...toCart(row), token };
+  },
+
+  async retrieve(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+  ): Promise<Cart> {
+    return toCart(await openCart(db, caller, id, token, false));
+  },
+
+  async update(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+    input: CartUpdate,
+  ): Promise<Cart> {
+    const tenantId = caller.tenant.id;
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    let regionId = row.regionId;
+    let currency = row.currency;
+    if (input.regionId !== undefined && input.regionId !== row.regionId) {
+      const region = await regionById(db, tenantId, input.regionId);
+      if (!region)
+        throw new ApiError(404, 'not_found', `No region with id '${input.regionId}'.`, { param: 'regionId' });
+      regionId = region.id;
+      currency = region.currency;
+    }
+    const shippingAddress: Address | null =
+      input.shippingAddress === undefined ? (row.shippingAddress ?? null) : input.shippingAddress;
+    let shippingOptionId =
+      input.shippingOptionId === undefined ? row.shippingOptionId : input.shippingOptionId;
+    if (regionId !== null && shippingAddress !== null) {
+      const region = await regionById(db, tenantId, regionId);
+      if (region && !region.countries.includes(shippingAddress.countryCode)) {
+        throw new ApiError(
+          422,
+          'shipping_unavailable',
+          `Region '${region.id}' does not ship to ${shippingAddress.countryCode} (${region.countries.join(', ') || 'no countries'}).`,
+          { param: 'shippingAddress.countryCode' },
+        );
+      }
+    }
+    if (input.shippingOptionId) {
+      const option = await shippingOptionById(db, tenantId, input.shippingOptionId);
+      if (!option?.active || option.regionId !== regionId) {
+        throw new ApiError(
+          422,
+          'shipping_unavailable',
+          `Shipping option '${input.shippingOptionId}' is not available in this cart's region.`,
+          { param: 'shippingOptionId' },
+        );
+      }
+    }
+    if (regionId !== row.regionId && input.shippingOptionId === undefined) shippingOptionId = null;
+    const lines =
+      currency === row.currency ? row.lines : await repriceLines(db, tenantId, row.lines, currency);
+    const sources = {
+      regionId,
+      shippingOptionId,
+      discountCodeId: currency === row.currency ? row.discountCodeId : null,
+    };
+    const priced = await pricingFor(db, tenantId, sources, row.pricing);
+    const next = { lines, pricing: priced.pricing };
+    const total = priceRow(next).total;
+    const updated = await writeCart(db, tenantId, id, {
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+      regionId,
+      currency,
+      shippingAddress,
+      shippingOptionId: priced.shippingOptionId,
+      discountCodeId: sources.discountCodeId,
+      lines,
+      pricing: priced.pricing,
+      total,
+      customerId: row.customerId ?? customerIdOf(caller),
+    });
+    return toCart(updated);
+  },
+
+  /** Adds units of an item at the catalogue's price; an item already in the cart adds to its line. */
+  async addLine(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+    input: CartLineCreate,
+  ): Promise<Cart> {
+    const tenantId = caller.tenant.id;
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    const existing = row.lines.find((l) => l.itemId === input.itemId);
+    if (!existing) requireRoomForLine(row.lines.length);
+    const quantity = (existing?.quantity ?? 0) + input.quantity;
+    requireLineQuantity(quantity, MAX_LINE_QUANTITY);
+    // Every line is repriced with the new one: the cart shows the catalogue as of its last change.
+    const items = await catalogItems(db, tenantId, [
+      ...row.lines.map((l) => l.itemId),
+      ...(existing ? [] : [input.itemId]),
+    ]);
+    const item = items.get(input.itemId);
+    if (!item)
+      throw new ApiError(404, 'not_found', `No variant or product with id '${input.itemId}'.`, {
+        param: 'itemId',
+      });
+    const lines = row.lines.map((l) => {
+      const current = items.get(l.itemId);
+      if (!current) throw productUnavailable(l.itemId);
+      return cartLineFor(current, row.currency, l.itemId === input.itemId ? quantity : l.quantity, l.id);
+    });
+    if (!existing) lines.push(cartLineFor(item, row.currency, quantity, newId('cli')));
+    return saveLines(db, caller, row, lines);
+  },
+
+  async updateLine(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    lineId: string,
+    token: string | undefined,
+    input: CartLineUpdate,
+  ): Promise<Cart> {
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
+    const changed = row.lines.map((l) => (l.id === lineId ? { ...l, quantity: input.quantity } : l));
+    return saveLines(db, caller, row, await repriceLines(db, caller.tenant.id, changed, row.currency));
+  },
+
+  async removeLine(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    lineId: string,
+    token: string | undefined,
+  ): Promise<Cart> {
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
+    const kept = row.lines.filter((l) => l.id !== lineId);
+    return saveLines(db, caller, row, await repriceLines(db, caller.tenant.id, kept, row.currency));
+  },
+};
+
+/** Writes new lines with the pricing inputs as they are now; links a signed-in customer. */
+async function saveLines(
+  db: Executor,
+  caller: TenantPrincipal,
+  row: CartRow,
+  lines: CartLineState[],
+): Promise<Cart> {
+  const tenantId = caller.tenant.id;
+  const needsSources = row.regionId !== null || row.discountCodeId !== null;
+  const priced = needsSources
+    ? await pricingFor(db, tenantId, row, row.pricing)
+    : { pricing: row.pricing, shippingOptionId: row.shippingOptionId };
+  const total = priceRow({ lines, pricing: priced.pricing }).total;
+  const updated = await writeCart(db, tenantId, row.id, {
+    lines,
+    pricing: priced.pricing,
+    shippingOptionId: priced.shippingOptionId,
+    total,
+    customerId: row.customerId ?? customerIdOf(caller),
+  });
+  return toCart(updated);
+}
+
+/** One line of a {@link CartSnapshot}. */
+export interface CartSnapshotLine {
+  lineId: string;
+  productId: string;
+  variantId: string | null;
+  /** The stock item inventory counts and reserves: the variant id, else the product id. */
+  itemId: string;
+  sku: string | null;
+  title: string;
+  variantTitle: string | null;
+  vendorId: string | null;
+  quantity: number;
+  unitPrice: Money;
+  subtotal: Money;
+  discount: Money;
+  tax: Money;
+  total: Money;
+}
+
+/** A cart priced for checkout, as {@link lockCartForCheckout} returns it. */
+export interface CartSnapshot {
+  cartId: string;
+  tenantId: string;
+  status: 'open' | 'completed';
+  currency: string;
+  regionId: string | null;
+  customerId: string | null;
+  email: string | null;
+  shippingAddress: Address | null;
+  shippingOptionId: string | null;
+  discountCodeId: string | null;
+  discountCode: string | null;
+  lines: CartSnapshotLine[];
+  subtotal: Money;
+  discountTotal: Money;
+  shippingTotal: Money;
+  taxTotal: Money;
+  total: Money;
+  /** The cart's wire form, priced as above. */
+  cart: Cart;
+}
+
+/**
+ * For checkout, inside the caller's transaction: locks cart `cartId` (`SELECT … FOR UPDATE`, so
+ * concurrent checkouts of one cart queue here), checks that `caller` may open it (`404`
+ * otherwise, as every cart call), that it is open (`409 invalid_state`) and not empty, reprices
+ * it from the catalogue and its region, shipping option and discount as they are now (`409
+ * product_unavailable`, `422 price_unavailable`), stores that price, and returns it.
+ */
+export async function lockCartForCheckout(
+  tx: Executor,
+  caller: TenantPrincipal,
+  cartId: string,
+  cartToken: string | undefined,
+): Promise<CartSnapshot> {
+  const tenantId = caller.tenant.id;
+  const row = await openCart(tx, caller, cartId, cartToken, true);
+  requireOpen(row);
+  if (row.lines.length === 0) {
+    throw new ApiError(409, 'invalid_state', `Cart '${cartId}' is empty.`);
+  }
+  const lines = await repriceLines(tx, tenantId, row.lines, row.currency);
+  const priced = await pricingFor(tx, tenantId, row, row.pricing);
+  const total = priceRow({ lines, pricing: priced.pricing }).total;
+  const updated = await writeCart(tx, tenantId, cartId, {
+    lines,
+    pricing: priced.pricing,
+    shippingOptionId: priced.shippingOptionId,
+    total,
+  });
+  return snapshotOf(updated);
+}
+
+function snapshotOf(row: CartRow): CartSnapshot {
+  const cart = toCart(row);
+  return {
+    cartId: row.id,
+    tenantId: row.tenantId,
+    status: row.status,
+    currency: row.currency,
+    regionId: row.regionId,
+    customerId: row.customerId,
+    email: row.email,
+    shippingAddress: row.shippingAddress ?? null,
+    shippingOptionId: row.shippingOptionId,
+    discountCodeId: row.discountCodeId,
+    discountCode: row.pricing.discount?.code ?? null,
+    lines: cart.lines.map((l) => ({
+      lineId: l.id,
+      productId: l.productId,
+      variantId: l.variantId,
+      itemId: l.itemId,
+      sku: l.sku,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      vendorId: l.vendorId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      subtotal: l.subtotal,
+      discount: l.discount,
+      tax: l.tax,
+      total: l.total,
+    })),
+    subtotal: cart.subtotal,
+    discountTotal: cart.discountTotal,
+    shippingTotal: cart.shippingTotal,
+    taxTotal: cart.taxTotal,
+    total: cart.total,
+    cart,
+  };
+}
+
+/**
+ * For checkout, inside the caller's transaction after {@link lockCartForCheckout}: marks the cart
+ * completed as order `orderId`. `409 invalid_state` when it is not open any more.
+ */
+export async function markCartCompleted(
+  tx: Executor,
+  tenantId: string,
+  cartId: string,
+  orderId: string,
+): Promise<Cart> {
+  const [row] = await tx
+    .update(carts)
+    .set({ status: 'completed', orderId, completedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(carts.tenantId, tenantId), eq(carts.id, cartId), eq(carts.status, 'open')))
+    .returning();
+  if (!row) throw cartCompleted(cartId);
+  return toCart(row);
+}
+
+/**
+ * For checkout, inside the caller's transaction: redeems the snapshot's discount code for order
+ * `orderId`, once per cart (a second call for the same cart changes nothing). The total and
+ * per-customer usage limits are conditional updates — a code at its limit changes no row — so
+ * concurrent checkouts never redeem it past its limit: the one too many gets `409
+ * discount_not_applicable` (reason `usage_limit` or `customer_limit`) and its transaction rolls
+ * back.
+ */
+export async function redeemCartDiscount(
+  tx: Executor,
+  snapshot: CartSnapshot,
+  orderId: string,
+): Promise<void> {
+  if (!snapshot.discountCodeId) return;
+  await redeemDiscount(tx, {
+    tenantId: snapshot.tenantId,
+    discountCodeId: snapshot.discountCodeId,
+    code: snapshot.discountCode ?? snapshot.discountCodeId,
+    cartId: snapshot.cartId,
+    orderId,
+    customerKey: customerKeyOf(snapshot),
+  });
+}
