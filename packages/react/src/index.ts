@@ -63,6 +63,7 @@ export {
 } from './components/platform/WebhookEndpoints/WebhookEndpoints';
 // Components
 export { ErrorNotice, type ErrorNoticeProps } from './components/shared/ErrorNotice/ErrorNotice';
+export { cartKeys, cartQueries } from './hooks/commerce/cartKeys';
 // Hooks: commerce
 export {
   categoryKeys,
@@ -87,6 +88,20 @@ export {
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
 export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
+export {
+  type AddCartLineVariables,
+  type CartRef,
+  type RemoveCartLineVariables,
+  type UpdateCartLineVariables,
+  type UpdateCartVariables,
+  useAddCartLine,
+  useCart,
+  useCarts,
+  useCreateCart,
+  useRemoveCartLine,
+  useUpdateCart,
+  useUpdateCartLine,
+} from './hooks/commerce/useCart';
 export {
   type UpdateCategoryVariables,
   useCategories,
