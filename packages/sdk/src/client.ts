@@ -26,6 +26,22 @@ export interface AgentStackOptions {
    * explicitly to call public routes (e.g. `platform.sessions.create` to sign in) without one.
    */
   apiKey: string | null;
+  /**
+   * A signed-in shopper's customer token (`cst_…`, answered by `commerce.customers.signIn` or
+   * `verify`). When set it is the bearer credential instead of `apiKey`: it carries what the
+   * tenant's publishable key may do plus the shopper's own account. A browser store keeps its
+   * publishable key as `apiKey` and switches with `withOptions({ customerToken })` at sign-in and
+   * `withOptions({ customerToken: null })` at sign-out.
+   *
+   * @example
+   * ```ts
+   * const store = new AgentStack({ apiKey: 'pk_…', baseUrl });
+   * const { token } = await store.commerce.customers.signIn({ email, password });
+   * const shopper = store.withOptions({ customerToken: token });
+   * await shopper.commerce.customers.me();
+   * ```
+   */
+  customerToken?: string | null;
   /** Where the API lives, without `/v1`. Defaults to `http://localhost:4000`. */
   baseUrl?: string;
   /** Milliseconds one attempt may take before it is aborted (and retried if allowed). Defaults to 30 000 (30 s). */
@@ -122,6 +138,7 @@ export class AgentStack {
       );
     }
     this.#options = { ...options };
+    const bearer = options.customerToken || options.apiKey;
     this.#timeout = options.timeout ?? 30_000;
     this.#maxRetries = options.maxRetries ?? 2;
     const customFetch = options.fetch;
@@ -136,7 +153,7 @@ export class AgentStack {
       headers: {
         ...options.headers,
         accept: 'application/json',
-        ...(options.apiKey !== null && { authorization: `Bearer ${options.apiKey}` }),
+        ...(bearer && { authorization: `Bearer ${bearer}` }),
         'agentstack-version': options.apiVersion ?? API_VERSION,
       },
     });

@@ -1,12 +1,13 @@
 import {
   AGENCY_PERMISSIONS,
+  CUSTOMER_PERMISSIONS,
   OPERATOR_PERMISSIONS,
   PUBLISHABLE_PERMISSIONS,
   ROLE_PERMISSIONS,
 } from '@agentstack/sdk/catalog';
 import type { Role } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createUser, signIn, startTestServer, type TestServer } from './harness';
+import { createTenant, createUser, signIn, startTestServer, type TestServer, testEmail } from './harness';
 
 // An audit over every operation the server documents, so a new route cannot ship unguarded:
 // without a credential it answers 401, and each role gets 403 exactly where its permissions
@@ -23,9 +24,11 @@ describe('authorization on every route', () => {
   const sessions: Partial<Record<Role, string>> = {};
   let publishableKey: string;
   let agencyKey: string;
+  let customerToken: string;
 
   beforeAll(async () => {
-    t = await startTestServer('pglite');
+    // The email outbox: a customer's sign-up code arrives there.
+    t = await startTestServer('pglite', { server: { publicUrl: 'http://localhost:4000', email: { outbox: true } } });
     const doc = (await t.request('GET', '/openapi.json')).body;
     operations = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
       ([path, ops]) =>
@@ -43,6 +46,15 @@ describe('authorization on every route', () => {
       sessions[role] = await signIn(t, user.email);
     }
     publishableKey = pk;
+    const shopper = testEmail('shopper');
+    await t.request('POST', '/v1/commerce/customers/sign-up', {
+      token: pk,
+      body: { email: shopper, password: 'shopper password 1' },
+    });
+    const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: secretKey });
+    const code = /cvt_[0-9A-Za-z]+/.exec(outbox.body.data[0].text)?.[0];
+    const verified = await t.request('POST', '/v1/commerce/customers/verify', { token: pk, body: { token: code } });
+    customerToken = verified.body.token;
     const agency = await t.request('POST', '/v1/platform/agencies', {
       token: t.operatorKey,
       body: {
@@ -99,9 +111,15 @@ describe('authorization on every route', () => {
     ['publishable key', () => publishableKey, PUBLISHABLE_PERMISSIONS],
     ['operator key', () => t.operatorKey, OPERATOR_PERMISSIONS],
     ['agency key', () => agencyKey, AGENCY_PERMISSIONS],
+    ['customer token', () => customerToken, CUSTOMER_PERMISSIONS],
   ] as const)('gives a %s exactly its permissions', async (name, token, permissions) => {
+    const me = await t.request('GET', '/v1/platform/me', { token: token() });
+    expect(me.status).toBe(name === 'publishable key' || name === 'customer token' ? 403 : 200);
     const allowed = new Set<string>(permissions);
-    for (const op of operations.filter((o) => o.permission !== 'public')) {
+    // Signing out ends the credential under audit: last.
+    const signOut = (o: Operation) => (o.method === 'DELETE' && o.path.endsWith('/me/session') ? 1 : 0);
+    const audited = operations.filter((o) => o.permission !== 'public').sort((a, b) => signOut(a) - signOut(b));
+    for (const op of audited) {
       const res = await t.request(op.method, op.path, {
         token: token(),
         ...(op.method === 'GET' ? {} : { body: {} }),
@@ -110,7 +128,5 @@ describe('authorization on every route', () => {
       if (allowed.has(op.permission)) expect(res.body?.detail ?? '', where).not.toMatch(/may not/);
       else expect([res.status, res.body.code], where).toEqual([403, 'forbidden']);
     }
-    const me = await t.request('GET', '/v1/platform/me', { token: token() });
-    expect(me.status).toBe(name === 'publishable key' ? 403 : 200);
   });
 });

@@ -77,6 +77,8 @@ interface Target {
   publishable: string;
   /** A dashboard admin's email (password TEST_PASSWORD). */
   adminEmail: string;
+  /** The sign-up code sent to `email` (the server's email outbox; the mocks' model). */
+  signUpCode(email: string): Promise<string>;
 }
 
 const STARTER = demoTenant('starter');
@@ -659,6 +661,65 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('revoke it', 200, 'POST', `/v1/platform/api-keys/${created.body.id}/revoke`);
   await step('revoked key', [401, 'invalid_api_key'], 'GET', P, { token: created.body.secret });
 
+  // Customers: sign-up through a code, sign-in, the signed-in shopper and their addresses, staff reads.
+  const CU = '/v1/commerce/customers';
+  const shopper = { email: 'shopper.contract@example.test', password: 'shopper password 1' };
+  const storefront = { token: target.publishable };
+  await step('customer sign-up with a secret key', [403, 'forbidden'], 'POST', `${CU}/sign-up`, { body: shopper });
+  await step('customer sign-up with a short password', [400, 'validation_failed'], 'POST', `${CU}/sign-up`, {
+    ...storefront,
+    body: { ...shopper, password: 'short' },
+  });
+  await step('customer sign-up', 201, 'POST', `${CU}/sign-up`, { ...storefront, body: { ...shopper, name: 'Ada' } });
+  await step('customer sign-in before the code', [401, 'invalid_credentials'], 'POST', `${CU}/sign-in`, {
+    ...storefront,
+    body: shopper,
+  });
+  await step('an unknown sign-up code', [401, 'invalid_credentials'], 'POST', `${CU}/verify`, {
+    ...storefront,
+    body: { token: 'cvt_unknown' },
+  });
+  const code = await target.signUpCode(shopper.email);
+  const verified = await step('redeem a sign-up code', 201, 'POST', `${CU}/verify`, { ...storefront, body: { token: code } });
+  await step('a used sign-up code', [401, 'invalid_credentials'], 'POST', `${CU}/verify`, {
+    ...storefront,
+    body: { token: code },
+  });
+  const signedIn = await step('customer sign-in', 201, 'POST', `${CU}/sign-in`, { ...storefront, body: shopper });
+  await step('customer sign-in with a wrong password', [401, 'invalid_credentials'], 'POST', `${CU}/sign-in`, {
+    ...storefront,
+    body: { ...shopper, password: 'not the password' },
+  });
+  const cst = { token: signedIn.body.token as string };
+  const customerId = verified.body.customer.id as string;
+  await step('the signed-in customer', 200, 'GET', `${CU}/me`, cst);
+  await step('update the signed-in customer', 200, 'PATCH', `${CU}/me`, { ...cst, body: { phone: '+33 1 23' } });
+  await step('a new password without the current one', [400, 'validation_failed'], 'PATCH', `${CU}/me`, {
+    ...cst,
+    body: { password: 'a brand new password' },
+  });
+  const address = { name: 'Ada Lovelace', line1: '12 Rue des Lilas', city: 'Paris', postalCode: '75011', countryCode: 'FR' };
+  const saved = await step('add an address', 201, 'POST', `${CU}/me/addresses`, { ...cst, body: { address } });
+  await step('an address with a bad country', [400, 'validation_failed'], 'POST', `${CU}/me/addresses`, {
+    ...cst,
+    body: { address: { ...address, countryCode: 'France' } },
+  });
+  await step('list addresses', 200, 'GET', `${CU}/me/addresses`, cst);
+  await step('make an address the default', 200, 'PATCH', `${CU}/me/addresses/${saved.body.id}`, {
+    ...cst,
+    body: { isDefault: true },
+  });
+  await step('staff routes with a customer token', [403, 'forbidden'], 'GET', CU, cst);
+  await step("a shopper's account with a secret key", [403, 'forbidden'], 'GET', `${CU}/me`);
+  await step('customers by email', 200, 'GET', `${CU}?email=${encodeURIComponent(shopper.email)}`);
+  await step('retrieve a customer', 200, 'GET', `${CU}/${customerId}`);
+  await step('an unknown customer', [404, 'not_found'], 'GET', `${CU}/cus_00000000000000000000`);
+  await step('update a customer', 200, 'PATCH', `${CU}/${customerId}`, { body: { metadata: { vip: 'yes' } } });
+  await step('delete an address', 200, 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
+  await step('a deleted address', [404, 'not_found'], 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
+  await step('customer sign-out', 200, 'DELETE', `${CU}/me/session`, cst);
+  await step('a signed-out customer token', [401, 'session_expired'], 'GET', `${CU}/me`, cst);
+
   await step('unknown route', [404, 'route_not_found'], 'GET', '/v1/commerce/nothing-here');
   const wrong = await step('wrong method on a known path', [405, 'method_not_allowed'], 'DELETE', P);
   expect(wrong.headers.get('allow')).toBe('GET, HEAD, POST');
@@ -681,7 +742,8 @@ describe.each(DATABASES)('contract suite on the real server (%s)', (kind) => {
   let t: TestServer;
   let target: Target;
   beforeAll(async () => {
-    t = await startTestServer(kind);
+    // The email outbox: customers' sign-up codes arrive there.
+    t = await startTestServer(kind, { server: { publicUrl: 'http://localhost:4000', email: { outbox: true } } });
     const tenant = await createTenant(t, { subscription: STARTER.subscription, limitOverrides: LIMITS });
     const admin = await createUser(t, tenant.secretKey, 'admin');
     target = {
@@ -690,6 +752,11 @@ describe.each(DATABASES)('contract suite on the real server (%s)', (kind) => {
       secret: tenant.secretKey,
       publishable: tenant.publishableKey,
       adminEmail: admin.email,
+      async signUpCode(email) {
+        const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: tenant.secretKey });
+        const message = outbox.body.data.find((m: { to: string }) => m.to === email);
+        return /cvt_[0-9A-Za-z]+/.exec(message?.text ?? '')?.[0] ?? 'cvt_missing';
+      },
     };
   });
   afterAll(() => t?.stop());
@@ -717,6 +784,10 @@ describe('contract suite on the msw mocks', () => {
       secret: 'sk_contract',
       publishable: 'pk_contract',
       adminEmail: admin.email,
+      async signUpCode(email) {
+        for (const [code, pending] of api.db.customerSignUps) if (pending.email === email) return code;
+        return 'cvt_missing';
+      },
     });
     // The server suite ran first in this file (vitest runs describes in order).
     expect(serverOutcomes).toBeDefined();

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'commerce:carts:read',
   'commerce:carts:write',
   'commerce:carts:list',
+  'commerce:customers:read',
+  'commerce:customers:write',
+  'commerce:customers:auth',
+  'commerce:customers:self',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:read',
     'commerce:carts:write',
     'commerce:carts:list',
+    'commerce:customers:read',
+    'commerce:customers:write',
   ],
   admin: [
     ...READ_ALL,
@@ -81,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:read',
     'commerce:carts:write',
     'commerce:carts:list',
+    'commerce:customers:read',
+    'commerce:customers:write',
   ],
   support: [
     ...READ_ALL,
@@ -90,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:orders:read',
     'commerce:carts:read',
     'commerce:carts:list',
+    'commerce:customers:read',
   ],
   compliance: [
     ...READ_ALL,
@@ -98,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:orders:read',
     'commerce:carts:read',
     'commerce:carts:list',
+    'commerce:customers:read',
   ],
   moderator: [...READ_ALL],
   viewer: [
@@ -123,7 +133,23 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
   // A shopper's own cart, opened with its token (see the carts contract).
   'commerce:carts:read',
   'commerce:carts:write',
+  'commerce:customers:auth',
 ];
+
+/**
+ * What a signed-in shopper's customer token (`cst_…`) may do: what the tenant's publishable key
+ * may, plus act on its own account (`commerce:customers:self`: `/v1/commerce/customers/me…`).
+ * Never another customer's data, never the tenant's staff's.
+ */
+export const CUSTOMER_PERMISSIONS: readonly Permission[] = [...PUBLISHABLE_PERMISSIONS, 'commerce:customers:self'];
+
+/**
+ * A storefront caller — a publishable key or a signed-in shopper's customer token: it sees the
+ * live catalogue only, never drafts or archived products.
+ */
+export function isStorefront(caller: { kind: string }): boolean {
+  return caller.kind === 'publishable_key' || caller.kind === 'customer';
+}
 
 /** What an operator key may do: manage tenants, agencies and read plans. */
 export const OPERATOR_PERMISSIONS: readonly Permission[] = [

@@ -11,6 +11,7 @@ import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { productOperations } from './commerce/products';
 import { variantOperations } from './commerce/variants';
 import { vendorOperations } from './commerce/vendors';
+import { customerOperations } from './commerce/customers';
 import type { OperationGroup } from './operation';
 import { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 import { agencyOperations } from './platform/agencies';
@@ -75,6 +76,8 @@ export const commerceContract = {
   orderWorkflow: orderWorkflowOperations,
   /** Shoppers' carts, priced on the server. */
   carts: cartOperations,
+  /** Shoppers' accounts: sign-up, sign-in, the signed-in shopper and their addresses. */
+  customers: customerOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

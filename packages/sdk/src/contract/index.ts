@@ -12,6 +12,7 @@ export { commerceContract, contract, platformContract, realtimeContract } from '
 export { cartOperations } from './commerce/carts';
 export { categoryOperations } from './commerce/categories';
 export { collectionOperations } from './commerce/collections';
+export { customerOperations } from './commerce/customers';
 export {
   inventoryLevelOperations,
   inventoryMovementOperations,

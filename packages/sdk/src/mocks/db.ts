@@ -9,6 +9,7 @@ import type { LimitKey } from '../catalog/plans';
 import type { CartLineState, CartState } from '../contract/commerce/pricing';
 import type { ProductCategory } from '../schemas/commerce/category';
 import type { ProductCollection } from '../schemas/commerce/collection';
+import type { Customer, CustomerAddress } from '../schemas/commerce/customer';
 import type {
   InventoryLevel,
   InventoryMovement,
@@ -54,6 +55,24 @@ export interface MockDbOptions {
 /** A user session created by `POST /v1/platform/sessions`. */
 export interface MockSession {
   userId: string;
+  expiresAt: string;
+}
+
+/** A customer as the model stores it: with its password (plain text: this is a mock). */
+export interface MockCustomer extends Customer {
+  password: string;
+}
+
+/** A customer's saved address as the model stores it: with its customer. */
+export interface MockCustomerAddress extends CustomerAddress {
+  customerId: string;
+}
+
+/** A sign-up waiting for its code. */
+export interface MockCustomerSignUp {
+  email: string;
+  name: string | null;
+  password: string;
   expiresAt: string;
 }
 
@@ -124,6 +143,20 @@ export interface MockDb {
   carts: MockCart[];
   /** The caller tenant's dashboard users. */
   users: User[];
+  /**
+   * The caller tenant's customers (shoppers). Fixtures: three, each with the password
+   * {@link DEMO_CUSTOMER_PASSWORD}; the first (`ada@example.com`) has two addresses.
+   */
+  customers: MockCustomer[];
+  /** Saved addresses of the customers. */
+  customerAddresses: MockCustomerAddress[];
+  /**
+   * Sign-ups waiting for their code, by code: the model sends no email, so a test or a story
+   * reads the code here (`[...db.customerSignUps.keys()]`) to redeem it.
+   */
+  customerSignUps: Map<string, MockCustomerSignUp>;
+  /** Customer sessions by token (`cst_…`). */
+  customerSessions: Map<string, { customerId: string; expiresAt: string }>;
   /** The caller tenant's webhook endpoints. */
   webhookEndpoints: MockWebhookEndpoint[];
   /** Deliveries to the caller tenant's webhook endpoints, with their attempts. */
@@ -409,6 +442,9 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
     carts: [],
     users,
+    ...customersFor(),
+    customerSignUps: new Map(),
+    customerSessions: new Map(),
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',
     ...webhooksFor(),
@@ -424,6 +460,50 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     eventListeners: new Set(),
     realtimeTokens: new Map(),
     apiCalls: { ...(options.apiCalls ?? demo.apiCalls) },
+  };
+}
+
+/** The password of every fixture customer of the mocks. */
+export const DEMO_CUSTOMER_PASSWORD = 'demo shopper password';
+
+// Three shoppers; the first with a home and a work address (home the default).
+function customersFor(): Pick<MockDb, 'customers' | 'customerAddresses'> {
+  const people = [
+    ['ada@example.com', 'Ada Lovelace', '+44 20 7946 0001'],
+    ['grace@example.com', 'Grace Hopper', null],
+    ['alan@example.com', 'Alan Turing', null],
+  ] as const;
+  const customers: MockCustomer[] = people.map(([email, name, phone], i) => {
+    const time = FIXTURE_EPOCH - (10 - i) * 24 * HOUR;
+    return {
+      id: fixtureId('cus', time, i + 1),
+      object: 'customer',
+      email,
+      name,
+      phone,
+      metadata: {},
+      createdAt: iso(time),
+      updatedAt: iso(time),
+      lastLoginAt: iso(FIXTURE_EPOCH - (i + 1) * HOUR),
+      password: DEMO_CUSTOMER_PASSWORD,
+    };
+  });
+  const ada = customers[0] as MockCustomer;
+  const address = (n: number, line1: string, isDefault: boolean): MockCustomerAddress => {
+    const time = FIXTURE_EPOCH - (9 - n) * 24 * HOUR;
+    return {
+      id: fixtureId('cad', time, n),
+      object: 'customer_address',
+      customerId: ada.id,
+      address: { name: 'Ada Lovelace', line1, city: 'London', postalCode: 'W1J 7NT', countryCode: 'GB' },
+      isDefault,
+      createdAt: iso(time),
+      updatedAt: iso(time),
+    };
+  };
+  return {
+    customers,
+    customerAddresses: [address(1, '12 St James Square', true), address(2, '1 Babbage Row', false)],
   };
 }
 

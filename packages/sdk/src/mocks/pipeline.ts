@@ -1,6 +1,7 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import {
   AGENCY_PERMISSIONS,
+  CUSTOMER_PERMISSIONS,
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
@@ -42,6 +43,8 @@ export interface Caller {
   permissions: readonly Permission[];
   /** An agency key's agency: it acts on that agency's tenants only. */
   agencyId?: string;
+  /** A customer token's shopper. */
+  customerId?: string;
 }
 
 /** What a mock implementation of operation `O` receives: the validated request and the model. */
@@ -121,6 +124,14 @@ function authenticate(db: MockDb, header: string | null): Caller {
     if (Date.parse(session.expiresAt) <= Date.now())
       throw expired('This session has expired; sign in again.');
     return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
+  }
+  if (token.startsWith('cst_')) {
+    const session = db.customerSessions.get(token);
+    if (!session || !db.customers.some((c) => c.id === session.customerId)) {
+      throw expired('This session is not valid (signed out or unknown); sign in again.');
+    }
+    if (Date.parse(session.expiresAt) <= Date.now()) throw expired('This session has expired; sign in again.');
+    return { ...caller('customer', null, CUSTOMER_PERMISSIONS), customerId: session.customerId };
   }
   if (db.actingUserId) {
     // The `role` option: plain tokens act as that user's session (as if signed in).

@@ -1,6 +1,7 @@
 import { cartMocks } from './commerce/carts';
 import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
+import { customerMocks } from './commerce/customers';
 import { inventoryMocks } from './commerce/inventory';
 import { orderWorkflowMocks } from './commerce/orderWorkflow';
 import { productMocks } from './commerce/products';
@@ -34,4 +35,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...inventoryMocks,
   ...orderWorkflowMocks,
   ...cartMocks,
+  ...customerMocks,
 ];

@@ -321,6 +321,7 @@ export const ErrorCodes = [
   'cart_limit_exceeded',
   'shipping_unavailable',
   'discount_not_applicable',
+  'too_many_addresses',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -366,4 +367,5 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   cart_limit_exceeded: 422,
   shipping_unavailable: 422,
   discount_not_applicable: 409,
+  too_many_addresses: 409,
 };

@@ -4,8 +4,10 @@
  * @packageDocumentation
  */
 export * from './commerce/cart';
+export * from './commerce/address';
 export * from './commerce/category';
 export * from './commerce/collection';
+export * from './commerce/customer';
 export * from './commerce/inventory';
 export * from './commerce/orderWorkflow';
 export * from './commerce/product';

@@ -3,11 +3,25 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** A new random credential `prefix_` + 32 base62 characters (≈190 bits). */
-export function generateSecret(prefix: 'op' | 'ag' | 'sk' | 'pk' | 'sess' | 'inv'): string {
+export function generateSecret(prefix: 'op' | 'ag' | 'sk' | 'pk' | 'sess' | 'inv' | 'cst' | 'cvt'): string {
   const bytes = randomBytes(32);
   let out = '';
   for (const b of bytes) out += BASE62[b % 62];
   return `${prefix}_${out}`;
+}
+
+/**
+ * A new bearer token that lasts `ttlMs`: the token (shown once), the hash stored in its place, and
+ * when it expires. Dashboard sessions (`sess_`), customer sessions (`cst_`) and sign-up codes
+ * (`cvt_`) are all issued here.
+ */
+export function issueToken(
+  prefix: 'sess' | 'cst' | 'cvt',
+  ttlMs: number,
+  now = new Date(),
+): { token: string; tokenHash: string; expiresAt: Date } {
+  const token = generateSecret(prefix);
+  return { token, tokenHash: hashSecret(token), expiresAt: new Date(now.getTime() + ttlMs) };
 }
 
 /** SHA-256 of a high-entropy credential: what the database stores instead of it. */
@@ -53,6 +67,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: SCRYPT.maxmem,
   });
   return timingSafeEqual(expected, actual);
+}
+
+/**
+ * Verifies `password` against `stored`, or — for an account that does not exist — against a hash
+ * that verifies nothing, so the answer takes as long either way and timing tells no one which
+ * accounts exist.
+ */
+export async function verifyPasswordOrDummy(password: string, stored: string | undefined): Promise<boolean> {
+  const ok = await verifyPassword(password, stored ?? DUMMY_PASSWORD_HASH);
+  return ok && stored !== undefined;
 }
 
 /** A hash that verifies nothing, compared against when the email is unknown so timing does not tell. */

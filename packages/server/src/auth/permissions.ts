@@ -1,6 +1,8 @@
 // The permission table lives in the shared contract so the server, the mocks and the React kit agree.
 export {
   AGENCY_PERMISSIONS,
+  CUSTOMER_PERMISSIONS,
+  isStorefront,
   OPERATOR_PERMISSIONS,
   PERMISSIONS,
   type Permission,

@@ -1,11 +1,22 @@
 import type { Role } from '@agentstack/sdk/schemas';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, type Executor, retryOnDeadConnection } from '../db/client';
-import { agencyKeys, apiKeys, operatorKeys, sessions, tenants, users } from '../db/schema';
+import {
+  agencyKeys,
+  apiKeys,
+  customerSessions,
+  customers,
+  operatorKeys,
+  sessions,
+  tenants,
+  users,
+} from '../db/schema';
 import { ApiError } from '../http/errors';
 import { hashSecret } from './credentials';
 import {
   AGENCY_PERMISSIONS,
+  CUSTOMER_PERMISSIONS,
+  isStorefront,
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
@@ -13,13 +24,15 @@ import {
 } from './permissions';
 import { mintRealtimeToken, readRealtimeToken, realtimeSignatureValid } from './realtimeToken';
 
+export { isStorefront };
+
 /** A tenant row as the auth layer carries it. */
 export type TenantRow = typeof tenants.$inferSelect;
 
 /** Who is calling, resolved from the bearer credential. */
 export interface Principal {
-  kind: 'operator' | 'agency_key' | 'secret_key' | 'publishable_key' | 'session';
-  /** The operator key, API key or session id. */
+  kind: 'operator' | 'agency_key' | 'secret_key' | 'publishable_key' | 'session' | 'customer';
+  /** The operator key, API key, session or customer session id. */
   credentialId: string;
   tenant: TenantRow | null;
   role: Role | null;
@@ -27,6 +40,8 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   /** An agency key's agency: it acts on that agency's tenants only. */
   agencyId?: string;
+  /** A customer token's (`cst_…`) shopper: it acts on that customer's own account only. */
+  customerId?: string;
 }
 
 /** Principal of a tenant: `tenant` is never null. */
@@ -50,7 +65,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Credentials only their holder knows: a stored reply may be bound to them (publishable keys are public). */
-const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'agency_key', 'secret_key', 'session']);
+const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'agency_key', 'secret_key', 'session', 'customer']);
 
 /** The private credential a request was made with, for binding idempotent replies; else `null`. */
 export function privateCredential(
@@ -287,9 +302,7 @@ export class Authenticator {
         .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt)));
       const [row] = lock ? await query.for('share', { of: [sessions, users] }) : await query;
       if (row) {
-        if (row.session.expiresAt.getTime() <= Date.now()) {
-          throw new ApiError(401, 'session_expired', 'This session has expired; sign in again.');
-        }
+        requireUnexpired(row.session.expiresAt);
         const role = row.user.role as Role;
         return {
           kind: 'session',
@@ -300,14 +313,45 @@ export class Authenticator {
           permissions: new Set(ROLE_PERMISSIONS[role]),
         };
       }
-      throw new ApiError(
-        401,
-        'session_expired',
-        'This session is not valid (signed out or unknown); sign in again.',
-      );
+      throw signedOut();
+    } else if (prefix === 'cst') {
+      // A shopper's session: the tenant's publishable rights plus its own account.
+      const query = db
+        .select({ session: customerSessions, tenant: tenants })
+        .from(customerSessions)
+        .innerJoin(customers, eq(customers.id, customerSessions.customerId))
+        .innerJoin(tenants, eq(tenants.id, customerSessions.tenantId))
+        .where(and(eq(customerSessions.tokenHash, hash), isNull(customerSessions.revokedAt)));
+      // Only the session row is share-locked: a write that then locks the customer (FOR UPDATE)
+      // must not hold a share lock on it too, or two such writes would deadlock.
+      const [row] = lock ? await query.for('share', { of: customerSessions }) : await query;
+      if (row) {
+        requireUnexpired(row.session.expiresAt);
+        return {
+          kind: 'customer',
+          credentialId: row.session.id,
+          tenant: row.tenant,
+          role: null,
+          userId: null,
+          customerId: row.session.customerId,
+          permissions: new Set(CUSTOMER_PERMISSIONS),
+        };
+      }
+      throw signedOut();
     }
     throw new ApiError(401, 'invalid_api_key', 'The API key is not valid: unknown or revoked.');
   }
+}
+
+/** A session (a dashboard user's or a customer's) past its `expiresAt`: `401 session_expired`. */
+function requireUnexpired(expiresAt: Date): void {
+  if (expiresAt.getTime() <= Date.now()) {
+    throw new ApiError(401, 'session_expired', 'This session has expired; sign in again.');
+  }
+}
+
+function signedOut(): ApiError {
+  return new ApiError(401, 'session_expired', 'This session is not valid (signed out or unknown); sign in again.');
 }
 
 function prefixOf(token: string): string {

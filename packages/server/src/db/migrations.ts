@@ -421,6 +421,60 @@ create index inventory_reservations_expires_idx on inventory_reservations (expir
 `,
   },
   {
+    id: '0016_customers',
+    // Shoppers' accounts (distinct from dashboard users). A sign-up waits in customer_sign_ups
+    // until its emailed code is redeemed, so the answer of a sign-up never says whether the
+    // address already has an account. Tokens are stored as SHA-256 hashes, passwords as scrypt.
+    sql: `
+create table customers (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  email text not null,
+  name text,
+  phone text,
+  password_hash text not null,
+  metadata jsonb not null default '{}'::jsonb,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  last_login_at timestamptz
+);
+create unique index customers_tenant_email_idx on customers (tenant_id, email);
+create table customer_sign_ups (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  email text not null,
+  name text,
+  password_hash text not null,
+  token_hash text not null constraint customer_sign_ups_token_hash_key unique,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null
+);
+create index customer_sign_ups_tenant_email_idx on customer_sign_ups (tenant_id, email);
+create index customer_sign_ups_expires_idx on customer_sign_ups (expires_at);
+create table customer_sessions (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  customer_id text not null references customers(id) on delete cascade,
+  token_hash text not null constraint customer_sessions_token_hash_key unique,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  revoked_at timestamptz
+);
+create index customer_sessions_customer_idx on customer_sessions (customer_id);
+create table customer_addresses (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  customer_id text not null references customers(id) on delete cascade,
+  address jsonb not null,
+  is_default boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index customer_addresses_customer_idx on customer_addresses (tenant_id, customer_id, id);
+create unique index customer_addresses_default_idx on customer_addresses (customer_id) where is_default;
+`,
+  },
+  {
     id: '0017_carts',
     // Carts and what prices them: regions (currency, countries, tax rate), shipping options,
     // discount codes with their usage. A cart keeps its lines as JSON (one row read per call) and

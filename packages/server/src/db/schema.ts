@@ -730,3 +730,85 @@ export const carts = pgTable(
     check('carts_status_check', sql`status in ('open', 'completed')`),
   ],
 );
+
+/** Shoppers' accounts, per tenant (not dashboard users): `modules/commerce/customers`. */
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastLoginAt: ts('last_login_at'),
+  },
+  (t) => [uniqueIndex('customers_tenant_email_idx').on(t.tenantId, t.email)],
+);
+
+/** Sign-ups waiting for their emailed code; the account is created when it is redeemed. */
+export const customerSignUps = pgTable(
+  'customer_sign_ups',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    email: text('email').notNull(),
+    name: text('name'),
+    passwordHash: text('password_hash').notNull(),
+    tokenHash: text('token_hash').notNull().unique('customer_sign_ups_token_hash_key'),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    index('customer_sign_ups_tenant_email_idx').on(t.tenantId, t.email),
+    index('customer_sign_ups_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/** Customer sessions, stored as token hashes. */
+export const customerSessions = pgTable(
+  'customer_sessions',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique('customer_sessions_token_hash_key'),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('customer_sessions_customer_idx').on(t.customerId)],
+);
+
+/** A customer's saved addresses; at most one is the default. */
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    address: jsonb('address').$type<Address>().notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('customer_addresses_customer_idx').on(t.tenantId, t.customerId, t.id),
+    uniqueIndex('customer_addresses_default_idx').on(t.customerId).where(sql`is_default`),
+  ],
+);

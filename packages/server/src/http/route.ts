@@ -326,5 +326,6 @@ function checkResponse(op: Operation, schema: z.ZodMiniType, result: unknown): v
 
 function describe(p: Principal): string {
   if (p.kind === 'session') return `a ${p.role} session`;
+  if (p.kind === 'customer') return 'a customer token';
   return p.kind.replace('_', ' ');
 }

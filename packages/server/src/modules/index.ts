@@ -2,6 +2,7 @@ import type { ApiRouter } from '../http/route';
 import { cartRoutes } from './commerce/carts/routes';
 import { categoryRoutes } from './commerce/categories/routes';
 import { collectionRoutes } from './commerce/collections/routes';
+import { customerRoutes } from './commerce/customers/routes';
 import { inventoryRoutes } from './commerce/inventory/routes';
 import { orderWorkflowRoutes } from './commerce/order-workflow/routes';
 import { productRoutes } from './commerce/products/routes';
@@ -22,4 +23,5 @@ export function registerModules(router: ApiRouter): void {
   inventoryRoutes(router);
   orderWorkflowRoutes(router);
   cartRoutes(router);
+  customerRoutes(router);
 }

@@ -1,4 +1,5 @@
-import { type Address, type Cart, MAX_CART_AMOUNT, MAX_CART_LINES } from '../../schemas/commerce/cart';
+import type { Address } from '../../schemas/commerce/address';
+import { type Cart, MAX_CART_AMOUNT, MAX_CART_LINES } from '../../schemas/commerce/cart';
 import type { Money } from '../../schemas/common';
 import { ProblemError } from '../problem';
 

@@ -1,4 +1,5 @@
 import { MAX_CATEGORY_DEPTH } from '../../schemas/commerce/category';
+import { MAX_CUSTOMER_ADDRESSES } from '../../schemas/commerce/customer';
 import type { ProductOption } from '../../schemas/commerce/product';
 import { MAX_VARIANTS } from '../../schemas/commerce/variant';
 import type { Money } from '../../schemas/common';
@@ -192,4 +193,36 @@ export function removedStepKeys(
 ): string[] {
   const kept = new Set(after.map((s) => s.key));
   return before.filter((s) => !kept.has(s.key)).map((s) => s.key);
+}
+
+/** `409 too_many_addresses`: a customer already keeps `count` of at most {@link MAX_CUSTOMER_ADDRESSES}. */
+export function requireAddressSlot(count: number): void {
+  if (count >= MAX_CUSTOMER_ADDRESSES) {
+    throw new ProblemError(
+      409,
+      'too_many_addresses',
+      `A customer keeps at most ${MAX_CUSTOMER_ADDRESSES} addresses: delete one first.`,
+    );
+  }
+}
+
+/** Whether a new address is the default: as asked, else when it is the customer's first. */
+export function isDefaultAddress(requested: boolean | undefined, existing: number): boolean {
+  return requested ?? existing === 0;
+}
+
+/**
+ * `400 validation_failed` when a customer's update carries only one of `password` and
+ * `currentPassword`; true when it changes the password (both given).
+ */
+export function requirePasswordPair(input: { password?: string; currentPassword?: string }): boolean {
+  if (input.password === undefined && input.currentPassword === undefined) return false;
+  if (input.password === undefined || input.currentPassword === undefined) {
+    const param = input.password === undefined ? 'password' : 'currentPassword';
+    throw new ProblemError(400, 'validation_failed', 'A new password needs the current one, and only goes with it.', {
+      param,
+      errors: [{ param, code: 'required', message: 'Send password and currentPassword together.' }],
+    });
+  }
+  return true;
 }

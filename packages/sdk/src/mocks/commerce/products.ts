@@ -1,3 +1,4 @@
+import { isStorefront } from '../../catalog/permissions';
 import { productOperations } from '../../contract/commerce/products';
 import { requireOptionsFitVariants, requirePriceCurrencyOnce } from '../../contract/commerce/rules';
 import { ProblemError } from '../../contract/problem';
@@ -18,12 +19,12 @@ const ORDER_FIELDS = {
   createdAt: (p: Product) => p.createdAt,
 };
 
-/** Publishable keys see active products only; everything else is "not found" to them. */
+/** Storefront callers (publishable keys, customer tokens) see active products only; everything else is "not found" to them. */
 function visible(
   ctx: MockContext<typeof productOperations.list | typeof productOperations.retrieve>,
 ): Product[] {
   const caller = ctx.tenant();
-  return caller.kind === 'publishable_key'
+  return isStorefront(caller)
     ? ctx.db.products.filter((p) => p.status === 'active')
     : ctx.db.products;
 }

@@ -1,3 +1,4 @@
+import { isStorefront } from '../../catalog/permissions';
 import {
   requireDistinctVariant,
   requirePriceCurrencyOnce,
@@ -18,7 +19,7 @@ type Ctx = MockContext<(typeof variantOperations)[keyof typeof variantOperations
 
 function readable(ctx: Ctx): Product {
   const product = findById(ctx.db.products, ctx.params.id, 'product');
-  if (ctx.tenant().kind === 'publishable_key' && product.status !== 'active')
+  if (isStorefront(ctx.tenant()) && product.status !== 'active')
     throw notFound('product', ctx.params.id);
   return product;
 }

@@ -10,6 +10,7 @@ import {
   safeString,
   Timestamp,
 } from '../common';
+import { Address } from './address';
 import { StockItemId } from './inventory';
 
 /**
@@ -32,28 +33,6 @@ export const MAX_CART_AMOUNT = 1_000_000_000_00;
 
 /** Units of a line: 1..{@link MAX_LINE_QUANTITY}. */
 export const CartQuantity = z.int().check(z.minimum(1), z.maximum(MAX_LINE_QUANTITY));
-
-/** An ISO 3166-1 alpha-2 country code, upper case (`FR`, `US`). */
-export const CountryCode = z
-  .string()
-  .check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as FR'));
-
-const Line = (max: number) => safeString(z.trim(), z.minLength(1), z.maxLength(max));
-const OptionalLine = (max: number) => safeString(z.trim(), z.maxLength(max));
-
-/** A postal address. */
-export const Address = z.strictObject({
-  name: Line(200),
-  line1: Line(200),
-  line2: z.optional(OptionalLine(200)),
-  city: Line(100),
-  postalCode: Line(20),
-  /** State, province or county, where the country uses one. */
-  province: z.optional(OptionalLine(100)),
-  countryCode: CountryCode,
-  phone: z.optional(safeString(z.trim(), z.maxLength(32))),
-});
-export type Address = z.infer<typeof Address>;
 
 /** One line of a cart: a variant (or a product sold without variants) and how many. */
 export const CartLine = z.strictObject({

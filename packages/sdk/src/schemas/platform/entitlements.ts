@@ -48,7 +48,7 @@ export type Entitlements = z.infer<typeof Entitlements>;
 /** `GET /v1/platform/me`: who is calling. */
 export const Principal = z.strictObject({
   object: z.literal('principal'),
-  kind: z.enum(['operator', 'agency_key', 'secret_key', 'publishable_key', 'session']),
+  kind: z.enum(['operator', 'agency_key', 'secret_key', 'publishable_key', 'session', 'customer']),
   tenantId: z.nullable(z.string()),
   tenantName: z.nullable(z.string()),
   /** The agency an agency key (`ag_…`) acts for; `null` for every other credential. */

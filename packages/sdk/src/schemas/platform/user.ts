@@ -6,7 +6,10 @@ export const Role = z.enum(['owner', 'admin', 'support', 'compliance', 'moderato
 export type Role = z.infer<typeof Role>;
 
 const UserName = safeString(z.minLength(1), z.maxLength(120));
-const NewPassword = safeString(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256));
+/** A new password: 12..256 characters (dashboard users and shoppers alike). */
+export const NewPassword = safeString(z.minLength(12, 'must be at least 12 characters'), z.maxLength(256));
+/** A password being checked (sign-in): 1..256 characters. */
+export const Password = safeString(z.minLength(1), z.maxLength(256));
 
 /** A dashboard user of one tenant. */
 export const User = z.strictObject({
@@ -62,7 +65,7 @@ export type UserUpdate = z.infer<typeof UserUpdate>;
 /** Body of `POST /v1/platform/sessions`: sign a dashboard user in. */
 export const SessionCreate = z.strictObject({
   email: Email,
-  password: safeString(z.minLength(1), z.maxLength(256)),
+  password: Password,
   /** Needed only when the same email belongs to users of several tenants. */
   tenantId: z.optional(prefixedId('ten')),
 });

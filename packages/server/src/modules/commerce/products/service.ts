@@ -8,7 +8,7 @@ import type {
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
 import type { SQL } from 'drizzle-orm';
-import type { TenantPrincipal } from '../../../auth/principal';
+import { isStorefront, type TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
@@ -48,7 +48,7 @@ function duplicateSku(sku: string | null | undefined): ApiError {
  */
 function visible(caller: TenantPrincipal, params: ProductListParams): SQL | undefined | null {
   const { limit: _limit, startingAfter: _after, order: _order, ...filter } = params;
-  if (caller.kind !== 'publishable_key') return productFilter(caller.tenant.id, filter);
+  if (!isStorefront(caller)) return productFilter(caller.tenant.id, filter);
   if (params.status && params.status !== 'active') return null;
   return productFilter(caller.tenant.id, { ...filter, status: 'active' });
 }
@@ -98,7 +98,7 @@ export const productService = {
    */
   listCached: cachedList<TenantPrincipal, ProductListParams, ListResponse<Product>>({
     // Browsers with a publishable key see another catalogue (live products only).
-    scope: (caller) => [caller.tenant.id, caller.kind === 'publishable_key' ? 'public' : 'all'],
+    scope: (caller) => [caller.tenant.id, isStorefront(caller) ? 'public' : 'all'],
     version: (db, caller) => readCatalogVersion(db, caller.tenant.id),
     load: async (db, caller, params) => {
       const filter = visible(caller, params);
@@ -124,7 +124,7 @@ export const productService = {
 
   async retrieve(db: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
     const row = await productStore(db, caller.tenant.id).get(id);
-    if (!row || (caller.kind === 'publishable_key' && row.status !== 'active')) throw notFound('product', id);
+    if (!row || (isStorefront(caller) && row.status !== 'active')) throw notFound('product', id);
     return toProduct(row);
   },
 

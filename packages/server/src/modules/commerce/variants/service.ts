@@ -14,7 +14,7 @@ import type {
   ProductVariantUpdate,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
-import type { TenantPrincipal } from '../../../auth/principal';
+import { isStorefront, type TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
@@ -33,7 +33,7 @@ function duplicateSku(sku: string): ApiError {
 /** The product a read is about: `404` when the caller cannot see it (publishable keys: active ones only). */
 async function readableProduct(db: Executor, caller: TenantPrincipal, productId: string) {
   const product = await productStore(db, caller.tenant.id).get(productId);
-  if (!product || (caller.kind === 'publishable_key' && product.status !== 'active'))
+  if (!product || (isStorefront(caller) && product.status !== 'active'))
     throw notFound('product', productId);
   return product;
 }

@@ -1,6 +1,6 @@
 import type { RevokedSession, Session, SessionCreate } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
-import { DUMMY_PASSWORD_HASH, generateSecret, hashSecret, verifyPassword } from '../../../auth/credentials';
+import { DUMMY_PASSWORD_HASH, issueToken, verifyPassword } from '../../../auth/credentials';
 import type { Principal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { ApiError } from '../../../http/errors';
@@ -27,15 +27,9 @@ function invalidCredentials(): ApiError {
  * time. Used by sign-in and by accepting an invitation.
  */
 export async function openSession(tx: Executor, user: UserRow): Promise<Session> {
-  const token = generateSecret('sess');
   const now = new Date();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await sessionStore(tx, user.tenantId).insert({
-    id: newId('ses'),
-    userId: user.id,
-    tokenHash: hashSecret(token),
-    expiresAt,
-  });
+  const { token, tokenHash, expiresAt } = issueToken('sess', SESSION_TTL_MS, now);
+  await sessionStore(tx, user.tenantId).insert({ id: newId('ses'), userId: user.id, tokenHash, expiresAt });
   const updated = await userStore(tx, user.tenantId).update(user.id, { lastLoginAt: now });
   return {
     object: 'session',

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { sessions } from '../../../db/schema';
+import { customerSessions, sessions } from '../../../db/schema';
 import { defineStore } from '../../../db/store';
 
 /** A session row (the token itself is never stored, only its SHA-256). */
@@ -14,16 +14,31 @@ const sessionRows = defineStore({
   defaultOrder: '-createdAt',
 });
 
+/** A table of revocable bearer sessions: dashboard users' (`sessions`) or shoppers' (`customer_sessions`). */
+type SessionTable = typeof sessions | typeof customerSessions;
+
+/**
+ * Revokes the tenant's live sessions of `table` that match `conditions`; returns how many. The
+ * one revocation both kinds of session share.
+ */
+export async function revokeLiveSessions(
+  db: Executor,
+  table: SessionTable,
+  tenantId: string,
+  ...conditions: (SQL | undefined)[]
+): Promise<number> {
+  const revoked = await db
+    .update(table)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(table.tenantId, tenantId), isNull(table.revokedAt), ...conditions))
+    .returning({ id: table.id });
+  return revoked.length;
+}
+
 /** SQL for one tenant's dashboard sessions; every query includes the tenant. */
 export function sessionStore(db: Executor, tenantId: string) {
-  const revokeLive = async (...conditions: (SQL | undefined)[]) => {
-    const revoked = await db
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.tenantId, tenantId), isNull(sessions.revokedAt), ...conditions))
-      .returning({ id: sessions.id });
-    return revoked.length;
-  };
+  const revokeLive = (...conditions: (SQL | undefined)[]) =>
+    revokeLiveSessions(db, sessions, tenantId, ...conditions);
   return {
     insert: sessionRows(db, tenantId).insert,
 
