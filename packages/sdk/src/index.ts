@@ -55,6 +55,7 @@ export type {
   Agencies,
   ApiKeys,
   BrandResource,
+  Customers,
   EntitlementsResource,
   Me,
   Plans,
@@ -68,8 +69,8 @@ export type {
   Vendors,
   WebhookEndpoints,
 } from './resources';
+export type { Address } from './schemas/commerce/address';
 export type {
-  Address,
   Cart,
   CartCreate,
   CartLine,
@@ -92,6 +93,19 @@ export type {
   ProductCollectionListParams,
   ProductCollectionUpdate,
 } from './schemas/commerce/collection';
+export type {
+  Customer,
+  CustomerAddress,
+  CustomerAddressCreate,
+  CustomerAddressUpdate,
+  CustomerListParams,
+  CustomerSelfUpdate,
+  CustomerSession,
+  CustomerSignIn,
+  CustomerSignUp,
+  CustomerSignUpResult,
+  CustomerUpdate,
+} from './schemas/commerce/customer';
 export type {
   InventoryAdjust,
   InventoryLevel,

@@ -1,5 +1,6 @@
 import type { categoryOperations } from './contract/commerce/categories';
 import type { collectionOperations } from './contract/commerce/collections';
+import type { customerOperations } from './contract/commerce/customers';
 import type { productOperations } from './contract/commerce/products';
 import type { variantOperations } from './contract/commerce/variants';
 import type { vendorOperations } from './contract/commerce/vendors';
@@ -25,6 +26,8 @@ export type ProductVariants = ResourceOf<typeof variantOperations>;
 export type ProductCategories = ResourceOf<typeof categoryOperations>;
 /** `client.commerce.collections`. */
 export type ProductCollections = ResourceOf<typeof collectionOperations>;
+/** `client.commerce.customers`. */
+export type Customers = ResourceOf<typeof customerOperations>;
 /** `client.commerce.vendors`. */
 export type Vendors = ResourceOf<typeof vendorOperations>;
 /** `client.platform.me`. */

@@ -28,7 +28,9 @@ describe('authorization on every route', () => {
 
   beforeAll(async () => {
     // The email outbox: a customer's sign-up code arrives there.
-    t = await startTestServer('pglite', { server: { publicUrl: 'http://localhost:4000', email: { outbox: true } } });
+    t = await startTestServer('pglite', {
+      server: { publicUrl: 'http://localhost:4000', email: { outbox: true } },
+    });
     const doc = (await t.request('GET', '/openapi.json')).body;
     operations = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
       ([path, ops]) =>
@@ -53,7 +55,10 @@ describe('authorization on every route', () => {
     });
     const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: secretKey });
     const code = /cvt_[0-9A-Za-z]+/.exec(outbox.body.data[0].text)?.[0];
-    const verified = await t.request('POST', '/v1/commerce/customers/verify', { token: pk, body: { token: code } });
+    const verified = await t.request('POST', '/v1/commerce/customers/verify', {
+      token: pk,
+      body: { token: code },
+    });
     customerToken = verified.body.token;
     const agency = await t.request('POST', '/v1/platform/agencies', {
       token: t.operatorKey,
@@ -118,7 +123,9 @@ describe('authorization on every route', () => {
     const allowed = new Set<string>(permissions);
     // Signing out ends the credential under audit: last.
     const signOut = (o: Operation) => (o.method === 'DELETE' && o.path.endsWith('/me/session') ? 1 : 0);
-    const audited = operations.filter((o) => o.permission !== 'public').sort((a, b) => signOut(a) - signOut(b));
+    const audited = operations
+      .filter((o) => o.permission !== 'public')
+      .sort((a, b) => signOut(a) - signOut(b));
     for (const op of audited) {
       const res = await t.request(op.method, op.path, {
         token: token(),

@@ -663,43 +663,72 @@ async function runSuite(target: Target): Promise<Outcome[]> {
 
   // Customers: sign-up through a code, sign-in, the signed-in shopper and their addresses, staff reads.
   const CU = '/v1/commerce/customers';
-  const shopper = { email: 'shopper.contract@example.test', password: 'shopper password 1' };
+  const buyer = { email: 'shopper.contract@example.test', password: 'shopper password 1' };
   const storefront = { token: target.publishable };
-  await step('customer sign-up with a secret key', [403, 'forbidden'], 'POST', `${CU}/sign-up`, { body: shopper });
+  await step('customer sign-up with a secret key', [403, 'forbidden'], 'POST', `${CU}/sign-up`, {
+    body: buyer,
+  });
   await step('customer sign-up with a short password', [400, 'validation_failed'], 'POST', `${CU}/sign-up`, {
     ...storefront,
-    body: { ...shopper, password: 'short' },
+    body: { ...buyer, password: 'short' },
   });
-  await step('customer sign-up', 201, 'POST', `${CU}/sign-up`, { ...storefront, body: { ...shopper, name: 'Ada' } });
+  await step('customer sign-up', 201, 'POST', `${CU}/sign-up`, {
+    ...storefront,
+    body: { ...buyer, name: 'Ada' },
+  });
   await step('customer sign-in before the code', [401, 'invalid_credentials'], 'POST', `${CU}/sign-in`, {
     ...storefront,
-    body: shopper,
+    body: buyer,
   });
   await step('an unknown sign-up code', [401, 'invalid_credentials'], 'POST', `${CU}/verify`, {
     ...storefront,
     body: { token: 'cvt_unknown' },
   });
-  const code = await target.signUpCode(shopper.email);
-  const verified = await step('redeem a sign-up code', 201, 'POST', `${CU}/verify`, { ...storefront, body: { token: code } });
+  const code = await target.signUpCode(buyer.email);
+  const verified = await step('redeem a sign-up code', 201, 'POST', `${CU}/verify`, {
+    ...storefront,
+    body: { token: code },
+  });
   await step('a used sign-up code', [401, 'invalid_credentials'], 'POST', `${CU}/verify`, {
     ...storefront,
     body: { token: code },
   });
-  const signedIn = await step('customer sign-in', 201, 'POST', `${CU}/sign-in`, { ...storefront, body: shopper });
-  await step('customer sign-in with a wrong password', [401, 'invalid_credentials'], 'POST', `${CU}/sign-in`, {
+  const signedIn = await step('customer sign-in', 201, 'POST', `${CU}/sign-in`, {
     ...storefront,
-    body: { ...shopper, password: 'not the password' },
+    body: buyer,
   });
+  await step(
+    'customer sign-in with a wrong password',
+    [401, 'invalid_credentials'],
+    'POST',
+    `${CU}/sign-in`,
+    {
+      ...storefront,
+      body: { ...buyer, password: 'not the password' },
+    },
+  );
   const cst = { token: signedIn.body.token as string };
   const customerId = verified.body.customer.id as string;
   await step('the signed-in customer', 200, 'GET', `${CU}/me`, cst);
-  await step('update the signed-in customer', 200, 'PATCH', `${CU}/me`, { ...cst, body: { phone: '+33 1 23' } });
+  await step('update the signed-in customer', 200, 'PATCH', `${CU}/me`, {
+    ...cst,
+    body: { phone: '+33 1 23' },
+  });
   await step('a new password without the current one', [400, 'validation_failed'], 'PATCH', `${CU}/me`, {
     ...cst,
     body: { password: 'a brand new password' },
   });
-  const address = { name: 'Ada Lovelace', line1: '12 Rue des Lilas', city: 'Paris', postalCode: '75011', countryCode: 'FR' };
-  const saved = await step('add an address', 201, 'POST', `${CU}/me/addresses`, { ...cst, body: { address } });
+  const address = {
+    name: 'Ada Lovelace',
+    line1: '12 Rue des Lilas',
+    city: 'Paris',
+    postalCode: '75011',
+    countryCode: 'FR',
+  };
+  const saved = await step('add an address', 201, 'POST', `${CU}/me/addresses`, {
+    ...cst,
+    body: { address },
+  });
   await step('an address with a bad country', [400, 'validation_failed'], 'POST', `${CU}/me/addresses`, {
     ...cst,
     body: { address: { ...address, countryCode: 'France' } },
@@ -711,10 +740,12 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   });
   await step('staff routes with a customer token', [403, 'forbidden'], 'GET', CU, cst);
   await step("a shopper's account with a secret key", [403, 'forbidden'], 'GET', `${CU}/me`);
-  await step('customers by email', 200, 'GET', `${CU}?email=${encodeURIComponent(shopper.email)}`);
+  await step('customers by email', 200, 'GET', `${CU}?email=${encodeURIComponent(buyer.email)}`);
   await step('retrieve a customer', 200, 'GET', `${CU}/${customerId}`);
   await step('an unknown customer', [404, 'not_found'], 'GET', `${CU}/cus_00000000000000000000`);
-  await step('update a customer', 200, 'PATCH', `${CU}/${customerId}`, { body: { metadata: { vip: 'yes' } } });
+  await step('update a customer', 200, 'PATCH', `${CU}/${customerId}`, {
+    body: { metadata: { vip: 'yes' } },
+  });
   await step('delete an address', 200, 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
   await step('a deleted address', [404, 'not_found'], 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
   await step('customer sign-out', 200, 'DELETE', `${CU}/me/session`, cst);
@@ -743,7 +774,9 @@ describe.each(DATABASES)('contract suite on the real server (%s)', (kind) => {
   let target: Target;
   beforeAll(async () => {
     // The email outbox: customers' sign-up codes arrive there.
-    t = await startTestServer(kind, { server: { publicUrl: 'http://localhost:4000', email: { outbox: true } } });
+    t = await startTestServer(kind, {
+      server: { publicUrl: 'http://localhost:4000', email: { outbox: true } },
+    });
     const tenant = await createTenant(t, { subscription: STARTER.subscription, limitOverrides: LIMITS });
     const admin = await createUser(t, tenant.secretKey, 'admin');
     target = {

@@ -141,7 +141,10 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
  * may, plus act on its own account (`commerce:customers:self`: `/v1/commerce/customers/me…`).
  * Never another customer's data, never the tenant's staff's.
  */
-export const CUSTOMER_PERMISSIONS: readonly Permission[] = [...PUBLISHABLE_PERMISSIONS, 'commerce:customers:self'];
+export const CUSTOMER_PERMISSIONS: readonly Permission[] = [
+  ...PUBLISHABLE_PERMISSIONS,
+  'commerce:customers:self',
+];
 
 /**
  * A storefront caller — a publishable key or a signed-in shopper's customer token: it sees the

@@ -1,6 +1,7 @@
 import { cartOperations } from './commerce/carts';
 import { categoryOperations } from './commerce/categories';
 import { collectionOperations } from './commerce/collections';
+import { customerOperations } from './commerce/customers';
 import {
   inventoryLevelOperations,
   inventoryMovementOperations,
@@ -11,7 +12,6 @@ import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { productOperations } from './commerce/products';
 import { variantOperations } from './commerce/variants';
 import { vendorOperations } from './commerce/vendors';
-import { customerOperations } from './commerce/customers';
 import type { OperationGroup } from './operation';
 import { brandOperations, entitlementOperations, meOperations, planOperations } from './platform/account';
 import { agencyOperations } from './platform/agencies';

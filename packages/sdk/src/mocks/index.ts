@@ -10,7 +10,6 @@ import { createFixtures, type MockDb, type MockDbOptions } from './db';
 import { createHandlers } from './pipeline';
 import { MOCK_ROUTES } from './routes';
 
-export { DEMO_CUSTOMER_PASSWORD } from './db';
 export type {
   IdempotencyRecord,
   MockCustomer,
@@ -20,6 +19,7 @@ export type {
   MockDbOptions,
   MockSession,
 } from './db';
+export { DEMO_CUSTOMER_PASSWORD } from './db';
 export { type Caller, KNOWN_VERSIONS, type MockContext, type MockResource, type MockRoute } from './pipeline';
 export { MockProblem, type ProblemExtras, problemResponse } from './problems';
 export { MOCK_ROUTES } from './routes';

@@ -130,7 +130,8 @@ function authenticate(db: MockDb, header: string | null): Caller {
     if (!session || !db.customers.some((c) => c.id === session.customerId)) {
       throw expired('This session is not valid (signed out or unknown); sign in again.');
     }
-    if (Date.parse(session.expiresAt) <= Date.now()) throw expired('This session has expired; sign in again.');
+    if (Date.parse(session.expiresAt) <= Date.now())
+      throw expired('This session has expired; sign in again.');
     return { ...caller('customer', null, CUSTOMER_PERMISSIONS), customerId: session.customerId };
   }
   if (db.actingUserId) {

@@ -3,8 +3,9 @@
  * one contract the server validates with, the SDK types come from and the mocks build on.
  * @packageDocumentation
  */
-export * from './commerce/cart';
+
 export * from './commerce/address';
+export * from './commerce/cart';
 export * from './commerce/category';
 export * from './commerce/collection';
 export * from './commerce/customer';

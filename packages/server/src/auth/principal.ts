@@ -65,7 +65,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Credentials only their holder knows: a stored reply may be bound to them (publishable keys are public). */
-const PRIVATE_KINDS = new Set<Principal['kind']>(['operator', 'agency_key', 'secret_key', 'session', 'customer']);
+const PRIVATE_KINDS = new Set<Principal['kind']>([
+  'operator',
+  'agency_key',
+  'secret_key',
+  'session',
+  'customer',
+]);
 
 /** The private credential a request was made with, for binding idempotent replies; else `null`. */
 export function privateCredential(
@@ -351,7 +357,11 @@ function requireUnexpired(expiresAt: Date): void {
 }
 
 function signedOut(): ApiError {
-  return new ApiError(401, 'session_expired', 'This session is not valid (signed out or unknown); sign in again.');
+  return new ApiError(
+    401,
+    'session_expired',
+    'This session is not valid (signed out or unknown); sign in again.',
+  );
 }
 
 function prefixOf(token: string): string {

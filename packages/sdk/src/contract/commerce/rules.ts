@@ -219,10 +219,15 @@ export function requirePasswordPair(input: { password?: string; currentPassword?
   if (input.password === undefined && input.currentPassword === undefined) return false;
   if (input.password === undefined || input.currentPassword === undefined) {
     const param = input.password === undefined ? 'password' : 'currentPassword';
-    throw new ProblemError(400, 'validation_failed', 'A new password needs the current one, and only goes with it.', {
-      param,
-      errors: [{ param, code: 'required', message: 'Send password and currentPassword together.' }],
-    });
+    throw new ProblemError(
+      400,
+      'validation_failed',
+      'A new password needs the current one, and only goes with it.',
+      {
+        param,
+        errors: [{ param, code: 'required', message: 'Send password and currentPassword together.' }],
+      },
+    );
   }
   return true;
 }

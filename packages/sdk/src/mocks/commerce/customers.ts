@@ -46,7 +46,8 @@ function openSession(db: MockDb, customer: MockCustomer): CustomerSession {
 /** One of the signed-in customer's addresses; another's is `404`, as on the server. */
 function ownAddress(db: MockDb, customer: MockCustomer, id: string): MockCustomerAddress {
   const address = db.customerAddresses.find((a) => a.id === id && a.customerId === customer.id);
-  if (!address) throw new ProblemError(404, 'not_found', `No customer address with id '${id}'.`, { param: 'id' });
+  if (!address)
+    throw new ProblemError(404, 'not_found', `No customer address with id '${id}'.`, { param: 'id' });
   return address;
 }
 
@@ -80,7 +81,8 @@ export const customerMocks = mockResource(customerOperations, {
     if (db.customers.some((c) => c.email === pending.email)) {
       throw new ProblemError(409, 'conflict', 'This email address has an account already: sign in instead.');
     }
-    for (const [code, other] of db.customerSignUps) if (other.email === pending.email) db.customerSignUps.delete(code);
+    for (const [code, other] of db.customerSignUps)
+      if (other.email === pending.email) db.customerSignUps.delete(code);
     const at = now();
     const customer: MockCustomer = {
       id: newId('cus'),

@@ -24,9 +24,7 @@ function visible(
   ctx: MockContext<typeof productOperations.list | typeof productOperations.retrieve>,
 ): Product[] {
   const caller = ctx.tenant();
-  return isStorefront(caller)
-    ? ctx.db.products.filter((p) => p.status === 'active')
-    : ctx.db.products;
+  return isStorefront(caller) ? ctx.db.products.filter((p) => p.status === 'active') : ctx.db.products;
 }
 
 /** A price of the product or of one of its variants in `currency`, within [min, max]. */

@@ -19,8 +19,7 @@ type Ctx = MockContext<(typeof variantOperations)[keyof typeof variantOperations
 
 function readable(ctx: Ctx): Product {
   const product = findById(ctx.db.products, ctx.params.id, 'product');
-  if (isStorefront(ctx.tenant()) && product.status !== 'active')
-    throw notFound('product', ctx.params.id);
+  if (isStorefront(ctx.tenant()) && product.status !== 'active') throw notFound('product', ctx.params.id);
   return product;
 }
 

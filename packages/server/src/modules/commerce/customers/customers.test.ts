@@ -81,10 +81,16 @@ describe.each(DATABASES)('customers on %s', (kind) => {
 
     const code = await codeFor(shop.secretKey, email.toLowerCase());
     // Another store's publishable key cannot redeem this store's code.
-    const elsewhere = await t.request('POST', `${C}/verify`, { token: other.publishableKey, body: { token: code } });
+    const elsewhere = await t.request('POST', `${C}/verify`, {
+      token: other.publishableKey,
+      body: { token: code },
+    });
     expect([elsewhere.status, elsewhere.body.code]).toEqual([401, 'invalid_credentials']);
 
-    const verified = await t.request('POST', `${C}/verify`, { token: shop.publishableKey, body: { token: code } });
+    const verified = await t.request('POST', `${C}/verify`, {
+      token: shop.publishableKey,
+      body: { token: code },
+    });
     expect(verified.status, JSON.stringify(verified.body)).toBe(201);
     expect(verified.headers.get('cache-control')).toContain('no-store');
     expect(verified.body).toMatchObject({
@@ -94,7 +100,10 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     });
     expect(JSON.stringify(verified.body)).not.toMatch(/password/i);
     // A code works once.
-    const again = await t.request('POST', `${C}/verify`, { token: shop.publishableKey, body: { token: code } });
+    const again = await t.request('POST', `${C}/verify`, {
+      token: shop.publishableKey,
+      body: { token: code },
+    });
     expect([again.status, again.body.code]).toEqual([401, 'invalid_credentials']);
 
     const me = await t.request('GET', `${C}/me`, { token: verified.body.token });
@@ -104,7 +113,9 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     // Only hashes at rest: neither the token, nor the code, nor the password.
     const db = t.server.context.db;
     const stored = JSON.stringify(
-      await db.execute(sql`select s.token_hash, c.password_hash from customer_sessions s join customers c on c.id = s.customer_id where c.id = ${me.body.id}`),
+      await db.execute(
+        sql`select s.token_hash, c.password_hash from customer_sessions s join customers c on c.id = s.customer_id where c.id = ${me.body.id}`,
+      ),
     );
     expect(stored).not.toContain(verified.body.token);
     expect(stored).not.toContain(PASSWORD);
@@ -135,7 +146,8 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     expect(shape(a.body)).toEqual(shape(b.body));
     expect([...a.headers.keys()].sort()).toEqual([...b.headers.keys()].sort());
 
-    const outbox = (await t.request('GET', '/v1/platform/outbox/messages', { token: shop.secretKey })).body.data;
+    const outbox = (await t.request('GET', '/v1/platform/outbox/messages', { token: shop.secretKey })).body
+      .data;
     const notice = outbox.find((m: { to: string }) => m.to === existing.email);
     expect(notice.subject).toMatch(/account/);
     expect(notice.text).not.toMatch(/cvt_/);
@@ -178,7 +190,9 @@ describe.each(DATABASES)('customers on %s', (kind) => {
   });
 
   it('needs a publishable key to sign up or in, and gives a customer token the storefront rights plus its own account only', async () => {
-    const anonymous = await t.request('POST', `${C}/sign-in`, { body: { email: testEmail('x'), password: PASSWORD } });
+    const anonymous = await t.request('POST', `${C}/sign-in`, {
+      body: { email: testEmail('x'), password: PASSWORD },
+    });
     expect(anonymous.status).toBe(401);
     const me = await customer();
     for (const [method, path] of [
@@ -201,7 +215,9 @@ describe.each(DATABASES)('customers on %s', (kind) => {
       body: { title: 'Secret draft', status: 'draft', price: { amount: 100, currency: 'EUR' } },
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    expect((await t.request('GET', `/v1/commerce/products/${draft.body.id}`, { token: me.token })).status).toBe(404);
+    expect(
+      (await t.request('GET', `/v1/commerce/products/${draft.body.id}`, { token: me.token })).status,
+    ).toBe(404);
     const list = await t.request('GET', '/v1/commerce/products', { token: me.token });
     expect(list.status).toBe(200);
     expect(list.body.data.map((p: { id: string }) => p.id)).not.toContain(draft.body.id);
@@ -213,7 +229,10 @@ describe.each(DATABASES)('customers on %s', (kind) => {
   it("keeps addresses to their customer: another customer's address answers 404", async () => {
     const ada = await customer();
     const bob = await customer();
-    const first = await t.request('POST', `${C}/me/addresses`, { token: ada.token, body: { address: ADDRESS } });
+    const first = await t.request('POST', `${C}/me/addresses`, {
+      token: ada.token,
+      body: { address: ADDRESS },
+    });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body).toMatchObject({ object: 'customer_address', address: ADDRESS, isDefault: true });
     const second = await t.request('POST', `${C}/me/addresses`, {
@@ -239,7 +258,9 @@ describe.each(DATABASES)('customers on %s', (kind) => {
       body: { address: { ...ADDRESS, name: 'Bob' } },
     });
     expect([steal.status, steal.body.code]).toEqual([404, 'not_found']);
-    expect((await t.request('DELETE', `${C}/me/addresses/${first.body.id}`, { token: bob.token })).status).toBe(404);
+    expect(
+      (await t.request('DELETE', `${C}/me/addresses/${first.body.id}`, { token: bob.token })).status,
+    ).toBe(404);
 
     const removed = await t.request('DELETE', `${C}/me/addresses/${first.body.id}`, { token: ada.token });
     expect(removed.body).toEqual({ id: first.body.id, object: 'customer_address', deleted: true });
@@ -276,9 +297,15 @@ describe.each(DATABASES)('customers on %s', (kind) => {
       token: shop.publishableKey,
       body: { email: ada.email, password: PASSWORD },
     });
-    const named = await t.request('PATCH', `${C}/me`, { token: ada.token, body: { name: 'Ada L.', phone: '+33 1 23' } });
+    const named = await t.request('PATCH', `${C}/me`, {
+      token: ada.token,
+      body: { name: 'Ada L.', phone: '+33 1 23' },
+    });
     expect(named.body).toMatchObject({ name: 'Ada L.', phone: '+33 1 23' });
-    const alone = await t.request('PATCH', `${C}/me`, { token: ada.token, body: { password: 'brand new password' } });
+    const alone = await t.request('PATCH', `${C}/me`, {
+      token: ada.token,
+      body: { password: 'brand new password' },
+    });
     expect([alone.status, alone.body.code]).toEqual([400, 'validation_failed']);
     const wrong = await t.request('PATCH', `${C}/me`, {
       token: ada.token,
@@ -302,7 +329,9 @@ describe.each(DATABASES)('customers on %s', (kind) => {
   it('lets staff list, find and update customers by permission', async () => {
     const ada = await customer();
     const { secretKey } = shop;
-    const found = await t.request('GET', `${C}?email=${encodeURIComponent(ada.email.toUpperCase())}`, { token: secretKey });
+    const found = await t.request('GET', `${C}?email=${encodeURIComponent(ada.email.toUpperCase())}`, {
+      token: secretKey,
+    });
     expect(found.body.data.map((c: { id: string }) => c.id)).toEqual([ada.id]);
     const support = await signIn(t, (await createUser(t, secretKey, 'support')).email);
     const viewer = await signIn(t, (await createUser(t, secretKey, 'viewer')).email);
@@ -339,7 +368,10 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     const code = await codeFor(shop.secretKey, email);
     const v = await t.request('POST', `${C}/verify`, { token: shop.publishableKey, body: { token: code } });
     await t.request('POST', `${C}/me/addresses`, { token: v.body.token, body: { address: ADDRESS } });
-    await t.request('POST', `${C}/sign-in`, { token: shop.publishableKey, body: { email, password: 'wrong one' } });
+    await t.request('POST', `${C}/sign-in`, {
+      token: shop.publishableKey,
+      body: { email, password: 'wrong one' },
+    });
     const text = logs.join('\n');
     expect(text).toContain('/v1/commerce/customers/sign-up');
     for (const secret of [email, PASSWORD, code, v.body.token, ADDRESS.line1, 'wrong one']) {

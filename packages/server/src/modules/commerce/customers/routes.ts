@@ -22,7 +22,13 @@ export function customerRoutes(router: ApiRouter): void {
     ({ db, tenant, body, app, c }) =>
       withRetryAfter(c, async () => {
         const caller = tenant();
-        const started = await customerService.signUp(db, caller, body, app.signInLimiter, app.clientAddress(c));
+        const started = await customerService.signUp(
+          db,
+          caller,
+          body,
+          app.signInLimiter,
+          app.clientAddress(c),
+        );
         // Either email (a code, or a notice to an existing account) is sent before answering,
         // so the answer takes as long and says the same either way.
         const status = await sendSignUpEmail(app, db, caller, started.mail);
@@ -57,7 +63,13 @@ export function customerRoutes(router: ApiRouter): void {
       withRetryAfter(c, async () => {
         // The current password is checked first, outside the transaction (its count must
         // outlive a wrong guess); the update then re-checks the token in its own transaction.
-        await customerService.checkCurrentPassword(db, tenant(), body, app.signInLimiter, app.clientAddress(c));
+        await customerService.checkCurrentPassword(
+          db,
+          tenant(),
+          body,
+          app.signInLimiter,
+          app.clientAddress(c),
+        );
         return app.db.transaction(async (tx) => {
           const current = await app.auth.confirm(tx, c.req.header('authorization'), op.updateMe.permission);
           const { customer, revoked } = await customerService.updateMe(tx, current as TenantPrincipal, body);
@@ -70,7 +82,9 @@ export function customerRoutes(router: ApiRouter): void {
   router.implement(op.listAddresses, ({ db, tenant, query }) =>
     customerService.listAddresses(db, tenant(), query),
   );
-  router.implement(op.createAddress, ({ db, tenant, body }) => customerService.createAddress(db, tenant(), body));
+  router.implement(op.createAddress, ({ db, tenant, body }) =>
+    customerService.createAddress(db, tenant(), body),
+  );
   router.implement(op.updateAddress, ({ db, tenant, params, body }) =>
     customerService.updateAddress(db, tenant(), params.id, body),
   );
@@ -78,7 +92,9 @@ export function customerRoutes(router: ApiRouter): void {
     customerService.deleteAddress(db, tenant(), params.id),
   );
   router.implement(op.list, ({ db, tenant, query }) => customerService.list(db, tenant(), query));
-  router.implement(op.retrieve, ({ db, tenant, params }) => customerService.retrieve(db, tenant(), params.id));
+  router.implement(op.retrieve, ({ db, tenant, params }) =>
+    customerService.retrieve(db, tenant(), params.id),
+  );
   router.implement(op.update, ({ db, tenant, params, body }) =>
     customerService.update(db, tenant(), params.id, body),
   );

@@ -1,3 +1,4 @@
+import { isDefaultAddress, requireAddressSlot, requirePasswordPair } from '@agentstack/sdk/contract';
 import type {
   Customer,
   CustomerAddress,
@@ -14,7 +15,6 @@ import type {
   ListResponse,
   RevokedCustomerSession,
 } from '@agentstack/sdk/schemas';
-import { isDefaultAddress, requireAddressSlot, requirePasswordPair } from '@agentstack/sdk/contract';
 import { newId } from '@agentstack/sdk/schemas';
 import { eq } from 'drizzle-orm';
 import { hashPassword, hashSecret, issueToken, verifyPasswordOrDummy } from '../../../auth/credentials';
@@ -28,9 +28,9 @@ import { normalizeEmail } from '../../platform/users/store';
 import type { SignUpEmail } from './email';
 import {
   addressesOf,
+  type CustomerRow,
   clearDefaultAddress,
   countAddresses,
-  type CustomerRow,
   customerAddressStore,
   customerByEmail,
   customerSessionStore,
@@ -139,7 +139,11 @@ export const customerService = {
     const signUps = customerSignUpStore(tx, tenantId);
     const pending = await signUps.take(hashSecret(token), now);
     if (!pending) {
-      throw new ApiError(401, 'invalid_credentials', 'This sign-up code is not valid: unknown, used or expired.');
+      throw new ApiError(
+        401,
+        'invalid_credentials',
+        'This sign-up code is not valid: unknown, used or expired.',
+      );
     }
     const [created] = await tx
       .insert(customers)
@@ -217,7 +221,7 @@ export const customerService = {
     if (!row) throw new ApiError(401, 'session_expired', 'This session is not valid; sign in again.');
     const key = signInKey(me.tenant.id, row.email);
     await limited(limiter, key, address);
-    if (!(await verifyPasswordOrDummy(input.currentPassword, row.passwordHash))) {
+    if (!(await verifyPasswordOrDummy(input.currentPassword as string, row.passwordHash))) {
       throw new ApiError(401, 'invalid_credentials', 'The current password is not correct.', {
         param: 'currentPassword',
       });
@@ -319,7 +323,11 @@ export const customerService = {
   },
 
   /** The tenant's customers (staff). */
-  async list(db: Executor, caller: TenantPrincipal, params: CustomerListParams): Promise<ListResponse<Customer>> {
+  async list(
+    db: Executor,
+    caller: TenantPrincipal,
+    params: CustomerListParams,
+  ): Promise<ListResponse<Customer>> {
     const where = params.email ? eq(customers.email, normalizeEmail(params.email)) : undefined;
     return customerStore(db, caller.tenant.id).page(params, where);
   },

@@ -33,8 +33,7 @@ function duplicateSku(sku: string): ApiError {
 /** The product a read is about: `404` when the caller cannot see it (publishable keys: active ones only). */
 async function readableProduct(db: Executor, caller: TenantPrincipal, productId: string) {
   const product = await productStore(db, caller.tenant.id).get(productId);
-  if (!product || (isStorefront(caller) && product.status !== 'active'))
-    throw notFound('product', productId);
+  if (!product || (isStorefront(caller) && product.status !== 'active')) throw notFound('product', productId);
   return product;
 }
 

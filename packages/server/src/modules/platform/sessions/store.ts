@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { customerSessions, sessions } from '../../../db/schema';
+import { type customerSessions, sessions } from '../../../db/schema';
 import { defineStore } from '../../../db/store';
 
 /** A session row (the token itself is never stored, only its SHA-256). */
