@@ -7,7 +7,15 @@ import {
 } from '@agentstack/sdk/catalog';
 import type { Role } from '@agentstack/sdk/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, createUser, signIn, startTestServer, type TestServer, testEmail } from './harness';
+import {
+  createCustomer,
+  createTenant,
+  createUser,
+  EMAIL_OUTBOX,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from './harness';
 
 // An audit over every operation the server documents, so a new route cannot ship unguarded:
 // without a credential it answers 401, and each role gets 403 exactly where its permissions
@@ -28,9 +36,7 @@ describe('authorization on every route', () => {
 
   beforeAll(async () => {
     // The email outbox: a customer's sign-up code arrives there.
-    t = await startTestServer('pglite', {
-      server: { publicUrl: 'http://localhost:4000', email: { outbox: true } },
-    });
+    t = await startTestServer('pglite', { server: EMAIL_OUTBOX });
     const doc = (await t.request('GET', '/openapi.json')).body;
     operations = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
       ([path, ops]) =>
@@ -48,18 +54,7 @@ describe('authorization on every route', () => {
       sessions[role] = await signIn(t, user.email);
     }
     publishableKey = pk;
-    const shopper = testEmail('shopper');
-    await t.request('POST', '/v1/commerce/customers/sign-up', {
-      token: pk,
-      body: { email: shopper, password: 'shopper password 1' },
-    });
-    const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: secretKey });
-    const code = /cvt_[0-9A-Za-z]+/.exec(outbox.body.data[0].text)?.[0];
-    const verified = await t.request('POST', '/v1/commerce/customers/verify', {
-      token: pk,
-      body: { token: code },
-    });
-    customerToken = verified.body.token;
+    customerToken = (await createCustomer(t, { publishableKey: pk, secretKey })).token;
     const agency = await t.request('POST', '/v1/platform/agencies', {
       token: t.operatorKey,
       body: {

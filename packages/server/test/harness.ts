@@ -204,3 +204,40 @@ export async function signIn(t: TestServer, email: string, tenantId?: string): P
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
 }
+
+/** Server options that keep emails in the development outbox (customers' sign-up codes arrive there). */
+export const EMAIL_OUTBOX = {
+  publicUrl: 'http://localhost:4000',
+  email: { outbox: true },
+} satisfies ServerOptions;
+
+/** The password of customers made by {@link createCustomer}. */
+export const CUSTOMER_PASSWORD = 'shopper password 1';
+
+/**
+ * Signs a customer up at the store of `keys` and redeems the emailed code (the server must run
+ * with {@link EMAIL_OUTBOX}); returns the customer's id, email and token (`cst_…`).
+ */
+export async function createCustomer(
+  t: TestServer,
+  keys: { publishableKey: string; secretKey: string },
+  email = testEmail('shopper'),
+): Promise<{ id: string; email: string; token: string }> {
+  const started = await t.request('POST', '/v1/commerce/customers/sign-up', {
+    token: keys.publishableKey,
+    body: { email, password: CUSTOMER_PASSWORD },
+  });
+  if (started.status !== 201)
+    throw new Error(`sign-up failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const outbox = await t.request('GET', '/v1/platform/outbox/messages', { token: keys.secretKey });
+  const message = (outbox.body?.data ?? []).find((m: { to: string }) => m.to === email.toLowerCase());
+  const code = /cvt_[0-9A-Za-z]+/.exec(message?.text ?? '')?.[0];
+  if (!code) throw new Error('no sign-up code in the outbox: start the server with EMAIL_OUTBOX');
+  const verified = await t.request('POST', '/v1/commerce/customers/verify', {
+    token: keys.publishableKey,
+    body: { token: code },
+  });
+  if (verified.status !== 201)
+    throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return { id: verified.body.customer.id, email: verified.body.customer.email, token: verified.body.token };
+}
