@@ -75,6 +75,7 @@ export {
   vendorKeys,
   vendorQueries,
 } from './hooks/commerce/catalogKeys';
+export { customerKeys, customerQueries } from './hooks/commerce/customerKeys';
 export {
   inventoryLevelKeys,
   inventoryLevelQueries,
@@ -119,6 +120,25 @@ export {
   useUpdateCollection,
 } from './hooks/commerce/useCollections';
 export { useCreateProduct } from './hooks/commerce/useCreateProduct';
+export {
+  type UpdateCustomerAddressVariables,
+  useCreateCustomerAddress,
+  useCurrentCustomer,
+  useCustomerAddresses,
+  useCustomerSignIn,
+  useCustomerSignOut,
+  useCustomerSignUp,
+  useCustomerVerify,
+  useDeleteCustomerAddress,
+  useUpdateCurrentCustomer,
+  useUpdateCustomerAddress,
+} from './hooks/commerce/useCustomerAccount';
+export {
+  type UpdateCustomerVariables,
+  useCustomer,
+  useCustomers,
+  useUpdateCustomer,
+} from './hooks/commerce/useCustomers';
 export {
   type UpdateInventoryLevelVariables,
   useAdjustInventory,

@@ -97,6 +97,7 @@ export type {
   Customer,
   CustomerAddress,
   CustomerAddressCreate,
+  CustomerAddressListParams,
   CustomerAddressUpdate,
   CustomerListParams,
   CustomerSelfUpdate,

@@ -148,6 +148,7 @@ export type CustomerAddressUpdate = z.input<typeof CustomerAddressUpdate>;
 
 /** Query of `GET /v1/commerce/customers/me/addresses`: oldest first. */
 export const CustomerAddressListParams = ListParams;
+export type CustomerAddressListParams = z.input<typeof CustomerAddressListParams>;
 
 /** A page of a customer's addresses. */
 export const CustomerAddressList = listOf(CustomerAddress);
