@@ -323,6 +323,48 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     },
   );
   await step('publishable reads no stock', [403, 'forbidden'], 'GET', L, { token: target.publishable });
+  // Orders: a manual order at catalogue prices walks the state machine; money never exceeds captured.
+  const O = '/v1/commerce/orders';
+  const order = await step('create an order', 201, 'POST', O, {
+    body: { currency: 'EUR', items: [{ itemId: a.body.id, quantity: 1 }] },
+  });
+  await step('an order beyond the stock', [409, 'out_of_stock'], 'POST', O, {
+    body: { currency: 'EUR', items: [{ itemId: a.body.id, quantity: 2 }] },
+  });
+  await step("an order with the client's total", [400, 'validation_failed'], 'POST', O, {
+    body: { currency: 'EUR', items: [{ itemId: a.body.id, quantity: 1 }], total: price },
+  });
+  await step('ship a pending order', [409, 'invalid_transition'], 'POST', `${O}/${order.body.id}/ship`, {
+    body: {},
+  });
+  await step('mark it paid', 200, 'POST', `${O}/${order.body.id}/mark-paid`, { body: {} });
+  await step('mark it paid again', [409, 'invalid_transition'], 'POST', `${O}/${order.body.id}/mark-paid`, {
+    body: {},
+  });
+  await step(
+    'refund more than captured',
+    [409, 'refund_exceeds_captured'],
+    'POST',
+    `${O}/${order.body.id}/refund`,
+    {
+      body: { amount: 1_000_000 },
+    },
+  );
+  await step('refund part', 200, 'POST', `${O}/${order.body.id}/refund`, { body: { amount: 100 } });
+  await step('orders by payment status', 200, 'GET', `${O}?paymentStatus=partially_refunded`);
+  await step('orders by an unknown status', [400, 'validation_failed'], 'GET', `${O}?status=lost`);
+  await step('retrieve an unknown order', [404, 'not_found'], 'GET', `${O}/ord_0000000000000000000000`);
+  await step('cancel it (refunds the rest)', 200, 'POST', `${O}/${order.body.id}/cancel`, { body: {} });
+  await step(
+    'return a canceled order',
+    [409, 'invalid_transition'],
+    'POST',
+    `${O}/${order.body.id}/request-return`,
+    {
+      body: {},
+    },
+  );
+  await step('publishable reads no orders', [403, 'forbidden'], 'GET', O, { token: target.publishable });
   // Custom order steps are Enterprise: everyone with order access reads them (none here).
   const OW = '/v1/commerce/order-workflow';
   await step('the order workflow', 200, 'GET', OW);

@@ -12,4 +12,5 @@ export const REALTIME_TOPIC_PERMISSIONS: Readonly<Record<RealtimeResourceTopic, 
   users: 'platform:users:read',
   invitations: 'platform:users:read',
   inventory: 'commerce:inventory:read',
+  orders: 'commerce:orders:read',
 };

@@ -8,6 +8,7 @@ import {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
+import { orderOperations } from './commerce/orders';
 import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { productOperations } from './commerce/products';
 import { variantOperations } from './commerce/variants';
@@ -78,6 +79,8 @@ export const commerceContract = {
   carts: cartOperations,
   /** Shoppers' accounts: sign-up, sign-in, the signed-in shopper and their addresses. */
   customers: customerOperations,
+  /** Orders: items, payments, refunds, fulfilments, timeline and the state machine's actions. */
+  orders: orderOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

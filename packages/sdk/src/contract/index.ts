@@ -19,6 +19,7 @@ export {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
+export { orderOperations } from './commerce/orders';
 export { orderWorkflowOperations } from './commerce/orderWorkflow';
 export { productOperations } from './commerce/products';
 export { variantOperations } from './commerce/variants';
@@ -60,5 +61,6 @@ export function allOperations(): OperationEntry[] {
   }
   return entries;
 }
+export * from './commerce/orderRules';
 export * from './commerce/pricing';
 export * from './commerce/rules';

@@ -26,6 +26,7 @@ import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
 import type { WebhookDelivery, WebhookEndpoint } from '../schemas/platform/webhookEndpoint';
 import type { RealtimeEvent } from '../schemas/realtime/event';
+import { type MockOrder, ordersFor } from './commerce/orders';
 
 /** Options of the in-memory model: which tenant the caller belongs to and what it holds. */
 export interface MockDbOptions {
@@ -141,6 +142,8 @@ export interface MockDb {
   orderWorkflow: OrderWorkflow;
   /** The caller tenant's carts, each with its token (kept in clear by the model only). */
   carts: MockCart[];
+  /** The caller tenant's orders (fixtures: one or more in every state). */
+  orders: MockOrder[];
   /** The caller tenant's dashboard users. */
   users: User[];
   /**
@@ -205,8 +208,10 @@ export interface MockDb {
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Fixtures are dated before any real "now", so objects created at run time sort first. */
-const FIXTURE_EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
-const HOUR = 3_600_000;
+/** The fixtures' reference time: every fixture is dated relative to it. */
+export const FIXTURE_EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
+/** One hour in milliseconds. */
+export const HOUR = 3_600_000;
 
 function base32(value: number, width: number): string {
   let out = '';
@@ -219,11 +224,12 @@ function base32(value: number, width: number): string {
 }
 
 /** A deterministic, time-ordered id, so fixtures (and stories built on them) are stable. */
-function fixtureId(prefix: string, time: number, n: number): string {
+export function fixtureId(prefix: string, time: number, n: number): string {
   return `${prefix}_${base32(time, 10)}${base32(n, 16)}`;
 }
 
-const iso = (time: number) => new Date(time).toISOString();
+/** A fixture time as an ISO timestamp. */
+export const iso = (time: number) => new Date(time).toISOString();
 
 function productsFor(spec: number | readonly ProductCreate[]): ProductCreate[] {
   if (typeof spec !== 'number') return [...spec];
@@ -441,6 +447,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     ...inventoryFor(products),
     orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
     carts: [],
+    orders: ordersFor(products, vendors),
     users,
     ...customersFor(),
     customerSignUps: new Map(),

@@ -3,6 +3,7 @@ import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
 import { customerMocks } from './commerce/customers';
 import { inventoryMocks } from './commerce/inventory';
+import { orderMocks } from './commerce/orders';
 import { orderWorkflowMocks } from './commerce/orderWorkflow';
 import { productMocks } from './commerce/products';
 import { variantMocks } from './commerce/variants';
@@ -36,4 +37,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...orderWorkflowMocks,
   ...cartMocks,
   ...customerMocks,
+  ...orderMocks,
 ];

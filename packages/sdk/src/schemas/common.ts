@@ -241,6 +241,9 @@ export const Problem = z.object({
   ),
   /** For `discount_not_applicable`: why (`unknown`, `inactive`, `not_started`, `ended`, `currency`, `minimum_spend`, `usage_limit`, `customer_limit`, `customer_required`). */
   reason: z.optional(z.string()),
+  /** For `invalid_transition`: the order's status and the transitions it can take. */
+  orderStatus: z.optional(z.string()),
+  allowedTransitions: z.optional(z.array(z.object({ action: z.string(), to: z.string() }))),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -322,6 +325,11 @@ export const ErrorCodes = [
   'shipping_unavailable',
   'discount_not_applicable',
   'too_many_addresses',
+  'invalid_transition',
+  'refund_exceeds_captured',
+  'payment_declined',
+  'payment_provider_unavailable',
+  'invalid_return',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -368,4 +376,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   shipping_unavailable: 422,
   discount_not_applicable: 409,
   too_many_addresses: 409,
+  invalid_transition: 409,
+  refund_exceeds_captured: 409,
+  payment_declined: 402,
+  payment_provider_unavailable: 503,
+  invalid_return: 422,
 };

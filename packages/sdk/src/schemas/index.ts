@@ -10,6 +10,7 @@ export * from './commerce/category';
 export * from './commerce/collection';
 export * from './commerce/customer';
 export * from './commerce/inventory';
+export * from './commerce/order';
 export * from './commerce/orderWorkflow';
 export * from './commerce/product';
 export * from './commerce/variant';

@@ -62,6 +62,16 @@ import {
   StockLocationListParams,
   StockLocationUpdate,
 } from './commerce/inventory';
+import {
+  Order,
+  OrderActionNote,
+  OrderCreate,
+  OrderList,
+  OrderListParams,
+  OrderRefund,
+  OrderReturn,
+  OrderShip,
+} from './commerce/order';
 import { OrderWorkflow, OrderWorkflowUpdate } from './commerce/orderWorkflow';
 import {
   Product,
@@ -242,6 +252,14 @@ export const schemaRegistry = {
   DeletedVendor,
   OrderWorkflow,
   OrderWorkflowUpdate,
+  Order,
+  OrderActionNote,
+  OrderCreate,
+  OrderList,
+  OrderListParams,
+  OrderRefund,
+  OrderReturn,
+  OrderShip,
   RevokedSession,
   Session,
   SessionCreate,

@@ -574,6 +574,151 @@ create index carts_tenant_customer_idx on carts (tenant_id, customer_id, id);
 `,
   },
   {
+    id: '0018_orders',
+    // Orders and what happens to them. Amounts are minor units of the order's currency. The
+    // checks hold the money rules in the database itself: a payment never refunds more than it
+    // captured, so concurrent refunds cannot over-refund whatever the code does. One live order
+    // per cart (the partial unique index) makes a checkout completed twice make one order. A
+    // dashboard user may be bound to a vendor: they see only that vendor's part of an order.
+    sql: `
+create table order_numbers (
+  tenant_id text primary key references tenants(id),
+  last bigint not null
+);
+create table orders (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  number bigint not null,
+  status text not null check (status in ('pending', 'paid', 'fulfilling', 'shipped', 'delivered', 'return_requested', 'returned', 'canceled', 'refunded')),
+  payment_status text not null check (payment_status in ('unpaid', 'requires_action', 'paid', 'partially_refunded', 'refunded', 'failed', 'voided')),
+  source text not null check (source in ('checkout', 'manual')),
+  cart_id text,
+  customer_id text,
+  email text,
+  currency text not null,
+  subtotal bigint not null,
+  discount_total bigint not null,
+  shipping_total bigint not null,
+  tax_total bigint not null,
+  total bigint not null,
+  refunded_total bigint not null default 0,
+  discount_code_id text,
+  discount_code text,
+  shipping_option_id text,
+  shipping_address jsonb,
+  cancel_reason text,
+  metadata jsonb not null default '{}'::jsonb,
+  paid_at timestamptz,
+  canceled_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint orders_refunded_check check (refunded_total >= 0 and refunded_total <= total)
+);
+create unique index orders_tenant_number_idx on orders (tenant_id, number);
+create unique index orders_live_cart_idx on orders (tenant_id, cart_id) where cart_id is not null and status <> 'canceled';
+create index orders_tenant_idx on orders (tenant_id, id);
+create index orders_tenant_status_idx on orders (tenant_id, status, id);
+create index orders_tenant_customer_idx on orders (tenant_id, customer_id, id);
+create table order_items (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  order_id text not null references orders(id),
+  product_id text not null,
+  variant_id text,
+  item_id text not null,
+  sku text,
+  title text not null,
+  variant_title text,
+  vendor_id text,
+  quantity bigint not null,
+  returned_quantity bigint not null default 0,
+  return_requested_quantity bigint not null default 0,
+  unit_amount bigint not null,
+  subtotal bigint not null,
+  discount bigint not null,
+  tax bigint not null,
+  total bigint not null,
+  reservation_id text,
+  location_id text,
+  position integer not null,
+  constraint order_items_quantity_check check (quantity > 0 and returned_quantity >= 0 and returned_quantity <= quantity and return_requested_quantity >= 0 and return_requested_quantity <= quantity)
+);
+create index order_items_order_idx on order_items (order_id, position);
+create index order_items_tenant_vendor_idx on order_items (tenant_id, vendor_id, order_id);
+create table payments (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  order_id text not null references orders(id),
+  provider text not null,
+  status text not null check (status in ('pending', 'requires_action', 'succeeded', 'failed', 'canceled')),
+  currency text not null,
+  amount bigint not null,
+  captured bigint not null default 0,
+  refunded bigint not null default 0,
+  card_brand text,
+  card_last4 text,
+  next_action jsonb,
+  failure_code text,
+  failure_message text,
+  provider_reference text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint payments_amounts_check check (captured >= 0 and captured <= amount and refunded >= 0 and refunded <= captured)
+);
+create index payments_order_idx on payments (order_id, id);
+create index payments_provider_reference_idx on payments (provider, provider_reference);
+create table refunds (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  order_id text not null references orders(id),
+  payment_id text not null references payments(id),
+  currency text not null,
+  amount bigint not null,
+  status text not null check (status in ('pending', 'succeeded', 'failed')),
+  reason text,
+  note text,
+  failure_code text,
+  provider_reference text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint refunds_amount_check check (amount > 0)
+);
+create index refunds_order_idx on refunds (order_id, id);
+create table fulfillments (
+  id text primary key,
+  tenant_id text not null references tenants(id),
+  order_id text not null references orders(id),
+  vendor_key text not null,
+  vendor_id text,
+  status text not null check (status in ('pending', 'shipped', 'delivered', 'canceled')),
+  items jsonb not null,
+  carrier text,
+  tracking_number text,
+  tracking_url text,
+  shipped_at timestamptz,
+  delivered_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create unique index fulfillments_order_vendor_idx on fulfillments (order_id, vendor_key);
+create index fulfillments_tenant_vendor_idx on fulfillments (tenant_id, vendor_id, id);
+create table order_events (
+  id text primary key,
+  seq bigserial not null,
+  tenant_id text not null references tenants(id),
+  order_id text not null references orders(id),
+  type text not null,
+  message text not null,
+  actor text not null,
+  object_id text,
+  vendor_id text,
+  created_at timestamptz not null default now()
+);
+create index order_events_order_idx on order_events (order_id, seq);
+alter table users add column vendor_id text references vendors(id);
+`,
+  },
+  {
     id: '0021_order_workflow',
     // Enterprise tenants' custom order steps (plan feature commerce.customWorkflows): one row per
     // tenant that ever set them; no row means no steps.

@@ -4,14 +4,20 @@ import type {
   ApiKeyCreator,
   ApiKeyType,
   Brand,
+  FulfillmentStatus,
   Metadata,
   Money,
   MovementReason,
+  OrderPaymentStatus,
+  OrderStatus,
   OrderWorkflowStep,
+  Payment,
+  PaymentNextAction,
   ProductMedia,
   ProductOption,
   ProductStatus,
   ProductVariant,
+  Refund,
   Role,
   Tenant,
   WebhookDeliveryStatus,
@@ -19,7 +25,9 @@ import type {
 } from '@agentstack/sdk/schemas';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
+  bigserial,
   boolean,
   check,
   date,
@@ -139,6 +147,8 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastLoginAt: ts('last_login_at'),
+    /** A vendor's user: sees and acts on only that vendor's part of orders. */
+    vendorId: text('vendor_id').references((): AnyPgColumn => vendors.id),
   },
   (t) => [
     uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email),
@@ -811,4 +821,232 @@ export const customerAddresses = pgTable(
     index('customer_addresses_customer_idx').on(t.tenantId, t.customerId, t.id),
     uniqueIndex('customer_addresses_default_idx').on(t.customerId).where(sql`is_default`),
   ],
+);
+
+/** The last order number given per tenant (orders are numbered 1, 2, … per tenant). */
+export const orderNumbers = pgTable('order_numbers', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  last: bigint('last', { mode: 'number' }).notNull(),
+});
+
+/** Orders (`/v1/commerce/orders`); amounts in minor units of `currency`. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    number: bigint('number', { mode: 'number' }).notNull(),
+    status: text('status').$type<OrderStatus>().notNull(),
+    paymentStatus: text('payment_status').$type<OrderPaymentStatus>().notNull(),
+    source: text('source').$type<'checkout' | 'manual'>().notNull(),
+    cartId: text('cart_id'),
+    customerId: text('customer_id'),
+    email: text('email'),
+    currency: text('currency').notNull(),
+    subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
+    discountTotal: bigint('discount_total', { mode: 'number' }).notNull(),
+    shippingTotal: bigint('shipping_total', { mode: 'number' }).notNull(),
+    taxTotal: bigint('tax_total', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    refundedTotal: bigint('refunded_total', { mode: 'number' }).notNull().default(0),
+    discountCodeId: text('discount_code_id'),
+    discountCode: text('discount_code'),
+    shippingOptionId: text('shipping_option_id'),
+    shippingAddress: jsonb('shipping_address').$type<Record<string, unknown>>(),
+    cancelReason: text('cancel_reason'),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
+    paidAt: ts('paid_at'),
+    canceledAt: ts('canceled_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_tenant_number_idx').on(t.tenantId, t.number),
+    uniqueIndex('orders_live_cart_idx')
+      .on(t.tenantId, t.cartId)
+      .where(sql`cart_id is not null and status <> 'canceled'`),
+    index('orders_tenant_idx').on(t.tenantId, t.id),
+    index('orders_tenant_status_idx').on(t.tenantId, t.status, t.id),
+    index('orders_tenant_customer_idx').on(t.tenantId, t.customerId, t.id),
+    check(
+      'orders_status_check',
+      sql`status in ('pending', 'paid', 'fulfilling', 'shipped', 'delivered', 'return_requested', 'returned', 'canceled', 'refunded')`,
+    ),
+    check(
+      'orders_payment_status_check',
+      sql`payment_status in ('unpaid', 'requires_action', 'paid', 'partially_refunded', 'refunded', 'failed', 'voided')`,
+    ),
+    check('orders_source_check', sql`source in ('checkout', 'manual')`),
+    check('orders_refunded_check', sql`refunded_total >= 0 and refunded_total <= total`),
+  ],
+);
+
+/** The lines of an order, priced when it was placed. */
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    productId: text('product_id').notNull(),
+    variantId: text('variant_id'),
+    itemId: text('item_id').notNull(),
+    sku: text('sku'),
+    title: text('title').notNull(),
+    variantTitle: text('variant_title'),
+    vendorId: text('vendor_id'),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    returnedQuantity: bigint('returned_quantity', { mode: 'number' }).notNull().default(0),
+    returnRequestedQuantity: bigint('return_requested_quantity', { mode: 'number' }).notNull().default(0),
+    unitAmount: bigint('unit_amount', { mode: 'number' }).notNull(),
+    subtotal: bigint('subtotal', { mode: 'number' }).notNull(),
+    discount: bigint('discount', { mode: 'number' }).notNull(),
+    tax: bigint('tax', { mode: 'number' }).notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    /** The stock reservation held until the order is paid or canceled. */
+    reservationId: text('reservation_id'),
+    locationId: text('location_id'),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    index('order_items_order_idx').on(t.orderId, t.position),
+    index('order_items_tenant_vendor_idx').on(t.tenantId, t.vendorId, t.orderId),
+    check(
+      'order_items_quantity_check',
+      sql`quantity > 0 and returned_quantity >= 0 and returned_quantity <= quantity and return_requested_quantity >= 0 and return_requested_quantity <= quantity`,
+    ),
+  ],
+);
+
+/** Payments of orders through a provider; the card is kept as brand and last four digits only. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    provider: text('provider').notNull(),
+    status: text('status').$type<Payment['status']>().notNull(),
+    currency: text('currency').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    captured: bigint('captured', { mode: 'number' }).notNull().default(0),
+    refunded: bigint('refunded', { mode: 'number' }).notNull().default(0),
+    cardBrand: text('card_brand'),
+    cardLast4: text('card_last4'),
+    nextAction: jsonb('next_action').$type<PaymentNextAction>(),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    providerReference: text('provider_reference'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('payments_order_idx').on(t.orderId, t.id),
+    index('payments_provider_reference_idx').on(t.provider, t.providerReference),
+    check(
+      'payments_status_check',
+      sql`status in ('pending', 'requires_action', 'succeeded', 'failed', 'canceled')`,
+    ),
+    check(
+      'payments_amounts_check',
+      sql`captured >= 0 and captured <= amount and refunded >= 0 and refunded <= captured`,
+    ),
+  ],
+);
+
+/** Refunds of payments. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    currency: text('currency').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    status: text('status').$type<Refund['status']>().notNull(),
+    reason: text('reason'),
+    note: text('note'),
+    failureCode: text('failure_code'),
+    providerReference: text('provider_reference'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('refunds_order_idx').on(t.orderId, t.id),
+    check('refunds_status_check', sql`status in ('pending', 'succeeded', 'failed')`),
+    check('refunds_amount_check', sql`amount > 0`),
+  ],
+);
+
+/** Fulfilments: one per vendor of an order (`vendor_key` is the vendor id, `''` for the store). */
+export const fulfillments = pgTable(
+  'fulfillments',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    vendorKey: text('vendor_key').notNull(),
+    vendorId: text('vendor_id'),
+    status: text('status').$type<FulfillmentStatus>().notNull(),
+    items: jsonb('items').$type<Array<{ orderItemId: string; quantity: number }>>().notNull(),
+    carrier: text('carrier'),
+    trackingNumber: text('tracking_number'),
+    trackingUrl: text('tracking_url'),
+    shippedAt: ts('shipped_at'),
+    deliveredAt: ts('delivered_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('fulfillments_order_vendor_idx').on(t.orderId, t.vendorKey),
+    index('fulfillments_tenant_vendor_idx').on(t.tenantId, t.vendorId, t.id),
+    check('fulfillments_status_check', sql`status in ('pending', 'shipped', 'delivered', 'canceled')`),
+  ],
+);
+
+/** The timeline of an order: every event on it, oldest first. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: text('id').primaryKey(),
+    /** Timeline order: ids made in the same millisecond do not sort by creation. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    type: text('type').notNull(),
+    message: text('message').notNull(),
+    actor: text('actor').notNull(),
+    objectId: text('object_id'),
+    /** The vendor whose part the event concerns, if one: a vendor's user sees only theirs. */
+    vendorId: text('vendor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.seq)],
 );

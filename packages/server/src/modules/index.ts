@@ -5,6 +5,7 @@ import { collectionRoutes } from './commerce/collections/routes';
 import { customerRoutes } from './commerce/customers/routes';
 import { inventoryRoutes } from './commerce/inventory/routes';
 import { orderWorkflowRoutes } from './commerce/order-workflow/routes';
+import { orderRoutes } from './commerce/orders/routes';
 import { productRoutes } from './commerce/products/routes';
 import { variantRoutes } from './commerce/variants/routes';
 import { vendorRoutes } from './commerce/vendors/routes';
@@ -24,4 +25,5 @@ export function registerModules(router: ApiRouter): void {
   orderWorkflowRoutes(router);
   cartRoutes(router);
   customerRoutes(router);
+  orderRoutes(router);
 }

@@ -66,6 +66,13 @@ export const REALTIME_CACHE = {
     apply: () => [inventoryLevelKeys.lists(), inventoryMovementKeys.lists(), reservationKeys.lists()],
     covers: () => [inventoryLevelKeys.all, inventoryMovementKeys.all, reservationKeys.all],
   },
+  orders: {
+    // Every change of an order sends an `order.*` event carrying the order (fulfilment events
+    // come with one); no order queries are cached by the kit yet.
+    prefix: 'order.',
+    apply: () => [],
+    covers: () => [],
+  },
 } satisfies Record<RealtimeResourceTopic, TopicCache>;
 
 /** @internal The resource a topic (`products`) or event type (`product.created`) belongs to. */

@@ -235,6 +235,101 @@ const reservationMocks = mockResource(reservationOperations, {
   },
 });
 
+/**
+ * For the orders model: holds `quantity` of `itemId` at the default location as the server's
+ * checkout does (`409 out_of_stock` naming what is available), and answers the reservation.
+ */
+export function reserveMockStock(db: MockDb, itemId: string, quantity: number, reference: string) {
+  const location = locationFor(db, undefined, 'reserve');
+  requireItem(db, itemId);
+  const level = levelOf(db, itemId, location.id);
+  if (!level || level.available < quantity)
+    throw outOfStock(itemId, location.id, quantity, level?.available ?? 0);
+  changeLevel(db, level, { reserved: quantity });
+  const reservation = {
+    id: newId('res'),
+    object: 'reservation' as const,
+    itemId,
+    locationId: location.id,
+    quantity,
+    reference,
+    expiresAt: null,
+    createdAt: now(),
+  };
+  db.reservations.push(reservation);
+  return reservation;
+}
+
+/** Releases (`sell: false`) or sells (`sell: true`, a `sale` movement) a reservation of the orders model. */
+export function settleMockReservation(db: MockDb, reservationId: string, sell: boolean, note: string): void {
+  const reservation = db.reservations.find((r) => r.id === reservationId);
+  if (!reservation) return;
+  db.reservations = db.reservations.filter((r) => r.id !== reservationId);
+  const level = levelOf(db, reservation.itemId, reservation.locationId);
+  if (!level) return;
+  changeLevel(
+    db,
+    level,
+    sell
+      ? { onHand: -reservation.quantity, reserved: -reservation.quantity }
+      : { reserved: -reservation.quantity },
+  );
+  if (sell) {
+    db.inventoryMovements.push({
+      id: newId('imov'),
+      object: 'inventory_movement',
+      itemId: reservation.itemId,
+      locationId: reservation.locationId,
+      delta: -reservation.quantity,
+      reason: 'sale',
+      note,
+      onHandAfter: level.onHand,
+      createdAt: now(),
+    });
+  }
+}
+
+/** Puts returned units back on the shelf as a `return` movement (the orders model). */
+export function restockMock(
+  db: MockDb,
+  itemId: string,
+  locationId: string | null,
+  quantity: number,
+  note: string,
+): void {
+  const location = locationFor(db, locationId ?? undefined, 'adjust');
+  let level = levelOf(db, itemId, location.id);
+  if (!level) {
+    const at = now();
+    level = {
+      id: newId('ilvl'),
+      object: 'inventory_level',
+      itemId,
+      locationId: location.id,
+      onHand: 0,
+      reserved: 0,
+      available: 0,
+      lowStockThreshold: null,
+      lowStock: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    db.inventoryLevels.push(level);
+  }
+  changeLevel(db, level, { onHand: quantity });
+  db.inventoryMovements.push({
+    id: newId('imov'),
+    object: 'inventory_movement',
+    itemId,
+    locationId: location.id,
+    delta: quantity,
+    reason: 'return',
+    note,
+    onHandAfter: level.onHand,
+    createdAt: now(),
+  });
+}
+
 /** Stock locations, levels, movements and reservations in memory. */
 export const inventoryMocks = [
   ...stockLocationMocks,

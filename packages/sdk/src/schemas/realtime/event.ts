@@ -11,9 +11,26 @@ export const REALTIME_TOPICS = {
   users: ['user.created', 'user.updated', 'user.deleted'],
   invitations: ['invitation.created', 'invitation.revoked'],
   inventory: ['inventory_level.updated', 'inventory_level.low_stock'],
+  orders: [
+    'order.created',
+    'order.payment_action_required',
+    'order.payment_failed',
+    'order.paid',
+    'order.fulfilling',
+    'order.shipped',
+    'order.delivered',
+    'order.return_requested',
+    'order.returned',
+    'order.canceled',
+    'order.refunded',
+    'fulfillment.created',
+    'fulfillment.shipped',
+    'fulfillment.delivered',
+    'fulfillment.canceled',
+  ],
 } as const;
 
-/** A resource topic of the realtime stream: `products`, `users`, `invitations`, `inventory`. */
+/** A resource topic of the realtime stream: `products`, `users`, `invitations`, `inventory`, `orders`. */
 export type RealtimeResourceTopic = keyof typeof REALTIME_TOPICS;
 /** An event type the realtime stream carries: `product.created`… */
 export type RealtimeEventType = (typeof REALTIME_TOPICS)[RealtimeResourceTopic][number];

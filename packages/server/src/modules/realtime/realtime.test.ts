@@ -103,7 +103,7 @@ describe.each(DATABASES)('realtime stream on %s', (kind) => {
 
   it('validates topics and Last-Event-ID as problems', async () => {
     for (const [query, headers, param] of [
-      ['topics=orders', {}, 'topics'],
+      ['topics=payouts', {}, 'topics'],
       ['topics=', {}, 'topics'],
       ['topics=products&lastEventId=-1', {}, 'lastEventId'],
       ['topics=products', { 'last-event-id': 'abc' }, 'Last-Event-ID'],

@@ -43,6 +43,7 @@ import {
   levelForUpdate,
   lockLocations,
   oldestActiveLocation,
+  type ReservationRow,
   reservationStore,
   stockLocationStore,
   takeExpiredReservations,
@@ -239,44 +240,127 @@ export const reservationService = {
    * succeed; the others answer `409 out_of_stock` with what is available.
    */
   async create(tx: Executor, caller: TenantPrincipal, input: ReservationCreate): Promise<Reservation> {
-    const tenantId = caller.tenant.id;
-    const location = await locationFor(tx, tenantId, input.locationId, 'reserve');
-    await requireItem(tx, tenantId, input.itemId);
-    const where = { itemId: input.itemId, locationId: location.id };
-    const after = await changeLevel(tx, tenantId, where, { reserved: input.quantity });
-    if (!after) {
-      const level = await levelForUpdate(tx, tenantId, input.itemId, location.id);
-      throw outOfStock(input.itemId, location.id, input.quantity, level ? availableOf(level) : 0);
-    }
-    const [row] = await tx
-      .insert(inventoryReservations)
-      .values({
-        id: newId('res'),
-        tenantId,
-        levelId: after.id,
-        itemId: input.itemId,
-        locationId: location.id,
-        quantity: input.quantity,
-        reference: input.reference ?? null,
-        expiresAt:
-          input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000),
-      })
-      .returning();
-    await announce(tx, tenantId, availableOf(after) + input.quantity, after);
-    return toReservation(row!);
+    return toReservation(await reserveStock(tx, caller.tenant.id, input));
   },
 
   async release(tx: Executor, caller: TenantPrincipal, id: string) {
-    const tenantId = caller.tenant.id;
-    const [row] = await tx
-      .delete(inventoryReservations)
-      .where(and(eq(inventoryReservations.tenantId, tenantId), eq(inventoryReservations.id, id)))
-      .returning();
-    if (!row) throw notFound('reservation', id);
-    await returnStock(tx, row);
+    if (!(await releaseStock(tx, caller.tenant.id, id))) throw notFound('reservation', id);
     return { id, object: 'reservation' as const, deleted: true as const };
   },
 };
+
+/**
+ * Takes `quantity` available units in one conditional statement (see `changeLevel`): of any
+ * number of concurrent reservations, on any number of instances, only those the stock covers
+ * succeed; the others answer `409 out_of_stock` with what is available. Checkout calls it in its
+ * own transaction.
+ */
+export async function reserveStock(
+  tx: Executor,
+  tenantId: string,
+  input: Pick<ReservationCreate, 'itemId' | 'locationId' | 'quantity' | 'reference' | 'expiresInSeconds'>,
+): Promise<ReservationRow> {
+  const location = await locationFor(tx, tenantId, input.locationId, 'reserve');
+  await requireItem(tx, tenantId, input.itemId);
+  const where = { itemId: input.itemId, locationId: location.id };
+  const after = await changeLevel(tx, tenantId, where, { reserved: input.quantity });
+  if (!after) {
+    const level = await levelForUpdate(tx, tenantId, input.itemId, location.id);
+    throw outOfStock(input.itemId, location.id, input.quantity, level ? availableOf(level) : 0);
+  }
+  const [row] = await tx
+    .insert(inventoryReservations)
+    .values({
+      id: newId('res'),
+      tenantId,
+      levelId: after.id,
+      itemId: input.itemId,
+      locationId: location.id,
+      quantity: input.quantity,
+      reference: input.reference ?? null,
+      expiresAt:
+        input.expiresInSeconds === undefined ? null : new Date(Date.now() + input.expiresInSeconds * 1000),
+    })
+    .returning();
+  await announce(tx, tenantId, availableOf(after) + input.quantity, after);
+  return row!;
+}
+
+/** Releases reservation `id`: its units are available again. False when there is no such reservation. */
+export async function releaseStock(tx: Executor, tenantId: string, id: string): Promise<boolean> {
+  const [row] = await tx
+    .delete(inventoryReservations)
+    .where(and(eq(inventoryReservations.tenantId, tenantId), eq(inventoryReservations.id, id)))
+    .returning();
+  if (!row) return false;
+  await returnStock(tx, row);
+  return true;
+}
+
+/**
+ * Turns reservation `id` into a sale: the reservation goes, its units leave the shelf
+ * (`onHand` and `reserved` both fall), and a `sale` movement records it. False when there is no
+ * such reservation (released or expired), in which case nothing changes.
+ */
+export async function sellReservedStock(
+  tx: Executor,
+  tenantId: string,
+  id: string,
+  note: string,
+): Promise<boolean> {
+  const [row] = await tx
+    .delete(inventoryReservations)
+    .where(and(eq(inventoryReservations.tenantId, tenantId), eq(inventoryReservations.id, id)))
+    .returning();
+  if (!row) return false;
+  const quantity = Number(row.quantity);
+  const after = await changeLevel(
+    tx,
+    tenantId,
+    { levelId: row.levelId },
+    { onHand: -quantity, reserved: -quantity },
+  );
+  if (!after) throw new Error(`reservation ${id}: its level cannot cover it`); // the database's check makes this unreachable
+  await insertMovement(tx, {
+    id: newId('imov'),
+    tenantId,
+    levelId: after.id,
+    itemId: row.itemId,
+    locationId: row.locationId,
+    delta: -quantity,
+    reason: 'sale',
+    note,
+    onHandAfter: after.onHand,
+  });
+  await announce(tx, tenantId, availableOf(after), after);
+  return true;
+}
+
+/** Puts `quantity` units of `itemId` back on the shelf at `locationId` as a `return` movement. */
+export async function restock(
+  tx: Executor,
+  tenantId: string,
+  input: { itemId: string; locationId: string | null; quantity: number; note: string },
+): Promise<void> {
+  const location = await locationFor(tx, tenantId, input.locationId ?? undefined, 'adjust');
+  const where = { itemId: input.itemId, locationId: location.id };
+  await ensureLevel(tx, { id: newId('ilvl'), tenantId, ...where });
+  const before = await levelForUpdate(tx, tenantId, input.itemId, location.id);
+  const after = await changeLevel(tx, tenantId, where, { onHand: input.quantity });
+  if (!before || !after) throw new Error(`restock of ${input.itemId} failed`);
+  await insertMovement(tx, {
+    id: newId('imov'),
+    tenantId,
+    levelId: after.id,
+    itemId: input.itemId,
+    locationId: location.id,
+    delta: input.quantity,
+    reason: 'return',
+    note: input.note,
+    onHandAfter: after.onHand,
+  });
+  await announce(tx, tenantId, availableOf(before), after);
+}
 
 /** Gives a deleted reservation's units back to its level. */
 async function returnStock(

@@ -1,0 +1,120 @@
+import type {
+  OrderAction,
+  OrderPaymentStatus,
+  OrderStatus,
+  OrderTransition,
+} from '../../schemas/commerce/order';
+import { ProblemError } from '../problem';
+
+/**
+ * The order state machine: for each action, the statuses it may be taken from and the status it
+ * leads to. One table for the server (which enforces it), the mocks (which imitate it) and the
+ * React kit (which offers only what it allows).
+ *
+ * - `mark_paid` records a payment received outside any provider (manual orders only); a checkout
+ *   order becomes `paid` when its provider payment succeeds.
+ * - `start_fulfillment` happens by itself once an order is paid: its fulfilments are made (one
+ *   per vendor with `commerce.multiVendor`) and the order moves to `fulfilling`.
+ * - `ship` ships every fulfilment not shipped yet; shipping each vendor's fulfilment on its own
+ *   moves the order once the last one ships. `deliver` likewise.
+ * - `cancel` releases the stock of an unpaid order, and refunds what a paid one captured.
+ * - `refund` with no amount (or the whole remainder) leads to `refunded`; a partial refund keeps
+ *   the status and sets `paymentStatus` to `partially_refunded`.
+ * - `request_return` then `receive_return` (the units come back into stock); then `refund`.
+ */
+export const ORDER_TRANSITIONS: Readonly<
+  Record<OrderAction, { readonly from: readonly OrderStatus[]; readonly to: OrderStatus }>
+> = {
+  mark_paid: { from: ['pending'], to: 'paid' },
+  start_fulfillment: { from: ['paid'], to: 'fulfilling' },
+  ship: { from: ['fulfilling'], to: 'shipped' },
+  deliver: { from: ['shipped'], to: 'delivered' },
+  request_return: { from: ['shipped', 'delivered'], to: 'return_requested' },
+  receive_return: { from: ['return_requested'], to: 'returned' },
+  cancel: { from: ['pending', 'paid', 'fulfilling'], to: 'canceled' },
+  refund: {
+    from: ['paid', 'fulfilling', 'shipped', 'delivered', 'return_requested', 'returned'],
+    to: 'refunded',
+  },
+};
+
+/** The actions in the order they are offered. */
+export const ORDER_ACTIONS = Object.keys(ORDER_TRANSITIONS) as OrderAction[];
+
+/** The path segment of an action: `mark_paid` → `mark-paid`. */
+export function orderActionPath(action: OrderAction): string {
+  return action.replace(/_/g, '-');
+}
+
+/** What the state machine needs to know of an order. */
+export interface OrderStateLike {
+  status: OrderStatus;
+  paymentStatus: OrderPaymentStatus;
+  source: 'checkout' | 'manual';
+}
+
+/**
+ * The transitions `order` can take now. Beyond the table: only a manual order is marked paid by
+ * hand, and only money that was captured and not yet refunded can be refunded.
+ */
+export function allowedOrderTransitions(order: OrderStateLike): OrderTransition[] {
+  return ORDER_ACTIONS.filter((action) => {
+    if (!ORDER_TRANSITIONS[action].from.includes(order.status)) return false;
+    if (action === 'mark_paid') return order.source === 'manual' && order.paymentStatus === 'unpaid';
+    if (action === 'refund')
+      return order.paymentStatus === 'paid' || order.paymentStatus === 'partially_refunded';
+    return true;
+  }).map((action) => ({ action, to: ORDER_TRANSITIONS[action].to }));
+}
+
+/**
+ * `409 invalid_transition` unless `order` can take `action` now. The problem lists the
+ * transitions it can take (`allowedTransitions`) and its `status`.
+ */
+export function requireOrderTransition(
+  orderId: string,
+  order: OrderStateLike,
+  action: OrderAction,
+): OrderTransition {
+  const allowed = allowedOrderTransitions(order);
+  const found = allowed.find((t) => t.action === action);
+  if (found) return found;
+  const options = allowed.map((t) => t.action).join(', ') || 'none';
+  throw new ProblemError(
+    409,
+    'invalid_transition',
+    `Order '${orderId}' is ${order.status} (payment ${order.paymentStatus}): it cannot ${action.replace(/_/g, ' ')}. Allowed: ${options}.`,
+    { orderStatus: order.status, allowedTransitions: allowed },
+  );
+}
+
+/** `409 refund_exceeds_captured`: only `refundable` minor units are left to refund. */
+export function refundExceedsCaptured(requested: number, refundable: number, currency: string): ProblemError {
+  return new ProblemError(
+    409,
+    'refund_exceeds_captured',
+    `Only ${refundable} (${currency} minor units) captured and not yet refunded; ${requested} requested.`,
+    { param: 'amount', refundable: { amount: refundable, currency } },
+  );
+}
+
+/**
+ * `402 payment_declined`: the provider declined the payment (`reason` its stable code such as
+ * `card_declined`). Nothing was charged, the stock is released and the cart can be paid again.
+ */
+export function paymentDeclined(orderId: string, reason: string, message: string): ProblemError {
+  return new ProblemError(402, 'payment_declined', `The payment was declined: ${message}`, {
+    declineCode: reason,
+    orderId,
+  });
+}
+
+/** `422 invalid_return`: units of a line that cannot be returned (more than sold and not returned). */
+export function invalidReturn(orderItemId: string, requested: number, returnable: number): ProblemError {
+  return new ProblemError(
+    422,
+    'invalid_return',
+    `Only ${returnable} unit(s) of '${orderItemId}' can be returned; ${requested} requested.`,
+    { param: 'items' },
+  );
+}

@@ -1,0 +1,93 @@
+import { operation, type SchemaName } from '../operation';
+
+const ORDERS = '/v1/commerce/orders';
+
+/** An action of the order state machine: `POST /v1/commerce/orders/:id/<action>`, answering the order. */
+function action<const A extends string, const B extends SchemaName, const S extends string>(
+  path: A,
+  body: B,
+  summary: S,
+) {
+  return operation({
+    method: 'post',
+    path: `${ORDERS}/:id/${path}`,
+    tag: 'commerce',
+    summary,
+    permission: 'commerce:orders:write',
+    body,
+    response: 'Order',
+    errors: ['invalid_transition'],
+  });
+}
+
+/**
+ * `/v1/commerce/orders`: orders with their items, payments, refunds, fulfilments and timeline.
+ * State changes are actions; one the order cannot take now answers `409 invalid_transition`
+ * listing those it can (`allowedTransitions`). A vendor's dashboard user sees only the vendor's
+ * part of each order.
+ */
+export const orderOperations = {
+  /** Lists orders, newest first, by status, payment status, customer, e-mail or vendor. */
+  list: operation({
+    method: 'get',
+    path: ORDERS,
+    tag: 'commerce',
+    summary: 'List orders',
+    permission: 'commerce:orders:read',
+    query: 'OrderListParams',
+    response: 'OrderList',
+    list: true,
+  }),
+  /**
+   * Creates an order by hand (staff, secret keys): prices from the catalogue, stock reserved as
+   * at checkout (`409 out_of_stock` naming the item and what is available) and sold once paid.
+   */
+  create: operation({
+    method: 'post',
+    path: ORDERS,
+    tag: 'commerce',
+    summary: 'Create an order',
+    permission: 'commerce:orders:write',
+    body: 'OrderCreate',
+    response: 'Order',
+    status: 201,
+    errors: ['out_of_stock'],
+  }),
+  /** Retrieves an order with its payments, refunds, fulfilments and timeline. */
+  retrieve: operation({
+    method: 'get',
+    path: `${ORDERS}/:id`,
+    tag: 'commerce',
+    summary: 'Retrieve an order',
+    permission: 'commerce:orders:read',
+    response: 'Order',
+  }),
+  /** `pending → paid` for a manual order: records the payment as received outside any provider. */
+  markPaid: action('mark-paid', 'OrderActionNote', 'Mark an order paid'),
+  /** `paid → fulfilling`: makes the fulfilments now (this happens by itself once paid). */
+  startFulfillment: action('start-fulfillment', 'OrderActionNote', 'Start fulfilling an order'),
+  /** `fulfilling → shipped`: ships every fulfilment not shipped yet. */
+  ship: action('ship', 'OrderShip', 'Ship an order'),
+  /** `shipped → delivered`. */
+  deliver: action('deliver', 'OrderActionNote', 'Mark an order delivered'),
+  /** `shipped | delivered → return_requested`. */
+  requestReturn: action('request-return', 'OrderReturn', 'Request a return'),
+  /** `return_requested → returned`: the units come back into stock. */
+  receiveReturn: action('receive-return', 'OrderReturn', 'Receive a return'),
+  /** `pending | paid | fulfilling → canceled`: releases the stock; refunds what was captured. */
+  cancel: action('cancel', 'OrderActionNote', 'Cancel an order'),
+  /**
+   * Refunds all that is left (or `amount`) through the payment's provider: never more than
+   * captured less refunded (`409 refund_exceeds_captured`). A full refund makes the order `refunded`.
+   */
+  refund: operation({
+    method: 'post',
+    path: `${ORDERS}/:id/refund`,
+    tag: 'commerce',
+    summary: 'Refund an order',
+    permission: 'commerce:orders:write',
+    body: 'OrderRefund',
+    response: 'Order',
+    errors: ['invalid_transition', 'refund_exceeds_captured', 'payment_provider_unavailable'],
+  }),
+} as const;

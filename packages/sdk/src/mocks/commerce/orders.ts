@@ -1,0 +1,635 @@
+import { computeEntitlements } from '../../catalog/entitlements';
+import {
+  allowedOrderTransitions,
+  invalidReturn,
+  refundExceedsCaptured,
+  requireOrderTransition,
+} from '../../contract/commerce/orderRules';
+import { orderOperations } from '../../contract/commerce/orders';
+import { ProblemError } from '../../contract/problem';
+import type {
+  Fulfillment,
+  Order,
+  OrderAction,
+  OrderItem,
+  OrderStatus,
+  OrderTimelineEntry,
+  Payment,
+} from '../../schemas/commerce/order';
+import type { Product } from '../../schemas/commerce/product';
+import type { Vendor } from '../../schemas/commerce/vendor';
+import type { Money } from '../../schemas/common';
+import { newId } from '../../schemas/ids';
+import { findById, now, paginate } from '../collection';
+import { FIXTURE_EPOCH, fixtureId, HOUR, iso, type MockDb } from '../db';
+import { mockResource } from '../pipeline';
+import { recordMockEvent } from '../realtime/events';
+import { reserveMockStock, restockMock, settleMockReservation } from './inventory';
+
+/** An order as the model keeps it: the wire order without its caller-dependent transitions, plus held stock. */
+export type MockOrder = Omit<Order, 'allowedTransitions'> & {
+  /** Open reservations by order item id (until paid or canceled). */
+  reservations: Record<string, string>;
+};
+
+const money = (amount: number, currency: string): Money => ({ amount, currency });
+
+function wire(order: MockOrder, canWrite: boolean): Order {
+  const { reservations: _, ...rest } = order;
+  return { ...rest, allowedTransitions: canWrite ? allowedOrderTransitions(order) : [] };
+}
+
+function canWrite(ctx: { caller: { permissions: readonly string[] } | null }): boolean {
+  return ctx.caller?.permissions.includes('commerce:orders:write') ?? false;
+}
+
+function entry(
+  type: string,
+  message: string,
+  actor: string,
+  objectId: string | null = null,
+  at = now(),
+): OrderTimelineEntry {
+  return { id: newId('oev'), type, message, actor, objectId, createdAt: at };
+}
+
+/** Records an event on the order's timeline and in the model's event log (realtime, as the server). */
+function record(
+  db: MockDb,
+  order: MockOrder,
+  type: string,
+  message: string,
+  objectId: string | null = null,
+  object?: { id: string },
+) {
+  order.timeline.push(entry(type, message, db.actingUserId ?? 'api_key', objectId));
+  order.updatedAt = now();
+  recordMockEvent(db, type, object ?? wire(order, true));
+}
+
+function findOrder(db: MockDb, id: string): MockOrder {
+  return findById(db.orders, id, 'order');
+}
+
+function act(db: MockDb, id: string, action: OrderAction): MockOrder {
+  const order = findOrder(db, id);
+  requireOrderTransition(id, order, action);
+  return order;
+}
+
+function markPaid(db: MockDb, order: MockOrder, provider = 'manual'): void {
+  const at = now();
+  const payment: Payment = {
+    id: newId('pay'),
+    object: 'payment',
+    provider,
+    status: 'succeeded',
+    amount: order.total,
+    captured: order.total,
+    refunded: money(0, order.currency),
+    card: null,
+    nextAction: null,
+    failureCode: null,
+    failureMessage: null,
+    providerReference: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  order.payments.push(payment);
+  for (const id of Object.values(order.reservations))
+    settleMockReservation(db, id, true, `order ${order.id}`);
+  order.reservations = {};
+  order.status = 'paid';
+  order.paymentStatus = 'paid';
+  order.paidAt = at;
+  record(db, order, 'order.paid', 'Payment received', payment.id);
+  startFulfillment(db, order);
+}
+
+/** As the server's `order.paid` handler: one fulfilment per vendor with `commerce.multiVendor`. */
+function startFulfillment(db: MockDb, order: MockOrder): void {
+  if (order.status !== 'paid') return;
+  const { features } = computeEntitlements(
+    db.tenant.subscription,
+    db.tenant.addons,
+    db.tenant.limitOverrides,
+  );
+  const split = features.includes('commerce.multiVendor');
+  const groups = new Map<string, Fulfillment>();
+  for (const item of order.items) {
+    const vendorId = split ? item.vendorId : null;
+    const key = vendorId ?? '';
+    const at = now();
+    const f = groups.get(key) ?? {
+      id: newId('ful'),
+      object: 'fulfillment' as const,
+      orderId: order.id,
+      vendorId,
+      status: 'pending' as const,
+      items: [],
+      carrier: null,
+      trackingNumber: null,
+      trackingUrl: null,
+      shippedAt: null,
+      deliveredAt: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    f.items.push({ orderItemId: item.id, quantity: item.quantity });
+    groups.set(key, f);
+  }
+  for (const f of groups.values()) {
+    order.fulfillments.push(f);
+    record(
+      db,
+      order,
+      'fulfillment.created',
+      f.vendorId ? `Fulfilment created for vendor ${f.vendorId}` : 'Fulfilment created',
+      f.id,
+      f,
+    );
+  }
+  order.status = 'fulfilling';
+  record(db, order, 'order.fulfilling', 'Fulfilment started');
+}
+
+function move(db: MockDb, order: MockOrder, to: OrderStatus, message: string, note?: string): Order {
+  order.status = to;
+  record(db, order, `order.${to}`, message + (note ? ` — ${note}` : ''));
+  return wire(order, true);
+}
+
+function refund(db: MockDb, order: MockOrder, amount: number | undefined, reason: string | null): void {
+  const payment = order.payments.find(
+    (p) => p.status === 'succeeded' && p.captured.amount > p.refunded.amount,
+  );
+  const left = payment ? payment.captured.amount - payment.refunded.amount : 0;
+  const value = amount ?? left;
+  if (!payment || value > left) throw refundExceedsCaptured(value, left, order.currency);
+  payment.refunded = money(payment.refunded.amount + value, order.currency);
+  const at = now();
+  const id = newId('rf');
+  order.refunds.push({
+    id,
+    object: 'refund',
+    paymentId: payment.id,
+    amount: money(value, order.currency),
+    status: 'succeeded',
+    reason,
+    note: null,
+    failureCode: null,
+    providerReference: `${payment.provider}_${id}`,
+    createdAt: at,
+    updatedAt: at,
+  });
+  order.refundedTotal = money(order.refundedTotal.amount + value, order.currency);
+  const full = order.refundedTotal.amount >= order.total.amount;
+  order.paymentStatus = full ? 'refunded' : 'partially_refunded';
+  if (full && order.status !== 'canceled') order.status = 'refunded';
+  record(
+    db,
+    order,
+    'order.refunded',
+    `Refunded ${value} of ${order.total.amount} (${order.currency} minor units)${full ? ' — fully refunded' : ''}`,
+    id,
+  );
+}
+
+function catalogueLine(db: MockDb, itemId: string, currency: string, quantity: number): OrderItem {
+  let product: Product | undefined;
+  let variant: Product['variants'][number] | undefined;
+  for (const p of db.products) {
+    if (p.id === itemId) product = p;
+    const v = p.variants.find((x) => x.id === itemId);
+    if (v) {
+      product = p;
+      variant = v;
+    }
+  }
+  if (product?.status !== 'active') {
+    throw new ProblemError(404, 'not_found', `No variant or product for sale with id '${itemId}'.`, {
+      param: 'items',
+    });
+  }
+  const main = variant ? variant.price : product.price;
+  const others = variant ? variant.prices : product.prices;
+  const unit = main.currency === currency ? main.amount : others.find((m) => m.currency === currency)?.amount;
+  if (unit === undefined) {
+    throw new ProblemError(422, 'validation_failed', `'${itemId}' has no price in ${currency}.`, {
+      param: 'currency',
+    });
+  }
+  const subtotal = unit * quantity;
+  return {
+    id: newId('oli'),
+    object: 'order_item',
+    productId: product.id,
+    variantId: variant?.id ?? null,
+    itemId,
+    sku: variant?.sku ?? product.sku,
+    title: product.title,
+    variantTitle: variant?.title ?? null,
+    vendorId: product.vendorId,
+    quantity,
+    returnedQuantity: 0,
+    unitPrice: money(unit, currency),
+    subtotal: money(subtotal, currency),
+    discount: money(0, currency),
+    tax: money(0, currency),
+    total: money(subtotal, currency),
+  };
+}
+
+/** `/v1/commerce/orders` in memory, on the server's state machine. */
+export const orderMocks = mockResource(orderOperations, {
+  list(ctx) {
+    ctx.tenant();
+    const q = ctx.query;
+    const orders = ctx.db.orders.filter(
+      (o) =>
+        (q.status === undefined || o.status === q.status) &&
+        (q.paymentStatus === undefined || o.paymentStatus === q.paymentStatus) &&
+        (q.customerId === undefined || o.customerId === q.customerId) &&
+        (q.email === undefined || o.email?.toLowerCase() === q.email.toLowerCase()) &&
+        (q.vendorId === undefined || o.items.some((i) => i.vendorId === q.vendorId)),
+    );
+    const page = paginate(orders, q);
+    const writer = canWrite(ctx);
+    return { ...page, data: page.data.map((o) => wire(o, writer)) };
+  },
+  retrieve(ctx) {
+    ctx.tenant();
+    return wire(findOrder(ctx.db, ctx.params.id), canWrite(ctx));
+  },
+  create(ctx) {
+    ctx.tenant();
+    const { db, body } = ctx;
+    const quantities = new Map<string, number>();
+    for (const i of body.items) quantities.set(i.itemId, (quantities.get(i.itemId) ?? 0) + i.quantity);
+    const items = [...quantities].map(([itemId, quantity]) =>
+      catalogueLine(db, itemId, body.currency, quantity),
+    );
+    const id = newId('ord');
+    // Reserve in item order, as the server; undo on a shortage so nothing is half-held.
+    const held: Record<string, string> = {};
+    try {
+      for (const item of [...items].sort((a, b) => (a.itemId < b.itemId ? -1 : 1))) {
+        held[item.id] = reserveMockStock(db, item.itemId, item.quantity, id).id;
+      }
+    } catch (error) {
+      for (const r of Object.values(held)) settleMockReservation(db, r, false, '');
+      throw error;
+    }
+    const total = items.reduce((n, i) => n + i.total.amount, 0);
+    const at = now();
+    const zero = money(0, body.currency);
+    const order: MockOrder = {
+      id,
+      object: 'order',
+      number: db.orders.reduce((n, o) => Math.max(n, o.number), 1000) + 1,
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      source: 'manual',
+      cartId: null,
+      customerId: body.customerId ?? null,
+      email: body.email ?? null,
+      currency: body.currency,
+      items,
+      subtotal: money(total, body.currency),
+      discountTotal: zero,
+      shippingTotal: zero,
+      taxTotal: zero,
+      total: money(total, body.currency),
+      refundedTotal: zero,
+      discountCode: null,
+      shippingAddress: null,
+      payments: [],
+      refunds: [],
+      fulfillments: [],
+      timeline: [],
+      cancelReason: null,
+      metadata: body.metadata ?? {},
+      paidAt: null,
+      canceledAt: null,
+      createdAt: at,
+      updatedAt: at,
+      reservations: held,
+    };
+    db.orders.push(order);
+    record(db, order, 'order.created', `Order #${order.number} placed`);
+    if (body.markPaid) markPaid(db, order);
+    return wire(order, true);
+  },
+  markPaid(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'mark_paid');
+    markPaid(ctx.db, order);
+    return wire(order, true);
+  },
+  startFulfillment(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'start_fulfillment');
+    startFulfillment(ctx.db, order);
+    return wire(order, true);
+  },
+  ship(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'ship');
+    for (const f of order.fulfillments.filter((x) => x.status === 'pending')) {
+      Object.assign(f, {
+        status: 'shipped',
+        shippedAt: now(),
+        carrier: ctx.body.carrier ?? f.carrier,
+        trackingNumber: ctx.body.trackingNumber ?? f.trackingNumber,
+        updatedAt: now(),
+      });
+      record(ctx.db, order, 'fulfillment.shipped', 'Fulfilment shipped', f.id, f);
+    }
+    return move(ctx.db, order, 'shipped', 'Order shipped', ctx.body.note);
+  },
+  deliver(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'deliver');
+    for (const f of order.fulfillments.filter((x) => x.status === 'shipped')) {
+      Object.assign(f, { status: 'delivered', deliveredAt: now(), updatedAt: now() });
+      record(ctx.db, order, 'fulfillment.delivered', 'Fulfilment delivered', f.id, f);
+    }
+    return move(ctx.db, order, 'delivered', 'Order delivered', ctx.body.note);
+  },
+  requestReturn(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'request_return');
+    let units = 0;
+    for (const { orderItemId, quantity } of ctx.body.items ??
+      order.items.map((i) => ({ orderItemId: i.id, quantity: i.quantity - i.returnedQuantity }))) {
+      const item = order.items.find((i) => i.id === orderItemId);
+      const left = item ? item.quantity - item.returnedQuantity : 0;
+      if (quantity > left) throw invalidReturn(orderItemId, quantity, left);
+      units += quantity;
+    }
+    return move(ctx.db, order, 'return_requested', `Return requested (${units} unit(s))`, ctx.body.note);
+  },
+  receiveReturn(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'receive_return');
+    let units = 0;
+    for (const item of order.items) {
+      const wanted = ctx.body.items
+        ? ctx.body.items.filter((x) => x.orderItemId === item.id).reduce((n, x) => n + x.quantity, 0)
+        : item.quantity - item.returnedQuantity;
+      if (wanted <= 0) continue;
+      if (wanted > item.quantity - item.returnedQuantity)
+        throw invalidReturn(item.id, wanted, item.quantity - item.returnedQuantity);
+      item.returnedQuantity += wanted;
+      restockMock(ctx.db, item.itemId, null, wanted, `return of order ${order.id}`);
+      units += wanted;
+    }
+    return move(ctx.db, order, 'returned', `Return received (${units} unit(s) back in stock)`, ctx.body.note);
+  },
+  cancel(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'cancel');
+    const at = now();
+    const wasPaid = order.status !== 'pending';
+    if (wasPaid) {
+      for (const item of order.items) {
+        const back = item.quantity - item.returnedQuantity;
+        if (back > 0) restockMock(ctx.db, item.itemId, null, back, `cancel of order ${order.id}`);
+      }
+      for (const f of order.fulfillments)
+        if (f.status === 'pending') Object.assign(f, { status: 'canceled', updatedAt: at });
+    } else {
+      for (const id of Object.values(order.reservations)) settleMockReservation(ctx.db, id, false, '');
+      order.reservations = {};
+      for (const p of order.payments)
+        if (p.status === 'pending' || p.status === 'requires_action')
+          Object.assign(p, { status: 'canceled', nextAction: null });
+      order.paymentStatus = 'voided';
+    }
+    order.status = 'canceled';
+    order.cancelReason = ctx.body.note ?? 'canceled';
+    order.canceledAt = at;
+    record(ctx.db, order, 'order.canceled', `Order canceled${ctx.body.note ? ` — ${ctx.body.note}` : ''}`);
+    if (
+      wasPaid &&
+      order.payments.some((p) => p.status === 'succeeded' && p.captured.amount > p.refunded.amount)
+    ) {
+      refund(ctx.db, order, undefined, 'other');
+    }
+    return wire(order, true);
+  },
+  refund(ctx) {
+    ctx.tenant();
+    const order = act(ctx.db, ctx.params.id, 'refund');
+    refund(ctx.db, order, ctx.body.amount, ctx.body.reason ?? null);
+    return wire(order, true);
+  },
+});
+
+/**
+ * Fixture orders in every state, so boards and details look real: pending, paid, fulfilling
+ * (split across the two vendors), shipped, delivered, partially refunded, returned and canceled.
+ */
+export function ordersFor(products: readonly Product[], vendors: readonly Vendor[]): MockOrder[] {
+  const sellable = products.filter((p) => p.status === 'active');
+  if (sellable.length === 0) return [];
+  const pick = (i: number) => sellable[i % sellable.length]!;
+  const plan: Array<{
+    status: OrderStatus;
+    lines: number[];
+    vendors?: boolean;
+    refunded?: number;
+    canceled?: boolean;
+  }> = [
+    { status: 'pending', lines: [0] },
+    { status: 'paid', lines: [1, 2] },
+    { status: 'fulfilling', lines: [0, 3], vendors: true },
+    { status: 'shipped', lines: [2] },
+    { status: 'delivered', lines: [1, 4] },
+    { status: 'delivered', lines: [3], refunded: 0.5 },
+    { status: 'returned', lines: [4] },
+    { status: 'canceled', lines: [2], canceled: true },
+  ];
+  return plan.map((spec, n) => {
+    const time = FIXTURE_EPOCH - (plan.length - n) * 6 * HOUR;
+    const at = (h: number) => iso(time + h * HOUR);
+    const id = fixtureId('ord', time, n + 1);
+    const currency = pick(spec.lines[0]!).price.currency;
+    const items: OrderItem[] = spec.lines.map((li, k) => {
+      const product = pick(li);
+      const quantity = (k % 2) + 1;
+      const unit = product.price.currency === currency ? product.price.amount : 1000;
+      const vendorId = spec.vendors
+        ? (vendors[k % Math.max(vendors.length, 1)]?.id ?? null)
+        : product.vendorId;
+      return {
+        id: fixtureId('oli', time, n * 10 + k + 1),
+        object: 'order_item',
+        productId: product.id,
+        variantId: product.variants[0]?.id ?? null,
+        itemId: product.variants[0]?.id ?? product.id,
+        sku: product.variants[0]?.sku ?? product.sku,
+        title: product.title,
+        variantTitle: product.variants[0]?.title ?? null,
+        vendorId,
+        quantity,
+        returnedQuantity: spec.status === 'returned' ? quantity : 0,
+        unitPrice: money(unit, currency),
+        subtotal: money(unit * quantity, currency),
+        discount: money(0, currency),
+        tax: money(0, currency),
+        total: money(unit * quantity, currency),
+      };
+    });
+    const total = items.reduce((s, i) => s + i.total.amount, 0);
+    const reached = (s: OrderStatus) => {
+      const order: OrderStatus[] = ['paid', 'fulfilling', 'shipped', 'delivered', 'returned'];
+      return spec.status !== 'pending' && order.indexOf(spec.status) >= order.indexOf(s);
+    };
+    const paid = spec.status !== 'pending';
+    const refundedAmount = spec.refunded ? Math.round(total * spec.refunded) : spec.canceled ? total : 0;
+    const paymentId = fixtureId('pay', time, n + 1);
+    const timeline: OrderTimelineEntry[] = [
+      {
+        id: fixtureId('oev', time, n * 20 + 1),
+        type: 'order.created',
+        message: `Order #${1001 + n} placed`,
+        actor: 'system',
+        objectId: null,
+        createdAt: at(0),
+      },
+    ];
+    const push = (type: string, message: string, h: number, objectId: string | null = null) =>
+      timeline.push({
+        id: fixtureId('oev', time, n * 20 + timeline.length + 1),
+        type,
+        message,
+        actor: 'system',
+        objectId,
+        createdAt: at(h),
+      });
+    if (paid) push('order.paid', 'Payment received', 0.1, paymentId);
+    const groups = new Map<string, OrderItem[]>();
+    for (const item of items)
+      groups.set(item.vendorId ?? '', [...(groups.get(item.vendorId ?? '') ?? []), item]);
+    const fulfillments: Fulfillment[] =
+      !reached('fulfilling') || spec.canceled
+        ? []
+        : [...groups].map(([vendorKey, list], k) => {
+            const fid = fixtureId('ful', time, n * 10 + k + 1);
+            push(
+              'fulfillment.created',
+              vendorKey ? `Fulfilment created for vendor ${vendorKey}` : 'Fulfilment created',
+              0.2,
+              fid,
+            );
+            const shipped = reached('shipped');
+            const delivered = reached('delivered');
+            return {
+              id: fid,
+              object: 'fulfillment',
+              orderId: id,
+              vendorId: vendorKey || null,
+              status: delivered ? 'delivered' : shipped ? 'shipped' : 'pending',
+              items: list.map((i) => ({ orderItemId: i.id, quantity: i.quantity })),
+              carrier: shipped ? 'DHL' : null,
+              trackingNumber: shipped ? `JD01460${n}${k}` : null,
+              trackingUrl: null,
+              shippedAt: shipped ? at(20) : null,
+              deliveredAt: delivered ? at(60) : null,
+              createdAt: at(0.2),
+              updatedAt: at(delivered ? 60 : shipped ? 20 : 0.2),
+            };
+          });
+    if (reached('fulfilling') && !spec.canceled) push('order.fulfilling', 'Fulfilment started', 0.2);
+    if (reached('shipped')) push('order.shipped', 'Order shipped', 20);
+    if (reached('delivered')) push('order.delivered', 'Order delivered', 60);
+    if (spec.status === 'returned') {
+      push('order.return_requested', 'Return requested', 80);
+      push('order.returned', 'Return received (back in stock)', 100);
+    }
+    if (spec.canceled) push('order.canceled', 'Order canceled — customer changed their mind', 2);
+    const refundId = fixtureId('rf', time, n + 1);
+    if (refundedAmount > 0)
+      push(
+        'order.refunded',
+        `Refunded ${refundedAmount} of ${total} (${currency} minor units)`,
+        90,
+        refundId,
+      );
+    return {
+      id,
+      object: 'order',
+      number: 1001 + n,
+      status: spec.status,
+      paymentStatus: !paid
+        ? 'unpaid'
+        : refundedAmount >= total
+          ? 'refunded'
+          : refundedAmount > 0
+            ? 'partially_refunded'
+            : 'paid',
+      source: 'checkout',
+      cartId: null,
+      customerId: null,
+      email: `customer${n + 1}@example.com`,
+      currency,
+      items,
+      subtotal: money(total, currency),
+      discountTotal: money(0, currency),
+      shippingTotal: money(0, currency),
+      taxTotal: money(0, currency),
+      total: money(total, currency),
+      refundedTotal: money(refundedAmount, currency),
+      discountCode: null,
+      shippingAddress: null,
+      payments: paid
+        ? [
+            {
+              id: paymentId,
+              object: 'payment',
+              provider: 'test',
+              status: 'succeeded',
+              amount: money(total, currency),
+              captured: money(total, currency),
+              refunded: money(refundedAmount, currency),
+              card: { brand: 'visa', last4: '4242' },
+              nextAction: null,
+              failureCode: null,
+              failureMessage: null,
+              providerReference: `test_${paymentId}`,
+              createdAt: at(0.1),
+              updatedAt: at(0.1),
+            },
+          ]
+        : [],
+      refunds:
+        refundedAmount > 0
+          ? [
+              {
+                id: refundId,
+                object: 'refund',
+                paymentId,
+                amount: money(refundedAmount, currency),
+                status: 'succeeded',
+                reason: spec.canceled ? 'other' : 'damaged',
+                note: null,
+                failureCode: null,
+                providerReference: `test_re_${refundId}`,
+                createdAt: at(90),
+                updatedAt: at(90),
+              },
+            ]
+          : [],
+      fulfillments,
+      timeline,
+      cancelReason: spec.canceled ? 'customer changed their mind' : null,
+      metadata: {},
+      paidAt: paid ? at(0.1) : null,
+      canceledAt: spec.canceled ? at(2) : null,
+      createdAt: at(0),
+      updatedAt: timeline.at(-1)!.createdAt,
+      reservations: {},
+    };
+  });
+}

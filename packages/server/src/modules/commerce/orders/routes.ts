@@ -1,0 +1,57 @@
+import { orderOperations as ops } from '@agentstack/sdk/contract';
+import { registerEventHandler } from '../../../events/dispatcher';
+import type { ApiRouter } from '../../../http/route';
+import { orderMoneyService, orderService, startFulfillment } from './service';
+
+/**
+ * Fulfilment runs from the events: `order.paid` makes the order's fulfilments (one per vendor
+ * with `commerce.multiVendor`) in the dispatcher's transaction — exactly once per event, retried
+ * with backoff when it fails, and a no-op for an order that moved on.
+ */
+registerEventHandler({
+  name: 'commerce.orders.fulfilment',
+  types: ['order.paid'],
+  async handle(tx, event) {
+    await startFulfillment(tx, event.tenantId, event.objectId, 'system');
+  },
+});
+
+/** Serves orders and the actions of their state machine. */
+export function orderRoutes(router: ApiRouter): void {
+  router.implement(ops.list, ({ db, tenant, query }) => orderService.list(db, tenant(), query));
+  router.implement(ops.create, ({ db, tenant, body }) => orderService.create(db, tenant(), body));
+  router.implement(ops.retrieve, ({ db, tenant, params }) => orderService.retrieve(db, tenant(), params.id));
+  router.implement(ops.markPaid, ({ db, tenant, params, body }) =>
+    orderService.markPaid(db, tenant(), params.id, body),
+  );
+  router.implement(ops.startFulfillment, ({ db, tenant, params, body }) =>
+    orderService.startFulfillment(db, tenant(), params.id, body),
+  );
+  router.implement(ops.ship, ({ db, tenant, params, body }) =>
+    orderService.ship(db, tenant(), params.id, body),
+  );
+  router.implement(ops.deliver, ({ db, tenant, params, body }) =>
+    orderService.deliver(db, tenant(), params.id, body),
+  );
+  router.implement(ops.requestReturn, ({ db, tenant, params, body }) =>
+    orderService.requestReturn(db, tenant(), params.id, body),
+  );
+  router.implement(ops.receiveReturn, ({ db, tenant, params, body }) =>
+    orderService.receiveReturn(db, tenant(), params.id, body),
+  );
+  // The provider is called between two transactions of their own: never inside one.
+  router.implement(
+    ops.cancel,
+    ({ app, tenant, params, body }) => orderMoneyService.cancel(app.db, tenant(), params.id, body),
+    {
+      transaction: false,
+    },
+  );
+  router.implement(
+    ops.refund,
+    ({ app, tenant, params, body }) => orderMoneyService.refund(app.db, tenant(), params.id, body),
+    {
+      transaction: false,
+    },
+  );
+}

@@ -1,0 +1,334 @@
+import { allowedOrderTransitions } from '@agentstack/sdk/contract';
+import type {
+  Fulfillment,
+  Money,
+  Order,
+  OrderItem,
+  OrderTimelineEntry,
+  OrderTransition,
+  Payment,
+  Refund,
+} from '@agentstack/sdk/schemas';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import {
+  fulfillments,
+  orderEvents,
+  orderItems,
+  orderNumbers,
+  orders,
+  payments,
+  refunds,
+} from '../../../db/schema';
+import { defineStore } from '../../../db/store';
+import { rowsOf } from '../../../events/outbox';
+
+/** A row of `orders`. */
+export type OrderRow = typeof orders.$inferSelect;
+/** A row of `order_items`. */
+export type OrderItemRow = typeof orderItems.$inferSelect;
+/** A row of `payments`. */
+export type PaymentRow = typeof payments.$inferSelect;
+/** A row of `refunds`. */
+export type RefundRow = typeof refunds.$inferSelect;
+/** A row of `fulfillments`. */
+export type FulfillmentRow = typeof fulfillments.$inferSelect;
+type EventRow = typeof orderEvents.$inferSelect;
+
+/**
+ * Who reads an order: staff see all of it; a vendor's user (`vendorId`) sees only the vendor's
+ * items and fulfilment, totals of those items, and the timeline entries of the vendor's part —
+ * no payments, refunds or other vendors.
+ */
+export interface OrderView {
+  vendorId: string | null;
+  /** False for read-only callers: no transitions are offered. */
+  canWrite: boolean;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const money = (amount: number, currency: string): Money => ({ amount: Number(amount), currency });
+
+/** One tenant's orders, newest first (rows; {@link hydrateOrders} makes them wire orders). */
+export const orderStore = defineStore({
+  table: orders,
+  scope: 'tenantId',
+  toWire: (row: OrderRow) => row,
+  orders: { createdAt: orders.id },
+  defaultOrder: '-createdAt',
+});
+
+/** The tenant's next order number (1, 2, …): the row lock serialises numbering per tenant. */
+export async function nextOrderNumber(tx: Executor, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .insert(orderNumbers)
+    .values({ tenantId, last: 1 })
+    .onConflictDoUpdate({ target: orderNumbers.tenantId, set: { last: sql`${orderNumbers.last} + 1` } })
+    .returning({ last: orderNumbers.last });
+  return Number(row!.last);
+}
+
+/** The order `id` of the tenant, locked for the rest of the transaction. */
+export async function orderForUpdate(
+  tx: Executor,
+  tenantId: string,
+  id: string,
+): Promise<OrderRow | undefined> {
+  return orderStore(tx, tenantId).getForUpdate(id);
+}
+
+/** The order of a cart that is not canceled, if one (at most one: a unique index). */
+export async function liveOrderForCart(
+  db: Executor,
+  tenantId: string,
+  cartId: string,
+): Promise<OrderRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.tenantId, tenantId), eq(orders.cartId, cartId), sql`${orders.status} <> 'canceled'`))
+    .limit(1);
+  return row;
+}
+
+/** The items of an order in their order. */
+export async function itemsOf(db: Executor, orderId: string): Promise<OrderItemRow[]> {
+  return db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.position));
+}
+
+/** The payments of an order, oldest first; locked with `forUpdate`. */
+export async function paymentsOf(db: Executor, orderId: string, forUpdate = false): Promise<PaymentRow[]> {
+  const q = db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.id));
+  return forUpdate ? q.for('update') : q;
+}
+
+/** The fulfilments of an order, oldest first; locked with `forUpdate`. */
+export async function fulfillmentsOf(
+  db: Executor,
+  orderId: string,
+  forUpdate = false,
+): Promise<FulfillmentRow[]> {
+  const q = db
+    .select()
+    .from(fulfillments)
+    .where(eq(fulfillments.orderId, orderId))
+    .orderBy(asc(fulfillments.id));
+  return forUpdate ? q.for('update') : q;
+}
+
+/** Adds an entry to an order's timeline. */
+export async function insertTimeline(tx: Executor, row: typeof orderEvents.$inferInsert): Promise<void> {
+  await tx.insert(orderEvents).values(row);
+}
+
+/** Orders that have an item of `vendorId`: a condition on `orders`. */
+export function hasVendorItem(vendorId: string) {
+  return sql`exists (select 1 from ${orderItems} where ${orderItems.orderId} = ${orders.id} and ${orderItems.vendorId} = ${vendorId})`;
+}
+
+function toItem(row: OrderItemRow, currency: string): OrderItem {
+  return {
+    id: row.id,
+    object: 'order_item',
+    productId: row.productId,
+    variantId: row.variantId,
+    itemId: row.itemId,
+    sku: row.sku,
+    title: row.title,
+    variantTitle: row.variantTitle,
+    vendorId: row.vendorId,
+    quantity: Number(row.quantity),
+    returnedQuantity: Number(row.returnedQuantity),
+    unitPrice: money(row.unitAmount, currency),
+    subtotal: money(row.subtotal, currency),
+    discount: money(row.discount, currency),
+    tax: money(row.tax, currency),
+    total: money(row.total, currency),
+  };
+}
+
+/** The wire shape of a payment. */
+export function toPayment(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    object: 'payment',
+    provider: row.provider,
+    status: row.status,
+    amount: money(row.amount, row.currency),
+    captured: money(row.captured, row.currency),
+    refunded: money(row.refunded, row.currency),
+    card: row.cardBrand && row.cardLast4 ? { brand: row.cardBrand, last4: row.cardLast4 } : null,
+    nextAction: row.nextAction ?? null,
+    failureCode: row.failureCode,
+    failureMessage: row.failureMessage,
+    providerReference: row.providerReference,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toRefund(row: RefundRow): Refund {
+  return {
+    id: row.id,
+    object: 'refund',
+    paymentId: row.paymentId,
+    amount: money(row.amount, row.currency),
+    status: row.status,
+    reason: row.reason,
+    note: row.note,
+    failureCode: row.failureCode,
+    providerReference: row.providerReference,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The wire shape of a fulfilment. */
+export function toFulfillment(row: FulfillmentRow): Fulfillment {
+  return {
+    id: row.id,
+    object: 'fulfillment',
+    orderId: row.orderId,
+    vendorId: row.vendorId,
+    status: row.status,
+    items: row.items,
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
+    trackingUrl: row.trackingUrl,
+    shippedAt: iso(row.shippedAt),
+    deliveredAt: iso(row.deliveredAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toEntry(row: EventRow): OrderTimelineEntry {
+  return {
+    id: row.id,
+    type: row.type,
+    message: row.message,
+    actor: row.actor,
+    objectId: row.objectId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const sum = (rows: readonly OrderItemRow[], key: 'subtotal' | 'discount' | 'tax' | 'total') =>
+  rows.reduce((n, r) => n + Number(r[key]), 0);
+
+/** The order's transitions for this caller: none for read-only callers and vendors' users. */
+export function transitionsFor(row: OrderRow, view: OrderView): OrderTransition[] {
+  if (!view.canWrite || view.vendorId !== null) return [];
+  return allowedOrderTransitions(row);
+}
+
+/**
+ * Orders in their wire shape, children read in one query per table (whatever the number of
+ * orders), as `view` may see them.
+ */
+export async function hydrateOrders(
+  db: Executor,
+  rows: readonly OrderRow[],
+  view: OrderView,
+): Promise<Order[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [items, pays, refs, fuls, events] = await Promise.all([
+    db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.position)),
+    view.vendorId
+      ? Promise.resolve([] as PaymentRow[])
+      : db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)),
+    view.vendorId
+      ? Promise.resolve([] as RefundRow[])
+      : db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id)),
+    db.select().from(fulfillments).where(inArray(fulfillments.orderId, ids)).orderBy(asc(fulfillments.id)),
+    db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.seq)),
+  ]);
+  const by = <T extends { orderId: string }>(list: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const x of list) map.set(x.orderId, [...(map.get(x.orderId) ?? []), x]);
+    return map;
+  };
+  const itemsBy = by(items);
+  const paysBy = by(pays);
+  const refsBy = by(refs);
+  const fulsBy = by(fuls);
+  const eventsBy = by(events);
+  return rows.map((row) => {
+    const c = row.currency;
+    let lines = itemsBy.get(row.id) ?? [];
+    let shipments = fulsBy.get(row.id) ?? [];
+    let timeline = eventsBy.get(row.id) ?? [];
+    const vendor = view.vendorId;
+    if (vendor !== null) {
+      lines = lines.filter((l) => l.vendorId === vendor);
+      shipments = shipments.filter((f) => f.vendorId === vendor);
+      timeline = timeline.filter((e) => e.vendorId === vendor || VENDOR_VISIBLE.has(e.type));
+    }
+    const totals =
+      vendor === null
+        ? {
+            subtotal: money(row.subtotal, c),
+            discountTotal: money(row.discountTotal, c),
+            shippingTotal: money(row.shippingTotal, c),
+            taxTotal: money(row.taxTotal, c),
+            total: money(row.total, c),
+            refundedTotal: money(row.refundedTotal, c),
+          }
+        : {
+            subtotal: money(sum(lines, 'subtotal'), c),
+            discountTotal: money(sum(lines, 'discount'), c),
+            shippingTotal: money(0, c),
+            taxTotal: money(sum(lines, 'tax'), c),
+            total: money(sum(lines, 'total'), c),
+            refundedTotal: money(0, c),
+          };
+    return {
+      id: row.id,
+      object: 'order' as const,
+      number: Number(row.number),
+      status: row.status,
+      paymentStatus: row.paymentStatus,
+      source: row.source,
+      cartId: row.cartId,
+      customerId: row.customerId,
+      email: row.email,
+      currency: c,
+      items: lines.map((l) => toItem(l, c)),
+      ...totals,
+      discountCode: vendor === null ? row.discountCode : null,
+      shippingAddress: row.shippingAddress ?? null,
+      payments: (paysBy.get(row.id) ?? []).map(toPayment),
+      refunds: (refsBy.get(row.id) ?? []).map(toRefund),
+      fulfillments: shipments.map(toFulfillment),
+      timeline: timeline.map(toEntry),
+      allowedTransitions: transitionsFor(row, view),
+      cancelReason: row.cancelReason,
+      metadata: vendor === null ? row.metadata : {},
+      paidAt: iso(row.paidAt),
+      canceledAt: iso(row.canceledAt),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** Order-level timeline entries a vendor's user sees besides their own part's (they carry no amounts). */
+const VENDOR_VISIBLE = new Set(['order.created', 'order.paid', 'order.canceled']);
+
+/** The (tenant, order) pairs of pending checkout orders older than `seconds`, oldest first. */
+export async function stalePendingOrders(
+  db: Executor,
+  seconds: number,
+  limit: number,
+): Promise<Array<{ tenantId: string; id: string }>> {
+  const result = await db.execute(sql`
+    select tenant_id as "tenantId", id from orders
+    where status = 'pending' and source = 'checkout' and created_at < now() - make_interval(secs => ${seconds})
+    order by created_at limit ${limit}`);
+  return rowsOf<{ tenantId: string; id: string }>(result);
+}
