@@ -55,6 +55,7 @@ import { type RealtimeOptions, RealtimeStreams } from './modules/realtime/stream
 import { errorFields } from './observability/errorFields';
 import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { Metrics } from './observability/metrics';
+import { stripePaymentProvider } from './payments/stripe';
 import { closeRedis, openRedis } from './redis';
 import { WEBHOOK_TASK, WEBHOOKS_CHANNEL, webhookMetrics } from './webhooks/deliveries';
 import { WEBHOOK_DEFAULTS, type WebhookOptions } from './webhooks/options';
@@ -291,6 +292,8 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
     databaseUrl: options.databaseUrl,
   });
   context.webhooks.box = secrets.box;
+  // The Stripe provider reads this server's tenants' credentials (sealed under the same box).
+  const detachStripe = stripePaymentProvider.attach({ db: database.db, box: () => context.webhooks.box });
   if (!secrets.box) {
     log.warn(
       'no server key (AGENTSTACK_SECRET_KEY): webhook endpoints cannot be created until one is set on every instance',
@@ -558,6 +561,7 @@ export async function createServer(options: ServerOptions = {}): Promise<AgentSt
       await context.meter?.stop();
       await unlisten();
       if (redis) await closeRedis(redis);
+      detachStripe();
       await database.close();
       mailer.close();
     },

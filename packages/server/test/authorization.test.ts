@@ -48,6 +48,8 @@ describe('authorization on every route', () => {
     );
     const { secretKey, publishableKey: pk } = await createTenant(t, {
       subscription: { platform: 'enterprise', commerce: 'commerce_enterprise', fintech: null, social: null },
+      // Every add-on, so a 403 here is the role's and never the plan's.
+      addons: ['commerce_payment_gateway'],
     });
     for (const role of Object.keys(ROLE_PERMISSIONS) as Role[]) {
       const user = await createUser(t, secretKey, role);

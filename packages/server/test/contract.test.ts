@@ -793,6 +793,23 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('customer sign-out', 200, 'DELETE', `${CU}/me/session`, cst);
   await step('a signed-out customer token', [401, 'session_expired'], 'GET', `${CU}/me`, cst);
 
+  // Stripe settings: the payment-gateway add-on; secrets never answered; the webhook verifies.
+  const ST = '/v1/commerce/payments/stripe';
+  await step('Stripe settings without the add-on', [403, 'feature_not_in_plan'], 'GET', ST);
+  await step('Stripe settings with a publishable key', [403, 'forbidden'], 'GET', ST, {
+    token: target.publishable,
+  });
+  await step(
+    'a Stripe event without a signature',
+    [400, 'invalid_signature'],
+    'POST',
+    `${ST}/webhooks/ten_00000000000000000000`,
+    {
+      token: null,
+      body: { id: 'evt_1', object: 'event', type: 'payment_intent.succeeded' },
+    },
+  );
+
   await step('unknown route', [404, 'route_not_found'], 'GET', '/v1/commerce/nothing-here');
   const wrong = await step('wrong method on a known path', [405, 'method_not_allowed'], 'DELETE', P);
   expect(wrong.headers.get('allow')).toBe('GET, HEAD, POST');

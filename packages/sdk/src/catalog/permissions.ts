@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'commerce:customers:write',
   'commerce:customers:auth',
   'commerce:customers:self',
+  'commerce:payments:manage',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -69,6 +70,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:list',
     'commerce:customers:read',
     'commerce:customers:write',
+    // Payment provider credentials (Stripe keys): owners and admins.
+    'commerce:payments:manage',
   ],
   admin: [
     ...READ_ALL,
@@ -89,6 +92,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:list',
     'commerce:customers:read',
     'commerce:customers:write',
+    // Payment provider credentials (Stripe keys): owners and admins.
+    'commerce:payments:manage',
   ],
   support: [
     ...READ_ALL,

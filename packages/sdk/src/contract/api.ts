@@ -11,6 +11,7 @@ import {
 import { orderOperations } from './commerce/orders';
 import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { productOperations } from './commerce/products';
+import { stripeOperations } from './commerce/stripe';
 import { variantOperations } from './commerce/variants';
 import { vendorOperations } from './commerce/vendors';
 import type { OperationGroup } from './operation';
@@ -81,6 +82,8 @@ export const commerceContract = {
   customers: customerOperations,
   /** Orders: items, payments, refunds, fulfilments, timeline and the state machine's actions. */
   orders: orderOperations,
+  /** The tenant's Stripe account (payment-gateway add-on) and Stripe's webhook endpoint. */
+  stripe: stripeOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

@@ -22,6 +22,7 @@ export {
 export { orderOperations } from './commerce/orders';
 export { orderWorkflowOperations } from './commerce/orderWorkflow';
 export { productOperations } from './commerce/products';
+export { stripeOperations } from './commerce/stripe';
 export { variantOperations } from './commerce/variants';
 export { vendorOperations } from './commerce/vendors';
 export * from './operation';

@@ -160,6 +160,13 @@ export interface MockDb {
   customerSignUps: Map<string, MockCustomerSignUp>;
   /** Customer sessions by token (`cst_…`). */
   customerSessions: Map<string, { customerId: string; expiresAt: string }>;
+  /**
+   * The tenant's Stripe settings (none by default), with the webhook signing secret in plain text
+   * (this is a mock): the webhook mock verifies `Stripe-Signature` with it.
+   */
+  stripe: { secretKeyHint: string; livemode: boolean; webhookSecret: string; updatedAt: string } | null;
+  /** Ids of the Stripe events the webhook mock applied (a replay answers `applied: false`). */
+  stripeEvents: Set<string>;
   /** The caller tenant's webhook endpoints. */
   webhookEndpoints: MockWebhookEndpoint[];
   /** Deliveries to the caller tenant's webhook endpoints, with their attempts. */
@@ -452,6 +459,8 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     ...customersFor(),
     customerSignUps: new Map(),
     customerSessions: new Map(),
+    stripe: null,
+    stripeEvents: new Set(),
     invitations: [],
     invitationEmail: options.invitationEmail ?? 'not_configured',
     ...webhooksFor(),

@@ -59,6 +59,8 @@ export interface MockContext<O extends Operation> {
   tenant(): Caller;
   /** The request itself (headers such as `Last-Event-ID`). */
   request: Request;
+  /** The body exactly as received (`''` without one), for signature checks. */
+  rawBody: string;
 }
 
 /** The in-memory rules of every operation of a group, typed by the contract. */
@@ -240,8 +242,10 @@ async function handle(
     const path = validatePathParams(params);
     const query = validateQuery(op.query && schemaRegistry[op.query], Object.fromEntries(url.searchParams));
     let body: unknown;
+    let rawBody = '';
     if (op.method !== 'get') {
       const raw = await request.text();
+      rawBody = raw;
       const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
       if (raw !== '' && type !== 'application/json') {
         throw new ProblemError(415, 'unsupported_media_type', 'Send the request body as application/json.', {
@@ -297,6 +301,7 @@ async function handle(
       query: query as never,
       body: body as never,
       request,
+      rawBody,
       tenant() {
         if (!caller) throw new ProblemError(401, 'unauthenticated', 'Send `Authorization: Bearer <token>`.');
         if (caller.kind === 'operator') {

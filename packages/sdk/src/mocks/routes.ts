@@ -6,6 +6,7 @@ import { inventoryMocks } from './commerce/inventory';
 import { orderMocks } from './commerce/orders';
 import { orderWorkflowMocks } from './commerce/orderWorkflow';
 import { productMocks } from './commerce/products';
+import { stripeMocks } from './commerce/stripe';
 import { variantMocks } from './commerce/variants';
 import { vendorMocks } from './commerce/vendors';
 import type { MockRoute } from './pipeline';
@@ -38,4 +39,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...cartMocks,
   ...customerMocks,
   ...orderMocks,
+  ...stripeMocks,
 ];

@@ -330,6 +330,8 @@ export const ErrorCodes = [
   'payment_declined',
   'payment_provider_unavailable',
   'invalid_return',
+  'payment_provider_not_configured',
+  'invalid_signature',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
@@ -381,4 +383,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   payment_declined: 402,
   payment_provider_unavailable: 503,
   invalid_return: 422,
+  payment_provider_not_configured: 409,
+  invalid_signature: 400,
 };

@@ -13,6 +13,7 @@ export * from './commerce/inventory';
 export * from './commerce/order';
 export * from './commerce/orderWorkflow';
 export * from './commerce/product';
+export * from './commerce/stripe';
 export * from './commerce/variant';
 export * from './commerce/vendor';
 export * from './common';

@@ -82,6 +82,13 @@ import {
   ProductUpdate,
 } from './commerce/product';
 import {
+  DeletedStripeSettings,
+  StripeSettings,
+  StripeSettingsUpdate,
+  StripeWebhookEvent,
+  StripeWebhookReceipt,
+} from './commerce/stripe';
+import {
   DeletedProductVariant,
   ProductVariant,
   ProductVariantCreate,
@@ -152,6 +159,11 @@ import { RealtimeEvent, RealtimeStreamParams, RealtimeToken } from './realtime/e
  * export of the same name — so naming is never a second, drifting description.
  */
 export const schemaRegistry = {
+  DeletedStripeSettings,
+  StripeSettings,
+  StripeSettingsUpdate,
+  StripeWebhookEvent,
+  StripeWebhookReceipt,
   Cart,
   CartCreate,
   CartLineCreate,

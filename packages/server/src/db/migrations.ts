@@ -719,6 +719,30 @@ alter table users add column vendor_id text references vendors(id);
 `,
   },
   {
+    id: '0019_stripe',
+    // A tenant's Stripe account (payment-gateway add-on): its secret key and webhook signing
+    // secret sealed under the server key (AES-256-GCM, bound to the tenant), a hint of the key to
+    // show; and the Stripe events applied, so a replayed event changes nothing.
+    sql: `
+create table stripe_accounts (
+  tenant_id text primary key references tenants(id),
+  secret_key_sealed text not null,
+  secret_key_hint text not null,
+  livemode boolean not null,
+  webhook_secret_sealed text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create table stripe_events (
+  tenant_id text not null references tenants(id),
+  event_id text not null,
+  type text not null,
+  received_at timestamptz not null default now(),
+  primary key (tenant_id, event_id)
+);
+`,
+  },
+  {
     id: '0021_order_workflow',
     // Enterprise tenants' custom order steps (plan feature commerce.customWorkflows): one row per
     // tenant that ever set them; no row means no steps.

@@ -1050,3 +1050,30 @@ export const orderEvents = pgTable(
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.seq)],
 );
+
+/** A tenant's Stripe account: its secrets sealed under the server key (`modules/commerce/stripe`). */
+export const stripeAccounts = pgTable('stripe_accounts', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  secretKeySealed: text('secret_key_sealed').notNull(),
+  secretKeyHint: text('secret_key_hint').notNull(),
+  livemode: boolean('livemode').notNull(),
+  webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Stripe events applied per tenant: a replayed event finds its row and changes nothing. */
+export const stripeEvents = pgTable(
+  'stripe_events',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'stripe_events_pkey', columns: [t.tenantId, t.eventId] })],
+);

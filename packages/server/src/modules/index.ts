@@ -7,6 +7,7 @@ import { inventoryRoutes } from './commerce/inventory/routes';
 import { orderWorkflowRoutes } from './commerce/order-workflow/routes';
 import { orderRoutes } from './commerce/orders/routes';
 import { productRoutes } from './commerce/products/routes';
+import { stripeRoutes } from './commerce/stripe/routes';
 import { variantRoutes } from './commerce/variants/routes';
 import { vendorRoutes } from './commerce/vendors/routes';
 import { platformRoutes } from './platform';
@@ -26,4 +27,5 @@ export function registerModules(router: ApiRouter): void {
   cartRoutes(router);
   customerRoutes(router);
   orderRoutes(router);
+  stripeRoutes(router);
 }
