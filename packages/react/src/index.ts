@@ -125,6 +125,8 @@ export {
   useCreateCustomerAddress,
   useCurrentCustomer,
   useCustomerAddresses,
+  useCustomerOrder,
+  useCustomerOrders,
   useCustomerSignIn,
   useCustomerSignOut,
   useCustomerSignUp,

@@ -100,6 +100,7 @@ export type {
   CustomerAddressListParams,
   CustomerAddressUpdate,
   CustomerListParams,
+  CustomerOrderListParams,
   CustomerSelfUpdate,
   CustomerSession,
   CustomerSignIn,

@@ -790,6 +790,14 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   });
   await step('delete an address', 200, 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
   await step('a deleted address', [404, 'not_found'], 'DELETE', `${CU}/me/addresses/${saved.body.id}`, cst);
+  await step("the signed-in shopper's orders", 200, 'GET', `${CU}/me/orders`, cst);
+  await step(
+    "another's order for a shopper",
+    [404, 'not_found'],
+    'GET',
+    `${CU}/me/orders/ord_00000000000000000000`,
+    cst,
+  );
   await step('customer sign-out', 200, 'DELETE', `${CU}/me/session`, cst);
   await step('a signed-out customer token', [401, 'session_expired'], 'GET', `${CU}/me`, cst);
 

@@ -5,8 +5,10 @@ import type {
   CustomerAddress,
   CustomerAddressListParams,
   CustomerListParams,
+  CustomerOrderListParams,
   ListResponse,
 } from '@agentstack/sdk';
+import type { Order } from '@agentstack/sdk/schemas';
 import { queryOptions } from '@tanstack/react-query';
 import { dataKey } from '../shared/dataKey';
 import { defineResource } from '../shared/defineResource';
@@ -34,6 +36,11 @@ export const customerKeys = {
   /** One page of the signed-in shopper's addresses. */
   addresses: (params?: CustomerAddressListParams) =>
     dataKey<ListResponse<CustomerAddress>>()([...ROOT, 'me', 'addresses', params ?? {}]),
+  /** One page of the signed-in shopper's orders. */
+  orders: (params?: CustomerOrderListParams) =>
+    dataKey<ListResponse<Order>>()([...ROOT, 'me', 'orders', params ?? {}]),
+  /** One of the signed-in shopper's orders. */
+  order: (id: string) => dataKey<Order>()([...ROOT, 'me', 'order', id]),
 };
 
 /** Query options (key + fetcher) of customers, for `useQuery`, `prefetchQuery` or `ensureQueryData`. */
@@ -47,6 +54,23 @@ export const customerQueries = {
     queryOptions<Customer, AgentStackError, Customer, ReturnType<typeof customerKeys.me>>({
       queryKey: customerKeys.me(),
       queryFn: async ({ signal }) => await client.commerce.customers.me({ signal }),
+    }),
+  /** One page of the signed-in shopper's orders (their order history). */
+  orders: (client: AgentStack, params?: CustomerOrderListParams) =>
+    queryOptions<
+      ListResponse<Order>,
+      AgentStackError,
+      ListResponse<Order>,
+      ReturnType<typeof customerKeys.orders>
+    >({
+      queryKey: customerKeys.orders(params),
+      queryFn: async ({ signal }) => await client.commerce.customers.listOrders(params, { signal }),
+    }),
+  /** One of the signed-in shopper's orders. */
+  order: (client: AgentStack, id: string) =>
+    queryOptions<Order, AgentStackError, Order, ReturnType<typeof customerKeys.order>>({
+      queryKey: customerKeys.order(id),
+      queryFn: async ({ signal }) => await client.commerce.customers.retrieveOrder(id, { signal }),
     }),
   /** One page of the signed-in shopper's addresses. */
   addresses: (client: AgentStack, params?: CustomerAddressListParams) =>

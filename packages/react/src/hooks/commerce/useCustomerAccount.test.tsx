@@ -11,6 +11,7 @@ import {
   useCreateCustomerAddress,
   useCurrentCustomer,
   useCustomerAddresses,
+  useCustomerOrders,
   useCustomerSignIn,
   useCustomerSignOut,
   useCustomerSignUp,
@@ -77,6 +78,15 @@ describe('customer hooks', () => {
       }),
     );
     await waitFor(() => expect(reads.result.current.addresses.data?.data).toHaveLength(3));
+
+    // Order history: the shopper's own orders only.
+    const ada = api.db.customers.find((c) => c.email === 'ada@example.com');
+    const [first, second] = api.db.orders;
+    if (!ada || !first || !second) throw new Error('fixtures changed');
+    first.customerId = ada.id;
+    second.customerId = 'cus_someoneelse0000000000';
+    const history = renderHook(() => useCustomerOrders(), { wrapper: shopper.wrapper });
+    await waitFor(() => expect(history.result.current.data?.data.map((o) => o.id)).toEqual([first.id]));
 
     await act(() => reads.result.current.out.mutateAsync());
     expect(shopper.queryClient.getQueryData(customerKeys.me())).toBeUndefined();

@@ -5,6 +5,7 @@ import type {
   CustomerAddressCreate,
   CustomerAddressListParams,
   CustomerAddressUpdate,
+  CustomerOrderListParams,
   CustomerSelfUpdate,
   CustomerSession,
   CustomerSignIn,
@@ -12,6 +13,7 @@ import type {
   CustomerSignUpResult,
   ListResponse,
 } from '@agentstack/sdk';
+import type { Order } from '@agentstack/sdk/schemas';
 import {
   type QueryClient,
   type UseMutationResult,
@@ -19,6 +21,7 @@ import {
   useQuery,
 } from '@tanstack/react-query';
 import { useAgentStackClient } from '../../provider/context';
+import { useDetailQuery } from '../shared/useDetailQuery';
 import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
 import { customerKeys, customerQueries } from './customerKeys';
 
@@ -85,6 +88,18 @@ export function useUpdateCurrentCustomer(): UseMutationResult<Customer, AgentSta
     (client, body: CustomerSelfUpdate) => client.commerce.customers.updateMe(body),
     async (queryClient, customer) => queryClient.setQueryData(customerKeys.me(), customer),
   );
+}
+
+/** One page of the signed-in shopper's orders, newest first (`GET /v1/commerce/customers/me/orders`). */
+export function useCustomerOrders(
+  params: CustomerOrderListParams = {},
+): UseQueryResult<ListResponse<Order>, AgentStackError> {
+  return useQuery(customerQueries.orders(useAgentStackClient(), params));
+}
+
+/** One of the signed-in shopper's orders; disabled while `id` is empty. */
+export function useCustomerOrder(id: string | null | undefined): UseQueryResult<Order, AgentStackError> {
+  return useDetailQuery((client, orderId) => customerQueries.order(client, orderId), id);
 }
 
 /** One page of the signed-in shopper's saved addresses, oldest first. */

@@ -121,6 +121,26 @@ export const customerOperations = {
     permission: 'commerce:customers:self',
     response: 'DeletedCustomerAddress',
   }),
+  /** The signed-in shopper's orders, newest first (their order history). */
+  listOrders: operation({
+    method: 'get',
+    path: `${BASE}/me/orders`,
+    tag: 'commerce',
+    summary: "List the signed-in shopper's orders",
+    permission: 'commerce:customers:self',
+    query: 'CustomerOrderListParams',
+    response: 'OrderList',
+    list: true,
+  }),
+  /** One of the signed-in shopper's orders; another's is `404`. */
+  retrieveOrder: operation({
+    method: 'get',
+    path: `${BASE}/me/orders/:id`,
+    tag: 'commerce',
+    summary: 'Retrieve an order of the signed-in shopper',
+    permission: 'commerce:customers:self',
+    response: 'Order',
+  }),
   /** Lists the tenant's customers, newest first. */
   list: operation({
     method: 'get',

@@ -7,6 +7,7 @@ import { findById, now, orderBy, paginate } from '../collection';
 import type { MockCustomer, MockCustomerAddress, MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
+import { shopperOrder } from './orders';
 
 const DAY = 24 * 3_600_000;
 const ORDER_FIELDS = { createdAt: (c: Customer) => c.createdAt, email: (c: Customer) => c.email };
@@ -171,6 +172,20 @@ export const customerMocks = mockResource(customerOperations, {
     const address = ownAddress(db, customer, params.id);
     db.customerAddresses = db.customerAddresses.filter((a) => a !== address);
     return { id: address.id, object: 'customer_address', deleted: true };
+  },
+  listOrders({ db, tenant, query }) {
+    const customer = me(db, tenant());
+    const own = db.orders.filter(
+      (o) => o.customerId === customer.id && (query.status === undefined || o.status === query.status),
+    );
+    const page = paginate(own, query);
+    return { ...page, data: page.data.map(shopperOrder) };
+  },
+  retrieveOrder({ db, tenant, params }) {
+    const customer = me(db, tenant());
+    const order = db.orders.find((o) => o.id === params.id && o.customerId === customer.id);
+    if (!order) throw new ProblemError(404, 'not_found', `No order with id '${params.id}'.`, { param: 'id' });
+    return shopperOrder(order);
   },
   list({ db, tenant, query }) {
     tenant();

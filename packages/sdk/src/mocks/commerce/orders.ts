@@ -633,3 +633,8 @@ export function ordersFor(products: readonly Product[], vendors: readonly Vendor
     };
   });
 }
+
+/** An order as its shopper reads it (`/v1/commerce/customers/me/orders`): no transitions offered. */
+export function shopperOrder(order: MockOrder): Order {
+  return wire(order, false);
+}

@@ -3,6 +3,7 @@ import { Email, ListParams, listOf, Metadata, prefixedId, safeString, Timestamp 
 import { EmailStatus } from '../platform/invitation';
 import { NewPassword, Password } from '../platform/user';
 import { Address } from './address';
+import { OrderStatus } from './order';
 
 /**
  * Customers: the shoppers of one tenant's store — accounts of their own, distinct from the
@@ -160,3 +161,10 @@ export const DeletedCustomerAddress = z.strictObject({
   deleted: z.literal(true),
 });
 export type DeletedCustomerAddress = z.infer<typeof DeletedCustomerAddress>;
+
+/** Query of `GET /v1/commerce/customers/me/orders`: the signed-in shopper's orders, newest first. */
+export const CustomerOrderListParams = z.strictObject({
+  ...ListParams.shape,
+  status: z.optional(OrderStatus),
+});
+export type CustomerOrderListParams = z.input<typeof CustomerOrderListParams>;

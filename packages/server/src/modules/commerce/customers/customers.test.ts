@@ -362,6 +362,40 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     expect(Number(guesses[10]?.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it("lists the shopper's own orders only; another's order answers 404", async () => {
+    const ada = await customer();
+    const bob = await customer();
+    const product = await t.request('POST', '/v1/commerce/products', {
+      token: shop.secretKey,
+      body: { title: 'Wool scarf', status: 'active', price: { amount: 2900, currency: 'EUR' } },
+    });
+    await t.request('POST', '/v1/commerce/inventory-levels/adjust', {
+      token: shop.secretKey,
+      body: { itemId: product.body.id, delta: 10, reason: 'receipt' },
+    });
+    const order = async (customerId: string) => {
+      const res = await t.request('POST', '/v1/commerce/orders', {
+        token: shop.secretKey,
+        body: { currency: 'EUR', customerId, items: [{ itemId: product.body.id, quantity: 1 }] },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as string;
+    };
+    const adas = [await order(ada.id), await order(ada.id)];
+    const bobs = await order(bob.id);
+    const mine = await t.request('GET', `${C}/me/orders`, { token: ada.token });
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.data.map((o: { id: string }) => o.id)).toEqual([...adas].reverse());
+    expect((await t.request('GET', `${C}/me/orders/${adas[0]}`, { token: ada.token })).body.id).toBe(adas[0]);
+    const theirs = await t.request('GET', `${C}/me/orders/${bobs}`, { token: ada.token });
+    expect([theirs.status, theirs.body.code]).toEqual([404, 'not_found']);
+    // The staff filter cannot widen it: a customer token has no /v1/commerce/orders at all.
+    const staff = await t.request('GET', `/v1/commerce/orders?customerId=${bob.id}`, { token: ada.token });
+    expect(staff.status).toBe(403);
+    const filtered = await t.request('GET', `${C}/me/orders?status=canceled`, { token: ada.token });
+    expect(filtered.body.data).toEqual([]);
+  });
+
   it('never logs an email, a password, a code, a token or an address', async () => {
     const email = testEmail('logged');
     await signUp(shop.publishableKey, email);

@@ -91,6 +91,10 @@ export function customerRoutes(router: ApiRouter): void {
   router.implement(op.deleteAddress, ({ db, tenant, params }) =>
     customerService.deleteAddress(db, tenant(), params.id),
   );
+  router.implement(op.listOrders, ({ db, tenant, query }) => customerService.listOrders(db, tenant(), query));
+  router.implement(op.retrieveOrder, ({ db, tenant, params }) =>
+    customerService.retrieveOrder(db, tenant(), params.id),
+  );
   router.implement(op.list, ({ db, tenant, query }) => customerService.list(db, tenant(), query));
   router.implement(op.retrieve, ({ db, tenant, params }) =>
     customerService.retrieve(db, tenant(), params.id),

@@ -5,6 +5,7 @@ import type {
   CustomerAddressCreate,
   CustomerAddressUpdate,
   CustomerListParams,
+  CustomerOrderListParams,
   CustomerSelfUpdate,
   CustomerSession,
   CustomerSignIn,
@@ -13,6 +14,7 @@ import type {
   DeletedCustomerAddress,
   ListParams,
   ListResponse,
+  Order,
   RevokedCustomerSession,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
@@ -25,6 +27,7 @@ import { ApiError, notFound } from '../../../http/errors';
 import type { SignInLimiter } from '../../platform/sessions/limiter';
 import { RateLimitedError } from '../../platform/sessions/service';
 import { normalizeEmail } from '../../platform/users/store';
+import { orderService } from '../orders/service';
 import type { SignUpEmail } from './email';
 import {
   addressesOf,
@@ -320,6 +323,27 @@ export const customerService = {
     if (!current || current.customerId !== me.customerId) throw notFound('customer address', id);
     await store.remove(id);
     return { id, object: 'customer_address', deleted: true };
+  },
+
+  /**
+   * The signed-in shopper's orders, newest first: only orders placed as this customer (the order
+   * service narrows a customer caller to its own orders too).
+   */
+  async listOrders(
+    db: Executor,
+    caller: TenantPrincipal,
+    params: CustomerOrderListParams,
+  ): Promise<ListResponse<Order>> {
+    const me = shopper(caller);
+    return orderService.list(db, me, { ...params, customerId: me.customerId });
+  },
+
+  /** One of the signed-in shopper's orders; another's (or none) is `404`. */
+  async retrieveOrder(db: Executor, caller: TenantPrincipal, id: string): Promise<Order> {
+    const me = shopper(caller);
+    const order = await orderService.retrieve(db, me, id);
+    if (order.customerId !== me.customerId) throw notFound('order', id);
+    return order;
   },
 
   /** The tenant's customers (staff). */
