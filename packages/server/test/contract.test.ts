@@ -380,6 +380,12 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     },
   });
   await step('publishable reads no workflow', [403, 'forbidden'], 'GET', OW, { token: target.publishable });
+  await step(
+    'advance an unknown order',
+    [404, 'not_found'],
+    'POST',
+    '/v1/commerce/orders/ord_0000000000000000000000/advance-step',
+  );
   // Carts: a publishable key with the cart's token; prices from the catalogue.
   const CT = '/v1/commerce/carts';
   const shopper = { token: target.publishable };

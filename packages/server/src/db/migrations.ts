@@ -754,4 +754,11 @@ create table order_workflows (
 );
 `,
   },
+  {
+    id: '0022_order_workflow_step',
+    // The custom workflow step a fulfilling order reached (Enterprise); null before the first.
+    sql: `
+alter table orders add column workflow_step text;
+`,
+  },
 ];

@@ -858,6 +858,7 @@ export const orders = pgTable(
     shippingOptionId: text('shipping_option_id'),
     shippingAddress: jsonb('shipping_address').$type<Record<string, unknown>>(),
     cancelReason: text('cancel_reason'),
+    workflowStep: text('workflow_step'),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
     paidAt: ts('paid_at'),
     canceledAt: ts('canceled_at'),

@@ -51,15 +51,49 @@ export interface OrderStateLike {
   status: OrderStatus;
   paymentStatus: OrderPaymentStatus;
   source: 'checkout' | 'manual';
+  /** The custom workflow step a `fulfilling` order has reached (Enterprise); `null` before the first. */
+  workflowStep?: string | null;
+}
+
+/**
+ * True when `order` has passed every custom step of the tenant's workflow (`steps`, their keys in
+ * order) — always without steps. Until then a `fulfilling` order cannot ship.
+ */
+export function workflowComplete(order: OrderStateLike, steps: readonly string[]): boolean {
+  return steps.length === 0 || order.workflowStep === steps[steps.length - 1];
+}
+
+/**
+ * The custom step a `fulfilling` order moves to next (`POST /v1/commerce/orders/:id/advance-step`),
+ * or `409 invalid_transition` when it is not fulfilling or has passed every step (it ships next).
+ */
+export function nextWorkflowStep(orderId: string, order: OrderStateLike, steps: readonly string[]): string {
+  const at = order.workflowStep ? steps.indexOf(order.workflowStep) : -1;
+  const next = steps[at + 1];
+  if (order.status === 'fulfilling' && next !== undefined) return next;
+  const allowed = allowedOrderTransitions(order, steps);
+  throw new ProblemError(
+    409,
+    'invalid_transition',
+    order.status !== 'fulfilling'
+      ? `Order '${orderId}' is ${order.status}: only a fulfilling order moves through the workflow's steps.`
+      : `Order '${orderId}' has passed every step of the workflow${steps.length ? '' : ' (it has none)'}: it ships next.`,
+    { orderStatus: order.status, allowedTransitions: allowed },
+  );
 }
 
 /**
  * The transitions `order` can take now. Beyond the table: only a manual order is marked paid by
- * hand, and only money that was captured and not yet refunded can be refunded.
+ * hand, only money that was captured and not yet refunded can be refunded, and with custom
+ * workflow `steps` (their keys, in order) a fulfilling order ships only once it passed the last.
  */
-export function allowedOrderTransitions(order: OrderStateLike): OrderTransition[] {
+export function allowedOrderTransitions(
+  order: OrderStateLike,
+  steps: readonly string[] = [],
+): OrderTransition[] {
   return ORDER_ACTIONS.filter((action) => {
     if (!ORDER_TRANSITIONS[action].from.includes(order.status)) return false;
+    if (action === 'ship') return workflowComplete(order, steps);
     if (action === 'mark_paid') return order.source === 'manual' && order.paymentStatus === 'unpaid';
     if (action === 'refund')
       return order.paymentStatus === 'paid' || order.paymentStatus === 'partially_refunded';
@@ -75,8 +109,9 @@ export function requireOrderTransition(
   orderId: string,
   order: OrderStateLike,
   action: OrderAction,
+  steps: readonly string[] = [],
 ): OrderTransition {
-  const allowed = allowedOrderTransitions(order);
+  const allowed = allowedOrderTransitions(order, steps);
   const found = allowed.find((t) => t.action === action);
   if (found) return found;
   const options = allowed.map((t) => t.action).join(', ') || 'none';

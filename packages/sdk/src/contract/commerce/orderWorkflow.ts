@@ -30,4 +30,18 @@ export const orderWorkflowOperations = {
     response: 'OrderWorkflow',
     errors: ['feature_not_in_plan', 'workflow_step_in_use'],
   }),
+  /**
+   * Moves a `fulfilling` order to the workflow's next custom step (recorded on its timeline).
+   * An order that is not fulfilling, or has passed every step, answers `409 invalid_transition`
+   * with the transitions it can take; once past the last step it can ship.
+   */
+  advance: operation({
+    method: 'post',
+    path: '/v1/commerce/orders/:id/advance-step',
+    tag: 'commerce',
+    summary: "Move an order to its workflow's next step",
+    permission: 'commerce:orders:write',
+    response: 'Order',
+    errors: ['invalid_transition'],
+  }),
 } as const;

@@ -1,7 +1,9 @@
 import { orderWorkflowOperations } from '../../contract/commerce/orderWorkflow';
+import { removedStepKeys, workflowStepInUse } from '../../contract/commerce/rules';
 import { now } from '../collection';
 import { mockResource } from '../pipeline';
 import { requireMockFeature } from '../rules';
+import { advanceMockWorkflow } from './orders';
 
 /**
  * `/v1/commerce/order-workflow` in memory, as the server: anyone with order access reads it;
@@ -15,11 +17,20 @@ export const orderWorkflowMocks = mockResource(orderWorkflowOperations, {
   update(ctx) {
     ctx.tenant();
     requireMockFeature(ctx.db, 'commerce.customWorkflows');
+    const removed = removedStepKeys(ctx.db.orderWorkflow.steps, ctx.body.steps);
+    const inUse = removed.filter((key) =>
+      ctx.db.orders.some((o) => o.status === 'fulfilling' && o.workflowStep === key),
+    );
+    if (inUse.length) throw workflowStepInUse(inUse);
     ctx.db.orderWorkflow = {
       object: 'order_workflow',
       steps: ctx.body.steps.map(({ key, name }) => ({ key, name })),
       updatedAt: now(),
     };
     return ctx.db.orderWorkflow;
+  },
+  advance(ctx) {
+    ctx.tenant();
+    return advanceMockWorkflow(ctx.db, ctx.params.id);
   },
 });

@@ -2,6 +2,7 @@ import { computeEntitlements } from '../../catalog/entitlements';
 import {
   allowedOrderTransitions,
   invalidReturn,
+  nextWorkflowStep,
   refundExceedsCaptured,
   requireOrderTransition,
 } from '../../contract/commerce/orderRules';
@@ -34,9 +35,17 @@ export type MockOrder = Omit<Order, 'allowedTransitions'> & {
 
 const money = (amount: number, currency: string): Money => ({ amount, currency });
 
-function wire(order: MockOrder, canWrite: boolean): Order {
+/** The keys of the tenant's custom workflow steps, in order. */
+export function workflowStepKeys(db: MockDb): string[] {
+  return db.orderWorkflow.steps.map((s) => s.key);
+}
+
+function wire(db: MockDb, order: MockOrder, canWrite: boolean): Order {
   const { reservations: _, ...rest } = order;
-  return { ...rest, allowedTransitions: canWrite ? allowedOrderTransitions(order) : [] };
+  return {
+    ...rest,
+    allowedTransitions: canWrite ? allowedOrderTransitions(order, workflowStepKeys(db)) : [],
+  };
 }
 
 function canWrite(ctx: { caller: { permissions: readonly string[] } | null }): boolean {
@@ -64,7 +73,7 @@ function record(
 ) {
   order.timeline.push(entry(type, message, db.actingUserId ?? 'api_key', objectId));
   order.updatedAt = now();
-  recordMockEvent(db, type, object ?? wire(order, true));
+  recordMockEvent(db, type, object ?? wire(db, order, true));
 }
 
 function findOrder(db: MockDb, id: string): MockOrder {
@@ -73,8 +82,18 @@ function findOrder(db: MockDb, id: string): MockOrder {
 
 function act(db: MockDb, id: string, action: OrderAction): MockOrder {
   const order = findOrder(db, id);
-  requireOrderTransition(id, order, action);
+  requireOrderTransition(id, order, action, workflowStepKeys(db));
   return order;
+}
+
+/** Moves a fulfilling order to the workflow's next custom step, as the server. */
+export function advanceMockWorkflow(db: MockDb, id: string): Order {
+  const order = findOrder(db, id);
+  const steps = db.orderWorkflow.steps;
+  const next = nextWorkflowStep(id, order, workflowStepKeys(db));
+  order.workflowStep = next;
+  record(db, order, 'order.workflow_step', `Step: ${steps.find((s) => s.key === next)?.name ?? next}`);
+  return wire(db, order, true);
 }
 
 function markPaid(db: MockDb, order: MockOrder, provider = 'manual'): void {
@@ -156,7 +175,7 @@ function startFulfillment(db: MockDb, order: MockOrder): void {
 function move(db: MockDb, order: MockOrder, to: OrderStatus, message: string, note?: string): Order {
   order.status = to;
   record(db, order, `order.${to}`, message + (note ? ` — ${note}` : ''));
-  return wire(order, true);
+  return wire(db, order, true);
 }
 
 function refund(db: MockDb, order: MockOrder, amount: number | undefined, reason: string | null): void {
@@ -255,11 +274,11 @@ export const orderMocks = mockResource(orderOperations, {
     );
     const page = paginate(orders, q);
     const writer = canWrite(ctx);
-    return { ...page, data: page.data.map((o) => wire(o, writer)) };
+    return { ...page, data: page.data.map((o) => wire(ctx.db, o, writer)) };
   },
   retrieve(ctx) {
     ctx.tenant();
-    return wire(findOrder(ctx.db, ctx.params.id), canWrite(ctx));
+    return wire(ctx.db, findOrder(ctx.db, ctx.params.id), canWrite(ctx));
   },
   create(ctx) {
     ctx.tenant();
@@ -308,6 +327,7 @@ export const orderMocks = mockResource(orderOperations, {
       fulfillments: [],
       timeline: [],
       cancelReason: null,
+      workflowStep: null,
       metadata: body.metadata ?? {},
       paidAt: null,
       canceledAt: null,
@@ -318,19 +338,19 @@ export const orderMocks = mockResource(orderOperations, {
     db.orders.push(order);
     record(db, order, 'order.created', `Order #${order.number} placed`);
     if (body.markPaid) markPaid(db, order);
-    return wire(order, true);
+    return wire(ctx.db, order, true);
   },
   markPaid(ctx) {
     ctx.tenant();
     const order = act(ctx.db, ctx.params.id, 'mark_paid');
     markPaid(ctx.db, order);
-    return wire(order, true);
+    return wire(ctx.db, order, true);
   },
   startFulfillment(ctx) {
     ctx.tenant();
     const order = act(ctx.db, ctx.params.id, 'start_fulfillment');
     startFulfillment(ctx.db, order);
-    return wire(order, true);
+    return wire(ctx.db, order, true);
   },
   ship(ctx) {
     ctx.tenant();
@@ -416,13 +436,13 @@ export const orderMocks = mockResource(orderOperations, {
     ) {
       refund(ctx.db, order, undefined, 'other');
     }
-    return wire(order, true);
+    return wire(ctx.db, order, true);
   },
   refund(ctx) {
     ctx.tenant();
     const order = act(ctx.db, ctx.params.id, 'refund');
     refund(ctx.db, order, ctx.body.amount, ctx.body.reason ?? null);
-    return wire(order, true);
+    return wire(ctx.db, order, true);
   },
 });
 
@@ -624,6 +644,7 @@ export function ordersFor(products: readonly Product[], vendors: readonly Vendor
       fulfillments,
       timeline,
       cancelReason: spec.canceled ? 'customer changed their mind' : null,
+      workflowStep: null,
       metadata: {},
       paidAt: paid ? at(0.1) : null,
       canceledAt: spec.canceled ? at(2) : null,

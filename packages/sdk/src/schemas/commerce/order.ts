@@ -233,6 +233,11 @@ export const Order = z.strictObject({
   /** One per vendor (one for the whole order below `commerce.multiVendor`); made once paid. */
   fulfillments: z.array(Fulfillment),
   timeline: z.array(OrderTimelineEntry),
+  /**
+   * The custom workflow step (a key of `GET /v1/commerce/order-workflow`, Enterprise) the order
+   * reached while fulfilling; `null` before the first. It ships once it passed the last.
+   */
+  workflowStep: z.nullable(z.string()),
   /** What can happen next: the actions valid in this status for this caller. */
   allowedTransitions: z.array(OrderTransition),
   cancelReason: z.nullable(z.string()),

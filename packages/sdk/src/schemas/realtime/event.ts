@@ -17,6 +17,7 @@ export const REALTIME_TOPICS = {
     'order.payment_failed',
     'order.paid',
     'order.fulfilling',
+    'order.workflow_step',
     'order.shipped',
     'order.delivered',
     'order.return_requested',

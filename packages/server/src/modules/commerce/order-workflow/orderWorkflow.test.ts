@@ -102,4 +102,75 @@ describe.each(DATABASES)('the order workflow on %s', (kind) => {
     expect((await t.request('GET', W, { token: other.secretKey })).body.steps).toEqual([]);
     expect((await t.request('GET', W, { token: other.publishableKey })).status).toBe(403);
   });
+
+  it('holds a fulfilling order until it passed every step, in order, each on its timeline', async () => {
+    const product = await t.request('POST', '/v1/commerce/products', {
+      token: enterprise,
+      body: { title: 'Stoneware mug', status: 'active', price: { amount: 1800, currency: 'EUR' } },
+    });
+    await t.request('POST', '/v1/commerce/inventory-levels/adjust', {
+      token: enterprise,
+      body: { itemId: product.body.id, delta: 3, reason: 'receipt' },
+    });
+    await t.request('PATCH', W, {
+      token: enterprise,
+      body: {
+        steps: [
+          { key: 'packed', name: 'Packed' },
+          { key: 'quality_check', name: 'Quality check' },
+        ],
+      },
+    });
+    const placed = await t.request('POST', '/v1/commerce/orders', {
+      token: enterprise,
+      body: { currency: 'EUR', items: [{ itemId: product.body.id, quantity: 1 }] },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    const id = placed.body.id as string;
+    const act = (action: string) =>
+      t.request('POST', `/v1/commerce/orders/${id}/${action}`, { token: enterprise, body: {} });
+    const early = await act('advance-step');
+    expect([early.status, early.body.code]).toEqual([409, 'invalid_transition']);
+    expect((await act('mark-paid')).status).toBe(200);
+    await t.server.context.dispatcher!.drain();
+    let order = (await t.request('GET', `/v1/commerce/orders/${id}`, { token: enterprise })).body;
+    if (order.status === 'paid') order = (await act('start-fulfillment')).body;
+    expect([order.status, order.workflowStep]).toEqual(['fulfilling', null]);
+    expect(order.allowedTransitions.map((a: { action: string }) => a.action)).not.toContain('ship');
+    const blocked = await act('ship');
+    expect([blocked.status, blocked.body.code]).toEqual([409, 'invalid_transition']);
+    expect(blocked.body.allowedTransitions.map((a: { action: string }) => a.action)).not.toContain('ship');
+
+    const packed = await act('advance-step');
+    expect(packed.status, JSON.stringify(packed.body)).toBe(200);
+    expect([packed.body.status, packed.body.workflowStep]).toEqual(['fulfilling', 'packed']);
+    expect(packed.body.timeline.at(-1)).toMatchObject({
+      type: 'order.workflow_step',
+      message: 'Step: Packed',
+    });
+    // A step an order is in cannot be removed.
+    const removal = await t.request('PATCH', W, {
+      token: enterprise,
+      body: { steps: [{ key: 'quality_check', name: 'QC' }] },
+    });
+    expect([removal.status, removal.body.code, removal.body.steps]).toEqual([
+      409,
+      'workflow_step_in_use',
+      ['packed'],
+    ]);
+    const checked = await act('advance-step');
+    expect(checked.body.workflowStep).toBe('quality_check');
+    expect(checked.body.allowedTransitions.map((a: { action: string }) => a.action)).toContain('ship');
+    const beyond = await act('advance-step');
+    expect([beyond.status, beyond.body.code]).toEqual([409, 'invalid_transition']);
+    const shipped = await act('ship');
+    expect([shipped.status, shipped.body.status]).toEqual([200, 'shipped']);
+    // Another tenant cannot move it; a viewer cannot either.
+    const other = await createTenant(t, ENTERPRISE);
+    const foreign = await t.request('POST', `/v1/commerce/orders/${id}/advance-step`, {
+      token: other.secretKey,
+      body: {},
+    });
+    expect(foreign.status).toBe(404);
+  });
 });

@@ -6,4 +6,7 @@ import { orderWorkflowService } from './service';
 export function orderWorkflowRoutes(router: ApiRouter): void {
   router.implement(op.retrieve, ({ db, tenant }) => orderWorkflowService.retrieve(db, tenant()));
   router.implement(op.update, ({ db, tenant, body }) => orderWorkflowService.update(db, tenant(), body));
+  router.implement(op.advance, ({ db, tenant, params }) =>
+    orderWorkflowService.advance(db, tenant(), params.id),
+  );
 }

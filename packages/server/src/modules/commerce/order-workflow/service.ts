@@ -1,21 +1,14 @@
-import { removedStepKeys, workflowStepInUse } from '@agentstack/sdk/contract';
-import type { OrderWorkflow, OrderWorkflowUpdate } from '@agentstack/sdk/schemas';
+import { nextWorkflowStep, removedStepKeys, workflowStepInUse } from '@agentstack/sdk/contract';
+import type { Order, OrderWorkflow, OrderWorkflowUpdate } from '@agentstack/sdk/schemas';
+import { eq } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
+import { orders } from '../../../db/schema';
+import { ApiError } from '../../../http/errors';
 import { requireFeature } from '../../platform/entitlements/service';
-import { orderWorkflowStore, toOrderWorkflow } from './store';
-
-/**
- * Which of `keys` orders of the tenant are in. Orders register the answer when they land
- * (`setStepsInUse`); until then no order can be in a custom step.
- */
-export type StepsInUse = (db: Executor, tenantId: string, keys: readonly string[]) => Promise<string[]>;
-let stepsInUse: StepsInUse = async () => [];
-
-/** Lets the orders module say which custom steps its orders are in. */
-export function setStepsInUse(fn: StepsInUse): void {
-  stepsInUse = fn;
-}
+import { actorOf, recordOrderEvents, requireVisible, vendorOf } from '../orders/service';
+import { orderForUpdate } from '../orders/store';
+import { orderWorkflowStore, stepsInUse, toOrderWorkflow, workflowStepKeys } from './store';
 
 /** Business rules of the order workflow (custom steps, plan feature `commerce.customWorkflows`). */
 export const orderWorkflowService = {
@@ -33,5 +26,21 @@ export const orderWorkflowService = {
     const inUse = removed.length ? await stepsInUse(tx, caller.tenant.id, removed) : [];
     if (inUse.length) throw workflowStepInUse(inUse);
     return toOrderWorkflow(await store.setSteps(steps));
+  },
+
+  /** Moves a fulfilling order to the next custom step; `409 invalid_transition` when there is none. */
+  async advance(tx: Executor, caller: TenantPrincipal, orderId: string): Promise<Order> {
+    const tenantId = caller.tenant.id;
+    const row = await requireVisible(tx, caller, await orderForUpdate(tx, tenantId, orderId), orderId);
+    if (vendorOf(caller) !== null) {
+      throw new ApiError(403, 'forbidden', "A vendor's user acts on its own fulfilment only.");
+    }
+    const workflow = await orderWorkflowStore(tx, tenantId).get();
+    const next = nextWorkflowStep(orderId, row, await workflowStepKeys(tx, tenantId));
+    const name = workflow?.steps.find((s) => s.key === next)?.name ?? next;
+    await tx.update(orders).set({ workflowStep: next, updatedAt: new Date() }).where(eq(orders.id, row.id));
+    return recordOrderEvents(tx, tenantId, row.id, actorOf(caller), [
+      { type: 'order.workflow_step', message: `Step: ${name}` },
+    ]);
   },
 };

@@ -1,7 +1,7 @@
 import type { OrderWorkflow, OrderWorkflowStep } from '@agentstack/sdk/schemas';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
-import { orderWorkflows } from '../../../db/schema';
+import { orders, orderWorkflows } from '../../../db/schema';
 
 type Row = typeof orderWorkflows.$inferSelect;
 
@@ -42,4 +42,28 @@ export function orderWorkflowStore(db: Executor, tenantId: string) {
       return row as Row;
     },
   };
+}
+
+/** The keys of the tenant's custom steps, in order (none without a workflow). */
+export async function workflowStepKeys(db: Executor, tenantId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ steps: orderWorkflows.steps })
+    .from(orderWorkflows)
+    .where(eq(orderWorkflows.tenantId, tenantId));
+  return (row?.steps ?? []).map((s) => s.key);
+}
+
+/** Which of `keys` fulfilling orders of the tenant are in. */
+export async function stepsInUse(db: Executor, tenantId: string, keys: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ step: orders.workflowStep })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.tenantId, tenantId),
+        eq(orders.status, 'fulfilling'),
+        inArray(orders.workflowStep, [...keys]),
+      ),
+    );
+  return rows.map((r) => r.step as string);
 }

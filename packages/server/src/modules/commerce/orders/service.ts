@@ -36,6 +36,7 @@ import { notFound } from '../../../http/errors';
 import { paymentProviders } from '../../../payments/provider';
 import { entitlementsOf } from '../../platform/entitlements/service';
 import { releaseStock, reserveStock, restock, sellReservedStock } from '../inventory/service';
+import { workflowStepKeys } from '../order-workflow/store';
 import {
   type FulfillmentRow,
   fulfillmentsOf,
@@ -97,7 +98,7 @@ interface OrderEvent {
  * Records `events` on order `orderId`: timeline entries, then outbox events carrying the order
  * as it is now (or their own object). Resolves with the order as staff see it.
  */
-async function recordOrderEvents(
+export async function recordOrderEvents(
   tx: Executor,
   tenantId: string,
   orderId: string,
@@ -136,7 +137,7 @@ async function loadOrder(db: Executor, tenantId: string, id: string, view: Order
 }
 
 /** `404` unless `caller` may see order `row` (a vendor's user: an order with an item of theirs; a customer: their own). */
-async function requireVisible(
+export async function requireVisible(
   db: Executor,
   caller: Principal,
   row: OrderRow | undefined,
@@ -468,7 +469,7 @@ async function lockForAction(tx: Executor, caller: TenantPrincipal, id: string, 
   if (vendorOf(caller) !== null) {
     throw new ProblemError(403, 'forbidden', "A vendor's user acts on its own fulfilment only.");
   }
-  requireOrderTransition(id, row as OrderStateLike, action);
+  requireOrderTransition(id, row as OrderStateLike, action, await workflowStepKeys(tx, caller.tenant.id));
   return row;
 }
 

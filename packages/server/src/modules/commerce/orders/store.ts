@@ -22,6 +22,7 @@ import {
 } from '../../../db/schema';
 import { defineStore } from '../../../db/store';
 import { rowsOf } from '../../../events/outbox';
+import { workflowStepKeys } from '../order-workflow/store';
 
 /** A row of `orders`. */
 export type OrderRow = typeof orders.$inferSelect;
@@ -221,9 +222,13 @@ const sum = (rows: readonly OrderItemRow[], key: 'subtotal' | 'discount' | 'tax'
   rows.reduce((n, r) => n + Number(r[key]), 0);
 
 /** The order's transitions for this caller: none for read-only callers and vendors' users. */
-export function transitionsFor(row: OrderRow, view: OrderView): OrderTransition[] {
+export function transitionsFor(
+  row: OrderRow,
+  view: OrderView,
+  steps: readonly string[] = [],
+): OrderTransition[] {
   if (!view.canWrite || view.vendorId !== null) return [];
-  return allowedOrderTransitions(row);
+  return allowedOrderTransitions(row, steps);
 }
 
 /**
@@ -237,7 +242,7 @@ export async function hydrateOrders(
 ): Promise<Order[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [items, pays, refs, fuls, events] = await Promise.all([
+  const [items, pays, refs, fuls, events, steps] = await Promise.all([
     db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.position)),
     view.vendorId
       ? Promise.resolve([] as PaymentRow[])
@@ -247,6 +252,7 @@ export async function hydrateOrders(
       : db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id)),
     db.select().from(fulfillments).where(inArray(fulfillments.orderId, ids)).orderBy(asc(fulfillments.id)),
     db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.seq)),
+    workflowStepKeys(db, rows[0]!.tenantId),
   ]);
   const by = <T extends { orderId: string }>(list: readonly T[]) => {
     const map = new Map<string, T[]>();
@@ -306,7 +312,8 @@ export async function hydrateOrders(
       refunds: (refsBy.get(row.id) ?? []).map(toRefund),
       fulfillments: shipments.map(toFulfillment),
       timeline: timeline.map(toEntry),
-      allowedTransitions: transitionsFor(row, view),
+      workflowStep: row.workflowStep,
+      allowedTransitions: transitionsFor(row, view, steps),
       cancelReason: row.cancelReason,
       metadata: vendor === null ? row.metadata : {},
       paidAt: iso(row.paidAt),
