@@ -231,3 +231,18 @@ export function requirePasswordPair(input: { password?: string; currentPassword?
   }
   return true;
 }
+
+/**
+ * An order as its shopper reads it (`/v1/commerce/customers/me/orders`): the timeline names the
+ * shopper's own actions as theirs and everyone else's as `store` — no staff user or key ids.
+ */
+export function shopperOrderView<O extends { timeline: ReadonlyArray<{ actor: string }> }>(
+  order: O,
+  customerId: string,
+): O {
+  const self = `customer:${customerId}`;
+  return {
+    ...order,
+    timeline: order.timeline.map((e) => ({ ...e, actor: e.actor === self ? self : 'store' })),
+  };
+}

@@ -386,7 +386,12 @@ describe.each(DATABASES)('customers on %s', (kind) => {
     const mine = await t.request('GET', `${C}/me/orders`, { token: ada.token });
     expect(mine.status, JSON.stringify(mine.body)).toBe(200);
     expect(mine.body.data.map((o: { id: string }) => o.id)).toEqual([...adas].reverse());
-    expect((await t.request('GET', `${C}/me/orders/${adas[0]}`, { token: ada.token })).body.id).toBe(adas[0]);
+    const one = await t.request('GET', `${C}/me/orders/${adas[0]}`, { token: ada.token });
+    expect(one.body.id).toBe(adas[0]);
+    // Staff's ids stay out of the shopper's timeline.
+    expect(one.body.timeline.map((e: { actor: string }) => e.actor)).toEqual(
+      one.body.timeline.map(() => 'store'),
+    );
     const theirs = await t.request('GET', `${C}/me/orders/${bobs}`, { token: ada.token });
     expect([theirs.status, theirs.body.code]).toEqual([404, 'not_found']);
     // The staff filter cannot widen it: a customer token has no /v1/commerce/orders at all.

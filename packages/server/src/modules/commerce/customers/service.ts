@@ -1,4 +1,9 @@
-import { isDefaultAddress, requireAddressSlot, requirePasswordPair } from '@agentstack/sdk/contract';
+import {
+  isDefaultAddress,
+  requireAddressSlot,
+  requirePasswordPair,
+  shopperOrderView,
+} from '@agentstack/sdk/contract';
 import type {
   Customer,
   CustomerAddress,
@@ -335,7 +340,8 @@ export const customerService = {
     params: CustomerOrderListParams,
   ): Promise<ListResponse<Order>> {
     const me = shopper(caller);
-    return orderService.list(db, me, { ...params, customerId: me.customerId });
+    const page = await orderService.list(db, me, { ...params, customerId: me.customerId });
+    return { ...page, data: page.data.map((order) => shopperOrderView(order, me.customerId)) };
   },
 
   /** One of the signed-in shopper's orders; another's (or none) is `404`. */
@@ -343,7 +349,7 @@ export const customerService = {
     const me = shopper(caller);
     const order = await orderService.retrieve(db, me, id);
     if (order.customerId !== me.customerId) throw notFound('order', id);
-    return order;
+    return shopperOrderView(order, me.customerId);
   },
 
   /** The tenant's customers (staff). */
