@@ -184,13 +184,13 @@ export const customerMocks = mockResource(customerOperations, {
       (o) => o.customerId === customer.id && (query.status === undefined || o.status === query.status),
     );
     const page = paginate(own, query);
-    return { ...page, data: page.data.map((o) => shopperOrderView(shopperOrder(o), customer.id)) };
+    return { ...page, data: page.data.map((o) => shopperOrderView(shopperOrder(db, o), customer.id)) };
   },
   retrieveOrder({ db, tenant, params }) {
     const customer = me(db, tenant());
     const order = db.orders.find((o) => o.id === params.id && o.customerId === customer.id);
     if (!order) throw new ProblemError(404, 'not_found', `No order with id '${params.id}'.`, { param: 'id' });
-    return shopperOrderView(shopperOrder(order), customer.id);
+    return shopperOrderView(shopperOrder(db, order), customer.id);
   },
   list({ db, tenant, query }) {
     tenant();

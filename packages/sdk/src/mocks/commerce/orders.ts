@@ -656,6 +656,6 @@ export function ordersFor(products: readonly Product[], vendors: readonly Vendor
 }
 
 /** An order as its shopper reads it (`/v1/commerce/customers/me/orders`): no transitions offered. */
-export function shopperOrder(order: MockOrder): Order {
-  return wire(order, false);
+export function shopperOrder(db: MockDb, order: MockOrder): Order {
+  return wire(db, order, false);
 }
