@@ -13,7 +13,7 @@ import { operatorPrincipal } from './auth/principal';
 import type { AppContext } from './context';
 import type { Executor } from './db/client';
 import { inventoryLevels, operatorKeys, tenants } from './db/schema';
-import { insertMovement, stockLocationStore } from './modules/commerce/inventory/store';
+import { insertMovement, refreshStockFigures, stockLocationStore } from './modules/commerce/inventory/store';
 import { productStore, productValues } from './modules/commerce/products/store';
 import { agencyService } from './modules/platform/agencies/service';
 import { apiKeyService } from './modules/platform/api-keys/service';
@@ -223,6 +223,7 @@ async function receiveDemoStock(
         onHandAfter: onHand,
       });
     }
+    await refreshStockFigures(tx, tenantId, itemId);
   }
 }
 

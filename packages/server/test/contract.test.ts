@@ -280,6 +280,14 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     `${P}?option=Size:S&currency=USD&priceMin=2000&priceMax=2100&collection=${coll.body.id}`,
   );
   expect(filtered.body.data.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
+  const byIds = await step(
+    'filter by product and variant ids',
+    200,
+    'GET',
+    `${P}?ids=${variant.body.id},${b.body.id}`,
+  );
+  expect(byIds.body.data.map((p: { id: string }) => p.id).sort()).toEqual([a.body.id, b.body.id].sort());
+  await step('ids of another kind', [400, 'validation_failed'], 'GET', `${P}?ids=cat_0000000000000000000000`);
   await step('a price range without a currency', [400, 'validation_failed'], 'GET', `${P}?priceMin=1`);
   await step('vendors on Startup', [403, 'feature_not_in_plan'], 'GET', '/v1/commerce/vendors');
   await step('a vendor on Startup', [403, 'feature_not_in_plan'], 'PATCH', A, {
@@ -299,9 +307,16 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('stock of an unknown item', [404, 'not_found'], 'POST', `${L}/adjust`, {
     body: { itemId: 'var_0000000000000000000000', delta: 1, reason: 'receipt' },
   });
+  const stocked = await step('stock shows on the product', 200, 'GET', A);
+  expect(stocked.body.inventoryQuantity).toBe(2);
+  await step('stock is not written on the product', [400, 'validation_failed'], 'PATCH', A, {
+    body: { inventoryQuantity: 5 },
+  });
   const held = await step('reserve', 201, 'POST', '/v1/commerce/reservations', {
     body: { itemId: a.body.id, quantity: 2, reference: 'cart_contract' },
   });
+  const listed = await step('reserved stock is not available', 200, 'GET', `${P}?limit=100`);
+  expect(listed.body.data.find((p: { id: string }) => p.id === a.body.id).inventoryQuantity).toBe(0);
   await step('reserve more than available', [409, 'out_of_stock'], 'POST', '/v1/commerce/reservations', {
     body: { itemId: a.body.id, quantity: 1 },
   });

@@ -600,7 +600,11 @@ function webhooksFor(): Pick<MockDb, 'webhookEndpoints' | 'webhookDeliveries'> {
   };
 }
 
-/** One warehouse stocking the first products: receipts as history, one level low, one reservation. */
+/**
+ * As the server's seed: one warehouse receiving each product's opening stock (low at 5 or fewer),
+ * receipts as history, and one reservation of 2 on the first product. The products' stock figures
+ * are derived from these levels, as the server derives them.
+ */
 function inventoryFor(products: readonly Product[]) {
   const time = FIXTURE_EPOCH - 20 * 24 * HOUR;
   const location: StockLocation = {
@@ -614,54 +618,55 @@ function inventoryFor(products: readonly Product[]) {
   };
   const levels: InventoryLevel[] = [];
   const movements: InventoryMovement[] = [];
-  const quantities = [120, 4, 36, 0, 58, 12];
-  products.slice(0, quantities.length).forEach((product, i) => {
-    const at = iso(time + (i + 1) * HOUR);
-    const onHand = quantities[i]!;
-    const reserved = i === 0 ? 2 : 0;
-    const lowStockThreshold = i < 3 ? 5 : null;
+  products.forEach((product, i) => {
+    const at = iso(time + (i + 1) * 60_000);
+    const onHand = product.inventoryQuantity;
+    const reserved = i === 0 ? Math.min(2, onHand) : 0;
+    const lowStockThreshold = 5;
     levels.push({
-      id: fixtureId('ilvl', time + (i + 1) * HOUR, i + 1),
+      id: fixtureId('ilvl', time + (i + 1) * 60_000, i + 1),
       object: 'inventory_level',
-      itemId: product.variants[0]?.id ?? product.id,
+      itemId: product.id,
       locationId: location.id,
       onHand,
       reserved,
       available: onHand - reserved,
       lowStockThreshold,
-      lowStock: lowStockThreshold !== null && onHand - reserved <= lowStockThreshold,
+      lowStock: onHand - reserved <= lowStockThreshold,
       createdAt: at,
       updatedAt: at,
     });
+    product.inventoryQuantity = onHand - reserved;
     if (onHand > 0) {
       movements.push({
-        id: fixtureId('imov', time + (i + 1) * HOUR, i + 1),
+        id: fixtureId('imov', time + (i + 1) * 60_000, i + 1),
         object: 'inventory_movement',
-        itemId: product.variants[0]?.id ?? product.id,
+        itemId: product.id,
         locationId: location.id,
         delta: onHand,
         reason: 'receipt',
-        note: null,
+        note: 'Opening stock',
         onHandAfter: onHand,
         createdAt: at,
       });
     }
   });
   const first = levels[0];
-  const reservations: Reservation[] = first
-    ? [
-        {
-          id: fixtureId('res', time + 10 * HOUR, 1),
-          object: 'reservation',
-          itemId: first.itemId,
-          locationId: location.id,
-          quantity: 2,
-          reference: 'cart_demo',
-          expiresAt: null,
-          createdAt: iso(time + 10 * HOUR),
-        },
-      ]
-    : [];
+  const reservations: Reservation[] =
+    first && first.reserved > 0
+      ? [
+          {
+            id: fixtureId('res', time + 10 * HOUR, 1),
+            object: 'reservation',
+            itemId: first.itemId,
+            locationId: location.id,
+            quantity: 2,
+            reference: 'cart_demo',
+            expiresAt: null,
+            createdAt: iso(time + 10 * HOUR),
+          },
+        ]
+      : [];
   return {
     stockLocations: [location],
     inventoryLevels: levels,

@@ -743,6 +743,51 @@ create table stripe_events (
 `,
   },
   {
+    id: '0020_stock_figures',
+    // A product's and a variant's `inventory_quantity` become figures derived from the inventory
+    // levels (on hand less reserved, over every location; a product's includes its variants'),
+    // kept by every stock change in its transaction. A product's former figure, where nothing of
+    // it is stocked yet, is received into the tenant's default location first, so no stock is lost.
+    sql: `
+create function pg_temp.new_id(prefix text) returns text language sql volatile as $$
+  select prefix || '_' ||
+    (select string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ',
+       ((floor(extract(epoch from clock_timestamp()) * 1000)::bigint >> (5 * (9 - i))) & 31)::int + 1, 1), '' order by i)
+     from generate_series(0, 9) i) ||
+    (select string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', floor(random() * 32)::int + 1, 1), '')
+     from generate_series(1, 16))
+$$;
+alter table products alter column inventory_quantity type bigint;
+alter table product_variants add column inventory_quantity bigint not null default 0 check (inventory_quantity >= 0);
+create temporary table unstocked on commit drop as
+  select p.id, p.tenant_id, p.inventory_quantity from products p
+  where p.inventory_quantity > 0 and not exists (
+    select 1 from inventory_levels l where l.tenant_id = p.tenant_id and (l.item_id = p.id
+      or l.item_id in (select v.id from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id)));
+insert into stock_locations (id, tenant_id, name)
+  select pg_temp.new_id('sloc'), t.tenant_id, 'Default location' from (select distinct tenant_id from unstocked) t
+  where not exists (select 1 from stock_locations s where s.tenant_id = t.tenant_id and s.active);
+insert into inventory_levels (id, tenant_id, location_id, item_id, on_hand)
+  select pg_temp.new_id('ilvl'), u.tenant_id,
+    (select s.id from stock_locations s where s.tenant_id = u.tenant_id and s.active order by s.id limit 1),
+    u.id, u.inventory_quantity
+  from unstocked u;
+insert into inventory_movements (id, tenant_id, level_id, item_id, location_id, delta, reason, note, on_hand_after)
+  select pg_temp.new_id('imov'), l.tenant_id, l.id, l.item_id, l.location_id, l.on_hand, 'receipt',
+    'Stock recorded on the product before inventory levels', l.on_hand
+  from inventory_levels l join unstocked u on u.tenant_id = l.tenant_id and u.id = l.item_id;
+update product_variants v set inventory_quantity = coalesce((select sum(l.on_hand - l.reserved)
+  from inventory_levels l where l.tenant_id = v.tenant_id and l.item_id = v.id), 0);
+update products p set
+  inventory_quantity = coalesce((select sum(l.on_hand - l.reserved) from inventory_levels l
+    where l.tenant_id = p.tenant_id and (l.item_id = p.id
+      or l.item_id in (select v.id from product_variants v where v.tenant_id = p.tenant_id and v.product_id = p.id))), 0),
+  variants = coalesce((select jsonb_agg(e || jsonb_build_object('inventoryQuantity', coalesce(
+      (select v.inventory_quantity from product_variants v where v.tenant_id = p.tenant_id and v.id = e->>'id'), 0))
+    order by i) from jsonb_array_elements(p.variants) with ordinality x(e, i)), '[]'::jsonb);
+`,
+  },
+  {
     id: '0021_order_workflow',
     // Enterprise tenants' custom order steps (plan feature commerce.customWorkflows): one row per
     // tenant that ever set them; no row means no steps.

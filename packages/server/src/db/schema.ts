@@ -288,7 +288,8 @@ export const products = pgTable(
     status: text('status').$type<ProductStatus>().notNull(),
     priceAmount: bigint('price_amount', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
-    inventoryQuantity: integer('inventory_quantity').notNull().default(0),
+    /** Units available, derived from the inventory levels of the product and its variants (see `refreshStockFigures`). */
+    inventoryQuantity: bigint('inventory_quantity', { mode: 'number' }).notNull().default(0),
     imageUrl: text('image_url'),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
@@ -338,11 +339,14 @@ export const productVariants = pgTable(
     metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Units available, derived from the variant's inventory levels (see `refreshStockFigures`). */
+    inventoryQuantity: bigint('inventory_quantity', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('product_variants_product_idx').on(t.tenantId, t.productId, t.id),
     uniqueIndex('product_variants_tenant_sku_idx').on(t.tenantId, t.sku),
     check('product_variants_price_amount_check', sql`price_amount >= 0`),
+    check('product_variants_inventory_quantity_check', sql`inventory_quantity >= 0`),
   ],
 );
 

@@ -11,7 +11,7 @@ import {
   unknownStockItem,
   unknownStockLocation,
 } from '../../contract/commerce/rules';
-import type { InventoryLevel, StockLocation } from '../../schemas/commerce/inventory';
+import type { InventoryAdjust, InventoryLevel, StockLocation } from '../../schemas/commerce/inventory';
 import { newId } from '../../schemas/ids';
 import { findById, now, orderBy, paginate } from '../collection';
 import type { MockDb } from '../db';
@@ -61,6 +61,23 @@ function levelOf(db: MockDb, itemId: string, locationId: string): InventoryLevel
   return db.inventoryLevels.find((l) => l.itemId === itemId && l.locationId === locationId);
 }
 
+/**
+ * Sets the derived stock figures of the product `itemId` is, or whose variant it is, from the
+ * levels, as the server does after every change of units: the variant's available units, and the
+ * product's own plus all its variants'.
+ */
+export function refreshMockStock(db: MockDb, itemId: string): void {
+  const availableOf = (id: string) =>
+    db.inventoryLevels.reduce((sum, l) => (l.itemId === id ? sum + l.onHand - l.reserved : sum), 0);
+  const product = db.products.find((p) => p.id === itemId || p.variants.some((v) => v.id === itemId));
+  if (!product) return;
+  for (const variant of product.variants) variant.inventoryQuantity = availableOf(variant.id);
+  product.inventoryQuantity = product.variants.reduce(
+    (sum, v) => sum + v.inventoryQuantity,
+    availableOf(product.id),
+  );
+}
+
 /** Applies a change to a level and announces it as the server does (`updated`, `low_stock` on crossing). */
 function changeLevel(
   db: MockDb,
@@ -73,6 +90,7 @@ function changeLevel(
   level.available = level.onHand - level.reserved;
   level.lowStock = isLowStock(level.lowStockThreshold, level.available);
   level.updatedAt = now();
+  if (change.onHand || change.reserved) refreshMockStock(db, level.itemId);
   recordMockEvent(db, 'inventory_level.updated', level);
   if (level.lowStock && !wasLow) recordMockEvent(db, 'inventory_level.low_stock', level);
   return level;
@@ -87,6 +105,52 @@ function byFilters<T extends { itemId: string; locationId: string }>(
       (query.itemId === undefined || i.itemId === query.itemId) &&
       (query.locationId === undefined || i.locationId === query.locationId),
   );
+}
+
+/** As the server: one movement into an item's level at a location (made on first use), recorded. */
+function moveMockStock(db: MockDb, input: InventoryAdjust): InventoryLevel {
+  const { itemId, delta, reason, note } = input;
+  const location = locationFor(db, input.locationId, 'adjust');
+  let level = levelOf(db, itemId, location.id);
+  const available = level ? level.available : 0;
+  if (delta < 0 && (!level || level.onHand + delta < level.reserved)) {
+    throw outOfStock(itemId, location.id, -delta, available);
+  }
+  if (!level) {
+    const at = now();
+    level = {
+      id: newId('ilvl'),
+      object: 'inventory_level',
+      itemId,
+      locationId: location.id,
+      onHand: 0,
+      reserved: 0,
+      available: 0,
+      lowStockThreshold: null,
+      lowStock: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    db.inventoryLevels.push(level);
+  }
+  changeLevel(db, level, { onHand: delta });
+  db.inventoryMovements.push({
+    id: newId('imov'),
+    object: 'inventory_movement',
+    itemId,
+    locationId: location.id,
+    delta,
+    reason,
+    note: note ?? null,
+    onHandAfter: level.onHand,
+    createdAt: now(),
+  });
+  return level;
+}
+
+/** A product's initial stock, received into the default location as the server's create does. */
+export function receiveMockStock(db: MockDb, itemId: string, quantity: number, note: string): void {
+  moveMockStock(db, { itemId, delta: quantity, reason: 'receipt', note });
 }
 
 /** `/v1/commerce/stock-locations` in memory. */
@@ -134,44 +198,8 @@ const inventoryLevelMocks = mockResource(inventoryLevelOperations, {
   },
   adjust(ctx) {
     ctx.tenant();
-    const { itemId, delta, reason, note } = ctx.body;
-    const location = locationFor(ctx.db, ctx.body.locationId, 'adjust');
-    requireItem(ctx.db, itemId);
-    let level = levelOf(ctx.db, itemId, location.id);
-    const available = level ? level.available : 0;
-    if (delta < 0 && (!level || level.onHand + delta < level.reserved)) {
-      throw outOfStock(itemId, location.id, -delta, available);
-    }
-    if (!level) {
-      const at = now();
-      level = {
-        id: newId('ilvl'),
-        object: 'inventory_level',
-        itemId,
-        locationId: location.id,
-        onHand: 0,
-        reserved: 0,
-        available: 0,
-        lowStockThreshold: null,
-        lowStock: false,
-        createdAt: at,
-        updatedAt: at,
-      };
-      ctx.db.inventoryLevels.push(level);
-    }
-    changeLevel(ctx.db, level, { onHand: delta });
-    ctx.db.inventoryMovements.push({
-      id: newId('imov'),
-      object: 'inventory_movement',
-      itemId,
-      locationId: location.id,
-      delta,
-      reason,
-      note: note ?? null,
-      onHandAfter: level.onHand,
-      createdAt: now(),
-    });
-    return level;
+    requireItem(ctx.db, ctx.body.itemId);
+    return moveMockStock(ctx.db, ctx.body);
   },
   update(ctx) {
     ctx.tenant();

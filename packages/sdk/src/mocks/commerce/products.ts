@@ -10,6 +10,7 @@ import { type MockContext, mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
 import { requireMockFeature, requireMockSlot } from '../rules';
 import { assertReferences, assertSkuFree, categoryAndDescendants } from './catalogue';
+import { receiveMockStock } from './inventory';
 
 const ORDER_FIELDS = {
   title: (p: Product) => p.title,
@@ -44,14 +45,16 @@ function archive(db: MockDb, product: Product): Product {
 /** `/v1/commerce/products` in memory. */
 export const productMocks = mockResource(productOperations, {
   list(ctx) {
-    const { status, query, order, category, collection, vendor, option, currency, priceMin, priceMax } =
+    const { status, query, order, category, collection, vendor, option, currency, priceMin, priceMax, ids } =
       ctx.query;
+    const wanted = ids === undefined ? undefined : new Set(ids.split(','));
     const needle = query?.toLowerCase();
     const categories = category === undefined ? undefined : categoryAndDescendants(ctx.db, category);
     const at = option?.indexOf(':') ?? -1;
     const [optionName, optionValue] = option ? [option.slice(0, at), option.slice(at + 1)] : [];
     const items = visible(ctx).filter(
       (p) =>
+        (wanted === undefined || wanted.has(p.id) || p.variants.some((v) => wanted.has(v.id))) &&
         (status === undefined || p.status === status) &&
         (needle === undefined ||
           p.title.toLowerCase().includes(needle) ||
@@ -68,13 +71,23 @@ export const productMocks = mockResource(productOperations, {
     return paginate(items, ctx.query, orderBy(order, ORDER_FIELDS));
   },
   create(ctx) {
-    ctx.tenant();
+    const caller = ctx.tenant();
+    const stock = ctx.body.inventoryQuantity ?? 0;
+    if (stock > 0 && !caller.permissions.includes('commerce:inventory:write')) {
+      throw new ProblemError(
+        403,
+        'forbidden',
+        'Receiving initial stock needs permission commerce:inventory:write.',
+        { param: 'inventoryQuantity' },
+      );
+    }
     assertSkuFree(ctx.db, ctx.body.sku);
     requireMockSlot(ctx.db, 'commerce.products');
     assertReferences(ctx.db, ctx.body);
     const product = toProduct(ctx.body, newId('prod'), now());
     ctx.db.products.push(product);
     recordMockEvent(ctx.db, 'product.created', product);
+    if (stock > 0) receiveMockStock(ctx.db, product.id, stock, 'Initial stock');
     return product;
   },
   bulkArchive(ctx) {

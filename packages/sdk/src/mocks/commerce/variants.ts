@@ -14,6 +14,7 @@ import { findById, now, paginate } from '../collection';
 import { type MockContext, mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
 import { assertSkuFree } from './catalogue';
+import { refreshMockStock } from './inventory';
 
 type Ctx = MockContext<(typeof variantOperations)[keyof typeof variantOperations]>;
 
@@ -58,6 +59,7 @@ export const variantMocks = mockResource(variantOperations, {
       options,
       price: { ...input.price },
       prices: input.prices ?? [],
+      inventoryQuantity: 0,
       metadata: input.metadata ?? {},
       createdAt: at,
       updatedAt: at,
@@ -91,6 +93,8 @@ export const variantMocks = mockResource(variantOperations, {
     const product = writable(ctx);
     const variant = findById(product.variants, ctx.params.variantId, 'variant');
     product.variants = product.variants.filter((v) => v.id !== variant.id);
+    // Its stock stops counting toward the product's.
+    refreshMockStock(ctx.db, product.id);
     product.updatedAt = now();
     recordMockEvent(ctx.db, 'product.updated', product);
     return { id: variant.id, object: 'product_variant' as const, deleted: true as const };

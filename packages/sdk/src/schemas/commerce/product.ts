@@ -90,7 +90,11 @@ export const Product = z.strictObject({
   options: z.array(ProductOption),
   /** The variants, in creation order; written through `/v1/commerce/products/:id/variants`. */
   variants: z.array(ProductVariant),
-  /** Units on hand. */
+  /**
+   * Units available to sell — on hand less reserved, summed over every stock location — of the
+   * product and all its variants. Read-only: derived from the inventory levels, which change
+   * through `/v1/commerce/inventory-levels/adjust` and reservations.
+   */
   inventoryQuantity: z.int(),
   imageUrl: z.nullable(z.string()),
   /** Images, in display order. */
@@ -119,6 +123,11 @@ export const ProductCreate = z
     prices: z.optional(Prices),
     /** Option axes for the variants. Defaults to none. */
     options: z.optional(ProductOptions),
+    /**
+     * Initial stock: received into the default stock location (made on first use) as a `receipt`
+     * movement, in the same transaction. Needs `commerce:inventory:write` when above 0. Defaults
+     * to none. Later changes go through the inventory API.
+     */
     inventoryQuantity: z.optional(Quantity),
     /** `https:` (or `http:` on localhost), at most 2,048 characters. */
     imageUrl: z.optional(z.nullable(WebUrl)),
@@ -136,7 +145,8 @@ export const ProductCreate = z
 export type ProductCreate = z.input<typeof ProductCreate>;
 
 /**
- * Body of `PATCH /v1/commerce/products/:id`. Archiving is the `archive` action, not a patch.
+ * Body of `PATCH /v1/commerce/products/:id`. Archiving is the `archive` action, not a patch;
+ * stock (`inventoryQuantity`) changes through the inventory API.
  * Arrays (`prices`, `options`, `media`, `categoryIds`, `collectionIds`) replace the stored ones:
  * reorder images by sending them in the new order.
  */
@@ -150,7 +160,6 @@ export const ProductUpdate = z
     prices: z.optional(Prices),
     /** Every variant must still name a value of each axis (`409 options_in_use` otherwise). */
     options: z.optional(ProductOptions),
-    inventoryQuantity: z.optional(Quantity),
     imageUrl: z.optional(z.nullable(WebUrl)),
     media: z.optional(z.array(ProductMediaInput).check(z.maxLength(MAX_MEDIA))),
     categoryIds: z.optional(CategoryIds),
@@ -191,6 +200,19 @@ export const ProductListParams = z
     collection: z.optional(prefixedId('coll')),
     /** Products of this vendor. */
     vendor: z.optional(prefixedId('ven')),
+    /**
+     * Products with these ids, or holding variants with these ids: up to 100 `prod_…` and `var_…`
+     * ids, comma-separated — to name the stock items of an inventory page in one request.
+     */
+    ids: z.optional(
+      safeString(
+        z.maxLength(4_600),
+        z.regex(
+          /^(?:prod|var)_[0-9A-Za-z]{8,40}(?:,(?:prod|var)_[0-9A-Za-z]{8,40}){0,99}$/,
+          'must be 1..100 comma-separated prod_ or var_ ids',
+        ),
+      ),
+    ),
     /** Products with a variant of this option value, as `Name:Value` (`Size:M`; exact, case-sensitive). */
     option: z.optional(safeString(z.maxLength(160), z.regex(/^[^:]+:.+$/, 'must be Name:Value'))),
     /** The currency of `priceMin` / `priceMax`: the product's or a variant's price in it is in range. */

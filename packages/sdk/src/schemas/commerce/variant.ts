@@ -98,6 +98,8 @@ export const ProductVariant = z.strictObject({
   price: Money,
   /** Prices in other currencies than `price`'s. */
   prices: z.array(Money),
+  /** Units available to sell (on hand less reserved, over every location). Read-only, from the inventory levels. */
+  inventoryQuantity: z.int(),
   metadata: Metadata,
   createdAt: Timestamp,
   updatedAt: Timestamp,

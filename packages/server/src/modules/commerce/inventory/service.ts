@@ -30,11 +30,13 @@ import type { BackgroundTask } from '../../../events/dispatcher';
 import { recordEvent } from '../../../events/outbox';
 import { notFound } from '../../../http/errors';
 import { requireFeature } from '../../platform/entitlements/service';
+import { bumpCatalogVersion } from '../products/store';
 import {
   availableOf,
   changeLevel,
   countLocations,
   ensureLevel,
+  insertLevelWithReceipt,
   insertMovement,
   inventoryLevelStore,
   inventoryMovementStore,
@@ -44,6 +46,7 @@ import {
   lockLocations,
   oldestActiveLocation,
   type ReservationRow,
+  refreshStockFigures,
   reservationStore,
   stockLocationStore,
   takeExpiredReservations,
@@ -90,20 +93,81 @@ async function requireItem(tx: Executor, tenantId: string, itemId: string): Prom
 
 /**
  * Announces a level's change: `inventory_level.updated` always, `inventory_level.low_stock` when
- * this change took it from above its threshold to at or below it.
+ * this change took it from above its threshold to at or below it. A change of units (`stock`,
+ * the default) first sets the derived `inventoryQuantity` of the item's product and variant and
+ * bumps the catalogue version (cached product pages show it), in that order: levels, products,
+ * tenant, events — the order product writes take them in too.
  */
 async function announce(
   tx: Executor,
   tenantId: string,
   before: number | null,
   after: LevelRow,
+  stock: 'units' | 'threshold' | 'new item' = 'units',
 ): Promise<InventoryLevel> {
+  if (stock === 'units') {
+    await refreshStockFigures(tx, tenantId, after.itemId);
+    await bumpCatalogVersion(tx, tenantId);
+  }
   const level = toInventoryLevel(after);
   await recordEvent(tx, tenantId, 'inventory_level.updated', level);
   if (level.lowStock && (before === null || !isLowStock(after.lowStockThreshold, before))) {
     await recordEvent(tx, tenantId, 'inventory_level.low_stock', level);
   }
   return level;
+}
+
+/**
+ * Applies one movement to an item's level at a location (the given one, else the default one) and
+ * records it: `409 out_of_stock` when it would take on hand below what is reserved.
+ */
+async function moveStock(tx: Executor, tenantId: string, input: InventoryAdjust): Promise<InventoryLevel> {
+  const location = await locationFor(tx, tenantId, input.locationId, 'adjust');
+  const where = { itemId: input.itemId, locationId: location.id };
+  await ensureLevel(tx, { id: newId('ilvl'), tenantId, ...where });
+  const before = await levelForUpdate(tx, tenantId, input.itemId, location.id);
+  const after = await changeLevel(tx, tenantId, where, { onHand: input.delta });
+  if (!before || !after)
+    throw outOfStock(input.itemId, location.id, -input.delta, before ? availableOf(before) : 0);
+  await insertMovement(tx, {
+    id: newId('imov'),
+    tenantId,
+    levelId: after.id,
+    itemId: input.itemId,
+    locationId: location.id,
+    delta: input.delta,
+    reason: input.reason,
+    note: input.note ?? null,
+    onHandAfter: after.onHand,
+  });
+  return announce(tx, tenantId, availableOf(before), after);
+}
+
+/**
+ * Receives `quantity` units of a product the caller's transaction has just inserted (its initial
+ * stock) into the tenant's default location, as a `receipt` movement. The caller inserted the row
+ * with `inventoryQuantity` at `quantity` — what its only level now derives — and bumped the
+ * catalogue version: a new item has no level to lock or figure to refresh, so this is one read and
+ * one statement beside the event.
+ */
+export async function receiveNewItemStock(
+  tx: Executor,
+  tenantId: string,
+  itemId: string,
+  quantity: number,
+  note: string,
+): Promise<InventoryLevel> {
+  const location = await locationFor(tx, tenantId, undefined, 'adjust');
+  const level = await insertLevelWithReceipt(tx, {
+    levelId: newId('ilvl'),
+    movementId: newId('imov'),
+    tenantId,
+    itemId,
+    locationId: location.id,
+    quantity,
+    note,
+  });
+  return announce(tx, tenantId, 0, level, 'new item');
 }
 
 /** Business rules of stock locations. */
@@ -168,27 +232,8 @@ export const inventoryService = {
   },
 
   async adjust(tx: Executor, caller: TenantPrincipal, input: InventoryAdjust): Promise<InventoryLevel> {
-    const tenantId = caller.tenant.id;
-    const location = await locationFor(tx, tenantId, input.locationId, 'adjust');
-    await requireItem(tx, tenantId, input.itemId);
-    const where = { itemId: input.itemId, locationId: location.id };
-    await ensureLevel(tx, { id: newId('ilvl'), tenantId, ...where });
-    const before = await levelForUpdate(tx, tenantId, input.itemId, location.id);
-    const after = await changeLevel(tx, tenantId, where, { onHand: input.delta });
-    if (!before || !after)
-      throw outOfStock(input.itemId, location.id, -input.delta, before ? availableOf(before) : 0);
-    await insertMovement(tx, {
-      id: newId('imov'),
-      tenantId,
-      levelId: after.id,
-      itemId: input.itemId,
-      locationId: location.id,
-      delta: input.delta,
-      reason: input.reason,
-      note: input.note ?? null,
-      onHandAfter: after.onHand,
-    });
-    return announce(tx, tenantId, availableOf(before), after);
+    await requireItem(tx, caller.tenant.id, input.itemId);
+    return moveStock(tx, caller.tenant.id, input);
   },
 
   async updateLevel(tx: Executor, caller: TenantPrincipal, id: string, input: InventoryLevelUpdate) {
@@ -200,7 +245,7 @@ export const inventoryService = {
     const after = await store.update(id, { lowStockThreshold: input.lowStockThreshold });
     // A new threshold that makes the level low announces it, as a sale that crosses it would.
     const wasLow = isLowStock(before.lowStockThreshold, availableOf(before));
-    return announce(tx, tenantId, wasLow ? availableOf(before) : null, after);
+    return announce(tx, tenantId, wasLow ? availableOf(before) : null, after, 'threshold');
   },
 
   async listMovements(

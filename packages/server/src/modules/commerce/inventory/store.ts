@@ -1,6 +1,6 @@
 import { isLowStock } from '@agentstack/sdk/contract';
 import type { InventoryLevel, InventoryMovement, Reservation, StockLocation } from '@agentstack/sdk/schemas';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
 import {
   inventoryLevels,
@@ -207,6 +207,93 @@ export async function changeLevel(
     )
     .returning();
   return row;
+}
+
+/** Units available of one item: its levels' on hand less reserved, over every location. */
+function itemAvailable(tenantId: string, itemId: SQL): SQL<number> {
+  const l = inventoryLevels;
+  return sql<number>`(select coalesce(sum(${l.onHand} - ${l.reserved}), 0) from ${l} where ${l.tenantId} = ${tenantId} and ${l.itemId} = ${itemId})`;
+}
+
+/**
+ * Units available of a product (the row `products` of the statement): its own levels' and its
+ * variants', over every location.
+ */
+export function productAvailable(tenantId: string): SQL<number> {
+  const [l, v] = [inventoryLevels, productVariants];
+  return sql<number>`(select coalesce(sum(${l.onHand} - ${l.reserved}), 0) from ${l}
+    where ${l.tenantId} = ${tenantId} and (${l.itemId} = ${products.id} or ${l.itemId} in (
+      select ${v.id} from ${v} where ${v.tenantId} = ${tenantId} and ${v.productId} = ${products.id})))`;
+}
+
+/**
+ * Sets the stock figures derived from the levels of `itemId` — the variant's `inventoryQuantity`
+ * and its product's (the product's embedded copy of the variant too), or the product's — in the
+ * caller's transaction, after the change of a level. Locks the product row: callers change every
+ * level they need first (levels, then products, then the tenant, then its events: one order).
+ */
+export async function refreshStockFigures(db: Executor, tenantId: string, itemId: string): Promise<void> {
+  if (!itemId.startsWith('var_')) {
+    await db
+      .update(products)
+      .set({ inventoryQuantity: productAvailable(tenantId) })
+      .where(and(eq(products.tenantId, tenantId), eq(products.id, itemId)));
+    return;
+  }
+  const v = productVariants;
+  await db.execute(sql`
+    with variant as (
+      update ${v} set inventory_quantity = ${itemAvailable(tenantId, sql`${itemId}`)}
+      where ${v.tenantId} = ${tenantId} and ${v.id} = ${itemId}
+      returning ${v.productId} as product_id, ${v.inventoryQuantity} as quantity
+    )
+    update ${products} set
+      inventory_quantity = ${productAvailable(tenantId)},
+      variants = (select coalesce(jsonb_agg(case when e->>'id' = ${itemId}
+          then jsonb_set(e, '{inventoryQuantity}', to_jsonb(variant.quantity)) else e end order by i), '[]'::jsonb)
+        from jsonb_array_elements(${products.variants}) with ordinality x(e, i))
+    from variant
+    where ${products.tenantId} = ${tenantId} and ${products.id} = variant.product_id`);
+}
+
+/**
+ * Inserts the first level of a new item with `quantity` on hand and its `receipt` movement, in one
+ * statement; resolves with the level.
+ */
+export async function insertLevelWithReceipt(
+  db: Executor,
+  r: {
+    levelId: string;
+    movementId: string;
+    tenantId: string;
+    itemId: string;
+    locationId: string;
+    quantity: number;
+    note: string;
+  },
+): Promise<LevelRow> {
+  const [level] = await db
+    .insert(inventoryLevels)
+    .values({
+      id: r.levelId,
+      tenantId: r.tenantId,
+      itemId: r.itemId,
+      locationId: r.locationId,
+      onHand: r.quantity,
+    })
+    .returning();
+  await db.insert(inventoryMovements).values({
+    id: r.movementId,
+    tenantId: r.tenantId,
+    levelId: r.levelId,
+    itemId: r.itemId,
+    locationId: r.locationId,
+    delta: r.quantity,
+    reason: 'receipt',
+    note: r.note,
+    onHandAfter: r.quantity,
+  });
+  return level!;
 }
 
 /** Records a movement. */

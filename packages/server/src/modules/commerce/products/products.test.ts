@@ -316,4 +316,104 @@ describe.each(DATABASES)('products on %s', (kind) => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it("derives the product's and each variant's inventoryQuantity from the inventory levels", async () => {
+    const tenant = await createTenant(t);
+    const token = tenant.secretKey;
+    const get = async (path: string) => (await t.request('GET', path, { token })).body;
+    const post = async (path: string, body: unknown, status = 200) => {
+      const r = await t.request('POST', path, { token, body });
+      expect(r.status, JSON.stringify(r.body)).toBe(status);
+      return r.body;
+    };
+    // The list page a dashboard keeps open, served from the cache after its first read.
+    const listed = async (id: string) =>
+      (await get('/v1/commerce/products?limit=100')).data.find((p: { id: string }) => p.id === id);
+    // One truth: what the levels say, on hand less reserved over every location.
+    const fromLevels = async (ids: string[]) => {
+      let sum = 0;
+      for (const id of ids)
+        for (const l of (await get(`/v1/commerce/inventory-levels?itemId=${id}`)).data) sum += l.available;
+      return sum;
+    };
+
+    // Create keeps its inventoryQuantity as a receipt into the default location.
+    const created = await post(
+      '/v1/commerce/products',
+      product(500, { options: [{ name: 'Size', values: ['S', 'M'] }] }),
+      201,
+    );
+    expect(created.inventoryQuantity).toBe(10);
+    const [receipt] = (await get(`/v1/commerce/inventory-movements?itemId=${created.id}`)).data;
+    expect(receipt).toMatchObject({ delta: 10, reason: 'receipt', onHandAfter: 10 });
+    const [location] = (await get('/v1/commerce/stock-locations')).data;
+    expect(receipt.locationId).toBe(location.id);
+    expect(await fromLevels([created.id])).toBe(10);
+    expect((await listed(created.id)).inventoryQuantity).toBe(10);
+
+    // It is not writable through an update.
+    const patch = await t.request('PATCH', `/v1/commerce/products/${created.id}`, {
+      token,
+      body: { inventoryQuantity: 99 },
+    });
+    expect(patch.status).toBe(400);
+    expect((await get(`/v1/commerce/products/${created.id}`)).inventoryQuantity).toBe(10);
+
+    // Adjustments, reservations and releases reach the product and the cached list at once.
+    await post('/v1/commerce/inventory-levels/adjust', {
+      itemId: created.id,
+      delta: -3,
+      reason: 'correction',
+    });
+    expect((await listed(created.id)).inventoryQuantity).toBe(7);
+    const held = await post('/v1/commerce/reservations', { itemId: created.id, quantity: 2 }, 201);
+    expect((await get(`/v1/commerce/products/${created.id}`)).inventoryQuantity).toBe(5);
+    expect((await listed(created.id)).inventoryQuantity).toBe(5);
+
+    // A variant's stock counts for the variant and its product, at every location.
+    const variant = await post(
+      `/v1/commerce/products/${created.id}/variants`,
+      { sku: 'LIN-500-S', options: { Size: 'S' }, price: { amount: 4900, currency: 'EUR' } },
+      201,
+    );
+    expect(variant.inventoryQuantity).toBe(0);
+    // The inventory board names its items in one request: products by their or their variants' ids.
+    const other = await post('/v1/commerce/products', product(501), 201);
+    await post('/v1/commerce/products', product(502), 201);
+    const named = await get(`/v1/commerce/products?ids=${variant.id},${other.id},prod_00000000000000000000`);
+    expect(named.data.map((p: { id: string }) => p.id).sort()).toEqual([created.id, other.id].sort());
+    const badIds = await t.request('GET', '/v1/commerce/products?ids=ord_00000000000000000000', { token });
+    expect(badIds.status).toBe(400);
+    expect(badIds.body.param).toBe('ids');
+    const second = await post('/v1/commerce/stock-locations', { name: 'Second warehouse' }, 201);
+    await post('/v1/commerce/inventory-levels/adjust', { itemId: variant.id, delta: 4, reason: 'receipt' });
+    await post('/v1/commerce/inventory-levels/adjust', {
+      itemId: variant.id,
+      locationId: second.id,
+      delta: 6,
+      reason: 'receipt',
+    });
+    const withVariant = await get(`/v1/commerce/products/${created.id}`);
+    expect(withVariant.inventoryQuantity).toBe(15);
+    expect(withVariant.variants[0].inventoryQuantity).toBe(10);
+    expect((await get(`/v1/commerce/products/${created.id}/variants/${variant.id}`)).inventoryQuantity).toBe(
+      10,
+    );
+    expect(await listed(created.id)).toEqual(withVariant);
+    expect(withVariant.inventoryQuantity).toBe(await fromLevels([created.id, variant.id]));
+
+    await t.request('DELETE', `/v1/commerce/reservations/${held.id}`, { token });
+    expect((await listed(created.id)).inventoryQuantity).toBe(17);
+    // A deleted variant's stock stops counting.
+    await t.request('DELETE', `/v1/commerce/products/${created.id}/variants/${variant.id}`, { token });
+    expect((await listed(created.id)).inventoryQuantity).toBe(7);
+
+    // Stock cannot go below what is reserved, so the figure never goes negative.
+    const refused = await t.request('POST', '/v1/commerce/inventory-levels/adjust', {
+      token,
+      body: { itemId: created.id, delta: -8, reason: 'correction' },
+    });
+    expect(refused.status).toBe(409);
+    expect((await listed(created.id)).inventoryQuantity).toBe(7);
+  });
 });

@@ -19,6 +19,7 @@ import { lockTenant, requireFeature, requireRoomFor, reserve } from '../../platf
 import { registerUsage } from '../../platform/entitlements/usage';
 import { categoryStore } from '../categories/store';
 import { collectionStore } from '../collections/store';
+import { receiveNewItemStock } from '../inventory/service';
 import { variantHasSku, variantsOf } from '../variants/store';
 import { vendorStore } from '../vendors/store';
 import {
@@ -130,13 +131,26 @@ export const productService = {
 
   async create(tx: Executor, caller: TenantPrincipal, input: ProductCreate): Promise<Product> {
     const tenant = await reserve(tx, caller.tenant.id, 'commerce.products');
+    const stock = input.inventoryQuantity ?? 0;
+    if (stock > 0 && !caller.permissions.has('commerce:inventory:write')) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        'Receiving initial stock needs permission commerce:inventory:write.',
+        {
+          param: 'inventoryQuantity',
+        },
+      );
+    }
     await requireReferences(tx, caller, input);
     await requireSkuFree(tx, tenant.id, input.sku);
     try {
+      // The row starts with the figure its receipt below derives (one truth: the levels).
       const row = await productStore(tx, tenant.id).insert({ id: newId('prod'), ...productValues(input) });
       const product = toProduct(row);
-      await recordEvent(tx, tenant.id, 'product.created', product);
       await bumpCatalogVersion(tx, tenant.id);
+      await recordEvent(tx, tenant.id, 'product.created', product);
+      if (stock > 0) await receiveNewItemStock(tx, tenant.id, product.id, stock, 'Initial stock');
       return product;
     } catch (error) {
       if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
@@ -171,7 +185,6 @@ export const productService = {
         ...(input.sku !== undefined && { sku: input.sku }),
         ...(input.status !== undefined && { status: input.status }),
         ...(input.price !== undefined && { priceAmount: input.price.amount, currency: input.price.currency }),
-        ...(input.inventoryQuantity !== undefined && { inventoryQuantity: input.inventoryQuantity }),
         ...(input.imageUrl !== undefined && { imageUrl: input.imageUrl }),
         ...(input.metadata !== undefined && { metadata: input.metadata }),
         ...(input.prices !== undefined && { prices: input.prices }),
@@ -182,8 +195,8 @@ export const productService = {
         ...(input.vendorId !== undefined && { vendorId: input.vendorId }),
       });
       const product = toProduct(row);
-      await recordEvent(tx, caller.tenant.id, 'product.updated', product);
       await bumpCatalogVersion(tx, caller.tenant.id);
+      await recordEvent(tx, caller.tenant.id, 'product.updated', product);
       return product;
     } catch (error) {
       if (isUniqueViolation(error, SKU_INDEX)) throw duplicateSku(input.sku);
@@ -197,21 +210,22 @@ export const productService = {
     if (!current) throw notFound('product', id);
     if (current.status === 'archived') return toProduct(current);
     const product = toProduct(await store.update(id, { status: 'archived', archivedAt: new Date() }));
-    await recordEvent(tx, caller.tenant.id, 'product.archived', product);
     await bumpCatalogVersion(tx, caller.tenant.id);
+    await recordEvent(tx, caller.tenant.id, 'product.archived', product);
     return product;
   },
 
   async unarchive(tx: Executor, caller: TenantPrincipal, id: string): Promise<Product> {
-    const tenant = await lockTenant(tx, caller.tenant.id);
-    const store = productStore(tx, tenant.id);
+    // The product before the tenant: the order stock changes lock them in.
+    const store = productStore(tx, caller.tenant.id);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('product', id);
     if (current.status !== 'archived') return toProduct(current);
+    const tenant = await lockTenant(tx, caller.tenant.id);
     await requireRoomFor(tx, tenant, 'commerce.products');
     const product = toProduct(await store.update(id, { status: 'draft', archivedAt: null }));
-    await recordEvent(tx, tenant.id, 'product.unarchived', product);
     await bumpCatalogVersion(tx, tenant.id);
+    await recordEvent(tx, tenant.id, 'product.unarchived', product);
     return product;
   },
 
@@ -224,6 +238,7 @@ export const productService = {
     const missing = unique.find((id) => !found.has(id));
     if (missing) throw new ApiError(404, 'not_found', `No product with id '${missing}'.`, { param: 'ids' });
     const archivedAt = new Date();
+    await bumpCatalogVersion(tx, caller.tenant.id);
     const data: Product[] = [];
     for (const row of rows) {
       if (row.status === 'archived') {
@@ -234,7 +249,6 @@ export const productService = {
       await recordEvent(tx, caller.tenant.id, 'product.archived', product);
       data.push(product);
     }
-    await bumpCatalogVersion(tx, caller.tenant.id);
     return { data, hasMore: false, nextCursor: null };
   },
 };

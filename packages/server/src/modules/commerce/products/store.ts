@@ -5,10 +5,11 @@ import type {
   ProductMedia,
   ProductMediaInput,
 } from '@agentstack/sdk/schemas';
-import { and, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import { productCategories, products, productVariants, tenants } from '../../../db/schema';
 import { defineStore, isoSql, likePattern } from '../../../db/store';
+import { productAvailable } from '../inventory/store';
 
 type Row = typeof products.$inferSelect;
 
@@ -139,7 +140,22 @@ export function productFilter(
         where ${priceIn(sql`(v->'price')`, c, min, max)}
           or exists (select 1 from jsonb_array_elements(v->'prices') vp where ${priceIn(sql`vp`, c, min, max)})))`;
   }
+  let ids: SQL | undefined;
+  if (filter.ids !== undefined) {
+    const listed = filter.ids.split(',');
+    const variantIds = listed.filter((id) => id.startsWith('var_'));
+    ids = or(
+      inArray(
+        products.id,
+        listed.filter((id) => id.startsWith('prod_')),
+      ),
+      variantIds.length
+        ? sql`${products.id} in (select ${v.productId} from ${v} where ${v.tenantId} = ${tenantId} and ${inArray(v.id, variantIds)})`
+        : undefined,
+    );
+  }
   return and(
+    ids,
     filter.status ? eq(products.status, filter.status) : undefined,
     pattern
       ? or(
@@ -221,7 +237,10 @@ export async function detachFromProducts(
     .where(and(scoped, sql`${column} ? ${id}`));
 }
 
-/** Rewrites a product's embedded variants (their wire form) in a variant write's transaction. */
+/**
+ * Rewrites a product's embedded variants (their wire form) in a variant write's transaction, and
+ * its stock figure from the levels of the variants it has now (a deleted one's stock stops counting).
+ */
 export async function setProductVariants(
   db: Executor,
   tenantId: string,
@@ -230,6 +249,6 @@ export async function setProductVariants(
 ): Promise<void> {
   await db
     .update(products)
-    .set({ variants, updatedAt: new Date() })
+    .set({ variants, inventoryQuantity: productAvailable(tenantId), updatedAt: new Date() })
     .where(and(eq(products.tenantId, tenantId), eq(products.id, productId)));
 }

@@ -56,9 +56,9 @@ async function writableProduct(tx: Executor, caller: TenantPrincipal, productId:
 async function afterVariantWrite(tx: Executor, tenantId: string, productId: string): Promise<void> {
   const variants = (await variantsOf(tx, tenantId, productId)).map(toVariant);
   await setProductVariants(tx, tenantId, productId, variants);
+  await bumpCatalogVersion(tx, tenantId);
   const product = await productStore(tx, tenantId).get(productId);
   if (product) await recordEvent(tx, tenantId, 'product.updated', toProduct(product));
-  await bumpCatalogVersion(tx, tenantId);
 }
 
 /** Business rules of product variants. Writes run inside the request's transaction. */

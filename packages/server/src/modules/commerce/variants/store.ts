@@ -17,6 +17,7 @@ export function toVariant(row: Row): ProductVariant {
     options: row.options,
     price: { amount: row.priceAmount, currency: row.currency },
     prices: row.prices,
+    inventoryQuantity: row.inventoryQuantity,
     metadata: row.metadata,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
