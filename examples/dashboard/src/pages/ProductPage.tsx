@@ -2,6 +2,7 @@ import {
   currencyDigits,
   ErrorNotice,
   formatMoney,
+  formatNumber,
   ProductEditor,
   parseMoneyInput,
   useAgentStack,
@@ -55,7 +56,6 @@ interface Draft {
   description: string;
   sku: string;
   price: string;
-  inventory: string;
   status: 'draft' | 'active';
 }
 
@@ -66,7 +66,6 @@ function draftOf(product: Product): Draft {
     description: product.description ?? '',
     sku: product.sku ?? '',
     price: (product.price.amount / 10 ** digits).toFixed(digits),
-    inventory: String(product.inventoryQuantity),
     status: product.status === 'active' ? 'active' : 'draft',
   };
 }
@@ -83,9 +82,6 @@ function changesOf(product: Product, draft: Draft): ProductUpdate | string {
   const amount = parseMoneyInput(draft.price, product.price.currency);
   if (amount === null) return 'Enter a price such as 12.50.';
   if (amount !== product.price.amount) body.price = { amount, currency: product.price.currency };
-  const inventory = Number(draft.inventory);
-  if (!/^\d+$/.test(draft.inventory.trim())) return 'Enter the stock as a whole number.';
-  if (inventory !== product.inventoryQuantity) body.inventoryQuantity = inventory;
   if (product.status !== 'archived' && draft.status !== product.status) body.status = draft.status;
   return body;
 }
@@ -201,14 +197,18 @@ function ProductDetail({ product }: { product: Product }) {
             />
           </div>
           <div className="as-field">
-            <label htmlFor={`${id}-inventory`}>In stock</label>
-            <input
+            <label htmlFor={`${id}-inventory`}>Available</label>
+            <output
               id={`${id}-inventory`}
-              className="as-input"
-              inputMode="numeric"
-              value={draft.inventory}
-              onChange={set('inventory')}
-            />
+              className="product-stock"
+              aria-describedby={`${id}-inventory-hint`}
+            >
+              {formatNumber(product.inventoryQuantity, locale)}
+            </output>
+            <p className="as-field__hint" id={`${id}-inventory-hint`}>
+              On hand less reserved, over every location.{' '}
+              <a href={href('inventory')}>Change stock on the Inventory page</a>.
+            </p>
           </div>
           <div className="as-field">
             <label htmlFor={`${id}-sku`}>SKU</label>

@@ -62,9 +62,16 @@ export const REALTIME_CACHE = {
   },
   inventory: {
     prefix: 'inventory_level.',
-    // Levels are listed, never cached one by one: refetch the lists (and the history beside them).
-    apply: () => [inventoryLevelKeys.lists(), inventoryMovementKeys.lists(), reservationKeys.lists()],
-    covers: () => [inventoryLevelKeys.all, inventoryMovementKeys.all, reservationKeys.all],
+    // Levels are listed, never cached one by one: refetch the lists (and the history beside them),
+    // and the products, whose `inventoryQuantity` the levels make.
+    apply: () => [
+      inventoryLevelKeys.lists(),
+      inventoryMovementKeys.lists(),
+      reservationKeys.lists(),
+      productKeys.lists(),
+      productKeys.details(),
+    ],
+    covers: () => [inventoryLevelKeys.all, inventoryMovementKeys.all, reservationKeys.all, productKeys.all],
   },
   orders: {
     // Every change of an order sends an `order.*` event carrying the order (fulfilment events

@@ -37,7 +37,9 @@ export function CreateProductForm({
   const [price, setPrice] = useState('');
   const [currency, setCurrency] = useState(currencies[0] ?? 'USD');
   const [status, setStatus] = useState<'draft' | 'active'>('draft');
+  const [stock, setStock] = useState('');
   const [priceError, setPriceError] = useState<string | null>(null);
+  const [stockError, setStockError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
   const onSubmit = (event: FormEvent) => {
@@ -48,14 +50,27 @@ export function CreateProductForm({
       return;
     }
     setPriceError(null);
+    const units = stock.trim() === '' ? 0 : Number(stock);
+    if (!/^\d*$/.test(stock.trim()) || !Number.isSafeInteger(units)) {
+      setStockError(t('productForm.invalidStock'));
+      return;
+    }
+    setStockError(null);
     create.mutate(
-      { title, sku: sku.trim() || null, price: { amount, currency }, status },
+      {
+        title,
+        sku: sku.trim() || null,
+        price: { amount, currency },
+        status,
+        ...(units > 0 ? { inventoryQuantity: units } : {}),
+      },
       {
         onSuccess: (product) => {
           setCreated(t('productForm.created', { title: product.title }));
           setTitle('');
           setSku('');
           setPrice('');
+          setStock('');
           onCreated?.(product);
         },
       },
@@ -64,6 +79,7 @@ export function CreateProductForm({
 
   const titleError = fieldErrorOf(create.error, 'title');
   const skuError = fieldErrorOf(create.error, 'sku');
+  const inventoryError = stockError ?? fieldErrorOf(create.error, 'inventoryQuantity');
 
   return (
     <form className="as-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
@@ -122,6 +138,22 @@ export function CreateProductForm({
             </select>
           )}
         </Field>
+        <Field
+          id={`${id}-q`}
+          label={t('productForm.stockLabel')}
+          hint={t('productForm.stockHint')}
+          error={inventoryError}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              inputMode="numeric"
+              value={stock}
+              onChange={(e) => setStock(e.target.value)}
+            />
+          )}
+        </Field>
         <Field id={`${id}-st`} label={t('productForm.statusLabel')}>
           {(control) => (
             <select
@@ -136,7 +168,7 @@ export function CreateProductForm({
           )}
         </Field>
       </div>
-      <ActionError error={create.error} showOther={!titleError && !skuError} />
+      <ActionError error={create.error} showOther={!titleError && !skuError && !inventoryError} />
       <FormActions
         onCancel={onCancel}
         pending={create.isPending}

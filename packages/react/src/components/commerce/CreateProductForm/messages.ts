@@ -6,7 +6,10 @@ export const createProductFormMessages = {
   'productForm.priceLabel': 'Price',
   'productForm.currencyLabel': 'Currency',
   'productForm.statusLabel': 'Status',
-  'productForm.inventoryLabel': 'Inventory',
+  'productForm.stockLabel': 'Initial stock',
+  'productForm.stockHint':
+    'Units received into your default stock location. Change stock later on the inventory board.',
+  'productForm.invalidStock': 'Enter a whole number of units, 0 or more.',
   'productForm.submit': 'Create product',
   'productForm.submitting': 'Creating…',
   'productForm.created': '{{title}} created.',

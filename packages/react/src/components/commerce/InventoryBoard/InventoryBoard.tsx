@@ -61,8 +61,12 @@ export function InventoryBoard({ pageSize = 50, live = true }: InventoryBoardPro
     { limit: pageSize, ...(lowOnly ? { lowStock: 'true' as const } : {}) },
     { enabled: canRead },
   );
-  // Names for the ids on screen: the catalogue's first page covers a typical board.
-  const products = useProducts({ limit: 100 }, { enabled: canRead });
+  // Names for the items on screen, whatever page they are on: their products, asked by id.
+  const itemIds = [...new Set(levels.rows.map((l) => l.itemId))].sort();
+  const products = useProducts(
+    { ids: itemIds.join(','), limit: 100 },
+    { enabled: canRead && itemIds.length > 0 },
+  );
   const locations = useStockLocations({ limit: 100 }, { enabled: canRead });
   const names = useMemo(() => itemNames(products.data?.data), [products.data]);
   const locationNames = useMemo(
@@ -94,18 +98,19 @@ export function InventoryBoard({ pageSize = 50, live = true }: InventoryBoardPro
       {
         id: 'onHand',
         header: t('inventory.column.onHand'),
-        meta: { optional: true },
+        meta: { optional: true, numeric: true },
         cell: ({ row }) => <span className="as-inventory-board__qty">{row.original.onHand}</span>,
       },
       {
         id: 'reserved',
         header: t('inventory.column.reserved'),
-        meta: { optional: true },
+        meta: { optional: true, numeric: true },
         cell: ({ row }) => <span className="as-inventory-board__qty">{row.original.reserved}</span>,
       },
       {
         id: 'available',
         header: t('inventory.column.available'),
+        meta: { numeric: true },
         cell: ({ row }) => {
           const level = row.original;
           return (

@@ -8,7 +8,7 @@ import { useCreateVariant, useDeleteVariant, useUpdateVariant } from '../../../h
 import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useAgentStack } from '../../../provider/context';
-import { currencyDigits, formatMoney, parseMoneyInput } from '../../../utils/format';
+import { currencyDigits, formatMoney, formatNumber, parseMoneyInput } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 
@@ -530,6 +530,12 @@ function VariantsSection({ product }: { product: Product }) {
       <h2 className="as-heading" id={`${id}-variants`}>
         {t('productEditor.variantsTitle')}
       </h2>
+      <p className="as-product-editor__stock">
+        <strong>
+          {t('productEditor.stock', { count: formatNumber(product.inventoryQuantity, locale) })}
+        </strong>{' '}
+        <span className="as-field__hint">{t('productEditor.stockHint')}</span>
+      </p>
       {product.variants.length === 0 ? (
         <p>{t('productEditor.noVariants')}</p>
       ) : (
@@ -540,6 +546,9 @@ function VariantsSection({ product }: { product: Product }) {
                 <th scope="col">{t('productEditor.variantSku')}</th>
                 <th scope="col">{t('productEditor.variantOptions')}</th>
                 <th scope="col">{t('productEditor.variantPrice', { currency })}</th>
+                <th scope="col" className="as-num">
+                  {t('productEditor.variantStock')}
+                </th>
                 <th scope="col">
                   <span className="as-visually-hidden">{t('productEditor.remove')}</span>
                 </th>
@@ -573,6 +582,7 @@ function VariantsSection({ product }: { product: Product }) {
                     </div>
                     <span className="as-visually-hidden">{formatMoney(v.price, locale)}</span>
                   </td>
+                  <td className="as-num">{formatNumber(v.inventoryQuantity, locale)}</td>
                   <td>
                     <button
                       type="button"

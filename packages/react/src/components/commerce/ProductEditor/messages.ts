@@ -40,6 +40,10 @@ export const productEditorMessages = {
   'productEditor.variantSku': 'SKU',
   'productEditor.variantOptions': 'Options',
   'productEditor.variantPrice': 'Price ({{currency}})',
+  'productEditor.variantStock': 'Available',
+  'productEditor.stock': '{{count}} available in all',
+  'productEditor.stockHint':
+    'On hand less reserved, over every stock location. Stock changes on the inventory board.',
   'productEditor.addVariant': 'Add variant',
   'productEditor.deleteVariant': 'Delete variant {{sku}}',
   'productEditor.saveVariant': 'Save price of {{sku}}',
