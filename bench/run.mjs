@@ -163,6 +163,21 @@ try {
     }),
   );
 
+  // Measure the steady state: wait until the fill's events are handled by every consumer (the
+  // dispatcher otherwise competes for the CPU with the first loads).
+  const outbox = new pg.Client({ connectionString: databaseUrl });
+  await outbox.connect();
+  for (const until = Date.now() + 120_000; Date.now() < until; ) {
+    const { rows } = await outbox.query(
+      `select coalesce(min(c.seq), 0) >= h.seq as drained from event_heads h
+       left join event_cursors c on c.tenant_id = h.tenant_id where h.tenant_id = $1 group by h.seq`,
+      [tenantId],
+    );
+    if (rows[0]?.drained !== false) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await outbox.end();
+
   const base = await startChild('baseline-server.mjs', { DATABASE_URL: databaseUrl, TENANT_ID: tenantId });
   children.push(base.child);
 
