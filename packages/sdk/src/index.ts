@@ -129,6 +129,23 @@ export type {
   OrderWorkflowStep,
   OrderWorkflowUpdate,
 } from './schemas/commerce/orderWorkflow';
+export type {
+  CartDiscountApply,
+  CartShippingOption,
+  CartShippingOptionList,
+  DiscountCode,
+  DiscountCodeCreate,
+  DiscountCodeListParams,
+  DiscountCodeUpdate,
+  Region,
+  RegionCreate,
+  RegionListParams,
+  RegionUpdate,
+  ShippingOption,
+  ShippingOptionCreate,
+  ShippingOptionListParams,
+  ShippingOptionUpdate,
+} from './schemas/commerce/pricing';
 // Types of every request and response, inferred from the zod schemas (types only: no zod at run time).
 export type {
   Product,

@@ -454,6 +454,78 @@ async function runSuite(target: Target): Promise<Outcome[]> {
   await step('publishable lists no carts', [403, 'forbidden'], 'GET', CT, shopper);
   await step('carts', 200, 'GET', `${CT}?status=open`);
   await step('staff read a cart without its token', 200, 'GET', CART);
+  // Pricing: a region's tax, its shipping options, discount codes.
+  const RG = '/v1/commerce/regions';
+  const SO = '/v1/commerce/shipping-options';
+  const DC = '/v1/commerce/discount-codes';
+  const france = { name: 'France', currency: 'EUR', countries: ['FR'], taxRateBps: 2000 };
+  const region = await step('create a region', 201, 'POST', RG, { body: france });
+  await step('a region taxing over 100 %', [400, 'validation_failed'], 'POST', RG, {
+    body: { ...france, taxRateBps: 10_001 },
+  });
+  await step('publishable reads regions', 200, 'GET', RG, shopper);
+  await step('publishable creates no region', [403, 'forbidden'], 'POST', RG, { ...shopper, body: france });
+  const standard = await step('create a shipping option', 201, 'POST', SO, {
+    body: {
+      regionId: region.body.id,
+      name: 'Standard',
+      amount: { amount: 490, currency: 'EUR' },
+      freeOver: { amount: 100_000, currency: 'EUR' },
+    },
+  });
+  await step('shipping in another currency', [400, 'validation_failed'], 'POST', SO, {
+    body: { regionId: region.body.id, name: 'Dollar', amount: { amount: 490, currency: 'USD' } },
+  });
+  const rc = await step('a cart in a region', 201, 'POST', CT, {
+    ...shopper,
+    body: { regionId: region.body.id },
+  });
+  const RC = `${CT}/${rc.body.id}`;
+  const rcToken = { ...shopper, headers: { 'agentstack-cart-token': rc.body.token } };
+  await step('fill it', 200, 'POST', `${RC}/lines`, { ...rcToken, body: { itemId: a.body.id, quantity: 1 } });
+  await step("the cart's shipping options", 200, 'GET', `${RC}/shipping-options`, rcToken);
+  const shipped = await step('choose shipping', 200, 'PATCH', RC, {
+    ...rcToken,
+    body: { shippingOptionId: standard.body.id },
+  });
+  expect(shipped.body.shippingTotal.amount).toBe(490);
+  expect(shipped.body.taxTotal.amount).toBe(
+    Math.floor(((shipped.body.subtotal.amount + 490) * 2000 + 5000) / 10_000),
+  );
+  await step('shipping to another country', [422, 'shipping_unavailable'], 'PATCH', RC, {
+    ...rcToken,
+    body: { shippingAddress: { name: 'A', line1: '1', city: 'B', postalCode: '1', countryCode: 'DE' } },
+  });
+  await step('create a discount code', 201, 'POST', DC, {
+    body: { code: 'save10', type: 'percentage', percentOff: 10 },
+  });
+  await step('the same code again', [409, 'conflict'], 'POST', DC, {
+    body: { code: 'SAVE10', type: 'fixed', amountOff: { amount: 100, currency: 'EUR' } },
+  });
+  await step('a percentage without one', [400, 'validation_failed'], 'POST', DC, {
+    body: { code: 'NONE', type: 'percentage' },
+  });
+  await step('publishable lists no codes', [403, 'forbidden'], 'GET', DC, shopper);
+  const discounted = await step('apply a code', 200, 'POST', `${RC}/discount`, {
+    ...rcToken,
+    body: { code: 'Save10' },
+  });
+  expect(discounted.body.discount.code).toBe('SAVE10');
+  const unknownCode = await step(
+    'apply an unknown code',
+    [409, 'discount_not_applicable'],
+    'POST',
+    `${RC}/discount`,
+    {
+      ...rcToken,
+      body: { code: 'NOPE' },
+    },
+  );
+  expect(unknownCode.body.reason).toBe('unknown');
+  await step('remove the code', 200, 'DELETE', `${RC}/discount`, rcToken);
+  await step('discount codes', 200, 'GET', `${DC}?active=true`);
+  await step('delete a region', 200, 'DELETE', `${RG}/${region.body.id}`);
+  await step('its shipping option went with it', [404, 'not_found'], 'GET', `${SO}/${standard.body.id}`);
   const ent = await step('entitlements', 200, 'GET', '/v1/platform/entitlements');
   expect(ent.body.limits['commerce.products']).toEqual({ limit: 2, used: 2 });
   await step('plans', 200, 'GET', '/v1/platform/plans');

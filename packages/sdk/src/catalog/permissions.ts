@@ -36,6 +36,9 @@ export const PERMISSIONS = [
   'commerce:customers:auth',
   'commerce:customers:self',
   'commerce:payments:manage',
+  'commerce:pricing:read',
+  'commerce:pricing:write',
+  'commerce:discounts:read',
 ] as const;
 /** A permission a route requires. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:customers:write',
     // Payment provider credentials (Stripe keys): owners and admins.
     'commerce:payments:manage',
+    'commerce:pricing:read',
+    'commerce:pricing:write',
+    'commerce:discounts:read',
   ],
   admin: [
     ...READ_ALL,
@@ -94,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:customers:write',
     // Payment provider credentials (Stripe keys): owners and admins.
     'commerce:payments:manage',
+    'commerce:pricing:read',
+    'commerce:pricing:write',
+    'commerce:discounts:read',
   ],
   support: [
     ...READ_ALL,
@@ -104,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:read',
     'commerce:carts:list',
     'commerce:customers:read',
+    'commerce:pricing:read',
+    'commerce:discounts:read',
   ],
   compliance: [
     ...READ_ALL,
@@ -113,6 +124,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:carts:read',
     'commerce:carts:list',
     'commerce:customers:read',
+    'commerce:pricing:read',
+    'commerce:discounts:read',
   ],
   moderator: [...READ_ALL],
   viewer: [
@@ -122,6 +135,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commerce:orders:read',
     'commerce:carts:read',
     'commerce:carts:list',
+    'commerce:pricing:read',
+    'commerce:discounts:read',
   ],
 };
 
@@ -139,6 +154,8 @@ export const PUBLISHABLE_PERMISSIONS: readonly Permission[] = [
   'commerce:carts:read',
   'commerce:carts:write',
   'commerce:customers:auth',
+  // Regions and shipping options are what a storefront shows; discount codes stay private.
+  'commerce:pricing:read',
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
 } from './commerce/inventory';
 import { orderOperations } from './commerce/orders';
 import { orderWorkflowOperations } from './commerce/orderWorkflow';
+import { discountCodeOperations, regionOperations, shippingOptionOperations } from './commerce/pricingAdmin';
 import { productOperations } from './commerce/products';
 import { stripeOperations } from './commerce/stripe';
 import { variantOperations } from './commerce/variants';
@@ -84,6 +85,12 @@ export const commerceContract = {
   orders: orderOperations,
   /** The tenant's Stripe account (payment-gateway add-on) and Stripe's webhook endpoint. */
   stripe: stripeOperations,
+  /** Regions: currency, countries, tax rate. */
+  regions: regionOperations,
+  /** Shipping options per region. */
+  shippingOptions: shippingOptionOperations,
+  /** Discount codes. */
+  discountCodes: discountCodeOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

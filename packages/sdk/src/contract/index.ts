@@ -21,6 +21,11 @@ export {
 } from './commerce/inventory';
 export { orderOperations } from './commerce/orders';
 export { orderWorkflowOperations } from './commerce/orderWorkflow';
+export {
+  discountCodeOperations,
+  regionOperations,
+  shippingOptionOperations,
+} from './commerce/pricingAdmin';
 export { productOperations } from './commerce/products';
 export { stripeOperations } from './commerce/stripe';
 export { variantOperations } from './commerce/variants';

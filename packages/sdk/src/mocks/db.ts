@@ -17,6 +17,7 @@ import type {
   StockLocation,
 } from '../schemas/commerce/inventory';
 import type { OrderWorkflow } from '../schemas/commerce/orderWorkflow';
+import type { DiscountCode, Region, ShippingOption } from '../schemas/commerce/pricing';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
@@ -144,6 +145,14 @@ export interface MockDb {
   carts: MockCart[];
   /** The caller tenant's orders (fixtures: one or more in every state). */
   orders: MockOrder[];
+  /** The caller tenant's regions (none in the fixtures). */
+  regions: Region[];
+  /** The caller tenant's shipping options. */
+  shippingOptions: ShippingOption[];
+  /** The caller tenant's discount codes. */
+  discountCodes: DiscountCode[];
+  /** Redemptions per code and customer key (`codeId customerKey` → count), for per-customer limits. */
+  discountUses: Record<string, number>;
   /** The caller tenant's dashboard users. */
   users: User[];
   /**
@@ -455,6 +464,10 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
     carts: [],
     orders: ordersFor(products, vendors),
+    regions: [],
+    shippingOptions: [],
+    discountCodes: [],
+    discountUses: {},
     users,
     ...customersFor(),
     customerSignUps: new Map(),

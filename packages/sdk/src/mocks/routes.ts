@@ -5,6 +5,7 @@ import { customerMocks } from './commerce/customers';
 import { inventoryMocks } from './commerce/inventory';
 import { orderMocks } from './commerce/orders';
 import { orderWorkflowMocks } from './commerce/orderWorkflow';
+import { pricingMocks } from './commerce/pricing';
 import { productMocks } from './commerce/products';
 import { stripeMocks } from './commerce/stripe';
 import { variantMocks } from './commerce/variants';
@@ -40,4 +41,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...customerMocks,
   ...orderMocks,
   ...stripeMocks,
+  ...pricingMocks,
 ];

@@ -12,6 +12,7 @@ export * from './commerce/customer';
 export * from './commerce/inventory';
 export * from './commerce/order';
 export * from './commerce/orderWorkflow';
+export * from './commerce/pricing';
 export * from './commerce/product';
 export * from './commerce/stripe';
 export * from './commerce/variant';

@@ -6,6 +6,7 @@ import { customerRoutes } from './commerce/customers/routes';
 import { inventoryRoutes } from './commerce/inventory/routes';
 import { orderWorkflowRoutes } from './commerce/order-workflow/routes';
 import { orderRoutes } from './commerce/orders/routes';
+import { pricingRoutes } from './commerce/pricing/routes';
 import { productRoutes } from './commerce/products/routes';
 import { stripeRoutes } from './commerce/stripe/routes';
 import { variantRoutes } from './commerce/variants/routes';
@@ -28,4 +29,5 @@ export function registerModules(router: ApiRouter): void {
   customerRoutes(router);
   orderRoutes(router);
   stripeRoutes(router);
+  pricingRoutes(router);
 }

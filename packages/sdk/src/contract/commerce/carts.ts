@@ -98,4 +98,41 @@ export const cartOperations = {
     errors: ['invalid_state', 'product_unavailable', 'price_unavailable'],
     cartToken: true,
   }),
+  /**
+   * Applies a discount code (any case), replacing the one applied; `409 discount_not_applicable`
+   * says why it does not apply (`reason`: unknown, inactive, not_started, ended, currency,
+   * minimum_spend, usage_limit, customer_limit).
+   */
+  applyDiscount: operation({
+    method: 'post',
+    path: `${CART}/discount`,
+    tag: 'commerce',
+    summary: 'Apply a discount code to a cart',
+    permission: 'commerce:carts:write',
+    body: 'CartDiscountApply',
+    response: 'Cart',
+    errors: ['invalid_state', 'discount_not_applicable', 'product_unavailable', 'price_unavailable'],
+    cartToken: true,
+  }),
+  /** Removes the cart's discount code. */
+  removeDiscount: operation({
+    method: 'delete',
+    path: `${CART}/discount`,
+    tag: 'commerce',
+    summary: "Remove a cart's discount code",
+    permission: 'commerce:carts:write',
+    response: 'Cart',
+    errors: ['invalid_state', 'product_unavailable', 'price_unavailable'],
+    cartToken: true,
+  }),
+  /** The shipping options of the cart's region, each priced for this cart (none without a region). */
+  shippingOptions: operation({
+    method: 'get',
+    path: `${CART}/shipping-options`,
+    tag: 'commerce',
+    summary: "List a cart's shipping options",
+    permission: 'commerce:carts:read',
+    response: 'CartShippingOptionList',
+    cartToken: true,
+  }),
 } as const;

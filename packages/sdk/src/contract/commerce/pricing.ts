@@ -360,3 +360,77 @@ export function cartLineFor(
     unitAmount,
   };
 }
+
+/** What the applicability rule reads of a discount code (the wire shape or a row). */
+export interface DiscountLike {
+  code: string;
+  type: 'percentage' | 'fixed';
+  percentOff: number | null;
+  amountOff: Money | null;
+  minimumSpend: Money | null;
+  usageLimit: number | null;
+  usedCount: number;
+  startsAt: string | null;
+  endsAt: string | null;
+  active: boolean;
+}
+
+/**
+ * Why `discount` does not apply to a cart in `currency` whose lines come to `subtotal`, at time
+ * `now` (ms) — or null when it does. Usage limits are checked here as they stand; checkout
+ * redeems under a conditional update, which is what holds them under concurrency.
+ */
+export function discountProblem(
+  discount: DiscountLike,
+  cart: { currency: string; subtotal: number },
+  now: number,
+): { reason: DiscountReason; detail?: string } | null {
+  if (!discount.active) return { reason: 'inactive' };
+  if (discount.startsAt && Date.parse(discount.startsAt) > now)
+    return { reason: 'not_started', detail: `from ${discount.startsAt}` };
+  if (discount.endsAt && Date.parse(discount.endsAt) <= now)
+    return { reason: 'ended', detail: `on ${discount.endsAt}` };
+  const currency = discount.amountOff?.currency ?? discount.minimumSpend?.currency;
+  if (currency && currency !== cart.currency) return { reason: 'currency', detail: `it is for ${currency}` };
+  if (discount.minimumSpend && cart.subtotal < discount.minimumSpend.amount) {
+    return {
+      reason: 'minimum_spend',
+      detail: `${discount.minimumSpend.amount} ${discount.minimumSpend.currency} minimum`,
+    };
+  }
+  if (discount.usageLimit !== null && discount.usedCount >= discount.usageLimit)
+    return { reason: 'usage_limit' };
+  return null;
+}
+
+/** `409 discount_not_applicable` unless `discount` applies (see {@link discountProblem}). */
+export function requireDiscountApplies(
+  discount: DiscountLike,
+  cart: { currency: string; subtotal: number },
+  now: number,
+): void {
+  const problem = discountProblem(discount, cart, now);
+  if (problem) throw discountNotApplicable(discount.code, problem.reason, problem.detail);
+}
+
+/** A discount code as a cart's pricing keeps it. */
+export function pricingDiscountOf(discount: DiscountLike): NonNullable<CartPricingState['discount']> {
+  return discount.type === 'percentage'
+    ? { code: discount.code, type: 'percentage', percentOff: discount.percentOff ?? 0 }
+    : { code: discount.code, type: 'fixed', amountOff: discount.amountOff?.amount ?? 0 };
+}
+
+/** What a shipping option costs a cart whose lines after discount come to `net`. */
+export function shippingAmountFor(option: { amount: Money; freeOver: Money | null }, net: number): number {
+  return option.freeOver !== null && net >= option.freeOver.amount ? 0 : option.amount.amount;
+}
+
+/** `422 validation_failed` unless `money` is in the region's `currency` (param `param`). */
+export function requireRegionCurrency(money: Money, currency: string, param: string): void {
+  if (money.currency === currency) return;
+  const message = `must be in the region's currency (${currency})`;
+  throw new ProblemError(400, 'validation_failed', `Invalid body: ${param} — ${message}`, {
+    param,
+    errors: [{ param, code: 'custom', message }],
+  });
+}

@@ -2,17 +2,23 @@ import { cartOperations } from '../../contract/commerce/carts';
 import {
   CART_TOKEN_HEADER,
   type CartLineState,
+  type CartPricingState,
   type CatalogItem,
   cartCompleted,
   cartLineFor,
   cartWire,
+  discountNotApplicable,
+  discountProblem,
   priceCartState,
+  pricingDiscountOf,
   productUnavailable,
+  requireDiscountApplies,
   requireLineQuantity,
   requireRoomForLine,
+  shippingAmountFor,
 } from '../../contract/commerce/pricing';
 import { notFound, ProblemError } from '../../contract/problem';
-import { MAX_LINE_QUANTITY } from '../../schemas/commerce/cart';
+import { type Address, MAX_LINE_QUANTITY } from '../../schemas/commerce/cart';
 import { newId } from '../../schemas/ids';
 import { now, paginate } from '../collection';
 import type { MockCart, MockDb } from '../db';
@@ -64,8 +70,15 @@ function customerIdOf(caller: Caller): string | null {
   return typeof id === 'string' ? id : null;
 }
 
+/** Who a per-customer limit counts, as the server: the customer, else the e-mail in lower case. */
+export function mockCustomerKey(cart: { customerId: string | null; email: string | null }): string | null {
+  if (cart.customerId) return `customer:${cart.customerId}`;
+  if (cart.email) return `email:${cart.email.toLowerCase()}`;
+  return null;
+}
+
 /** As the server: staff open any cart, a customer theirs, anyone else an unlinked one with its token. */
-function openCart(ctx: CartContext, id: string): MockCart {
+export function openMockCart(ctx: CartContext, id: string): MockCart {
   const caller = ctx.tenant();
   const cart = ctx.db.carts.find((c) => c.id === id);
   const token = ctx.request.headers.get(CART_TOKEN_HEADER);
@@ -82,27 +95,106 @@ function openCart(ctx: CartContext, id: string): MockCart {
 }
 
 function openForWrite(ctx: CartContext, id: string): MockCart {
-  const cart = openCart(ctx, id);
+  const cart = openMockCart(ctx, id);
   if (cart.status !== 'open') throw cartCompleted(cart.id);
   return cart;
 }
 
-/** Reprices `lines` from the catalogue in the cart's currency, as the server does on every change. */
-function reprice(db: MockDb, cart: MockCart, lines: readonly CartLineState[]): CartLineState[] {
+/** Reprices `lines` from the catalogue in `currency`, as the server does on every change. */
+function reprice(db: MockDb, currency: string, lines: readonly CartLineState[]): CartLineState[] {
   return lines.map((l) => {
     const item = catalogItem(db, l.itemId);
     if (!item) throw productUnavailable(l.itemId);
-    return cartLineFor(item, cart.currency, l.quantity, l.id);
+    return cartLineFor(item, currency, l.quantity, l.id);
   });
 }
 
-/** Stores new lines once they price within bounds (a problem leaves the cart as it was). */
-function save(cart: MockCart, lines: CartLineState[], caller: Caller) {
-  priceCartState({ lines, pricing: cart.pricing });
-  cart.lines = lines;
-  cart.customerId ??= customerIdOf(caller);
-  cart.updatedAt = now();
+/** The cart's next state: what the server's `pricingFor` makes of it (see there). */
+interface Next {
+  currency: string;
+  regionId: string | null;
+  shippingOptionId: string | null;
+  discountCodeId: string | null;
+  lines: CartLineState[];
+}
+
+/**
+ * Prices and stores the cart's next state as the server does: its region's rate, its shipping
+ * option while it is the region's and active, its discount code while it applies (`strict`:
+ * answer the code's problem instead). A problem leaves the cart as it was.
+ */
+export function saveMockCart(db: MockDb, cart: MockCart, next: Next, caller: Caller | null, strict = false) {
+  const region = next.regionId ? db.regions.find((r) => r.id === next.regionId) : undefined;
+  const option = region ? db.shippingOptions.find((o) => o.id === next.shippingOptionId) : undefined;
+  const usable = option?.active && option.regionId === region?.id ? option : undefined;
+  let discount: CartPricingState['discount'] = null;
+  let discountCodeId: string | null = null;
+  if (next.discountCodeId) {
+    const code = db.discountCodes.find((d) => d.id === next.discountCodeId);
+    const subtotal = priceCartState({ lines: next.lines, pricing: {} }).subtotal;
+    const problem = code ? discountProblem(code, { currency: next.currency, subtotal }, Date.now()) : null;
+    if (strict && (!code || problem)) {
+      throw discountNotApplicable(
+        code?.code ?? next.discountCodeId,
+        problem?.reason ?? 'unknown',
+        problem?.detail,
+      );
+    }
+    if (code && !problem) {
+      discount = pricingDiscountOf(code);
+      discountCodeId = code.id;
+    }
+  }
+  const pricing: CartPricingState = {
+    taxRateBps: region?.taxRateBps ?? 0,
+    shipping: usable
+      ? { amount: usable.amount.amount, freeOverAmount: usable.freeOver?.amount ?? null }
+      : null,
+    discount,
+  };
+  priceCartState({ lines: next.lines, pricing });
+  Object.assign(cart, {
+    currency: next.currency,
+    regionId: next.regionId,
+    shippingOptionId: usable?.id ?? null,
+    discountCodeId,
+    lines: next.lines,
+    pricing,
+    updatedAt: now(),
+  });
+  if (caller) cart.customerId ??= customerIdOf(caller);
   return cartWire(cart);
+}
+
+const nextOf = (cart: MockCart, patch: Partial<Next> = {}): Next => ({
+  currency: cart.currency,
+  regionId: cart.regionId,
+  shippingOptionId: cart.shippingOptionId,
+  discountCodeId: cart.discountCodeId,
+  lines: cart.lines,
+  ...patch,
+});
+
+const unknownRegion = (id: string) =>
+  new ProblemError(404, 'not_found', `No region with id '${id}'.`, { param: 'regionId' });
+
+/**
+ * Redeems the cart's discount code once, as the server's `redeemCartDiscount` (for the mock
+ * checkout): `409 discount_not_applicable` past the total or per-customer limit.
+ */
+export function redeemMockDiscount(db: MockDb, cart: MockCart): void {
+  const code = db.discountCodes.find((d) => d.id === cart.discountCodeId);
+  if (!code) return;
+  if (code.usageLimit !== null && code.usedCount >= code.usageLimit)
+    throw discountNotApplicable(code.code, 'usage_limit');
+  if (code.usageLimitPerCustomer !== null) {
+    const key = mockCustomerKey(cart);
+    if (key === null) throw discountNotApplicable(code.code, 'customer_required');
+    const uses = db.discountUses[`${code.id} ${key}`] ?? 0;
+    if (uses >= code.usageLimitPerCustomer) throw discountNotApplicable(code.code, 'customer_limit');
+    db.discountUses[`${code.id} ${key}`] = uses + 1;
+  }
+  code.usedCount += 1;
 }
 
 /** `/v1/commerce/carts` in memory, priced by the same rules as the server. */
@@ -120,25 +212,36 @@ export const cartMocks = mockResource(cartOperations, {
   },
   create(ctx) {
     const caller = ctx.tenant();
+    let currency = ctx.body.currency;
+    let taxRateBps = 0;
     if (ctx.body.regionId !== undefined) {
-      throw new ProblemError(404, 'not_found', `No region with id '${ctx.body.regionId}'.`, {
-        param: 'regionId',
-      });
+      const region = ctx.db.regions.find((r) => r.id === ctx.body.regionId);
+      if (!region) throw unknownRegion(ctx.body.regionId);
+      if (currency !== undefined && currency !== region.currency) {
+        throw new ProblemError(
+          400,
+          'validation_failed',
+          `Region '${region.id}' sells in ${region.currency}, not ${currency}.`,
+          { param: 'currency' },
+        );
+      }
+      currency = region.currency;
+      taxRateBps = region.taxRateBps;
     }
     const at = now();
     const cart: MockCart = {
       id: newId('cart'),
       token: randomToken('ctok_'),
       status: 'open',
-      currency: ctx.body.currency as string,
-      regionId: null,
+      currency: currency as string,
+      regionId: ctx.body.regionId ?? null,
       customerId: customerIdOf(caller),
       email: ctx.body.email ?? null,
       lines: [],
       shippingAddress: null,
       shippingOptionId: null,
       discountCodeId: null,
-      pricing: {},
+      pricing: ctx.body.regionId ? { taxRateBps } : {},
       orderId: null,
       metadata: { ...ctx.body.metadata },
       createdAt: at,
@@ -148,26 +251,53 @@ export const cartMocks = mockResource(cartOperations, {
     ctx.db.carts.push(cart);
     return { ...cartWire(cart), token: cart.token };
   },
-  retrieve: (ctx) => cartWire(openCart(ctx, ctx.params.id)),
+  retrieve: (ctx) => cartWire(openMockCart(ctx, ctx.params.id)),
   update(ctx) {
     const cart = openForWrite(ctx, ctx.params.id);
-    const { regionId, shippingOptionId } = ctx.body;
-    if (regionId !== undefined && regionId !== cart.regionId) {
-      throw new ProblemError(404, 'not_found', `No region with id '${regionId}'.`, { param: 'regionId' });
+    const body = ctx.body;
+    let { regionId, currency } = cart;
+    if (body.regionId !== undefined && body.regionId !== cart.regionId) {
+      const region = ctx.db.regions.find((r) => r.id === body.regionId);
+      if (!region) throw unknownRegion(body.regionId);
+      regionId = region.id;
+      currency = region.currency;
     }
-    if (shippingOptionId) {
+    const address: Address | null =
+      body.shippingAddress === undefined ? cart.shippingAddress : body.shippingAddress;
+    let shippingOptionId =
+      body.shippingOptionId === undefined ? cart.shippingOptionId : body.shippingOptionId;
+    const region = ctx.db.regions.find((r) => r.id === regionId);
+    if (region && address && !region.countries.includes(address.countryCode)) {
       throw new ProblemError(
         422,
         'shipping_unavailable',
-        `Shipping option '${shippingOptionId}' is not available in this cart's region.`,
-        { param: 'shippingOptionId' },
+        `Region '${region.id}' does not ship to ${address.countryCode} (${region.countries.join(', ') || 'no countries'}).`,
+        { param: 'shippingAddress.countryCode' },
       );
     }
-    if (ctx.body.email !== undefined) cart.email = ctx.body.email;
-    if (ctx.body.metadata !== undefined) cart.metadata = { ...ctx.body.metadata };
-    if (ctx.body.shippingAddress !== undefined) cart.shippingAddress = ctx.body.shippingAddress;
-    if (shippingOptionId === null) cart.shippingOptionId = null;
-    return save(cart, cart.lines, ctx.tenant());
+    if (body.shippingOptionId) {
+      const option = ctx.db.shippingOptions.find((o) => o.id === body.shippingOptionId);
+      if (!option?.active || option.regionId !== regionId) {
+        throw new ProblemError(
+          422,
+          'shipping_unavailable',
+          `Shipping option '${body.shippingOptionId}' is not available in this cart's region.`,
+          { param: 'shippingOptionId' },
+        );
+      }
+    }
+    if (regionId !== cart.regionId && body.shippingOptionId === undefined) shippingOptionId = null;
+    const lines = currency === cart.currency ? cart.lines : reprice(ctx.db, currency, cart.lines);
+    const wire = saveMockCart(
+      ctx.db,
+      cart,
+      nextOf(cart, { currency, regionId, shippingOptionId, lines }),
+      ctx.tenant(),
+    );
+    if (body.email !== undefined) cart.email = body.email;
+    if (body.metadata !== undefined) cart.metadata = { ...body.metadata };
+    cart.shippingAddress = address;
+    return { ...wire, email: cart.email, metadata: cart.metadata, shippingAddress: address };
   },
   addLine(ctx) {
     const cart = openForWrite(ctx, ctx.params.id);
@@ -184,11 +314,11 @@ export const cartMocks = mockResource(cartOperations, {
     }
     const lines = reprice(
       ctx.db,
-      cart,
+      cart.currency,
       cart.lines.map((l) => (l.itemId === itemId ? { ...l, quantity } : l)),
     );
     if (!existing) lines.push(cartLineFor(item, cart.currency, quantity, newId('cli')));
-    return save(cart, lines, ctx.tenant());
+    return saveMockCart(ctx.db, cart, nextOf(cart, { lines }), ctx.tenant());
   },
   updateLine(ctx) {
     const cart = openForWrite(ctx, ctx.params.id);
@@ -196,12 +326,64 @@ export const cartMocks = mockResource(cartOperations, {
     const changed = cart.lines.map((l) =>
       l.id === ctx.params.lineId ? { ...l, quantity: ctx.body.quantity } : l,
     );
-    return save(cart, reprice(ctx.db, cart, changed), ctx.tenant());
+    return saveMockCart(
+      ctx.db,
+      cart,
+      nextOf(cart, { lines: reprice(ctx.db, cart.currency, changed) }),
+      ctx.tenant(),
+    );
   },
   removeLine(ctx) {
     const cart = openForWrite(ctx, ctx.params.id);
     if (!cart.lines.some((l) => l.id === ctx.params.lineId)) throw notFound('cart line', ctx.params.lineId);
     const kept = cart.lines.filter((l) => l.id !== ctx.params.lineId);
-    return save(cart, reprice(ctx.db, cart, kept), ctx.tenant());
+    return saveMockCart(
+      ctx.db,
+      cart,
+      nextOf(cart, { lines: reprice(ctx.db, cart.currency, kept) }),
+      ctx.tenant(),
+    );
+  },
+  applyDiscount(ctx) {
+    const cart = openForWrite(ctx, ctx.params.id);
+    const text = ctx.body.code.toUpperCase();
+    const code = ctx.db.discountCodes.find((d) => d.code === text);
+    if (!code) throw discountNotApplicable(text, 'unknown');
+    const subtotal = priceCartState({ lines: cart.lines, pricing: {} }).subtotal;
+    requireDiscountApplies(code, { currency: cart.currency, subtotal }, Date.now());
+    const key = mockCustomerKey({
+      customerId: cart.customerId ?? customerIdOf(ctx.tenant()),
+      email: cart.email,
+    });
+    if (
+      code.usageLimitPerCustomer !== null &&
+      key !== null &&
+      (ctx.db.discountUses[`${code.id} ${key}`] ?? 0) >= code.usageLimitPerCustomer
+    ) {
+      throw discountNotApplicable(text, 'customer_limit');
+    }
+    return saveMockCart(ctx.db, cart, nextOf(cart, { discountCodeId: code.id }), ctx.tenant());
+  },
+  removeDiscount(ctx) {
+    const cart = openForWrite(ctx, ctx.params.id);
+    return saveMockCart(ctx.db, cart, nextOf(cart, { discountCodeId: null }), ctx.tenant());
+  },
+  shippingOptions(ctx) {
+    const cart = openMockCart(ctx, ctx.params.id);
+    if (cart.regionId === null) return { data: [] };
+    const priced = priceCartState(cart);
+    const net = priced.subtotal - priced.discountTotal;
+    return {
+      data: ctx.db.shippingOptions
+        .filter((o) => o.regionId === cart.regionId && o.active)
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((o) => ({
+          id: o.id,
+          object: 'cart_shipping_option' as const,
+          name: o.name,
+          amount: { amount: shippingAmountFor(o, net), currency: cart.currency },
+          freeOver: o.freeOver,
+        })),
+    };
   },
 });

@@ -28,4 +28,13 @@ export function cartRoutes(router: ApiRouter): void {
   router.implement(carts.removeLine, ({ db, tenant, params, c }) =>
     cartService.removeLine(db, tenant(), params.id, params.lineId, cartTokenOf(c)),
   );
+  router.implement(carts.applyDiscount, ({ db, tenant, params, body, c }) =>
+    cartService.applyDiscount(db, tenant(), params.id, cartTokenOf(c), body),
+  );
+  router.implement(carts.removeDiscount, ({ db, tenant, params, c }) =>
+    cartService.removeDiscount(db, tenant(), params.id, cartTokenOf(c)),
+  );
+  router.implement(carts.shippingOptions, ({ db, tenant, params, c }) =>
+    cartService.shippingOptions(db, tenant(), params.id, cartTokenOf(c)),
+  );
 }

@@ -4,17 +4,25 @@ import {
   type CartPricingState,
   cartCompleted,
   cartLineFor,
+  discountNotApplicable,
+  discountProblem,
+  priceCartState,
+  pricingDiscountOf,
   productUnavailable,
+  requireDiscountApplies,
   requireLineQuantity,
   requireRoomForLine,
+  shippingAmountFor,
 } from '@agentstack/sdk/contract';
 import {
   type Address,
   type Cart,
   type CartCreate,
+  type CartDiscountApply,
   type CartLineCreate,
   type CartLineUpdate,
   type CartListParams,
+  type CartShippingOptionList,
   type CartUpdate,
   type CartWithToken,
   type ListResponse,
@@ -28,12 +36,13 @@ import type { Principal, TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
 import { carts } from '../../../db/schema';
 import { ApiError, notFound } from '../../../http/errors';
+import { customerUses, discountCodeByText, regionShippingOptions, toDiscountCode } from '../pricing/store';
 import { customerKeyOf, redeemDiscount } from './redemption';
 import {
   type CartRow,
   cartStore,
   catalogItems,
-  priceRow,
+  discountCodeById,
   regionById,
   shippingOptionById,
   toCart,
@@ -127,21 +136,33 @@ async function repriceLines(
 
 /** What a cart's region, shipping option and discount make of its pricing inputs. */
 interface PricingSources {
+  currency: string;
   regionId: string | null;
   shippingOptionId: string | null;
   discountCodeId: string | null;
+  lines: readonly CartLineState[];
+}
+
+/** The pricing inputs of a cart as they are now, and what of them the cart keeps. */
+interface Priced {
+  pricing: CartPricingState;
+  shippingOptionId: string | null;
+  discountCodeId: string | null;
+  total: number;
 }
 
 /**
  * The pricing inputs of a cart as its region, shipping option and discount code are now. A
- * shipping option that is gone, inactive or of another region is dropped from the cart.
+ * shipping option that is gone, inactive or of another region is dropped from the cart, and so is
+ * a discount code that no longer applies — unless `strict` (checkout), where the code's problem
+ * is answered (`409 discount_not_applicable`) rather than charging more than the shopper saw.
  */
 async function pricingFor(
   db: Executor,
   tenantId: string,
   sources: PricingSources,
-  previous: CartPricingState,
-): Promise<{ pricing: CartPricingState; shippingOptionId: string | null }> {
+  strict = false,
+): Promise<Priced> {
   const region = sources.regionId ? await regionById(db, tenantId, sources.regionId) : undefined;
   const option =
     region && sources.shippingOptionId
@@ -154,13 +175,31 @@ async function pricingFor(
           freeOverAmount: option.freeOverAmount === null ? null : Number(option.freeOverAmount),
         }
       : null;
+  let discount: CartPricingState['discount'] = null;
+  let discountCodeId: string | null = null;
+  if (sources.discountCodeId) {
+    const row = await discountCodeById(db, tenantId, sources.discountCodeId);
+    const code = row ? toDiscountCode(row) : undefined;
+    const subtotal = priceCartState({ lines: sources.lines, pricing: {} }).subtotal;
+    const problem = code ? discountProblem(code, { currency: sources.currency, subtotal }, Date.now()) : null;
+    if (strict && (!code || problem)) {
+      throw discountNotApplicable(
+        code?.code ?? sources.discountCodeId,
+        problem?.reason ?? 'unknown',
+        problem?.detail,
+      );
+    }
+    if (code && !problem) {
+      discount = pricingDiscountOf(code);
+      discountCodeId = code.id;
+    }
+  }
+  const pricing: CartPricingState = { taxRateBps: region?.taxRateBps ?? 0, shipping, discount };
   return {
-    pricing: {
-      taxRateBps: region?.taxRateBps ?? 0,
-      shipping,
-      discount: sources.discountCodeId ? (previous.discount ?? null) : null,
-    },
+    pricing,
     shippingOptionId: shipping ? (option?.id ?? null) : null,
+    discountCodeId,
+    total: priceCartState({ lines: sources.lines, pricing }).total,
   };
 }
 
@@ -267,25 +306,21 @@ export const cartService = {
     if (regionId !== row.regionId && input.shippingOptionId === undefined) shippingOptionId = null;
     const lines =
       currency === row.currency ? row.lines : await repriceLines(db, tenantId, row.lines, currency);
-    const sources = {
+    const priced = await pricingFor(db, tenantId, {
+      currency,
       regionId,
       shippingOptionId,
-      discountCodeId: currency === row.currency ? row.discountCodeId : null,
-    };
-    const priced = await pricingFor(db, tenantId, sources, row.pricing);
-    const next = { lines, pricing: priced.pricing };
-    const total = priceRow(next).total;
+      discountCodeId: row.discountCodeId,
+      lines,
+    });
     const updated = await writeCart(db, tenantId, id, {
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
       regionId,
       currency,
       shippingAddress,
-      shippingOptionId: priced.shippingOptionId,
-      discountCodeId: sources.discountCodeId,
       lines,
-      pricing: priced.pricing,
-      total,
+      ...priced,
       customerId: row.customerId ?? customerIdOf(caller),
     });
     return toCart(updated);
@@ -353,26 +388,100 @@ export const cartService = {
     const kept = row.lines.filter((l) => l.id !== lineId);
     return saveLines(db, caller, row, await repriceLines(db, caller.tenant.id, kept, row.currency));
   },
+
+  /**
+   * Applies a discount code (matched in upper case), replacing the cart's; `409
+   * discount_not_applicable` with the reason when it does not apply to this cart now.
+   */
+  async applyDiscount(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+    input: CartDiscountApply,
+  ): Promise<Cart> {
+    const tenantId = caller.tenant.id;
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    const text = input.code.toUpperCase();
+    const found = await discountCodeByText(db, tenantId, text);
+    if (!found) throw discountNotApplicable(text, 'unknown');
+    const code = toDiscountCode(found);
+    const subtotal = priceCartState({ lines: row.lines, pricing: {} }).subtotal;
+    requireDiscountApplies(code, { currency: row.currency, subtotal }, Date.now());
+    const customerKey = customerKeyOf({
+      customerId: row.customerId ?? customerIdOf(caller),
+      email: row.email,
+    });
+    if (
+      code.usageLimitPerCustomer !== null &&
+      customerKey !== null &&
+      (await customerUses(db, code.id, customerKey)) >= code.usageLimitPerCustomer
+    ) {
+      throw discountNotApplicable(text, 'customer_limit');
+    }
+    return saveLines(db, caller, row, row.lines, code.id);
+  },
+
+  /** Removes the cart's discount code. */
+  async removeDiscount(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+  ): Promise<Cart> {
+    const row = await openCart(db, caller, id, token, true);
+    requireOpen(row);
+    return saveLines(db, caller, row, row.lines, null);
+  },
+
+  /** The active shipping options of the cart's region, each at what this cart would pay now. */
+  async shippingOptions(
+    db: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    token: string | undefined,
+  ): Promise<CartShippingOptionList> {
+    const row = await openCart(db, caller, id, token, false);
+    if (row.regionId === null) return { data: [] };
+    const options = await regionShippingOptions(db, caller.tenant.id, row.regionId);
+    const priced = priceCartState(row);
+    const net = priced.subtotal - priced.discountTotal;
+    const money = (amount: number) => ({ amount, currency: row.currency });
+    return {
+      data: options.map((o) => {
+        const option = {
+          amount: money(Number(o.amount)),
+          freeOver: o.freeOverAmount === null ? null : money(Number(o.freeOverAmount)),
+        };
+        return {
+          id: o.id,
+          object: 'cart_shipping_option' as const,
+          name: o.name,
+          amount: money(shippingAmountFor(option, net)),
+          freeOver: option.freeOver,
+        };
+      }),
+    };
+  },
 };
 
-/** Writes new lines with the pricing inputs as they are now; links a signed-in customer. */
+/**
+ * Writes new lines (and a new discount code, when given) with the pricing inputs as they are now;
+ * links a signed-in customer.
+ */
 async function saveLines(
   db: Executor,
   caller: TenantPrincipal,
   row: CartRow,
   lines: CartLineState[],
+  discountCodeId: string | null = row.discountCodeId,
 ): Promise<Cart> {
   const tenantId = caller.tenant.id;
-  const needsSources = row.regionId !== null || row.discountCodeId !== null;
-  const priced = needsSources
-    ? await pricingFor(db, tenantId, row, row.pricing)
-    : { pricing: row.pricing, shippingOptionId: row.shippingOptionId };
-  const total = priceRow({ lines, pricing: priced.pricing }).total;
+  const priced = await pricingFor(db, tenantId, { ...row, discountCodeId, lines });
   const updated = await writeCart(db, tenantId, row.id, {
     lines,
-    pricing: priced.pricing,
-    shippingOptionId: priced.shippingOptionId,
-    total,
+    ...priced,
     customerId: row.customerId ?? customerIdOf(caller),
   });
   return toCart(updated);
@@ -425,7 +534,8 @@ export interface CartSnapshot {
  * concurrent checkouts of one cart queue here), checks that `caller` may open it (`404`
  * otherwise, as every cart call), that it is open (`409 invalid_state`) and not empty, reprices
  * it from the catalogue and its region, shipping option and discount as they are now (`409
- * product_unavailable`, `422 price_unavailable`), stores that price, and returns it.
+ * product_unavailable`, `422 price_unavailable`, `409 discount_not_applicable` for a code that no
+ * longer applies), stores that price, and returns it.
  */
 export async function lockCartForCheckout(
   tx: Executor,
@@ -440,14 +550,8 @@ export async function lockCartForCheckout(
     throw new ApiError(409, 'invalid_state', `Cart '${cartId}' is empty.`);
   }
   const lines = await repriceLines(tx, tenantId, row.lines, row.currency);
-  const priced = await pricingFor(tx, tenantId, row, row.pricing);
-  const total = priceRow({ lines, pricing: priced.pricing }).total;
-  const updated = await writeCart(tx, tenantId, cartId, {
-    lines,
-    pricing: priced.pricing,
-    shippingOptionId: priced.shippingOptionId,
-    total,
-  });
+  const priced = await pricingFor(tx, tenantId, { ...row, lines }, true);
+  const updated = await writeCart(tx, tenantId, cartId, { lines, ...priced });
   return snapshotOf(updated);
 }
 
