@@ -91,14 +91,18 @@ export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
 export {
   type AddCartLineVariables,
+  type ApplyCartDiscountVariables,
   type CartRef,
   type RemoveCartLineVariables,
   type UpdateCartLineVariables,
   type UpdateCartVariables,
   useAddCartLine,
+  useApplyCartDiscount,
   useCart,
+  useCartShippingOptions,
   useCarts,
   useCreateCart,
+  useRemoveCartDiscount,
   useRemoveCartLine,
   useUpdateCart,
   useUpdateCartLine,

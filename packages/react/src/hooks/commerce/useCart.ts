@@ -2,14 +2,22 @@ import type {
   AgentStackError,
   Cart,
   CartCreate,
+  CartDiscountApply,
   CartLineCreate,
   CartLineUpdate,
   CartListParams,
+  CartShippingOptionList,
   CartUpdate,
   CartWithToken,
   ListResponse,
 } from '@agentstack/sdk';
-import type { QueryClient, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+  useQuery,
+} from '@tanstack/react-query';
+import { useAgentStackClient } from '../../provider/context';
 import { useDetailQuery } from '../shared/useDetailQuery';
 import { type ListQueryOptions, useListQuery } from '../shared/useListQuery';
 import { invalidateAll, useWriteMutation } from '../shared/useWriteMutation';
@@ -19,7 +27,7 @@ import { cartKeys, cartQueries } from './cartKeys';
 const afterCartWrite = async (queryClient: QueryClient, cart: Cart) => {
   const { token: _token, ...plain } = cart as CartWithToken;
   queryClient.setQueryData(cartKeys.detail(cart.id), plain);
-  await invalidateAll(queryClient, cartKeys.lists());
+  await invalidateAll(queryClient, cartKeys.lists(), [...cartKeys.detail(cart.id), 'shippingOptions']);
 };
 
 /** What every call on one cart takes: its id and, for a publishable key, its token. */
@@ -104,4 +112,46 @@ export function useRemoveCartLine(): UseMutationResult<Cart, AgentStackError, Re
     (client, v: RemoveCartLineVariables) => client.commerce.carts.removeLine(v.id, v.lineId, tokenOption(v)),
     afterCartWrite,
   );
+}
+
+/** Variables of {@link useApplyCartDiscount}. */
+export interface ApplyCartDiscountVariables extends CartRef {
+  body: CartDiscountApply;
+}
+
+/**
+ * Applies a discount code (`POST /v1/commerce/carts/:id/discount`); a refusal is `409
+ * discount_not_applicable` with `error.problem.reason` (unknown, ended, minimum_spend…).
+ */
+export function useApplyCartDiscount(): UseMutationResult<Cart, AgentStackError, ApplyCartDiscountVariables> {
+  return useWriteMutation(
+    (client, v: ApplyCartDiscountVariables) =>
+      client.commerce.carts.applyDiscount(v.id, v.body, tokenOption(v)),
+    afterCartWrite,
+  );
+}
+
+/** Removes the cart's discount code (`DELETE /v1/commerce/carts/:id/discount`). */
+export function useRemoveCartDiscount(): UseMutationResult<Cart, AgentStackError, CartRef> {
+  return useWriteMutation(
+    (client, v: CartRef) => client.commerce.carts.removeDiscount(v.id, tokenOption(v)),
+    afterCartWrite,
+  );
+}
+
+/**
+ * The shipping options of the cart's region, each priced for this cart now (`GET
+ * /v1/commerce/carts/:id/shipping-options`); refetched after every cart write.
+ */
+export function useCartShippingOptions(
+  id: string | null | undefined,
+  cartToken?: string,
+): UseQueryResult<CartShippingOptionList, AgentStackError> {
+  const client = useAgentStackClient();
+  return useQuery({
+    queryKey: [...cartKeys.detail(id ?? ''), 'shippingOptions'],
+    queryFn: ({ signal }) =>
+      client.commerce.carts.shippingOptions(id ?? '', { signal, ...(cartToken ? { cartToken } : {}) }),
+    enabled: Boolean(id),
+  });
 }
