@@ -18,7 +18,8 @@ import {
   shippingAmountFor,
 } from '../../contract/commerce/pricing';
 import { notFound, ProblemError } from '../../contract/problem';
-import { type Address, MAX_LINE_QUANTITY } from '../../schemas/commerce/cart';
+import type { Address } from '../../schemas/commerce/address';
+import { MAX_LINE_QUANTITY } from '../../schemas/commerce/cart';
 import { newId } from '../../schemas/ids';
 import { now, paginate } from '../collection';
 import type { MockCart, MockDb } from '../db';

@@ -9,7 +9,7 @@ import {
   safeString,
   Timestamp,
 } from '../common';
-import { CountryCode } from './cart';
+import { CountryCode } from './address';
 
 /**
  * What prices a cart besides the catalogue: regions (a currency, the countries served and a tax
