@@ -380,6 +380,74 @@ async function runSuite(target: Target): Promise<Outcome[]> {
     },
   );
   await step('publishable reads no orders', [403, 'forbidden'], 'GET', O, { token: target.publishable });
+  // Checkout: a storefront cart paid with the built-in test provider's cards.
+  const shopCart = await step('a storefront cart', 201, 'POST', '/v1/commerce/carts', {
+    token: target.publishable,
+    body: { currency: 'EUR' },
+  });
+  const storefrontBuyer = {
+    token: target.publishable,
+    headers: { 'AgentStack-Cart-Token': shopCart.body.token },
+  };
+  await step('add to it', 200, 'POST', `/v1/commerce/carts/${shopCart.body.id}/lines`, {
+    ...storefrontBuyer,
+    body: { itemId: a.body.id, quantity: 1 },
+  });
+  const pay = (number: string) => ({ payment: { card: { number, expMonth: 12, expYear: 2030 } } });
+  await step(
+    'check out without the cart token',
+    [404, 'not_found'],
+    'POST',
+    `/v1/commerce/carts/${shopCart.body.id}/checkout`,
+    {
+      token: target.publishable,
+      body: pay('4242424242424242'),
+    },
+  );
+  await step(
+    'a declined card',
+    [402, 'payment_declined'],
+    'POST',
+    `/v1/commerce/carts/${shopCart.body.id}/checkout`,
+    {
+      ...storefrontBuyer,
+      body: pay('4000000000000002'),
+    },
+  );
+  await step(
+    'a card number that is not one',
+    [400, 'validation_failed'],
+    'POST',
+    `/v1/commerce/carts/${shopCart.body.id}/checkout`,
+    {
+      ...storefrontBuyer,
+      body: pay('4242-4242'),
+    },
+  );
+  await step('check out', 201, 'POST', `/v1/commerce/carts/${shopCart.body.id}/checkout`, {
+    ...storefrontBuyer,
+    body: pay('4242424242424242'),
+  });
+  await step(
+    'check out again: the same order',
+    201,
+    'POST',
+    `/v1/commerce/carts/${shopCart.body.id}/checkout`,
+    {
+      ...storefrontBuyer,
+      body: pay('4242424242424242'),
+    },
+  );
+  await step(
+    'add to a completed cart',
+    [409, 'invalid_state'],
+    'POST',
+    `/v1/commerce/carts/${shopCart.body.id}/lines`,
+    {
+      ...storefrontBuyer,
+      body: { itemId: a.body.id, quantity: 1 },
+    },
+  );
   // Custom order steps are Enterprise: everyone with order access reads them (none here).
   const OW = '/v1/commerce/order-workflow';
   await step('the order workflow', 200, 'GET', OW);

@@ -8,7 +8,7 @@ import {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
-import { orderOperations } from './commerce/orders';
+import { checkoutOperations, orderOperations } from './commerce/orders';
 import { orderWorkflowOperations } from './commerce/orderWorkflow';
 import { discountCodeOperations, regionOperations, shippingOptionOperations } from './commerce/pricingAdmin';
 import { productOperations } from './commerce/products';
@@ -91,6 +91,8 @@ export const commerceContract = {
   shippingOptions: shippingOptionOperations,
   /** Discount codes. */
   discountCodes: discountCodeOperations,
+  /** Checkout: a cart becomes a paid order. */
+  checkout: checkoutOperations,
 } as const;
 
 /** `client.realtime`: the live event stream (see `client.realtime.subscribe`). */

@@ -19,7 +19,7 @@ export {
   reservationOperations,
   stockLocationOperations,
 } from './commerce/inventory';
-export { orderOperations } from './commerce/orders';
+export { checkoutOperations, orderOperations } from './commerce/orders';
 export { orderWorkflowOperations } from './commerce/orderWorkflow';
 export {
   discountCodeOperations,

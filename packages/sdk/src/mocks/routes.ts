@@ -3,7 +3,7 @@ import { categoryMocks } from './commerce/categories';
 import { collectionMocks } from './commerce/collections';
 import { customerMocks } from './commerce/customers';
 import { inventoryMocks } from './commerce/inventory';
-import { orderMocks } from './commerce/orders';
+import { checkoutMocks, orderMocks } from './commerce/orders';
 import { orderWorkflowMocks } from './commerce/orderWorkflow';
 import { pricingMocks } from './commerce/pricing';
 import { productMocks } from './commerce/products';
@@ -42,4 +42,5 @@ export const MOCK_ROUTES: readonly MockRoute[] = [
   ...orderMocks,
   ...stripeMocks,
   ...pricingMocks,
+  ...checkoutMocks,
 ];

@@ -64,6 +64,8 @@ import {
   StockLocationUpdate,
 } from './commerce/inventory';
 import {
+  CheckoutConfirm,
+  CheckoutCreate,
   Order,
   OrderActionNote,
   OrderCreate,
@@ -316,6 +318,8 @@ export const schemaRegistry = {
   OrderRefund,
   OrderReturn,
   OrderShip,
+  CheckoutCreate,
+  CheckoutConfirm,
   RevokedSession,
   Session,
   SessionCreate,

@@ -860,7 +860,7 @@ export const orders = pgTable(
     discountCodeId: text('discount_code_id'),
     discountCode: text('discount_code'),
     shippingOptionId: text('shipping_option_id'),
-    shippingAddress: jsonb('shipping_address').$type<Record<string, unknown>>(),
+    shippingAddress: jsonb('shipping_address').$type<Address>(),
     cancelReason: text('cancel_reason'),
     workflowStep: text('workflow_step'),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default(sql`'{}'::jsonb`),

@@ -1,3 +1,4 @@
+import { testCardOutcome } from '@agentstack/sdk/contract';
 import type { PaymentCard, PaymentNextAction } from '@agentstack/sdk/schemas';
 import type { TenantRow } from '../auth/principal';
 
@@ -121,38 +122,7 @@ export class PaymentProviderRegistry {
   }
 }
 
-/** The card numbers of the built-in test provider and what they do. */
-export const TEST_CARDS = {
-  /** Succeeds. */
-  succeeds: '4242424242424242',
-  /** Is declined (`card_declined`). */
-  declines: '4000000000000002',
-  /** Requires an extra authentication step, then succeeds (or fails when confirmed with `outcome: 'fail'`). */
-  requiresAction: '4000000000003220',
-} as const;
-
-/** The brand of a card number, from its leading digits. */
-export function cardBrand(number: string): string {
-  if (/^4/.test(number)) return 'visa';
-  if (/^(5[1-5]|2[2-7])/.test(number)) return 'mastercard';
-  if (/^3[47]/.test(number)) return 'amex';
-  if (/^6(011|5)/.test(number)) return 'discover';
-  return 'unknown';
-}
-
-/** True when `number` passes the Luhn checksum. */
-export function luhnValid(number: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let digit = number.charCodeAt(number.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+export { cardBrand, luhnValid, TEST_CARDS } from '@agentstack/sdk/contract';
 
 interface TestCharge {
   result: ChargeResult;
@@ -260,26 +230,12 @@ export class TestPaymentProvider implements PaymentProvider {
         message: 'The test provider takes a card (number, expMonth, expYear).',
       };
     }
-    const card = { brand: cardBrand(number), last4: number.slice(-4) };
-    if (!luhnValid(number)) {
-      return {
-        status: 'declined',
-        providerReference,
-        card,
-        code: 'invalid_card',
-        message: 'The card number is not valid.',
-      };
+    const outcome = testCardOutcome(number);
+    const { card } = outcome;
+    if (outcome.status === 'declined') {
+      return { status: 'declined', providerReference, card, code: outcome.code, message: outcome.message };
     }
-    if (number === TEST_CARDS.declines) {
-      return {
-        status: 'declined',
-        providerReference,
-        card,
-        code: 'card_declined',
-        message: 'The card was declined.',
-      };
-    }
-    if (number === TEST_CARDS.requiresAction) {
+    if (outcome.status === 'requires_action') {
       return {
         status: 'requires_action',
         providerReference,

@@ -153,3 +153,55 @@ export function invalidReturn(orderItemId: string, requested: number, returnable
     { param: 'items' },
   );
 }
+
+/** The card numbers of the built-in `test` payment provider and what they do. */
+export const TEST_CARDS = {
+  /** Succeeds. */
+  succeeds: '4242424242424242',
+  /** Is declined (`card_declined`). */
+  declines: '4000000000000002',
+  /** Requires an extra authentication step, then succeeds (or fails when confirmed with `outcome: 'fail'`). */
+  requiresAction: '4000000000003220',
+} as const;
+
+/** The brand of a card number, from its leading digits. */
+export function cardBrand(number: string): string {
+  if (/^4/.test(number)) return 'visa';
+  if (/^(5[1-5]|2[2-7])/.test(number)) return 'mastercard';
+  if (/^3[47]/.test(number)) return 'amex';
+  if (/^6(011|5)/.test(number)) return 'discover';
+  return 'unknown';
+}
+
+/** True when `number` passes the Luhn checksum. */
+export function luhnValid(number: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < number.length; i++) {
+    let digit = number.charCodeAt(number.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * What the built-in `test` provider does with a card number (the server's provider and the mocks
+ * share it): `succeeded`, `requires_action`, or `declined` with a stable code (`card_declined`,
+ * `invalid_card`). Only the brand and last four digits leave here.
+ */
+export function testCardOutcome(
+  number: string,
+):
+  | { status: 'succeeded' | 'requires_action'; card: { brand: string; last4: string } }
+  | { status: 'declined'; card: { brand: string; last4: string }; code: string; message: string } {
+  const card = { brand: cardBrand(number), last4: number.slice(-4) };
+  if (!luhnValid(number))
+    return { status: 'declined', card, code: 'invalid_card', message: 'The card number is not valid.' };
+  if (number === TEST_CARDS.declines)
+    return { status: 'declined', card, code: 'card_declined', message: 'The card was declined.' };
+  if (number === TEST_CARDS.requiresAction) return { status: 'requires_action', card };
+  return { status: 'succeeded', card };
+}

@@ -91,3 +91,53 @@ export const orderOperations = {
     errors: ['invalid_transition', 'refund_exceeds_captured', 'payment_provider_unavailable'],
   }),
 } as const;
+
+const CHECKOUT = '/v1/commerce/carts/:id/checkout';
+
+/**
+ * Checkout: a cart becomes an order paid through a payment provider. Storefronts call it with
+ * the publishable key and the cart's token (`cartToken`), or a signed-in shopper's token; staff
+ * with a secret key. Completing one cart twice, or concurrently, makes one order and one charge:
+ * a second call answers the cart's order.
+ */
+export const checkoutOperations = {
+  /**
+   * Locks and reprices the cart, reserves its stock (`409 out_of_stock` naming the item and what
+   * is available), redeems its discount (`409 discount_not_applicable`), places the order and
+   * charges it: `paid` (201), or `pending` with the payment's `nextAction` when the provider needs
+   * an extra step (then `confirm`), or `402 payment_declined` — nothing charged, stock and
+   * discount released, the cart open for another try.
+   */
+  complete: operation({
+    method: 'post',
+    path: CHECKOUT,
+    tag: 'commerce',
+    summary: 'Check out a cart',
+    permission: 'commerce:carts:write',
+    body: 'CheckoutCreate',
+    response: 'Order',
+    status: 201,
+    errors: [
+      'invalid_state',
+      'out_of_stock',
+      'discount_not_applicable',
+      'product_unavailable',
+      'price_unavailable',
+      'payment_declined',
+      'payment_provider_unavailable',
+    ],
+    cartToken: true,
+  }),
+  /** Completes a payment that required an extra authentication step: `paid`, or `402 payment_declined`. */
+  confirm: operation({
+    method: 'post',
+    path: `${CHECKOUT}/confirm`,
+    tag: 'commerce',
+    summary: 'Confirm a checkout payment',
+    permission: 'commerce:carts:write',
+    body: 'CheckoutConfirm',
+    response: 'Order',
+    errors: ['invalid_state', 'payment_declined', 'payment_provider_unavailable'],
+    cartToken: true,
+  }),
+} as const;

@@ -102,7 +102,7 @@ function openForWrite(ctx: CartContext, id: string): MockCart {
 }
 
 /** Reprices `lines` from the catalogue in `currency`, as the server does on every change. */
-function reprice(db: MockDb, currency: string, lines: readonly CartLineState[]): CartLineState[] {
+export function reprice(db: MockDb, currency: string, lines: readonly CartLineState[]): CartLineState[] {
   return lines.map((l) => {
     const item = catalogItem(db, l.itemId);
     if (!item) throw productUnavailable(l.itemId);

@@ -3,10 +3,13 @@ import {
   allowedOrderTransitions,
   invalidReturn,
   nextWorkflowStep,
+  paymentDeclined,
   refundExceedsCaptured,
   requireOrderTransition,
+  testCardOutcome,
 } from '../../contract/commerce/orderRules';
-import { orderOperations } from '../../contract/commerce/orders';
+import { checkoutOperations, orderOperations } from '../../contract/commerce/orders';
+import { cartWire } from '../../contract/commerce/pricing';
 import { ProblemError } from '../../contract/problem';
 import type {
   Fulfillment,
@@ -25,6 +28,7 @@ import { findById, now, paginate } from '../collection';
 import { FIXTURE_EPOCH, fixtureId, HOUR, iso, type MockDb } from '../db';
 import { mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
+import { openMockCart, reprice } from './carts';
 import { reserveMockStock, restockMock, settleMockReservation } from './inventory';
 
 /** An order as the model keeps it: the wire order without its caller-dependent transitions, plus held stock. */
@@ -96,9 +100,9 @@ export function advanceMockWorkflow(db: MockDb, id: string): Order {
   return wire(db, order, true);
 }
 
-function markPaid(db: MockDb, order: MockOrder, provider = 'manual'): void {
+function markPaid(db: MockDb, order: MockOrder, provider = 'manual', existing?: Payment): void {
   const at = now();
-  const payment: Payment = {
+  const payment: Payment = existing ?? {
     id: newId('pay'),
     object: 'payment',
     provider,
@@ -114,7 +118,7 @@ function markPaid(db: MockDb, order: MockOrder, provider = 'manual'): void {
     createdAt: at,
     updatedAt: at,
   };
-  order.payments.push(payment);
+  if (!existing) order.payments.push(payment);
   for (const id of Object.values(order.reservations))
     settleMockReservation(db, id, true, `order ${order.id}`);
   order.reservations = {};
@@ -659,3 +663,191 @@ export function ordersFor(products: readonly Product[], vendors: readonly Vendor
 export function shopperOrder(db: MockDb, order: MockOrder): Order {
   return wire(db, order, false);
 }
+
+/** As the server's checkout: the declined payment cancels the order and releases what it held. */
+function decline(db: MockDb, order: MockOrder, payment: Payment, code: string, message: string): never {
+  Object.assign(payment, {
+    status: 'failed',
+    failureCode: code,
+    failureMessage: message,
+    nextAction: null,
+    updatedAt: now(),
+  });
+  for (const id of Object.values(order.reservations)) settleMockReservation(db, id, false, '');
+  order.reservations = {};
+  order.status = 'canceled';
+  order.paymentStatus = 'failed';
+  order.cancelReason = 'payment_declined';
+  order.canceledAt = now();
+  record(db, order, 'order.payment_failed', `Payment declined (${code})`, payment.id);
+  record(db, order, 'order.canceled', 'Order canceled: the payment was declined');
+  throw paymentDeclined(order.id, code, message);
+}
+
+function succeed(db: MockDb, order: MockOrder, payment: Payment): void {
+  Object.assign(payment, {
+    status: 'succeeded',
+    captured: payment.amount,
+    nextAction: null,
+    updatedAt: now(),
+  });
+  const cart = db.carts.find((c) => c.id === order.cartId);
+  if (cart)
+    Object.assign(cart, { status: 'completed', orderId: order.id, completedAt: now(), updatedAt: now() });
+  markPaid(db, order, payment.provider, payment);
+}
+
+const liveOrderOf = (db: MockDb, cartId: string) =>
+  db.orders.find((o) => o.cartId === cartId && o.status !== 'canceled');
+
+/** `/v1/commerce/carts/:id/checkout` in memory, with the built-in test provider's card outcomes. */
+export const checkoutMocks = mockResource(checkoutOperations, {
+  complete(ctx) {
+    const { db } = ctx;
+    const cart = openMockCart(ctx, ctx.params.id);
+    const live = liveOrderOf(db, cart.id);
+    if (live) return wire(db, live, canWrite(ctx));
+    if (cart.status !== 'open')
+      throw new ProblemError(409, 'invalid_state', `Cart '${cart.id}' is completed: it changes no more.`);
+    if (cart.lines.length === 0) throw new ProblemError(409, 'invalid_state', `Cart '${cart.id}' is empty.`);
+    const provider = ctx.body.payment.provider ?? 'test';
+    if (provider !== 'test') {
+      throw new ProblemError(
+        400,
+        'validation_failed',
+        `Invalid body: payment.provider — unknown provider '${provider}'`,
+        {
+          param: 'payment.provider',
+          errors: [{ param: 'payment.provider', code: 'custom', message: `unknown provider '${provider}'` }],
+        },
+      );
+    }
+    cart.lines = reprice(db, cart.currency, cart.lines);
+    const priced = cartWire(cart);
+    const id = newId('ord');
+    const items: OrderItem[] = priced.lines.map((l) => ({
+      id: newId('oli'),
+      object: 'order_item',
+      productId: l.productId,
+      variantId: l.variantId,
+      itemId: l.itemId,
+      sku: l.sku,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      vendorId: l.vendorId,
+      quantity: l.quantity,
+      returnedQuantity: 0,
+      unitPrice: l.unitPrice,
+      subtotal: l.subtotal,
+      discount: l.discount,
+      tax: l.tax,
+      total: l.total,
+    }));
+    const held: Record<string, string> = {};
+    try {
+      for (const item of [...items].sort((a, b) => (a.itemId < b.itemId ? -1 : 1))) {
+        held[item.id] = reserveMockStock(db, item.itemId, item.quantity, id).id;
+      }
+    } catch (error) {
+      for (const r of Object.values(held)) settleMockReservation(db, r, false, '');
+      throw error;
+    }
+    const at = now();
+    const currency = priced.currency;
+    const order: MockOrder = {
+      id,
+      object: 'order',
+      number: db.orders.reduce((n, o) => Math.max(n, o.number), 1000) + 1,
+      status: 'pending',
+      paymentStatus: 'unpaid',
+      source: 'checkout',
+      workflowStep: null,
+      cartId: cart.id,
+      customerId: cart.customerId,
+      email: cart.email,
+      currency,
+      items,
+      subtotal: priced.subtotal,
+      discountTotal: priced.discountTotal,
+      shippingTotal: priced.shippingTotal,
+      taxTotal: priced.taxTotal,
+      total: priced.total,
+      refundedTotal: money(0, currency),
+      discountCode: priced.discount?.code ?? null,
+      shippingAddress: cart.shippingAddress,
+      payments: [],
+      refunds: [],
+      fulfillments: [],
+      timeline: [],
+      cancelReason: null,
+      metadata: {},
+      paidAt: null,
+      canceledAt: null,
+      createdAt: at,
+      updatedAt: at,
+      reservations: held,
+    };
+    db.orders.push(order);
+    record(db, order, 'order.created', `Order #${order.number} placed`);
+    const number = ctx.body.payment.card?.number;
+    const outcome = number
+      ? testCardOutcome(number)
+      : ({
+          status: 'declined',
+          card: null,
+          code: 'invalid_payment_method',
+          message: 'The test provider takes a card.',
+        } as const);
+    const payment: Payment = {
+      id: newId('pay'),
+      object: 'payment',
+      provider,
+      status: 'pending',
+      amount: order.total,
+      captured: money(0, currency),
+      refunded: money(0, currency),
+      card: outcome.card,
+      nextAction: null,
+      failureCode: null,
+      failureMessage: null,
+      providerReference: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    payment.providerReference = `test_${payment.id}`;
+    order.payments.push(payment);
+    if (outcome.status === 'declined') decline(db, order, payment, outcome.code, outcome.message);
+    if (outcome.status === 'requires_action') {
+      Object.assign(payment, {
+        status: 'requires_action',
+        nextAction: { type: 'authenticate', url: null, clientSecret: null },
+      });
+      order.paymentStatus = 'requires_action';
+      record(
+        db,
+        order,
+        'order.payment_action_required',
+        'The payment needs an extra authentication step',
+        payment.id,
+      );
+    } else {
+      succeed(db, order, payment);
+    }
+    return wire(db, order, canWrite(ctx));
+  },
+  confirm(ctx) {
+    const { db } = ctx;
+    const cart = openMockCart(ctx, ctx.params.id);
+    const order = liveOrderOf(db, cart.id);
+    const payment = order?.payments.find((p) => p.status === 'requires_action');
+    if (!order || !payment) {
+      if (order) return wire(db, order, canWrite(ctx));
+      throw new ProblemError(409, 'invalid_state', `Cart '${cart.id}' has no payment awaiting confirmation.`);
+    }
+    if (ctx.body.data?.outcome === 'fail') {
+      decline(db, order, payment, 'authentication_failed', 'The extra authentication step failed.');
+    }
+    succeed(db, order, payment);
+    return wire(db, order, canWrite(ctx));
+  },
+});

@@ -9,7 +9,9 @@ import {
   prefixedId,
   safeString,
   Timestamp,
+  WebUrl,
 } from '../common';
+import { Address } from './address';
 import { MAX_QUANTITY, StockItemId } from './inventory';
 
 /**
@@ -227,7 +229,7 @@ export const Order = z.strictObject({
   /** Refunded so far. */
   refundedTotal: Money,
   discountCode: z.nullable(z.string()),
-  shippingAddress: z.nullable(z.record(z.string(), z.unknown())),
+  shippingAddress: z.nullable(Address),
   payments: z.array(Payment),
   refunds: z.array(Refund),
   /** One per vendor (one for the whole order below `commerce.multiVendor`); made once paid. */
@@ -319,3 +321,56 @@ export const OrderReturn = z.strictObject({
   note: z.optional(Note),
 });
 export type OrderReturn = z.input<typeof OrderReturn>;
+
+/**
+ * How a shopper pays at checkout. The built-in `test` provider takes a card (its number is handed
+ * to the provider and dropped: only brand and last four digits are kept); other providers take a
+ * token made in the browser by their own library (Stripe's `pm_…`).
+ */
+export const CheckoutPayment = z.strictObject({
+  /** The payment provider: `test` (built in, the default) or one the server registers (`stripe`). */
+  provider: z.optional(safeString(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a provider id such as test'))),
+  card: z.optional(
+    z.strictObject({
+      number: z.string().check(z.regex(/^[0-9]{12,19}$/, 'must be 12 to 19 digits')),
+      expMonth: z.int().check(z.minimum(1), z.maximum(12)),
+      expYear: z.int().check(z.minimum(2000), z.maximum(2100)),
+      cvc: z.optional(z.string().check(z.regex(/^[0-9]{3,4}$/, 'must be 3 or 4 digits'))),
+    }),
+  ),
+  token: z.optional(safeString(z.minLength(1), z.maxLength(255))),
+});
+export type CheckoutPayment = z.input<typeof CheckoutPayment>;
+
+/**
+ * Body of `POST /v1/commerce/carts/:id/checkout`: completes the cart as an order paid through
+ * `payment`. Every amount is the server's: the cart is repriced under a lock.
+ */
+export const CheckoutCreate = z.strictObject({
+  payment: CheckoutPayment,
+  /** Where a provider's redirect-based authentication returns the shopper. */
+  returnUrl: z.optional(WebUrl),
+});
+export type CheckoutCreate = z.input<typeof CheckoutCreate>;
+
+/**
+ * Body of `POST /v1/commerce/carts/:id/checkout/confirm`: completes a payment that required an
+ * extra authentication step, once the shopper did it. `data` carries the provider's answers of the
+ * step (the test provider reads `outcome: 'fail'` to fail it).
+ */
+export const CheckoutConfirm = z.strictObject({
+  data: z.optional(
+    z.record(safeString(z.minLength(1), z.maxLength(40)), safeString(z.maxLength(500))).check(
+      z.check((ctx) => {
+        if (Object.keys(ctx.value).length > 10)
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value,
+            message: 'must have at most 10 keys',
+            continue: true,
+          });
+      }),
+    ),
+  ),
+});
+export type CheckoutConfirm = z.input<typeof CheckoutConfirm>;

@@ -67,3 +67,31 @@ export async function redeemDiscount(tx: Executor, r: Redemption): Promise<void>
     .returning({ used: discountCustomerUsage.usedCount });
   if (!usage || usage.used > code.perCustomer) throw discountNotApplicable(r.code, 'customer_limit');
 }
+
+/**
+ * Undoes a cart's redemption (its checkout's payment was declined or abandoned), in the caller's
+ * transaction: the redemption row, then the code's count, then the customer's — the order
+ * {@link redeemDiscount} locks them in. Nothing happens when the cart redeemed nothing.
+ */
+export async function releaseRedemption(tx: Executor, tenantId: string, cartId: string): Promise<void> {
+  const [row] = await tx
+    .delete(discountRedemptions)
+    .where(and(eq(discountRedemptions.tenantId, tenantId), eq(discountRedemptions.cartId, cartId)))
+    .returning();
+  if (!row) return;
+  await tx
+    .update(discountCodes)
+    .set({ usedCount: sql`${discountCodes.usedCount} - 1` })
+    .where(and(eq(discountCodes.id, row.discountCodeId), sql`${discountCodes.usedCount} > 0`));
+  if (row.customerKey === null) return;
+  await tx
+    .update(discountCustomerUsage)
+    .set({ usedCount: sql`${discountCustomerUsage.usedCount} - 1` })
+    .where(
+      and(
+        eq(discountCustomerUsage.discountCodeId, row.discountCodeId),
+        eq(discountCustomerUsage.customerKey, row.customerKey),
+        sql`${discountCustomerUsage.usedCount} > 0`,
+      ),
+    );
+}

@@ -1,6 +1,8 @@
-import { orderOperations as ops } from '@agentstack/sdk/contract';
-import { registerEventHandler } from '../../../events/dispatcher';
+import { checkoutOperations as checkout, orderOperations as ops } from '@agentstack/sdk/contract';
+import { registerBackgroundTask, registerEventHandler } from '../../../events/dispatcher';
 import type { ApiRouter } from '../../../http/route';
+import { cartTokenOf } from '../carts/routes';
+import { abandonedCheckoutExpiry, checkoutService } from './checkout';
 import { orderMoneyService, orderService, startFulfillment } from './service';
 
 /**
@@ -15,6 +17,8 @@ registerEventHandler({
     await startFulfillment(tx, event.tenantId, event.objectId, 'system');
   },
 });
+
+registerBackgroundTask(abandonedCheckoutExpiry);
 
 /** Serves orders and the actions of their state machine. */
 export function orderRoutes(router: ApiRouter): void {
@@ -53,5 +57,18 @@ export function orderRoutes(router: ApiRouter): void {
     {
       transaction: false,
     },
+  );
+  // Checkout: the provider is called between two transactions of its own.
+  router.implement(
+    checkout.complete,
+    ({ app, tenant, params, body, c }) =>
+      checkoutService.complete(app.db, tenant(), params.id, cartTokenOf(c), body),
+    { transaction: false },
+  );
+  router.implement(
+    checkout.confirm,
+    ({ app, tenant, params, body, c }) =>
+      checkoutService.confirm(app.db, tenant(), params.id, cartTokenOf(c), body),
+    { transaction: false },
   );
 }

@@ -6,6 +6,7 @@ import {
   requireOrderTransition,
 } from '@agentstack/sdk/contract';
 import type {
+  Address,
   ListResponse,
   Order,
   OrderAction,
@@ -83,7 +84,7 @@ export function viewOf(caller: Principal): OrderView {
 const STAFF_VIEW: OrderView = { vendorId: null, canWrite: true };
 
 /** An event to record on an order: on its timeline, and in the outbox for handlers, webhooks and realtime. */
-interface OrderEvent {
+export interface OrderEvent {
   type: string;
   message: string;
   /** The fulfilment, payment or refund concerned. */
@@ -197,7 +198,7 @@ export interface PlaceOrder {
   discountCodeId: string | null;
   discountCode: string | null;
   shippingOptionId: string | null;
-  shippingAddress: Record<string, unknown> | null;
+  shippingAddress: Address | null;
   metadata: Record<string, string>;
 }
 

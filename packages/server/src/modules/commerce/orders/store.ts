@@ -327,15 +327,20 @@ export async function hydrateOrders(
 /** Order-level timeline entries a vendor's user sees besides their own part's (they carry no amounts). */
 const VENDOR_VISIBLE = new Set(['order.created', 'order.paid', 'order.canceled']);
 
-/** The (tenant, order) pairs of pending checkout orders older than `seconds`, oldest first. */
-export async function stalePendingOrders(
+/**
+ * Checkout orders left `pending` with a payment awaiting the shopper's extra step for longer than
+ * `seconds` (abandoned), oldest first, claimed with `SKIP LOCKED` so workers share them.
+ */
+export async function abandonedCheckouts(
   db: Executor,
   seconds: number,
   limit: number,
 ): Promise<Array<{ tenantId: string; id: string }>> {
   const result = await db.execute(sql`
-    select tenant_id as "tenantId", id from orders
-    where status = 'pending' and source = 'checkout' and created_at < now() - make_interval(secs => ${seconds})
-    order by created_at limit ${limit}`);
+    select o.tenant_id as "tenantId", o.id from orders o
+    where o.status = 'pending' and o.source = 'checkout' and o.payment_status = 'requires_action'
+      and o.updated_at < now() - make_interval(secs => ${seconds})
+    order by o.updated_at limit ${limit}
+    for update skip locked`);
   return rowsOf<{ tenantId: string; id: string }>(result);
 }
