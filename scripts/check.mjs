@@ -50,6 +50,7 @@ const REPORT_DIRS = [
   'packages/server',
   'packages/react',
   'examples/dashboard',
+  'examples/storefront',
   'examples/quickstart',
   'examples/packaging',
   '.storybook',
