@@ -154,6 +154,15 @@ export {
   useStockLocations,
   useUpdateInventoryLevel,
 } from './hooks/commerce/useInventory';
+export { orderKeys, orderQueries } from './hooks/commerce/orderKeys';
+export {
+  type OrderActionBodies,
+  type OrderActionName,
+  type OrderActionVariables,
+  useOrder,
+  useOrderAction,
+  useOrders,
+} from './hooks/commerce/useOrders';
 export {
   orderWorkflowKey,
   orderWorkflowQuery,

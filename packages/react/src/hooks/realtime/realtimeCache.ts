@@ -1,14 +1,22 @@
-import type { Product, RealtimeEvent, RealtimeResourceTopic, RealtimeTopic, User } from '@agentstack/sdk';
+import type {
+  Order,
+  Product,
+  RealtimeEvent,
+  RealtimeResourceTopic,
+  RealtimeTopic,
+  User,
+} from '@agentstack/sdk';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { inventoryLevelKeys, inventoryMovementKeys, reservationKeys } from '../commerce/inventoryKeys';
+import { orderKeys } from '../commerce/orderKeys';
 import { productKeys } from '../commerce/productKeys';
 import { platformKeys } from '../platform/platformKeys';
 import type { DataKey } from '../shared/dataKey';
 
 /** @internal What the live stream does to the query cache for one resource topic. */
 export interface TopicCache {
-  /** Every event type of the resource starts with this (`product.`). */
-  prefix: string;
+  /** Every event type of the resource starts with one of these (`product.`). */
+  prefixes: readonly string[];
   /** Patches what the cache holds from one event; answers the keys to refetch. */
   apply(queryClient: QueryClient, event: RealtimeEvent): QueryKey[];
   /** Everything the topic's events can change: refetched after a gap. */
@@ -37,7 +45,7 @@ function patchDetail<T extends Timestamped>(
  */
 export const REALTIME_CACHE = {
   products: {
-    prefix: 'product.',
+    prefixes: ['product.'],
     apply(queryClient, event) {
       const product = event.data as unknown as Product;
       patchDetail(queryClient, productKeys.detail(product.id), product);
@@ -46,7 +54,7 @@ export const REALTIME_CACHE = {
     covers: () => [productKeys.all, platformKeys.entitlements()],
   },
   users: {
-    prefix: 'user.',
+    prefixes: ['user.'],
     apply(queryClient, event) {
       const user = event.data as unknown as User;
       if (event.type === 'user.deleted') queryClient.removeQueries({ queryKey: platformKeys.user(user.id) });
@@ -56,12 +64,12 @@ export const REALTIME_CACHE = {
     covers: () => [platformKeys.users(), platformKeys.entitlements()],
   },
   invitations: {
-    prefix: 'invitation.',
+    prefixes: ['invitation.'],
     apply: () => [platformKeys.invitations(), platformKeys.userLists(), platformKeys.entitlements()],
     covers: () => [platformKeys.invitations(), platformKeys.userLists(), platformKeys.entitlements()],
   },
   inventory: {
-    prefix: 'inventory_level.',
+    prefixes: ['inventory_level.'],
     // Levels are listed, never cached one by one: refetch the lists (and the history beside them),
     // and the products, whose `inventoryQuantity` the levels make.
     apply: () => [
@@ -74,11 +82,17 @@ export const REALTIME_CACHE = {
     covers: () => [inventoryLevelKeys.all, inventoryMovementKeys.all, reservationKeys.all, productKeys.all],
   },
   orders: {
-    // Every change of an order sends an `order.*` event carrying the order (fulfilment events
-    // come with one); no order queries are cached by the kit yet.
-    prefix: 'order.',
-    apply: () => [],
-    covers: () => [],
+    // `order.*` events carry the order, `fulfillment.*` ones the fulfilment: patch the cached
+    // order or refetch it, and the lists it may move between.
+    prefixes: ['order.', 'fulfillment.'],
+    apply(queryClient, event) {
+      const data = event.data as { id: string; orderId?: unknown };
+      // A fulfilment event carries the fulfilment: refetch its order rather than patch it.
+      if (typeof data.orderId === 'string') return [orderKeys.lists(), orderKeys.detail(data.orderId)];
+      patchDetail(queryClient, orderKeys.detail(data.id), data as unknown as Order);
+      return [orderKeys.lists()];
+    },
+    covers: () => [orderKeys.all],
   },
 } satisfies Record<RealtimeResourceTopic, TopicCache>;
 
@@ -86,7 +100,7 @@ export const REALTIME_CACHE = {
 export function resourceOf(topicOrType: RealtimeTopic | string): RealtimeResourceTopic | undefined {
   // Computed per call, not at load: a top-level call would keep this module in every bundle.
   return (Object.keys(REALTIME_CACHE) as RealtimeResourceTopic[]).find(
-    (r) => r === topicOrType || topicOrType.startsWith(REALTIME_CACHE[r].prefix),
+    (r) => r === topicOrType || REALTIME_CACHE[r].prefixes.some((p) => topicOrType.startsWith(p)),
   );
 }
 
