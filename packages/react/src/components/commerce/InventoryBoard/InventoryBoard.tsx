@@ -74,19 +74,24 @@ export function InventoryBoard({ pageSize = 50, live = true }: InventoryBoardPro
     [locations.data],
   );
   const nameOf = (level: InventoryLevel) => names.get(level.itemId) ?? level.itemId;
+  // While the names of the rows on screen load, a placeholder — never a bare id that widens the row.
+  const namesLoading = products.isFetching && itemIds.some((id) => !names.has(id));
 
   // Cells read live state through a ref, so the columns stay the same objects between renders.
-  const liveState = useRef({ canWrite, adjusting, setAdjusting, nameOf, locationNames });
-  liveState.current = { canWrite, adjusting, setAdjusting, nameOf, locationNames };
+  const liveState = useRef({ canWrite, adjusting, setAdjusting, nameOf, namesLoading, locationNames });
+  liveState.current = { canWrite, adjusting, setAdjusting, nameOf, namesLoading, locationNames };
 
   const columns = useMemo<ColumnDef<InventoryLevel>[]>(
     () => [
       {
         id: 'item',
         header: t('inventory.column.item'),
-        cell: ({ row }) => (
-          <span className="as-inventory-board__item">{liveState.current.nameOf(row.original)}</span>
-        ),
+        cell: ({ row }) =>
+          liveState.current.namesLoading ? (
+            <span className="as-skeleton" />
+          ) : (
+            <span className="as-inventory-board__item">{liveState.current.nameOf(row.original)}</span>
+          ),
       },
       {
         id: 'location',
