@@ -1,22 +1,18 @@
 // The built dashboard (dist/, from `vite build`) in Debian's Chromium, against a real server on
 // PGlite with demo data, served by `vite preview` with the app's own proxy configuration.
-import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AgentStack, type Brand, isPlanLimitError, type Product } from '@agentstack/sdk';
-import { type AgentStackServer, createServer, type DemoCredentials, seedDemo } from '@agentstack/server';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
+import type { DemoCredentials } from '@agentstack/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type DemoStack, skipBrowserTests, startDemoStack } from '../../../scripts/e2e/demoStack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
 type DemoTenant = DemoCredentials['tenants'][number];
 
-let server: AgentStackServer;
-let site: PreviewServer;
-let browser: Browser;
+let stack: DemoStack;
 let siteUrl: string;
 let apiBase: string;
 let growth: DemoTenant;
@@ -29,16 +25,12 @@ let secondPage: Product[];
 /** The `upgrade` the API names when Starter creates past its limit. */
 let starterLimitUpgrade: string | null;
 
-describe.skipIf(skip)('example dashboard in Chromium', () => {
+describe.skipIf(skipBrowserTests)('example dashboard in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(`${root}dist/index.html`)) {
-      throw new Error('examples/dashboard/dist is missing: run `vite build` first (`npm test` does).');
-    }
-    server = await createServer({ logLevel: 'silent' });
-    const credentials = await seedDemo(server.context);
-    if (!credentials) throw new Error('seedDemo did not seed a fresh database');
-    const { url: apiUrl } = await server.start({ port: 0 });
+    stack = await startDemoStack(root, resultsDir);
+    const { credentials, apiUrl } = stack;
     apiBase = apiUrl;
+    siteUrl = stack.siteUrl;
     growth = credentials.tenants.find((t) => t.slug === 'growth')!;
     starter = credentials.tenants.find((t) => t.slug === 'starter')!;
     enterprise = credentials.tenants.find((t) => t.slug === 'enterprise')!;
@@ -65,32 +57,14 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
       );
     if (!isPlanLimitError(refused)) throw new Error(`expected a 402 for Starter, got ${String(refused)}`);
     starterLimitUpgrade = refused.upgrade?.id ?? null;
-
-    // The app's own vite.config.ts proxies /v1 to AGENTSTACK_API_URL.
-    process.env.AGENTSTACK_API_URL = apiUrl;
-    site = await preview({
-      root,
-      logLevel: 'silent',
-      preview: { port: 0, host: '127.0.0.1', strictPort: true },
-    });
-    siteUrl = site.resolvedUrls?.local[0] ?? '';
-    if (!siteUrl) throw new Error('vite preview did not report its URL');
-
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    mkdirSync(resultsDir, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await server?.stop();
+    await stack?.close();
   });
 
   async function signIn(tenant: DemoTenant): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.getByLabel('Email').fill(tenant.user.email);
@@ -105,7 +79,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
   const productsTable = (page: Page) => page.getByRole('table', { name: 'Products' });
 
   test('a wrong password is refused on the sign-in page', async () => {
-    const context = await browser.newContext();
+    const context = await stack.browser.newContext();
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.getByLabel('Email').fill(growth.user.email);
@@ -278,7 +252,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
       role: 'admin',
       password: admin.password,
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.getByLabel('Email').fill(admin.email);
@@ -308,7 +282,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     await page.screenshot({ path: `${resultsDir}dashboard-invitations.png`, fullPage: true });
 
     // The invitee, in a browser of their own: chooses a password and is signed in.
-    const inviteeContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const inviteeContext = await stack.browser.newContext({ viewport: { width: 390, height: 844 } });
     const invitee = await inviteeContext.newPage();
     await invitee.goto(link);
     await invitee.getByRole('heading', { level: 1, name: 'Accept your invitation' }).waitFor();
@@ -352,7 +326,7 @@ describe.skipIf(skip)('example dashboard in Chromium', () => {
     expect(stillPending.data.some((i) => i.email === 'rae@example.com')).toBe(false);
 
     // Its link no longer works.
-    const late = await browser.newContext();
+    const late = await stack.browser.newContext();
     const lateInvitee = await late.newPage();
     await lateInvitee.goto(revokedLink);
     await lateInvitee.getByLabel('Choose a password').fill('rae-too-late-123');

@@ -7,8 +7,9 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../../../scripts/e2e/demoStack';
 
 const staticDir = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
 const shotsDir = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
@@ -44,10 +45,7 @@ describe.skipIf(skip)('the static Storybook in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     mkdirSync(shotsDir, { recursive: true });
   });
 

@@ -3,79 +3,40 @@
 // A shopper browses, fills a cart and pays with the built-in test provider's cards; the tenant's
 // secret key then finds the order paid and the stock taken. A declined card leaves no paid order
 // (the attempt is canceled, its stock released) and the cart as it was.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgentStack } from '@agentstack/sdk';
-import { type AgentStackServer, createServer, type DemoCredentials, seedDemo } from '@agentstack/server';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type DemoStack, skipBrowserTests, startDemoStack } from '../../../scripts/e2e/demoStack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
-let server: AgentStackServer;
-let site: PreviewServer;
-let browser: Browser;
-let siteUrl: string;
+let stack: DemoStack;
 let admin: AgentStack;
-let credentials: DemoCredentials;
 
 /** Opens the shop at `width` px and collects console errors and failed API calls. */
 async function openShop(width: number): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(siteUrl);
-  await page.getByRole('heading', { name: 'Shop' }).waitFor();
-  return { page, errors };
+  const opened = await stack.open(width);
+  await opened.page.goto(stack.siteUrl);
+  await opened.page.getByRole('heading', { name: 'Shop' }).waitFor();
+  return opened;
 }
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 }
 
-describe.skipIf(skip)('the storefront example in Chromium', () => {
+describe.skipIf(skipBrowserTests)('the storefront example in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(`${root}dist/index.html`)) {
-      throw new Error('examples/storefront/dist is missing: run `vite build` first (`npm test` does).');
-    }
-    server = await createServer({ logLevel: 'silent' });
-    const seeded = await seedDemo(server.context);
-    if (!seeded) throw new Error('seedDemo did not seed a fresh database');
-    credentials = seeded;
-    const apiUrl = (await server.start({ port: 0 })).url;
-    const growth = credentials.tenants.find((t) => t.slug === 'growth')!;
-    admin = new AgentStack({ apiKey: growth.secretKey, baseUrl: apiUrl });
-    const file = join(tmpdir(), `storefront-demo-${process.pid}.json`);
-    writeFileSync(file, JSON.stringify(credentials));
-    process.env.AGENTSTACK_API_URL = apiUrl;
-    process.env.AGENTSTACK_DEMO_CREDENTIALS = file;
-    site = await preview({
-      root,
-      logLevel: 'silent',
-      preview: { port: 0, host: '127.0.0.1', strictPort: true },
-    });
-    siteUrl = site.resolvedUrls?.local[0] ?? '';
-    if (!siteUrl) throw new Error('vite preview did not report its URL');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    mkdirSync(resultsDir, { recursive: true });
+    stack = await startDemoStack(root, resultsDir);
+    const growth = stack.credentials.tenants.find((t) => t.slug === 'growth')!;
+    admin = new AgentStack({ apiKey: growth.secretKey, baseUrl: stack.apiUrl });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await server?.stop();
+    await stack?.close();
   });
 
   for (const width of [1280, 390]) {
