@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from 'ky';
-import { commerceContract, platformContract, realtimeContract } from './contract/api';
+import type { commerceContract, platformContract } from './contract/api';
 import type { ServerSentEvent } from './contract/operation';
 import { API_VERSION, DEFAULT_BASE_URL } from './defaults';
 import {
@@ -12,6 +12,7 @@ import {
 import { type Page, type PageParams, PagePromise } from './pagination';
 import { Realtime } from './realtime';
 import { bindDomain, type DomainOf } from './resource';
+import { commerceRoutes, platformRoutes, realtimeRoutes } from './routes';
 import { sleep } from './sleep';
 import { jsonServerSentEvents } from './sse';
 import { Webhooks } from './webhooks';
@@ -157,9 +158,9 @@ export class AgentStack {
         'agentstack-version': options.apiVersion ?? API_VERSION,
       },
     });
-    this.platform = bindDomain(this, platformContract);
-    this.commerce = bindDomain(this, commerceContract);
-    this.realtime = new Realtime(this, realtimeContract);
+    this.platform = bindDomain<typeof platformContract>(this, platformRoutes);
+    this.commerce = bindDomain<typeof commerceContract>(this, commerceRoutes);
+    this.realtime = new Realtime(this, realtimeRoutes);
     this.webhooks = new Webhooks();
   }
 

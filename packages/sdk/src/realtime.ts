@@ -2,7 +2,7 @@ import type { AgentStack, RequestOptions } from './client';
 import type { realtimeContract } from './contract/api';
 import type { ServerSentEvent } from './contract/operation';
 import { isAgentStackError } from './errors';
-import { bindResource, type ResourceOf } from './resource';
+import { bindResource, type ResourceOf, type RouteTable } from './resource';
 import type { RealtimeEvent, RealtimeTopic } from './schemas/realtime/event';
 import { sleep } from './sleep';
 
@@ -55,10 +55,10 @@ export class Realtime {
 
   readonly #client: AgentStack;
 
-  constructor(client: AgentStack, contract: typeof realtimeContract) {
+  constructor(client: AgentStack, routes: RouteTable<typeof realtimeContract>) {
     this.#client = client;
-    this.tokens = bindResource(client, contract.tokens);
-    this.events = bindResource(client, contract.events);
+    this.tokens = bindResource<typeof realtimeContract.tokens>(client, routes.tokens);
+    this.events = bindResource<typeof realtimeContract.events>(client, routes.events);
   }
 
   /**

@@ -44,20 +44,32 @@ export type DomainOf<D extends Record<string, OperationGroup>> = {
   readonly [K in keyof D]: ResourceOf<D[K]>;
 };
 
-const METHODS: Record<Operation['method'], HttpMethod> = {
-  get: 'GET',
-  post: 'POST',
-  patch: 'PATCH',
-  delete: 'DELETE',
+/**
+ * @internal The routes of a contract group or domain, keyed exactly like it: each operation's
+ * {@link routeOf} string. The client binds these, so it ships paths, not documentation.
+ */
+export type RouteGroup<G extends OperationGroup> = { readonly [K in keyof G]: string };
+/** @internal {@link RouteGroup} of every group of a domain. */
+export type RouteTable<D extends Record<string, OperationGroup>> = {
+  readonly [K in keyof D]: RouteGroup<D[K]>;
 };
 
 /**
- * Binds one operation to `client`: the one generic implementation behind every SDK method.
- * Path parameters are percent-encoded; an empty one throws at once, since
- * `/v1/commerce/products/` would otherwise silently hit the list endpoint.
+ * Binds one operation to `client` from its route (`"post /v1/commerce/products b"`, see
+ * {@link routeOf}): the one generic implementation behind every SDK method. Path parameters are
+ * percent-encoded; an empty one throws at once, since `/v1/commerce/products/` would otherwise
+ * silently hit the list endpoint.
  */
-export function bindOperation<O extends Operation>(client: AgentStack, op: O): MethodOf<O> {
-  const method = METHODS[op.method];
+export function bindOperation<O extends Operation>(client: AgentStack, route: string): MethodOf<O> {
+  const [verb = '', path = '', flags = ''] = route.split(' ');
+  const method = verb.toUpperCase() as HttpMethod;
+  const op = {
+    path,
+    body: flags.includes('b'),
+    query: flags.includes('q'),
+    list: flags.includes('l'),
+    stream: flags.includes('s'),
+  };
   const arity = pathParamNames(op.path).length;
   const call = (...args: unknown[]) => {
     let i = 0;
@@ -79,18 +91,22 @@ export function bindOperation<O extends Operation>(client: AgentStack, op: O): M
 }
 
 /** Binds every operation of a group: `client.commerce.products`. */
-export function bindResource<G extends OperationGroup>(client: AgentStack, group: G): ResourceOf<G> {
+export function bindResource<G extends OperationGroup>(
+  client: AgentStack,
+  routes: RouteGroup<G>,
+): ResourceOf<G> {
   const resource: Record<string, unknown> = {};
-  for (const [name, op] of Object.entries(group)) resource[name] = bindOperation(client, op);
+  for (const [name, route] of Object.entries(routes)) resource[name] = bindOperation(client, route as string);
   return resource as ResourceOf<G>;
 }
 
 /** Binds every resource of a domain: `client.commerce`. */
 export function bindDomain<D extends Record<string, OperationGroup>>(
   client: AgentStack,
-  domain: D,
+  routes: RouteTable<D>,
 ): DomainOf<D> {
   const bound: Record<string, unknown> = {};
-  for (const [name, group] of Object.entries(domain)) bound[name] = bindResource(client, group);
+  for (const [name, group] of Object.entries(routes))
+    bound[name] = bindResource(client, group as RouteGroup<OperationGroup>);
   return bound as DomainOf<D>;
 }

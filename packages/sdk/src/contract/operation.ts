@@ -151,3 +151,13 @@ export function pathParamNames(path: string): string[] {
 
 /** A stable id for an operation: `domain.resource.method`, e.g. `commerce.products.create`. */
 export type OperationGroup = Readonly<Record<string, Operation>>;
+
+/**
+ * An operation as the client binds it, in a few bytes: `"<method> <path> <flags>"`, the flags
+ * being those of `b` (a body), `q` (a query), `l` (a list), `s` (a stream) it has. The client
+ * ships these instead of the contract's documentation (`src/routes.ts`, generated from it).
+ */
+export function routeOf(op: Operation): string {
+  const flags = `${op.body ? 'b' : ''}${op.query ? 'q' : ''}${op.list ? 'l' : ''}${op.stream ? 's' : ''}`;
+  return flags ? `${op.method} ${op.path} ${flags}` : `${op.method} ${op.path}`;
+}

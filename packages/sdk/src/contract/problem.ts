@@ -1,4 +1,5 @@
-import { type ErrorCode, type Problem, problemBase } from '../schemas/common';
+import type { ErrorCode, Problem } from '../schemas/common';
+import { problemBase } from '../schemas/problemBase';
 
 /** Extra RFC 9457 members a problem may carry beyond `type`, `title`, `status`, `code`, `detail`. */
 export type ProblemExtras = Partial<

@@ -247,40 +247,7 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
-/** The `title` of a problem names its HTTP status; `code` and `detail` say what happened. */
-export const PROBLEM_TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
-/** The base of a problem body: `type` from the code, `title` from the status. */
-export function problemBase(
-  status: number,
-  code: string,
-  detail: string,
-): Pick<Problem, 'type' | 'title' | 'status' | 'code' | 'detail'> {
-  return {
-    type: `https://agentstack.dev/errors/${code}`,
-    title: PROBLEM_TITLES[status] ?? 'Error',
-    status,
-    code,
-    detail,
-  };
-}
+export { PROBLEM_TITLES, problemBase } from './problemBase';
 
 /** Stable error codes the API answers with. */
 export const ErrorCodes = [
