@@ -86,6 +86,7 @@ export {
   stockLocationKeys,
   stockLocationQueries,
 } from './hooks/commerce/inventoryKeys';
+export { orderKeys, orderQueries } from './hooks/commerce/orderKeys';
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
 export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
@@ -154,7 +155,6 @@ export {
   useStockLocations,
   useUpdateInventoryLevel,
 } from './hooks/commerce/useInventory';
-export { orderKeys, orderQueries } from './hooks/commerce/orderKeys';
 export {
   type OrderActionBodies,
   type OrderActionName,
