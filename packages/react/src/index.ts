@@ -13,6 +13,7 @@ export {
   InventoryBoard,
   type InventoryBoardProps,
 } from './components/commerce/InventoryBoard/InventoryBoard';
+export { OrderDetail, type OrderDetailProps } from './components/commerce/OrderDetail/OrderDetail';
 export { ProductEditor, type ProductEditorProps } from './components/commerce/ProductEditor/ProductEditor';
 export {
   ProductLimitBanner,

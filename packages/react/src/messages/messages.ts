@@ -1,5 +1,6 @@
 import { createProductFormMessages } from '../components/commerce/CreateProductForm/messages';
 import { inventoryBoardMessages } from '../components/commerce/InventoryBoard/messages';
+import { orderDetailMessages } from '../components/commerce/OrderDetail/messages';
 import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
 import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
@@ -41,6 +42,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...createProductFormMessages,
   ...productEditorMessages,
   ...inventoryBoardMessages,
+  ...orderDetailMessages,
   ...webhookEndpointsMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,

@@ -5,6 +5,7 @@ import {
   DEMO_TENANTS,
   type DemoTenantSlug,
 } from '../catalog/demo';
+import { computeEntitlements } from '../catalog/entitlements';
 import type { LimitKey } from '../catalog/plans';
 import type { CartLineState, CartState } from '../contract/commerce/pricing';
 import type { ProductCategory } from '../schemas/commerce/category';
@@ -463,7 +464,13 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     ...inventoryFor(products),
     orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
     carts: [],
-    orders: ordersFor(products, vendors),
+    orders: ordersFor(
+      products,
+      vendors,
+      computeEntitlements(tenant.subscription, tenant.addons, tenant.limitOverrides).features.includes(
+        'commerce.multiVendor',
+      ),
+    ),
     regions: [],
     shippingOptions: [],
     discountCodes: [],

@@ -452,9 +452,14 @@ export const orderMocks = mockResource(orderOperations, {
 
 /**
  * Fixture orders in every state, so boards and details look real: pending, paid, fulfilling
- * (split across the two vendors), shipped, delivered, partially refunded, returned and canceled.
+ * (split across the two vendors with `multiVendor`, one fulfilment without), shipped with
+ * tracking, delivered, partially refunded, returned and canceled.
  */
-export function ordersFor(products: readonly Product[], vendors: readonly Vendor[]): MockOrder[] {
+export function ordersFor(
+  products: readonly Product[],
+  vendors: readonly Vendor[],
+  multiVendor = true,
+): MockOrder[] {
   const sellable = products.filter((p) => p.status === 'active');
   if (sellable.length === 0) return [];
   const pick = (i: number) => sellable[i % sellable.length]!;
@@ -483,9 +488,12 @@ export function ordersFor(products: readonly Product[], vendors: readonly Vendor
       const product = pick(li);
       const quantity = (k % 2) + 1;
       const unit = product.price.currency === currency ? product.price.amount : 1000;
-      const vendorId = spec.vendors
-        ? (vendors[k % Math.max(vendors.length, 1)]?.id ?? null)
-        : product.vendorId;
+      // Below multi-vendor the store ships everything itself: no vendor on a line, one fulfilment.
+      const vendorId = !multiVendor
+        ? null
+        : spec.vendors
+          ? (vendors[k % Math.max(vendors.length, 1)]?.id ?? null)
+          : product.vendorId;
       return {
         id: fixtureId('oli', time, n * 10 + k + 1),
         object: 'order_item',

@@ -1,0 +1,881 @@
+import type {
+  AgentStackError,
+  Fulfillment,
+  Money,
+  Order,
+  OrderAction,
+  OrderItem,
+  OrderRefund,
+} from '@agentstack/sdk';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { orderQueries } from '../../../hooks/commerce/orderKeys';
+import {
+  type OrderActionName,
+  type OrderActionVariables,
+  useOrderAction,
+} from '../../../hooks/commerce/useOrders';
+import { useOrderWorkflow } from '../../../hooks/commerce/useOrderWorkflow';
+import { useVendors } from '../../../hooks/commerce/useVendors';
+import { useEntitlement } from '../../../hooks/platform/useEntitlement';
+import { useRealtime } from '../../../hooks/realtime/useRealtime';
+import { useAgentStack, useAgentStackClient } from '../../../provider/context';
+import { currencyDigits, cx, formatMoney, parseMoneyInput } from '../../../utils/format';
+import { problemOf } from '../../../utils/problem';
+import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
+import { EmptyState } from '../../shared/EmptyState/EmptyState';
+import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { Field } from '../../shared/Field/Field';
+import { FormActions } from '../../shared/FormActions/FormActions';
+import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+
+/** Props of {@link OrderDetail}: give `orderId` (fetched) or `order` (already at hand). */
+export interface OrderDetailProps {
+  /** The order to show, fetched with `GET /v1/commerce/orders/:id`. */
+  orderId?: string;
+  /**
+   * An order already at hand (a list row, a realtime event): shown at once, then kept fresh in the
+   * query cache like a fetched one. Wins over `orderId`.
+   */
+  order?: Order;
+  /** Called with the order after each action it took (paid, shipped, refunded…). */
+  onUpdated?: (order: Order) => void;
+  /**
+   * Follows the realtime stream, so the order updates as others act on it (a vendor shipping
+   * their part, a payment arriving). Defaults to `true`.
+   */
+  live?: boolean;
+}
+
+type Dialog = 'ship' | 'cancel' | 'refund';
+const REFUND_REASONS = ['requested_by_customer', 'returned', 'damaged', 'fraudulent', 'other'] as const;
+type RefundReason = (typeof REFUND_REASONS)[number];
+
+interface ItemGroup {
+  key: string;
+  vendorId: string | null;
+  fulfillment: Fulfillment | null;
+  items: OrderItem[];
+}
+
+/**
+ * The order's lines by who ships them: one group per fulfilment (one per vendor on plans with
+ * multi-vendor, one for the whole order below), then the lines no fulfilment holds yet — by
+ * vendor when `split`, else together.
+ */
+function groupsOf(order: Order, split: boolean): ItemGroup[] {
+  const byId = new Map(order.items.map((i) => [i.id, i]));
+  const placed = new Set<string>();
+  const groups: ItemGroup[] = [];
+  for (const f of order.fulfillments) {
+    const items: OrderItem[] = [];
+    for (const { orderItemId } of f.items) {
+      const item = byId.get(orderItemId);
+      if (item && !placed.has(item.id)) {
+        placed.add(item.id);
+        items.push(item);
+      }
+    }
+    if (items.length) groups.push({ key: f.id, vendorId: f.vendorId, fulfillment: f, items });
+  }
+  const rest = new Map<string, ItemGroup>();
+  for (const item of order.items) {
+    if (placed.has(item.id)) continue;
+    const vendorId = split ? item.vendorId : null;
+    const key = `rest:${vendorId ?? ''}`;
+    const group = rest.get(key) ?? { key, vendorId, fulfillment: null, items: [] };
+    group.items.push(item);
+    rest.set(key, group);
+  }
+  return [...groups, ...rest.values()];
+}
+
+/** What is left to refund: captured less refunded, over the succeeded payments. */
+function refundableOf(order: Order): number {
+  return order.payments
+    .filter((p) => p.status === 'succeeded')
+    .reduce((n, p) => n + Math.max(0, p.captured.amount - p.refunded.amount), 0);
+}
+
+/** Minor units as the decimal a person types: 1250 EUR → "12.50". */
+function toDecimal(amount: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  return (amount / 10 ** digits).toFixed(digits);
+}
+
+/**
+ * One order for the staff: number, status, payment status, date, customer and totals; its lines
+ * grouped by vendor with each group's fulfilment (carrier and tracking once shipped); payments
+ * and refunds; the actions the caller may take now — exactly the order's `allowedTransitions`,
+ * plus moving to the next custom step on Enterprise workflows — and its whole timeline, newest
+ * first. Shipping asks for the carrier and tracking number, cancelling asks for confirmation, and
+ * refunding takes an amount (all that is left by default) and a reason. An action the order can
+ * no longer take (`409 invalid_transition`, e.g. someone else shipped it) shows the problem and
+ * reloads the order; a refund above what is left shows on the amount.
+ *
+ * @example <OrderDetail orderId="ord_01J…" onUpdated={(o) => toast(`Order #${o.number}: ${o.status}`)} />
+ */
+export function OrderDetail(props: OrderDetailProps) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const client = useAgentStackClient();
+  const orderId = props.order?.id ?? props.orderId ?? '';
+  const query = useQuery({
+    ...orderQueries.detail(client, orderId),
+    enabled: orderId !== '',
+    ...(props.order ? { initialData: props.order } : {}),
+  });
+  if (!query.data) {
+    if (query.error) {
+      return query.error.status === 404 ? (
+        <section className="as-card as-order-detail" aria-labelledby={`${id}-title`}>
+          <h2 className="as-heading" id={`${id}-title`}>
+            {t('orderDetail.notFoundTitle')}
+          </h2>
+          <EmptyState title={t('orderDetail.notFoundTitle')} body={t('orderDetail.notFoundBody')} />
+        </section>
+      ) : (
+        <ErrorNotice error={query.error} title={t('orderDetail.loadError')} onRetry={() => query.refetch()} />
+      );
+    }
+    return (
+      <section className="as-card as-order-detail" aria-busy="true" aria-label={t('orderDetail.loading')}>
+        <span className="as-skeleton as-order-detail__skeleton-title" />
+        <span className="as-skeleton" />
+        <span className="as-skeleton" />
+        <span className="as-skeleton" />
+        <span className="as-visually-hidden" role="status">
+          {t('common.loading')}
+        </span>
+      </section>
+    );
+  }
+  return (
+    <OrderView
+      order={query.data}
+      live={props.live ?? true}
+      onRefetch={() => query.refetch()}
+      onUpdated={props.onUpdated}
+    />
+  );
+}
+
+function OrderView({
+  order,
+  live,
+  onRefetch,
+  onUpdated,
+}: {
+  order: Order;
+  live: boolean;
+  onRefetch: () => void;
+  onUpdated?: (order: Order) => void;
+}) {
+  const { t, locale, messages } = useAgentStack();
+  const id = useId();
+  const multiVendor = useEntitlement({ feature: 'commerce.multiVendor' }).status === 'granted';
+  const hasVendors = order.items.some((i) => i.vendorId !== null);
+  const vendors = useVendors({ limit: 100 }, { enabled: multiVendor && hasVendors });
+  const fulfilling = order.status === 'fulfilling';
+  const workflow = useOrderWorkflow();
+  const steps = workflow.data?.steps ?? [];
+  const action = useOrderAction();
+  const realtime = useRealtime(['orders'], { enabled: live });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [notice, setNotice] = useState('');
+  const [stale, setStale] = useState(false);
+
+  const money = (m: Money) => formatMoney(m, locale);
+  const dateTime = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const label = (key: string, fallback: string) => (messages as Record<string, string>)[key] ?? fallback;
+  const statusLabel = t(`orderDetail.status.${order.status}`);
+  const paymentLabel = t(`orderDetail.payment.${order.paymentStatus}`);
+  const vendorName = (vendorId: string | null) =>
+    vendorId === null
+      ? t('orderDetail.store')
+      : (vendors.data?.data.find((v) => v.id === vendorId)?.name ?? vendorId);
+  const currentStep = order.workflowStep ? steps.find((s) => s.key === order.workflowStep) : undefined;
+  const nextStep = fulfilling
+    ? steps[order.workflowStep ? steps.findIndex((s) => s.key === order.workflowStep) + 1 : 0]
+    : undefined;
+  const allowed = order.allowedTransitions.map((tr) => tr.action);
+  // The next custom step is no transition of the state machine: offered to callers who may act.
+  const canAdvance = nextStep !== undefined && allowed.length > 0;
+  const refundable = refundableOf(order);
+  const groups = groupsOf(order, multiVendor);
+  const flat = groups.length <= 1 && groups.every((g) => g.vendorId === null);
+
+  const run = (name: OrderActionName, body?: object) => {
+    setNotice('');
+    setStale(false);
+    action.mutate({ id: order.id, action: name, body } as OrderActionVariables, {
+      onSuccess: (done: Order) => {
+        setDialog(null);
+        setNotice(
+          t('orderDetail.done', {
+            number: done.number,
+            status: t(`orderDetail.status.${done.status}`),
+            payment: t(`orderDetail.payment.${done.paymentStatus}`),
+          }),
+        );
+        onUpdated?.(done);
+      },
+      onError: (error: AgentStackError) => {
+        // Someone else moved the order on: show why, and what it can do now.
+        if (error.code === 'invalid_transition') {
+          setDialog(null);
+          setStale(true);
+          onRefetch();
+        }
+      },
+    });
+  };
+  const open = (which: Dialog) => {
+    action.reset();
+    setDialog(which);
+  };
+  const close = () => {
+    action.reset();
+    setDialog(null);
+  };
+  const onAction = (name: OrderAction) => {
+    if (name === 'ship' || name === 'cancel' || name === 'refund') open(name);
+    else run(name);
+  };
+  const busy = action.isPending;
+
+  return (
+    <article className="as-card as-order-detail" aria-labelledby={`${id}-title`}>
+      <header className="as-order-detail__header">
+        <h2 className="as-heading" id={`${id}-title`}>
+          {t('orderDetail.title', { number: order.number })}
+        </h2>
+        {live ? <LiveIndicator status={realtime.status} /> : null}
+        <dl className="as-order-detail__badges">
+          <div>
+            <dt className="as-visually-hidden">{t('orderDetail.statusLabel')}</dt>
+            <dd>
+              <span className="as-status" data-status={order.status}>
+                {statusLabel}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt className="as-visually-hidden">{t('orderDetail.paymentLabel')}</dt>
+            <dd>
+              <span className="as-status" data-status={`payment-${order.paymentStatus}`}>
+                {t('orderDetail.paymentLabel')}: {paymentLabel}
+              </span>
+            </dd>
+          </div>
+          {currentStep ? (
+            <div>
+              <dt className="as-visually-hidden">{t('orderDetail.stepLabel')}</dt>
+              <dd>
+                <span className="as-status" data-status="step">
+                  {t('orderDetail.stepLabel')}: {currentStep.name}
+                </span>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+      <p className="as-order-detail__meta">
+        <time dateTime={order.createdAt}>{t('orderDetail.placed', { date: dateTime(order.createdAt) })}</time>
+        <span className="as-order-detail__email">
+          <span className="as-visually-hidden">{t('orderDetail.customer')}: </span>
+          {order.email ?? t('orderDetail.noEmail')}
+        </span>
+      </p>
+
+      <StatusMessage message={notice} visible />
+
+      <section className="as-order-detail__section" aria-labelledby={`${id}-actions`}>
+        <h3 className="as-order-detail__subtitle" id={`${id}-actions`}>
+          {t('orderDetail.actionsTitle')}
+        </h3>
+        {stale ? <p className="as-muted">{t('orderDetail.staleNotice')}</p> : null}
+        {action.error && dialog === null ? (
+          <ErrorNotice error={action.error} title={t('orderDetail.actionError')} />
+        ) : null}
+        {allowed.length === 0 && !canAdvance ? (
+          <p className="as-muted">{t('orderDetail.noActions')}</p>
+        ) : (
+          <div className="as-order-detail__actions">
+            {canAdvance && nextStep ? (
+              <button
+                type="button"
+                className="as-button as-button--primary"
+                disabled={busy}
+                onClick={() => run('advance_step')}
+              >
+                {t('orderDetail.action.advanceStep', { step: nextStep.name })}
+              </button>
+            ) : null}
+            {allowed.map((name) => (
+              <button
+                key={name}
+                type="button"
+                className={cx(
+                  'as-button',
+                  name === 'cancel'
+                    ? 'as-button--danger'
+                    : name === 'refund'
+                      ? 'as-button--secondary'
+                      : canAdvance
+                        ? 'as-button--secondary'
+                        : 'as-button--primary',
+                )}
+                aria-haspopup={
+                  name === 'ship' || name === 'cancel' || name === 'refund' ? 'dialog' : undefined
+                }
+                disabled={busy}
+                onClick={() => onAction(name)}
+              >
+                {t(`orderDetail.action.${name}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section className="as-order-detail__section" aria-labelledby={`${id}-items`}>
+        <h3 className="as-order-detail__subtitle" id={`${id}-items`}>
+          {t('orderDetail.itemsTitle')}
+        </h3>
+        {groups.map((group) => (
+          <ItemGroupView
+            key={group.key}
+            group={group}
+            title={
+              flat
+                ? t('orderDetail.itemsTitle')
+                : t('orderDetail.itemsOf', { vendor: vendorName(group.vendorId) })
+            }
+            showTitle={!flat}
+            money={money}
+          />
+        ))}
+        <dl className="as-order-detail__totals" aria-label={t('orderDetail.totalsTitle')}>
+          <Row term={t('orderDetail.subtotal')} value={money(order.subtotal)} />
+          {order.discountTotal.amount > 0 ? (
+            <Row
+              term={
+                order.discountCode
+                  ? t('orderDetail.discountCode', { code: order.discountCode })
+                  : t('orderDetail.discount')
+              }
+              value={`−${money(order.discountTotal)}`}
+            />
+          ) : null}
+          <Row term={t('orderDetail.shipping')} value={money(order.shippingTotal)} />
+          <Row term={t('orderDetail.tax')} value={money(order.taxTotal)} />
+          <Row term={t('orderDetail.total')} value={money(order.total)} strong />
+          {order.refundedTotal.amount > 0 ? (
+            <Row term={t('orderDetail.refundedTotal')} value={`−${money(order.refundedTotal)}`} />
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="as-order-detail__section" aria-labelledby={`${id}-payments`}>
+        <h3 className="as-order-detail__subtitle" id={`${id}-payments`}>
+          {t('orderDetail.paymentsTitle')}
+        </h3>
+        {order.payments.length === 0 ? (
+          <p className="as-muted">{t('orderDetail.noPayments')}</p>
+        ) : (
+          <div className="as-table-wrap">
+            <table className="as-table" aria-labelledby={`${id}-payments`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('orderDetail.column.provider')}</th>
+                  <th scope="col" className="as-col--optional">
+                    {t('orderDetail.column.card')}
+                  </th>
+                  <th scope="col" className="as-num">
+                    {t('orderDetail.column.amount')}
+                  </th>
+                  <th scope="col">{t('orderDetail.column.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.payments.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <span className="as-order-detail__provider">{p.provider}</span>
+                      {p.card ? (
+                        <span className="as-order-detail__sub as-order-detail__card-inline">
+                          {t('orderDetail.card', { brand: p.card.brand, last4: p.card.last4 })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="as-col--optional">
+                      {p.card ? t('orderDetail.card', { brand: p.card.brand, last4: p.card.last4 }) : '—'}
+                    </td>
+                    <td className="as-num">{money(p.amount)}</td>
+                    <td>{t(`orderDetail.paymentStatus.${p.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {order.payments.some((p) => p.status === 'succeeded') ? (
+          <p className="as-order-detail__refundable">
+            {t('orderDetail.refundable', { amount: money({ amount: refundable, currency: order.currency }) })}
+          </p>
+        ) : null}
+      </section>
+
+      {order.refunds.length > 0 ? (
+        <section className="as-order-detail__section" aria-labelledby={`${id}-refunds`}>
+          <h3 className="as-order-detail__subtitle" id={`${id}-refunds`}>
+            {t('orderDetail.refundsTitle')}
+          </h3>
+          <div className="as-table-wrap">
+            <table className="as-table" aria-labelledby={`${id}-refunds`}>
+              <thead>
+                <tr>
+                  <th scope="col" className="as-num">
+                    {t('orderDetail.column.amount')}
+                  </th>
+                  <th scope="col">{t('orderDetail.column.reason')}</th>
+                  <th scope="col">{t('orderDetail.column.status')}</th>
+                  <th scope="col" className="as-col--optional">
+                    {t('orderDetail.column.date')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...order.refunds].reverse().map((r) => (
+                  <tr key={r.id}>
+                    <td className="as-num">{money(r.amount)}</td>
+                    <td>
+                      {r.reason
+                        ? label(`orderDetail.reason.${r.reason}`, r.reason)
+                        : t('orderDetail.reason.none')}
+                    </td>
+                    <td>{t(`orderDetail.refundStatus.${r.status}`)}</td>
+                    <td className="as-col--optional">
+                      <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <section className="as-order-detail__section" aria-labelledby={`${id}-timeline`}>
+        <h3 className="as-order-detail__subtitle" id={`${id}-timeline`}>
+          {t('orderDetail.timelineTitle')}
+        </h3>
+        <ol className="as-order-detail__timeline">
+          {[...order.timeline].reverse().map((entry) => {
+            const title = label(`orderDetail.event.${entry.type}`, t('orderDetail.event.other'));
+            return (
+              <li key={entry.id} className="as-order-detail__event" data-type={entry.type}>
+                <span className="as-order-detail__event-title">{title}</span>
+                <time className="as-order-detail__sub" dateTime={entry.createdAt}>
+                  {dateTime(entry.createdAt)}
+                </time>
+                {entry.message && entry.message !== title ? (
+                  <span className="as-order-detail__event-message">{entry.message}</span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {dialog === 'ship' ? (
+        <ShipDialog
+          order={order}
+          pending={busy}
+          error={action.error}
+          onClose={close}
+          onSubmit={(b) => run('ship', b)}
+        />
+      ) : null}
+      {dialog === 'cancel' ? (
+        <CancelDialog
+          order={order}
+          pending={busy}
+          error={action.error}
+          onClose={close}
+          onSubmit={(b) => run('cancel', b)}
+        />
+      ) : null}
+      {dialog === 'refund' ? (
+        <RefundDialog
+          order={order}
+          refundable={refundable}
+          pending={busy}
+          error={action.error}
+          onClose={close}
+          onSubmit={(b) => run('refund', b)}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+function Row({ term, value, strong }: { term: string; value: string; strong?: boolean }) {
+  return (
+    <div className={cx('as-order-detail__total', strong && 'as-order-detail__total--grand')}>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function ItemGroupView({
+  group,
+  title,
+  showTitle,
+  money,
+}: {
+  group: ItemGroup;
+  title: string;
+  showTitle: boolean;
+  money: (m: Money) => string;
+}) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const f = group.fulfillment;
+  const tracking =
+    f?.trackingNumber != null
+      ? { carrier: f.carrier ?? '', number: f.trackingNumber, url: f.trackingUrl }
+      : null;
+  return (
+    <div className="as-order-detail__group">
+      <div className="as-order-detail__group-header">
+        <h4 className={showTitle ? 'as-order-detail__group-title' : 'as-visually-hidden'} id={`${id}-title`}>
+          {title}
+        </h4>
+        <span className="as-status" data-status={`fulfillment-${f?.status ?? 'none'}`}>
+          {t(`orderDetail.fulfillment.${f?.status ?? 'none'}`)}
+        </span>
+        {tracking ? (
+          tracking.url && /^https?:\/\//i.test(tracking.url) ? (
+            <a className="as-order-detail__tracking" href={tracking.url} target="_blank" rel="noreferrer">
+              {t('orderDetail.trackingLink', { carrier: tracking.carrier, number: tracking.number })}
+            </a>
+          ) : (
+            <span className="as-order-detail__tracking">
+              {tracking.carrier
+                ? t('orderDetail.tracking', { carrier: tracking.carrier, number: tracking.number })
+                : tracking.number}
+            </span>
+          )
+        ) : null}
+      </div>
+      <div className="as-table-wrap">
+        <table className="as-table" aria-labelledby={`${id}-title`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('orderDetail.column.item')}</th>
+              <th scope="col" className="as-num">
+                {t('orderDetail.column.quantity')}
+              </th>
+              <th scope="col" className="as-num as-col--optional">
+                {t('orderDetail.column.unitPrice')}
+              </th>
+              <th scope="col" className="as-num">
+                {t('orderDetail.column.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.items.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  <span className="as-order-detail__item">
+                    {item.title}
+                    {item.variantTitle ? ` — ${item.variantTitle}` : ''}
+                  </span>
+                  {item.sku ? (
+                    <span className="as-order-detail__sub as-order-detail__sku">
+                      {t('orderDetail.sku', { sku: item.sku })}
+                    </span>
+                  ) : null}
+                  {item.returnedQuantity > 0 ? (
+                    <span className="as-order-detail__sub">
+                      {t('orderDetail.returned', { count: item.returnedQuantity })}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="as-num">{item.quantity}</td>
+                <td className="as-num as-col--optional">{money(item.unitPrice)}</td>
+                <td className="as-num">{money(item.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * @internal A modal dialog (`<dialog>` opened with `showModal`): the page behind is inert, focus
+ * moves in (to the `autoFocus` control) and goes back to what opened it; Escape closes it.
+ */
+function ActionDialog({
+  title,
+  description,
+  onClose,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  description?: string;
+  onClose: () => void;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement as HTMLElement | null;
+    if (dialog && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    return () => {
+      if (dialog?.open && typeof dialog.close === 'function') dialog.close();
+      opener?.focus?.();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="as-order-detail__dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={description ? `${id}-body` : undefined}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <form className="as-form" onSubmit={onSubmit} noValidate>
+        <h3 className="as-heading" id={`${id}-title`}>
+          {title}
+        </h3>
+        {description ? (
+          <p className="as-muted" id={`${id}-body`}>
+            {description}
+          </p>
+        ) : null}
+        {children}
+      </form>
+    </dialog>
+  );
+}
+
+interface DialogProps<B> {
+  order: Order;
+  pending: boolean;
+  error: AgentStackError | null;
+  onClose: () => void;
+  onSubmit: (body: B) => void;
+}
+
+function ShipDialog({
+  order,
+  pending,
+  error,
+  onClose,
+  onSubmit,
+}: DialogProps<{ carrier?: string; trackingNumber?: string }>) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const [carrier, setCarrier] = useState('');
+  const [tracking, setTracking] = useState('');
+  return (
+    <ActionDialog
+      title={t('orderDetail.ship.title', { number: order.number })}
+      description={t('orderDetail.ship.body')}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({
+          ...(carrier.trim() ? { carrier: carrier.trim() } : {}),
+          ...(tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
+        });
+      }}
+    >
+      <Field id={`${id}-carrier`} label={t('orderDetail.ship.carrier')}>
+        {(control) => (
+          <input
+            {...control}
+            className="as-input"
+            maxLength={100}
+            // biome-ignore lint/a11y/noAutofocus: the dialog's first field takes the focus as it opens.
+            autoFocus
+            value={carrier}
+            onChange={(e) => setCarrier(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-tracking`} label={t('orderDetail.ship.tracking')}>
+        {(control) => (
+          <input
+            {...control}
+            className="as-input"
+            maxLength={200}
+            value={tracking}
+            onChange={(e) => setTracking(e.target.value)}
+          />
+        )}
+      </Field>
+      {error ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
+      <FormActions
+        pending={pending}
+        submitLabel={t('orderDetail.ship.submit')}
+        pendingLabel={t('orderDetail.working')}
+        onCancel={onClose}
+      />
+    </ActionDialog>
+  );
+}
+
+function CancelDialog({ order, pending, error, onClose, onSubmit }: DialogProps<{ note?: string }>) {
+  const { t } = useAgentStack();
+  const id = useId();
+  const [note, setNote] = useState('');
+  return (
+    <ActionDialog
+      title={t('orderDetail.cancel.title', { number: order.number })}
+      description={t('orderDetail.cancel.body')}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(note.trim() ? { note: note.trim() } : {});
+      }}
+    >
+      <Field id={`${id}-note`} label={t('orderDetail.cancel.note')}>
+        {(control) => (
+          <input
+            {...control}
+            className="as-input"
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      {error ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
+      <div className="as-form__actions">
+        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus as the dialog opens. */}
+        <button type="button" className="as-button as-button--secondary" autoFocus onClick={onClose}>
+          {t('orderDetail.cancel.keep')}
+        </button>
+        <button
+          type="submit"
+          className="as-button as-button--danger"
+          disabled={pending || undefined}
+          aria-busy={pending || undefined}
+        >
+          {pending ? t('orderDetail.working') : t('orderDetail.cancel.submit')}
+        </button>
+      </div>
+    </ActionDialog>
+  );
+}
+
+function RefundDialog({
+  order,
+  refundable,
+  pending,
+  error,
+  onClose,
+  onSubmit,
+}: DialogProps<OrderRefund> & { refundable: number }) {
+  const { t, locale } = useAgentStack();
+  const id = useId();
+  const currency = order.currency;
+  const [amount, setAmount] = useState(() => toDecimal(refundable, currency));
+  const [reason, setReason] = useState<RefundReason>('requested_by_customer');
+  const [note, setNote] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  // The server's word on what is left wins over ours (it may have changed since the page loaded).
+  const problem = problemOf(error);
+  const left = (problem as { refundable?: Money } | null)?.refundable ?? { amount: refundable, currency };
+  const amountError = invalid
+    ? t('orderDetail.refund.invalidAmount')
+    : problem?.code === 'refund_exceeds_captured'
+      ? t('orderDetail.refund.exceeds', { amount: formatMoney(left, locale) })
+      : null;
+  return (
+    <ActionDialog
+      title={t('orderDetail.refund.title', { number: order.number })}
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const minor = parseMoneyInput(amount, currency);
+        if (minor === null || minor <= 0) return setInvalid(true);
+        setInvalid(false);
+        onSubmit({ amount: minor, reason, ...(note.trim() ? { note: note.trim() } : {}) });
+      }}
+    >
+      <Field
+        id={`${id}-amount`}
+        label={t('orderDetail.refund.amount', { currency })}
+        hint={t('orderDetail.refund.amountHint', {
+          amount: formatMoney({ amount: refundable, currency }, locale),
+        })}
+        error={amountError}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="as-input"
+            inputMode="decimal"
+            // biome-ignore lint/a11y/noAutofocus: the dialog's first field takes the focus as it opens.
+            autoFocus
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={`${id}-reason`} label={t('orderDetail.refund.reason')}>
+        {(control) => (
+          <select
+            {...control}
+            className="as-select"
+            value={reason}
+            onChange={(e) => setReason(e.target.value as RefundReason)}
+          >
+            {REFUND_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`orderDetail.reason.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${id}-note`} label={t('orderDetail.refund.note')}>
+        {(control) => (
+          <input
+            {...control}
+            className="as-input"
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      {error && !amountError ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
+      <FormActions
+        pending={pending}
+        submitLabel={t('orderDetail.refund.submit')}
+        pendingLabel={t('orderDetail.working')}
+        onCancel={onClose}
+      />
+    </ActionDialog>
+  );
+}
