@@ -68,6 +68,18 @@ describe('OrderDetail', () => {
       expect(screen.getAllByText(new RegExp(`^${title}`)).length).toBeGreaterThan(0);
   });
 
+  it('lists every timeline entry newest first, with a readable label and its time', async () => {
+    const { order } = setup('growth', (o) => o.status === 'shipped');
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    const entries = within(timeline).getAllByRole('listitem');
+    expect(entries).toHaveLength(order.timeline.length);
+    expect(entries.map((li) => li.dataset.type)).toEqual(order.timeline.map((e) => e.type).reverse());
+    expect(entries[0]!.textContent).toMatch(/^Order shipped/);
+    expect(entries.at(-1)!.textContent).toMatch(/^Order placed/);
+    const times = entries.map((li) => li.querySelector('time')!.getAttribute('datetime')!);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
   it('shows one group of every line on Starter', async () => {
     const { order } = setup('starter', (o) => o.status === 'fulfilling');
     await screen.findByRole('heading', { level: 2, name: `Order #${order.number}` });

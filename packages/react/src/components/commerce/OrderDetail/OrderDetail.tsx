@@ -195,6 +195,9 @@ function OrderView({
     vendorId === null
       ? t('orderDetail.store')
       : (vendors.data?.data.find((v) => v.id === vendorId)?.name ?? vendorId);
+  // The server's event messages name vendors by id: show their names where they are known.
+  const readable = (message: string) =>
+    (vendors.data?.data ?? []).reduce((m, v) => m.split(v.id).join(v.name), message);
   const currentStep = order.workflowStep ? steps.find((s) => s.key === order.workflowStep) : undefined;
   const nextStep = fulfilling
     ? steps[order.workflowStep ? steps.findIndex((s) => s.key === order.workflowStep) + 1 : 0]
@@ -451,12 +454,8 @@ function OrderView({
                 {[...order.refunds].reverse().map((r) => (
                   <tr key={r.id}>
                     <td className="as-num">{money(r.amount)}</td>
-                    <td>
-                      {r.reason
-                        ? label(`orderDetail.reason.${r.reason}`, r.reason)
-                        : t('orderDetail.reason.none')}
-                    </td>
-                    <td>{t(`orderDetail.refundStatus.${r.status}`)}</td>
+                    <td>{r.reason ? label(`orderDetail.reason.${r.reason}`, r.reason) : '—'}</td>
+                    <td>{t(`orderDetail.paymentStatus.${r.status}`)}</td>
                     <td className="as-col--optional">
                       <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
                     </td>
@@ -482,7 +481,7 @@ function OrderView({
                   {dateTime(entry.createdAt)}
                 </time>
                 {entry.message && entry.message !== title ? (
-                  <span className="as-order-detail__event-message">{entry.message}</span>
+                  <span className="as-order-detail__event-message">{readable(entry.message)}</span>
                 ) : null}
               </li>
             );
@@ -545,31 +544,31 @@ function ItemGroupView({
   const { t } = useAgentStack();
   const id = useId();
   const f = group.fulfillment;
-  const tracking =
-    f?.trackingNumber != null
-      ? { carrier: f.carrier ?? '', number: f.trackingNumber, url: f.trackingUrl }
-      : null;
+  const fulfilment = f?.status ?? 'none';
+  const tracking = f?.trackingNumber
+    ? f.carrier
+      ? t('orderDetail.tracking', { carrier: f.carrier, number: f.trackingNumber })
+      : f.trackingNumber
+    : null;
+  // Only web links: a tracking URL is the carrier's, stored as given.
+  const trackingUrl = f?.trackingUrl && /^https?:\/\//i.test(f.trackingUrl) ? f.trackingUrl : null;
   return (
     <div className="as-order-detail__group">
       <div className="as-order-detail__group-header">
         <h4 className={showTitle ? 'as-order-detail__group-title' : 'as-visually-hidden'} id={`${id}-title`}>
           {title}
         </h4>
-        <span className="as-status" data-status={`fulfillment-${f?.status ?? 'none'}`}>
-          {t(`orderDetail.fulfillment.${f?.status ?? 'none'}`)}
+        <span className="as-status" data-status={`fulfillment-${fulfilment}`}>
+          {fulfilment === 'none' || fulfilment === 'pending'
+            ? t(`orderDetail.fulfillment.${fulfilment}`)
+            : t(`orderDetail.status.${fulfilment}`)}
         </span>
-        {tracking ? (
-          tracking.url && /^https?:\/\//i.test(tracking.url) ? (
-            <a className="as-order-detail__tracking" href={tracking.url} target="_blank" rel="noreferrer">
-              {t('orderDetail.trackingLink', { carrier: tracking.carrier, number: tracking.number })}
-            </a>
-          ) : (
-            <span className="as-order-detail__tracking">
-              {tracking.carrier
-                ? t('orderDetail.tracking', { carrier: tracking.carrier, number: tracking.number })
-                : tracking.number}
-            </span>
-          )
+        {tracking && trackingUrl ? (
+          <a className="as-order-detail__tracking" href={trackingUrl} target="_blank" rel="noreferrer">
+            {tracking}
+          </a>
+        ) : tracking ? (
+          <span className="as-order-detail__tracking">{tracking}</span>
         ) : null}
       </div>
       <div className="as-table-wrap">
