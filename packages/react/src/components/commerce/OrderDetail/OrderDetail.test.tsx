@@ -179,6 +179,22 @@ describe('OrderDetail', () => {
     expect(screen.getByRole('status').textContent).toMatch(/Shipped, payment Paid/);
   });
 
+  it('shows an order passed in at once, then keeps it fresh from the API', async () => {
+    const api = createMockApi({ baseUrl: BASE, tenant: 'growth' });
+    server.use(...api.handlers);
+    const { reservations: _, ...fixture } = api.db.orders.find((o) => o.status === 'shipped')!;
+    const client = new AgentStack({ apiKey: 'sk_test_orders', baseUrl: BASE, maxRetries: 0 });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <AgentStackProvider client={client} queryClient={queryClient}>
+        <OrderDetail order={{ ...fixture, allowedTransitions: [] }} live={false} />
+      </AgentStackProvider>,
+    );
+    // Rendered from the prop before any answer: no loading state.
+    expect(screen.getByRole('heading', { level: 2, name: `Order #${fixture.number}` })).toBeTruthy();
+    await waitFor(() => expect(actionButtons()).toEqual(['Mark delivered', 'Request return', 'Refund…']));
+  });
+
   it('says when the order does not exist', async () => {
     setup(
       'growth',
