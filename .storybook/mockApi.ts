@@ -26,6 +26,11 @@ export interface DemoParameters {
   role?: MockApiOptions['role'];
   /** What new invitations answer for their email (`delivery.status`); see `createMockApi`. */
   invitationEmail?: MockApiOptions['invitationEmail'];
+  /**
+   * Custom order workflow steps, seeded for the Enterprise tier only (the plan that has
+   * `commerce.customWorkflows`); other tiers have none, whatever the story says.
+   */
+  orderWorkflow?: MockApiOptions['orderWorkflow'];
 }
 
 interface DemoSession {
@@ -60,6 +65,9 @@ export function demoSession(storyId: string, tier: DemoTier, brand: DemoBrand, p
       ...(params.limitOverrides !== undefined ? { limitOverrides: params.limitOverrides } : {}),
       ...(params.role !== undefined ? { role: params.role } : {}),
       ...(params.invitationEmail !== undefined ? { invitationEmail: params.invitationEmail } : {}),
+      ...(params.orderWorkflow !== undefined && tier === 'enterprise'
+        ? { orderWorkflow: params.orderWorkflow }
+        : {}),
       latencyMs: params.latencyMs ?? 0,
     });
     session = {

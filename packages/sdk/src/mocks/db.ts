@@ -17,7 +17,7 @@ import type {
   Reservation,
   StockLocation,
 } from '../schemas/commerce/inventory';
-import type { OrderWorkflow } from '../schemas/commerce/orderWorkflow';
+import type { OrderWorkflow, OrderWorkflowStep } from '../schemas/commerce/orderWorkflow';
 import type { DiscountCode, Region, ShippingOption } from '../schemas/commerce/pricing';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
@@ -28,7 +28,7 @@ import type { Tenant } from '../schemas/platform/tenant';
 import type { Role, User } from '../schemas/platform/user';
 import type { WebhookDelivery, WebhookEndpoint } from '../schemas/platform/webhookEndpoint';
 import type { RealtimeEvent } from '../schemas/realtime/event';
-import { type MockOrder, ordersFor } from './commerce/orders';
+import { type MockOrder, ordersAtWorkflowSteps, ordersFor } from './commerce/orders';
 
 /** Options of the in-memory model: which tenant the caller belongs to and what it holds. */
 export interface MockDbOptions {
@@ -53,6 +53,12 @@ export interface MockDbOptions {
   role?: Role;
   /** What new invitations answer for their email (`delivery.status`). Defaults to `not_configured`. */
   invitationEmail?: EmailStatus;
+  /**
+   * Custom order workflow steps (as an Enterprise tenant defines them with
+   * `commerce.customWorkflows`): the fixture's fulfilling order is joined by one fulfilling order
+   * at each step, so a board shows every stage. Defaults to none (every tier's default).
+   */
+  orderWorkflow?: readonly OrderWorkflowStep[];
 }
 
 /** A user session created by `POST /v1/platform/sessions`. */
@@ -462,14 +468,21 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     collections,
     vendors,
     ...inventoryFor(products),
-    orderWorkflow: { object: 'order_workflow', steps: [], updatedAt: null },
+    orderWorkflow: {
+      object: 'order_workflow',
+      steps: (options.orderWorkflow ?? []).map(({ key, name }) => ({ key, name })),
+      updatedAt: options.orderWorkflow?.length ? iso(FIXTURE_EPOCH - 7 * 24 * HOUR) : null,
+    },
     carts: [],
-    orders: ordersFor(
-      products,
-      vendors,
-      computeEntitlements(tenant.subscription, tenant.addons, tenant.limitOverrides).features.includes(
-        'commerce.multiVendor',
+    orders: ordersAtWorkflowSteps(
+      ordersFor(
+        products,
+        vendors,
+        computeEntitlements(tenant.subscription, tenant.addons, tenant.limitOverrides).features.includes(
+          'commerce.multiVendor',
+        ),
       ),
+      options.orderWorkflow ?? [],
     ),
     regions: [],
     shippingOptions: [],

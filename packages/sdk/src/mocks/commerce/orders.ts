@@ -667,6 +667,54 @@ export function ordersFor(
   });
 }
 
+/**
+ * The fixture orders with custom workflow `steps`: one more fulfilling order (a copy of the
+ * fixture's fulfilling one, numbered after the rest) at each step, so every stage of a board has
+ * an order. Without steps, `orders` as they are.
+ */
+export function ordersAtWorkflowSteps(
+  orders: MockOrder[],
+  steps: readonly { key: string; name: string }[],
+): MockOrder[] {
+  const model = orders.find((o) => o.status === 'fulfilling');
+  if (!model || steps.length === 0) return orders;
+  let number = orders.reduce((n, o) => Math.max(n, o.number), 1000);
+  const time = Date.parse(model.createdAt);
+  const copies = steps.map((step, k): MockOrder => {
+    number += 1;
+    const n = number;
+    const suffix = (id: string, i: number) => fixtureId(id, time + (k + 1) * HOUR, 900 + k * 10 + i);
+    const items = model.items.map((item, i) => ({ ...item, id: suffix('oli', i + 1) }));
+    return {
+      ...structuredClone(model),
+      id: suffix('ord', 0),
+      number: n,
+      email: `customer${n - 1000}@example.com`,
+      items,
+      fulfillments: model.fulfillments.map((f, i) => ({
+        ...structuredClone(f),
+        id: suffix('ful', i + 1),
+        items: f.items.map((x, j) => ({ ...x, orderItemId: items[j]?.id ?? x.orderItemId })),
+      })),
+      timeline: [
+        ...model.timeline.map((e, i) => ({ ...e, id: suffix('oev', i + 1) })),
+        {
+          id: suffix('oev', 9),
+          type: 'order.workflow_step',
+          message: `Step: ${step.name}`,
+          actor: 'system',
+          objectId: null,
+          createdAt: iso(time + (k + 2) * HOUR),
+        },
+      ],
+      workflowStep: step.key,
+      createdAt: iso(time + (k + 1) * HOUR),
+      updatedAt: iso(time + (k + 2) * HOUR),
+    };
+  });
+  return [...orders, ...copies];
+}
+
 /** An order as its shopper reads it (`/v1/commerce/customers/me/orders`): no transitions offered. */
 export function shopperOrder(db: MockDb, order: MockOrder): Order {
   return wire(db, order, false);
