@@ -100,3 +100,13 @@ export const COMMERCE_ONLY: Entitlements['subscription'] = {
   fintech: null,
   social: null,
 };
+
+/**
+ * Custom order steps an Enterprise tenant defined (`commerce.customWorkflows`): pass them as
+ * `parameters.agentstack.orderWorkflow`; the mock then has a fulfilling order at each step.
+ */
+export const DEMO_ORDER_WORKFLOW = [
+  { key: 'picked', name: 'Picked' },
+  { key: 'packed', name: 'Packed' },
+  { key: 'quality_check', name: 'Quality check' },
+];

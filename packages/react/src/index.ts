@@ -14,6 +14,10 @@ export {
   type InventoryBoardProps,
 } from './components/commerce/InventoryBoard/InventoryBoard';
 export { OrderDetail, type OrderDetailProps } from './components/commerce/OrderDetail/OrderDetail';
+export {
+  OrderWorkflowBoard,
+  type OrderWorkflowBoardProps,
+} from './components/commerce/OrderWorkflowBoard/OrderWorkflowBoard';
 export { ProductEditor, type ProductEditorProps } from './components/commerce/ProductEditor/ProductEditor';
 export {
   ProductLimitBanner,

@@ -1,6 +1,7 @@
 import { createProductFormMessages } from '../components/commerce/CreateProductForm/messages';
 import { inventoryBoardMessages } from '../components/commerce/InventoryBoard/messages';
 import { orderDetailMessages } from '../components/commerce/OrderDetail/messages';
+import { orderWorkflowBoardMessages } from '../components/commerce/OrderWorkflowBoard/messages';
 import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
 import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
@@ -43,6 +44,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...productEditorMessages,
   ...inventoryBoardMessages,
   ...orderDetailMessages,
+  ...orderWorkflowBoardMessages,
   ...webhookEndpointsMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,
