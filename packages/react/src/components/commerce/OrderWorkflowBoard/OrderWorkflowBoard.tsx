@@ -1,5 +1,5 @@
+import type { Order, OrderAction, OrderStatus, OrderWorkflowStep } from '@agentstack/sdk';
 import { upgradeForFeature } from '@agentstack/sdk/catalog';
-import type { Order, OrderAction, OrderStatus, OrderWorkflowStep } from '@agentstack/sdk/schemas';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { orderKeys, orderQueries } from '../../../hooks/commerce/orderKeys';
@@ -162,7 +162,7 @@ export function OrderWorkflowBoard({
     if (move.kind === 'step') {
       run(
         order,
-        { id: order.id, action: 'advanceStep' },
+        { id: order.id, action: 'advance_step' },
         t('orderBoard.movedStep', { number: order.number, step: move.step.name }),
       );
     } else if (ASKS.has(move.action)) {
@@ -172,7 +172,7 @@ export function OrderWorkflowBoard({
     } else {
       run(
         order,
-        { id: order.id, action: camel(move.action) } as OrderActionVariables,
+        { id: order.id, action: move.action } as OrderActionVariables,
         t('orderBoard.moved', { number: order.number, status: t(`orderBoard.status.${move.to}`) }),
       );
     }
@@ -413,11 +413,6 @@ export function OrderWorkflowBoard({
       ) : null}
     </section>
   );
-}
-
-/** `mark_paid` → `markPaid`: the action's name in {@link useOrderAction}. */
-function camel(action: OrderAction): OrderActionVariables['action'] {
-  return action.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as OrderActionVariables['action'];
 }
 
 function countOf(t: ReturnType<typeof useAgentStack>['t'], n: number, more: boolean): string {
@@ -665,7 +660,6 @@ function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDi
                   className="as-input"
                   maxLength={100}
                   value={carrier}
-                  // biome-ignore lint/a11y/noAutofocus: the dialog opens for this field.
                   autoFocus
                   onChange={(e) => setCarrier(e.target.value)}
                 />
@@ -697,7 +691,6 @@ function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDi
                 inputMode="decimal"
                 required
                 value={amount}
-                // biome-ignore lint/a11y/noAutofocus: the dialog opens for this field.
                 autoFocus
                 onChange={(e) => setAmount(e.target.value)}
               />
