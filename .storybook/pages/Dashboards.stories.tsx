@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { withOperator } from '../../packages/react/src/components/platform/TenantTable/withOperator';
 import type { SampleBrandName } from '../brands';
+import { DEMO_ORDER_WORKFLOW } from '../fixtures';
 import type { DemoTier } from '../mockApi';
 import { DashboardStory } from './DashboardStory';
 
@@ -55,6 +56,17 @@ export const EnterpriseOverview: Story = {
 
 /** The catalogue: search, filters, server-side sorting, archive with undo; titles open the product page. */
 export const Products: Story = { beforeEach: at('#/products') };
+
+/** Orders by status: drag a card, or its "Move to…" menu; the custom-workflow upgrade prompt below. */
+export const Orders: Story = { beforeEach: at('#/orders') };
+
+/** Enterprise orders: the custom steps (Picked, Packed, Quality check) as stages of the fulfilling column. */
+export const EnterpriseOrders: Story = {
+  name: 'Enterprise · Orders',
+  globals: { tier: 'enterprise' },
+  parameters: { agentstack: { orderWorkflow: DEMO_ORDER_WORKFLOW } },
+  beforeEach: at('#/orders'),
+};
 
 /** Starter's catalogue: selecting products shows the bulk-operations upgrade prompt. */
 export const StarterProducts: Story = {

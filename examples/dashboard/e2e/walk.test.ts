@@ -30,6 +30,7 @@ const USER_PAGES = [
   { slug: 'overview', link: 'Overview', heading: 'Overview' },
   { slug: 'products', link: 'Products', heading: 'Products' },
   { slug: 'inventory', link: 'Inventory', heading: 'Inventory' },
+  { slug: 'orders', link: 'Orders', heading: 'Orders' },
   { slug: 'team', link: 'Team', heading: 'Team' },
   { slug: 'api-keys', link: 'API keys', heading: 'API keys' },
   { slug: 'webhooks', link: 'Webhooks', heading: 'Webhooks' },

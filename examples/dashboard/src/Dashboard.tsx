@@ -18,6 +18,8 @@ import { AgencyKeysPage } from './pages/AgencyKeysPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { BrandsPage } from './pages/BrandsPage';
 import { InventoryPage } from './pages/InventoryPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
 import { ProductPage } from './pages/ProductPage';
@@ -39,6 +41,7 @@ const USER_NAV: NavItem[] = [
   { route: 'overview', label: 'Overview' },
   { route: 'products', label: 'Products' },
   { route: 'inventory', label: 'Inventory' },
+  { route: 'orders', label: 'Orders' },
   { route: 'team', label: 'Team' },
   { route: 'api-keys', label: 'API keys' },
   { route: 'webhooks', label: 'Webhooks' },
@@ -72,6 +75,7 @@ export const DASHBOARD_LOCALE = {
   code: 'en-US',
   messages: {
     'products.title': 'Catalogue',
+    'orderBoard.title': 'All orders',
     'team.title': 'Members',
     'apiKeys.title': 'Keys',
     'tenants.title': 'All tenants',
@@ -189,7 +193,7 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
       : { name: nav[0]!.route, id: null, upgrade: null };
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
-  // One stream for the whole shell: products, team and invitations update without a reload.
+  // One stream for the whole shell: products, stock, orders, team and invitations update without a reload.
   const live = useRealtime(LIVE_TOPICS, { enabled: session.kind === 'user' });
   const current = PARENT[route.name] ?? route.name;
   const pageLabel = nav.find((item) => item.route === current)?.label ?? 'Dashboard';
@@ -278,10 +282,10 @@ export function DashboardShell({ session, brand, signingOut = false, onSignOut }
 }
 
 // What a tenant's dashboard keeps live; the kit streams the ones the user's role may read.
-const LIVE_TOPICS: readonly RealtimeTopic[] = ['products', 'inventory', 'users', 'invitations'];
+const LIVE_TOPICS: readonly RealtimeTopic[] = ['products', 'inventory', 'orders', 'users', 'invitations'];
 
 // Pages under a navigation item: the item stays current on them.
-const PARENT: Partial<Record<Route, Route>> = { product: 'products', tenant: 'tenants' };
+const PARENT: Partial<Record<Route, Route>> = { product: 'products', order: 'orders', tenant: 'tenants' };
 
 function Page({ route, session }: { route: ParsedRoute; session: StoredSession }) {
   if (session.kind === 'operator') {
@@ -308,6 +312,10 @@ function Page({ route, session }: { route: ParsedRoute; session: StoredSession }
       return <ProductPage id={route.id ?? ''} />;
     case 'inventory':
       return <InventoryPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'order':
+      return <OrderPage id={route.id ?? ''} />;
     case 'team':
       return <TeamPage />;
     case 'api-keys':

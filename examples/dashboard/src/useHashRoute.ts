@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The dashboard's pages. Tenant users see the first eight; the operator console tenants (and a
+ * The dashboard's pages. Tenant users see the first ten; the operator console tenants (and a
  * tenant's page) and brands; an agency's console tenants, brand and agency keys.
  */
 export type Route =
@@ -9,6 +9,8 @@ export type Route =
   | 'products'
   | 'product'
   | 'inventory'
+  | 'orders'
+  | 'order'
   | 'team'
   | 'api-keys'
   | 'webhooks'
@@ -25,7 +27,7 @@ export type Route =
  */
 export interface ParsedRoute {
   name: Route;
-  /** On `#/products/:id` the product's id, on `#/tenants/:id` the tenant's. */
+  /** On `#/products/:id` the product's id, on `#/orders/:id` the order's, on `#/tenants/:id` the tenant's. */
   id: string | null;
   /** On `#/plan`, the plan or add-on an upgrade prompt pointed to. */
   upgrade: string | null;
@@ -35,6 +37,7 @@ const ROUTES: readonly Route[] = [
   'overview',
   'products',
   'inventory',
+  'orders',
   'team',
   'api-keys',
   'webhooks',
@@ -51,6 +54,7 @@ export function parseRoute(hash: string): ParsedRoute | null {
   const [first = '', second] = path.split('/');
   const upgrade = new URLSearchParams(query).get('upgrade');
   if (first === 'products' && second) return { name: 'product', id: decodeURIComponent(second), upgrade };
+  if (first === 'orders' && second) return { name: 'order', id: decodeURIComponent(second), upgrade };
   if (first === 'tenants' && second) return { name: 'tenant', id: decodeURIComponent(second), upgrade };
   if (!ROUTES.includes(first as Route)) return null;
   return { name: first as Route, id: null, upgrade };
@@ -59,6 +63,7 @@ export function parseRoute(hash: string): ParsedRoute | null {
 /** The link of a page, e.g. `href('product', 'prod_1')` → `#/products/prod_1`. */
 export function href(route: Route, id?: string): string {
   if (route === 'product') return `#/products/${encodeURIComponent(id ?? '')}`;
+  if (route === 'order') return `#/orders/${encodeURIComponent(id ?? '')}`;
   if (route === 'tenant') return `#/tenants/${encodeURIComponent(id ?? '')}`;
   return `#/${route}`;
 }
