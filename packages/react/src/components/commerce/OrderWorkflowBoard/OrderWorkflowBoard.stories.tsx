@@ -45,7 +45,7 @@ const openMenu =
   (number: number): Play =>
   async ({ canvasElement }) => {
     await userEvent.click(
-      await within(canvasElement).findByRole('button', { name: `Move order #${number} to…` }),
+      await within(canvasElement).findByRole('button', { name: `Move to… (order #${number})` }),
     );
   };
 

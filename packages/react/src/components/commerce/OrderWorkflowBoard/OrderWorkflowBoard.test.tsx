@@ -34,7 +34,7 @@ function dragOver(target: HTMLElement): boolean {
 
 /** The items of an order's "Move to…" menu. */
 async function menuOf(number: number): Promise<string[]> {
-  await userEvent.click(screen.getByRole('button', { name: `Move order #${number} to…` }));
+  await userEvent.click(screen.getByRole('button', { name: `Move to… (order #${number})` }));
   const list = await screen.findByRole('list', { name: `Moves of order #${number}` });
   return within(list)
     .getAllByRole('button')
@@ -83,7 +83,7 @@ describe('OrderWorkflowBoard', () => {
     // Canceled orders can do nothing: no menu at all.
     await userEvent.click(screen.getByRole('button', { name: 'Show closed orders' }));
     await screen.findByText('Order #1008');
-    expect(screen.queryByRole('button', { name: 'Move order #1008 to…' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Move to… (order #1008)' })).toBeNull();
   });
 
   it('moves a card through the menu, after the dialog of an action that asks', async () => {

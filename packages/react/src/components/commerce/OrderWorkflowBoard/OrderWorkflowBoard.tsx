@@ -338,7 +338,9 @@ export function OrderWorkflowBoard({
             </div>
           ) : null}
           {empty ? <EmptyState title={t('orderBoard.emptyTitle')} body={t('orderBoard.emptyBody')} /> : null}
+          {/* No order anywhere: the empty state alone, not nine empty columns. */}
           <section
+            hidden={empty}
             className="as-order-board__columns"
             aria-label={t('orderBoard.columnsLabel')}
             aria-busy={loading || undefined}
@@ -416,7 +418,7 @@ export function OrderWorkflowBoard({
 }
 
 function countOf(t: ReturnType<typeof useAgentStack>['t'], n: number, more: boolean): string {
-  return more ? t('orderBoard.countMore', { count: n }) : t('orderBoard.count', { count: n });
+  return more ? t('orderBoard.countMore', { count: n }) : String(n);
 }
 
 /** Two placeholder cards while a column loads. */
@@ -516,13 +518,13 @@ function OrderCard({ order, moves, busy, dragging, onOpen, onMove, onDragStart, 
           <button
             type="button"
             className="as-button as-button--secondary as-button--small"
-            aria-label={t('orderBoard.moveOrder', { number: order.number })}
             aria-expanded={menu}
             aria-controls={`${id}-moves`}
             disabled={busy}
             onClick={() => setMenu((m) => !m)}
           >
             {t('orderBoard.moveTo')}
+            <span className="as-visually-hidden"> {t('orderBoard.moveOrder', { number: order.number })}</span>
           </button>
           {menu ? (
             <ul
