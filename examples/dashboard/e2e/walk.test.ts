@@ -225,6 +225,15 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
             await page.getByRole('form', { name: 'Product details' }).waitFor();
             await check(page, errors, `${slug}-product-${width.name}`);
           }
+          if (target.slug === 'orders') {
+            // An order's own page, from its card (the demo seeds orders in every tier).
+            const cards = page.locator('.as-order-card__open');
+            if ((await cards.count()) > 0) {
+              await cards.first().click();
+              await page.getByRole('heading', { level: 1, name: /^Order #\d+$/ }).waitFor();
+              await check(page, errors, `${slug}-order-${width.name}`);
+            }
+          }
         }
         await page.context().close();
       });
