@@ -141,6 +141,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /**
+ * The most a vendor's user (a dashboard user bound to a vendor, `User.vendorId`) may do, whatever
+ * its role: read the tenant's plan, brand and catalogue, and read and act on its vendor's part of
+ * orders (ship and deliver its own fulfilment). Never users, invitations, keys, webhooks,
+ * customers, carts, pricing or stock — and, in the services, never another vendor's items or a
+ * whole-order action (cancel, refund, ship everything). Its permissions are those of its role
+ * within this set ({@link permissionsOf}).
+ */
+export const VENDOR_PERMISSIONS: readonly Permission[] = [
+  ...READ_ALL,
+  'commerce:products:read',
+  'commerce:orders:read',
+  'commerce:orders:write',
+];
+
+/**
+ * The permissions of a dashboard user of `role`, narrowed to {@link VENDOR_PERMISSIONS} when it is
+ * bound to a vendor (`vendorId` not null). The server, the mocks and the React kit use this.
+ */
+export function permissionsOf(role: Role, vendorId: string | null = null): readonly Permission[] {
+  const all = ROLE_PERMISSIONS[role];
+  return vendorId === null ? all : all.filter((p) => VENDOR_PERMISSIONS.includes(p));
+}
+
+/**
  * What a publishable key (browser) may do: read the public catalogue, the plans and the brand,
  * and create carts and use each with its token.
  * It may not introspect itself (`GET /v1/platform/me`: `platform:me:read`): a key shipped to

@@ -5,6 +5,7 @@ import {
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
+  permissionsOf,
   ROLE_PERMISSIONS,
 } from '../catalog/permissions';
 import type {
@@ -45,6 +46,8 @@ export interface Caller {
   agencyId?: string;
   /** A customer token's shopper. */
   customerId?: string;
+  /** A vendor's dashboard user's vendor: it sees that vendor's part of orders only. */
+  vendorId?: string;
 }
 
 /** What a mock implementation of operation `O` receives: the validated request and the model. */
@@ -107,6 +110,11 @@ function authenticate(db: MockDb, header: string | null): Caller {
     token,
     permissions,
   });
+  // A vendor's user: its role's permissions narrowed, as on the server.
+  const sessionCaller = (user: { id: string; role: Role; vendorId: string | null }): Caller => ({
+    ...caller('session', user.role, permissionsOf(user.role, user.vendorId), user.id),
+    ...(user.vendorId !== null && { vendorId: user.vendorId }),
+  });
   // A key created through the API acts as its type and role say, as on the server.
   if (key?.type === 'publishable') return caller('publishable_key', null, PUBLISHABLE_PERMISSIONS);
   if (key?.role) return caller('secret_key', key.role, ROLE_PERMISSIONS[key.role]);
@@ -125,7 +133,7 @@ function authenticate(db: MockDb, header: string | null): Caller {
     if (!session || !user) throw expired('This session is not valid (signed out or unknown); sign in again.');
     if (Date.parse(session.expiresAt) <= Date.now())
       throw expired('This session has expired; sign in again.');
-    return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
+    return sessionCaller(user);
   }
   if (token.startsWith('cst_')) {
     const session = db.customerSessions.get(token);
@@ -140,7 +148,7 @@ function authenticate(db: MockDb, header: string | null): Caller {
     // The `role` option: plain tokens act as that user's session (as if signed in).
     const user = db.users.find((u) => u.id === db.actingUserId);
     if (!user) throw expired('This session is not valid; sign in again.');
-    return caller('session', user.role, ROLE_PERMISSIONS[user.role], user.id);
+    return sessionCaller(user);
   }
   // Any other token acts as the tenant's secret key, so stories and tests need no setup.
   return caller('secret_key', 'owner', ROLE_PERMISSIONS.owner);

@@ -7,5 +7,7 @@ export {
   PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
+  permissionsOf,
   ROLE_PERMISSIONS,
+  VENDOR_PERMISSIONS,
 } from '@agentstack/sdk/catalog';

@@ -20,6 +20,7 @@ import {
   OPERATOR_PERMISSIONS,
   type Permission,
   PUBLISHABLE_PERMISSIONS,
+  permissionsOf,
   ROLE_PERMISSIONS,
 } from './permissions';
 import { mintRealtimeToken, readRealtimeToken, realtimeSignatureValid } from './realtimeToken';
@@ -42,6 +43,11 @@ export interface Principal {
   agencyId?: string;
   /** A customer token's (`cst_…`) shopper: it acts on that customer's own account only. */
   customerId?: string;
+  /**
+   * A vendor's dashboard user (`users.vendor_id`): it sees and acts on that vendor's part of
+   * orders only, with its role's permissions narrowed to `VENDOR_PERMISSIONS`.
+   */
+  vendorId?: string;
 }
 
 /** Principal of a tenant: `tenant` is never null. */
@@ -310,13 +316,15 @@ export class Authenticator {
       if (row) {
         requireUnexpired(row.session.expiresAt);
         const role = row.user.role as Role;
+        const vendorId = row.user.vendorId;
         return {
           kind: 'session',
           credentialId: row.session.id,
           tenant: row.tenant,
           role,
           userId: row.user.id,
-          permissions: new Set(ROLE_PERMISSIONS[role]),
+          permissions: new Set(permissionsOf(role, vendorId)),
+          ...(vendorId !== null && { vendorId }),
         };
       }
       throw signedOut();

@@ -806,4 +806,15 @@ create table order_workflows (
 alter table orders add column workflow_step text;
 `,
   },
+  {
+    id: '0023_vendor_users',
+    // Vendors' users: an invitation may bind its invitee to a vendor, an owner is never bound to
+    // one, and a vendor's users are found by vendor (deleting a vendor refuses while it has some).
+    sql: `
+alter table invitations add column vendor_id text;
+alter table invitations add constraint invitations_vendor_owner_check check (vendor_id is null or role <> 'owner');
+alter table users add constraint users_vendor_owner_check check (vendor_id is null or role <> 'owner');
+create index users_tenant_vendor_idx on users (tenant_id, vendor_id);
+`,
+  },
 ];

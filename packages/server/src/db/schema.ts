@@ -153,10 +153,13 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_tenant_email_idx').on(t.tenantId, t.email),
     index('users_email_idx').on(t.email),
+    index('users_tenant_vendor_idx').on(t.tenantId, t.vendorId),
     check(
       'users_role_check',
       sql`role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')`,
     ),
+    // An owner holds the tenant's keys: never narrowed to one vendor.
+    check('users_vendor_owner_check', sql`vendor_id is null or role <> 'owner'`),
   ],
 );
 
@@ -191,6 +194,11 @@ export const invitations = pgTable(
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
     revokedAt: ts('revoked_at'),
+    /**
+     * The vendor the invitee will work for. No foreign key: deleting a vendor revokes its pending
+     * invitations, and accepting checks the vendor still exists.
+     */
+    vendorId: text('vendor_id'),
   },
   (t) => [
     index('invitations_tenant_idx').on(t.tenantId, t.id),
@@ -198,6 +206,7 @@ export const invitations = pgTable(
       'invitations_role_check',
       sql`role in ('owner', 'admin', 'support', 'compliance', 'moderator', 'viewer')`,
     ),
+    check('invitations_vendor_owner_check', sql`vendor_id is null or role <> 'owner'`),
   ],
 );
 

@@ -1,4 +1,6 @@
 import type {
+  FulfillmentStatus,
+  Order,
   OrderAction,
   OrderPaymentStatus,
   OrderStatus,
@@ -121,6 +123,122 @@ export function requireOrderTransition(
     `Order '${orderId}' is ${order.status} (payment ${order.paymentStatus}): it cannot ${action.replace(/_/g, ' ')}. Allowed: ${options}.`,
     { orderStatus: order.status, allowedTransitions: allowed },
   );
+}
+
+/**
+ * `409 invalid_transition` unless fulfilment `fulfillmentId` (now `status`) of an order (now
+ * `order`) can be shipped or delivered now: shipped from `pending` while the order is
+ * `fulfilling` (and past the last custom workflow step, `steps`); delivered from `shipped` while
+ * the order is `fulfilling` or `shipped`.
+ */
+export function requireFulfillmentTransition(
+  fulfillmentId: string,
+  status: FulfillmentStatus,
+  order: OrderStateLike,
+  action: 'ship' | 'deliver',
+  steps: readonly string[] = [],
+): void {
+  const ok =
+    action === 'ship'
+      ? status === 'pending' && order.status === 'fulfilling' && workflowComplete(order, steps)
+      : status === 'shipped' && (order.status === 'fulfilling' || order.status === 'shipped');
+  if (ok) return;
+  const why =
+    action === 'ship' && status === 'pending' && order.status === 'fulfilling'
+      ? 'the order has not passed the last step of its workflow'
+      : `the fulfilment is ${status} and the order ${order.status}`;
+  throw new ProblemError(
+    409,
+    'invalid_transition',
+    `Fulfilment '${fulfillmentId}' cannot ${action === 'ship' ? 'ship' : 'be delivered'}: ${why}.`,
+    { fulfillmentStatus: status, orderStatus: order.status },
+  );
+}
+
+/**
+ * The order status its fulfilments add up to, when they moved it: `shipped` once every
+ * fulfilment not canceled has shipped (or was delivered), `delivered` once every one was
+ * delivered; `null` when the order stays where it is.
+ */
+export function statusFromFulfillments(
+  order: OrderStateLike,
+  fulfillments: readonly { status: FulfillmentStatus }[],
+): 'shipped' | 'delivered' | null {
+  const live = fulfillments.filter((f) => f.status !== 'canceled');
+  if (live.length === 0) return null;
+  if (
+    live.every((f) => f.status === 'delivered') &&
+    (order.status === 'shipped' || order.status === 'fulfilling')
+  )
+    return 'delivered';
+  if (live.every((f) => f.status !== 'pending') && order.status === 'fulfilling') return 'shipped';
+  return null;
+}
+
+/** Order-level timeline entries a vendor's user sees besides its own fulfilment's (they carry no amounts). */
+export const VENDOR_VISIBLE_EVENTS: readonly string[] = [
+  'order.created',
+  'order.paid',
+  'order.fulfilling',
+  'order.shipped',
+  'order.delivered',
+  'order.canceled',
+];
+
+/**
+ * A vendor's part of `order`, as a vendor's user sees it (the server, its realtime stream and the
+ * mocks all use this); `null` when the order has no item of `vendorId`. Only the vendor's items
+ * and fulfilment, totals of those items (no shipping, no refunds), the shipping address to ship
+ * to, the order-level timeline entries without amounts and its fulfilment's; never payments,
+ * refunds, discount codes, metadata, the cart, nor the customer's account or e-mail. No
+ * whole-order transitions: it acts on its fulfilment.
+ */
+export function vendorPartOfOrder(order: Order, vendorId: string): Order | null {
+  const items = order.items.filter((i) => i.vendorId === vendorId);
+  if (items.length === 0) return null;
+  const fulfillments = order.fulfillments.filter((f) => f.vendorId === vendorId);
+  const mine = new Set(fulfillments.map((f) => f.id));
+  const c = order.currency;
+  const sum = (key: 'subtotal' | 'discount' | 'tax' | 'total') => ({
+    amount: items.reduce((n, i) => n + i[key].amount, 0),
+    currency: c,
+  });
+  return {
+    ...order,
+    cartId: null,
+    customerId: null,
+    email: null,
+    items,
+    subtotal: sum('subtotal'),
+    discountTotal: sum('discount'),
+    shippingTotal: { amount: 0, currency: c },
+    taxTotal: sum('tax'),
+    total: sum('total'),
+    refundedTotal: { amount: 0, currency: c },
+    discountCode: null,
+    payments: [],
+    refunds: [],
+    fulfillments,
+    timeline: order.timeline.filter(
+      (e) => VENDOR_VISIBLE_EVENTS.includes(e.type) || (e.objectId !== null && mine.has(e.objectId)),
+    ),
+    allowedTransitions: [],
+    cancelReason: order.cancelReason,
+    metadata: {},
+  };
+}
+
+/**
+ * What an order event's payload (`data`: an order or a fulfilment) shows a vendor's user of
+ * `vendorId` on the realtime stream: the order's {@link vendorPartOfOrder}, its own fulfilment,
+ * or `null` (the event is not sent: the order has no item of the vendor, the fulfilment is
+ * another's, or the payload is of a shape it does not know).
+ */
+export function vendorPartOfOrderEvent(data: unknown, vendorId: string): unknown | null {
+  const object = (data as { object?: unknown } | null)?.object;
+  if (object === 'order') return vendorPartOfOrder(data as Order, vendorId);
+  if (object === 'fulfillment') return (data as { vendorId?: unknown }).vendorId === vendorId ? data : null;
+  return null;
 }
 
 /** `409 refund_exceeds_captured`: only `refundable` minor units are left to refund. */

@@ -70,6 +70,36 @@ export const orderOperations = {
   ship: action('ship', 'OrderShip', 'Ship an order'),
   /** `shipped → delivered`. */
   deliver: action('deliver', 'OrderActionNote', 'Mark an order delivered'),
+  /**
+   * Ships one fulfilment (`pending → shipped`) with its carrier and tracking number. The order
+   * becomes `shipped` once every fulfilment not canceled has shipped (and, with custom workflow
+   * steps, only once the order passed the last: until then `409 invalid_transition`). A vendor's
+   * user ships its own vendor's fulfilment only; another's is `404 not_found`.
+   */
+  shipFulfillment: operation({
+    method: 'post',
+    path: `${ORDERS}/:id/fulfillments/:fulfillmentId/ship`,
+    tag: 'commerce',
+    summary: 'Ship a fulfilment',
+    permission: 'commerce:orders:write',
+    body: 'OrderShip',
+    response: 'Order',
+    errors: ['invalid_transition'],
+  }),
+  /**
+   * Marks one shipped fulfilment delivered. The order becomes `delivered` once every fulfilment
+   * not canceled is. A vendor's user acts on its own vendor's fulfilment only.
+   */
+  deliverFulfillment: operation({
+    method: 'post',
+    path: `${ORDERS}/:id/fulfillments/:fulfillmentId/deliver`,
+    tag: 'commerce',
+    summary: 'Mark a fulfilment delivered',
+    permission: 'commerce:orders:write',
+    body: 'OrderActionNote',
+    response: 'Order',
+    errors: ['invalid_transition'],
+  }),
   /** `shipped | delivered → return_requested`. */
   requestReturn: action('request-return', 'OrderReturn', 'Request a return'),
   /** `return_requested → returned`: the units come back into stock. */
@@ -106,7 +136,9 @@ export const checkoutOperations = {
    * is available), redeems its discount (`409 discount_not_applicable`), places the order and
    * charges it: `paid` (201), or `pending` with the payment's `nextAction` when the provider needs
    * an extra step (then `confirm`), or `402 payment_declined` — nothing charged, stock and
-   * discount released, the cart open for another try.
+   * discount released, the cart open for another try. A provider's own problem reaches the
+   * caller as it is (`409 payment_provider_not_configured` when Stripe is not set up, `403
+   * feature_not_in_plan` without the payment-gateway add-on), nothing charged and the cart open.
    */
   complete: operation({
     method: 'post',
@@ -125,6 +157,8 @@ export const checkoutOperations = {
       'price_unavailable',
       'payment_declined',
       'payment_provider_unavailable',
+      'payment_provider_not_configured',
+      'feature_not_in_plan',
     ],
     cartToken: true,
   }),
@@ -137,7 +171,12 @@ export const checkoutOperations = {
     permission: 'commerce:carts:write',
     body: 'CheckoutConfirm',
     response: 'Order',
-    errors: ['invalid_state', 'payment_declined', 'payment_provider_unavailable'],
+    errors: [
+      'invalid_state',
+      'payment_declined',
+      'payment_provider_unavailable',
+      'payment_provider_not_configured',
+    ],
     cartToken: true,
   }),
 } as const;

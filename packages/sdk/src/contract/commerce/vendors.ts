@@ -52,7 +52,10 @@ export const vendorOperations = {
     response: 'Vendor',
     errors: ['feature_not_in_plan'],
   }),
-  /** Deletes a vendor; its products keep no vendor. */
+  /**
+   * Deletes a vendor; its products keep no vendor and its pending invitations are revoked. A
+   * vendor with dashboard users answers `409 conflict`: unbind or delete them first.
+   */
   del: operation({
     method: 'delete',
     path: `${BASE}/:id`,
@@ -60,6 +63,6 @@ export const vendorOperations = {
     summary: 'Delete a vendor',
     permission: 'commerce:products:write',
     response: 'DeletedVendor',
-    errors: ['feature_not_in_plan'],
+    errors: ['feature_not_in_plan', 'conflict'],
   }),
 } as const;

@@ -19,7 +19,7 @@ export const invitationOperations = {
    * Invites a dashboard user: answers a one-time `token` and `acceptUrl`, shown only this once.
    * The role may not exceed the inviter's. A free seat of the plan's `platform.dashboardUsers`
    * limit is needed to invite and again to accept (the seat is taken on acceptance). Expires
-   * after 7 days.
+   * after 7 days. `vendorId` invites a vendor's user (plan feature `commerce.multiVendor`).
    */
   create: operation({
     method: 'post',
@@ -30,7 +30,7 @@ export const invitationOperations = {
     body: 'InvitationCreate',
     response: 'InvitationWithToken',
     status: 201,
-    errors: ['conflict', 'tier_limit_reached'],
+    errors: ['conflict', 'tier_limit_reached', 'feature_not_in_plan'],
     secret: true,
   }),
   /** Revokes a pending invitation: its token no longer works. */

@@ -15,7 +15,10 @@ export const userOperations = {
     response: 'UserList',
     list: true,
   }),
-  /** Creates a dashboard user. Only an owner may create an owner. */
+  /**
+   * Creates a dashboard user. Only an owner may create an owner. `vendorId` makes a vendor's user
+   * (plan feature `commerce.multiVendor`).
+   */
   create: operation({
     method: 'post',
     path: BASE,
@@ -25,7 +28,7 @@ export const userOperations = {
     body: 'UserCreate',
     response: 'User',
     status: 201,
-    errors: ['conflict', 'tier_limit_reached'],
+    errors: ['conflict', 'tier_limit_reached', 'feature_not_in_plan'],
   }),
   /** Retrieves a user by id. */
   retrieve: operation({
@@ -36,7 +39,10 @@ export const userOperations = {
     permission: 'platform:users:read',
     response: 'User',
   }),
-  /** Updates a user's name, role or password. Only an owner may promote to owner. */
+  /**
+   * Updates a user's name, role, password or vendor. Only an owner may promote to owner; nobody
+   * changes their own vendor binding.
+   */
   update: operation({
     method: 'patch',
     path: `${BASE}/:id`,
@@ -45,6 +51,7 @@ export const userOperations = {
     permission: 'platform:users:write',
     body: 'UserUpdate',
     response: 'User',
+    errors: ['feature_not_in_plan'],
   }),
   /** Deletes a user. A user cannot delete themself. */
   del: operation({

@@ -1,9 +1,10 @@
 import { orderWorkflowOperations } from '../../contract/commerce/orderWorkflow';
 import { removedStepKeys, workflowStepInUse } from '../../contract/commerce/rules';
+import { ProblemError } from '../../contract/problem';
 import { now } from '../collection';
 import { mockResource } from '../pipeline';
 import { requireMockFeature } from '../rules';
-import { advanceMockWorkflow } from './orders';
+import { advanceMockWorkflow, requireMockStaff } from './orders';
 
 /**
  * `/v1/commerce/order-workflow` in memory, as the server: anyone with order access reads it;
@@ -15,7 +16,9 @@ export const orderWorkflowMocks = mockResource(orderWorkflowOperations, {
     return ctx.db.orderWorkflow;
   },
   update(ctx) {
-    ctx.tenant();
+    if (ctx.tenant().vendorId !== undefined) {
+      throw new ProblemError(403, 'forbidden', "A vendor's user may not change the tenant's order workflow.");
+    }
     requireMockFeature(ctx.db, 'commerce.customWorkflows');
     const removed = removedStepKeys(ctx.db.orderWorkflow.steps, ctx.body.steps);
     const inUse = removed.filter((key) =>
@@ -30,7 +33,7 @@ export const orderWorkflowMocks = mockResource(orderWorkflowOperations, {
     return ctx.db.orderWorkflow;
   },
   advance(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     return advanceMockWorkflow(ctx.db, ctx.params.id);
   },
 });

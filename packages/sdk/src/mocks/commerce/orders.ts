@@ -5,8 +5,11 @@ import {
   nextWorkflowStep,
   paymentDeclined,
   refundExceedsCaptured,
+  requireFulfillmentTransition,
   requireOrderTransition,
+  statusFromFulfillments,
   testCardOutcome,
+  vendorPartOfOrder,
 } from '../../contract/commerce/orderRules';
 import { checkoutOperations, orderOperations } from '../../contract/commerce/orders';
 import { cartWire } from '../../contract/commerce/pricing';
@@ -26,7 +29,7 @@ import type { Money } from '../../schemas/common';
 import { newId } from '../../schemas/ids';
 import { findById, now, paginate } from '../collection';
 import { FIXTURE_EPOCH, fixtureId, HOUR, iso, type MockDb } from '../db';
-import { mockResource } from '../pipeline';
+import { type Caller, type MockContext, mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
 import { openMockCart, reprice } from './carts';
 import { reserveMockStock, restockMock, settleMockReservation } from './inventory';
@@ -54,6 +57,66 @@ function wire(db: MockDb, order: MockOrder, canWrite: boolean): Order {
 
 function canWrite(ctx: { caller: { permissions: readonly string[] } | null }): boolean {
   return ctx.caller?.permissions.includes('commerce:orders:write') ?? false;
+}
+
+/** The order as `ctx`'s caller sees it: a vendor's user its part only (`404` without one). */
+function view(ctx: { db: MockDb; caller: Caller | null }, order: MockOrder): Order {
+  const whole = wire(ctx.db, order, canWrite(ctx));
+  const vendorId = ctx.caller?.vendorId;
+  if (vendorId === undefined) return whole;
+  const part = vendorPartOfOrder(whole, vendorId);
+  if (!part) throw new ProblemError(404, 'not_found', `No order with id '${order.id}'.`, { param: 'id' });
+  return part;
+}
+
+/**
+ * As the server: a vendor's user takes no whole-order action (`403`; `404` first for an order
+ * without its items, whose existence it must not learn).
+ */
+export function requireMockStaff(db: MockDb, caller: Caller, orderId?: string): void {
+  if (caller.vendorId === undefined) return;
+  if (orderId !== undefined) view({ db, caller }, findOrder(db, orderId));
+  throw new ProblemError(403, 'forbidden', "A vendor's user acts on its own fulfilment only.");
+}
+
+type FulfillmentContext = MockContext<
+  (typeof orderOperations)['shipFulfillment'] | (typeof orderOperations)['deliverFulfillment']
+>;
+
+/** Ships or delivers one fulfilment, as the server: the order follows its last one. */
+function actOnFulfillment(ctx: FulfillmentContext, action: 'ship' | 'deliver'): Order {
+  const caller = ctx.tenant();
+  const { db } = ctx;
+  const order = findOrder(db, ctx.params.id);
+  view(ctx, order); // 404 for a vendor's user without items in it
+  const vendorId = caller.vendorId ?? null;
+  const f = order.fulfillments.find(
+    (x) => x.id === ctx.params.fulfillmentId && (vendorId === null || x.vendorId === vendorId),
+  );
+  if (!f) {
+    throw new ProblemError(404, 'not_found', `No fulfillment with id '${ctx.params.fulfillmentId}'.`, {
+      param: 'id',
+    });
+  }
+  requireFulfillmentTransition(f.id, f.status, order, action, workflowStepKeys(db));
+  const at = now();
+  if (action === 'ship') {
+    const body = ctx.body as { carrier?: string; trackingNumber?: string };
+    Object.assign(f, {
+      status: 'shipped',
+      shippedAt: at,
+      carrier: body.carrier ?? f.carrier,
+      trackingNumber: body.trackingNumber ?? f.trackingNumber,
+      updatedAt: at,
+    });
+  } else {
+    Object.assign(f, { status: 'delivered', deliveredAt: at, updatedAt: at });
+  }
+  const done = action === 'ship' ? 'shipped' : 'delivered';
+  record(db, order, `fulfillment.${done}`, `Fulfilment ${done}`, f.id, f);
+  const to = statusFromFulfillments(order, order.fulfillments);
+  if (to) move(db, order, to, to === 'shipped' ? 'Order shipped' : 'Order delivered', ctx.body.note);
+  return view(ctx, order);
 }
 
 function entry(
@@ -274,18 +337,20 @@ export const orderMocks = mockResource(orderOperations, {
         (q.paymentStatus === undefined || o.paymentStatus === q.paymentStatus) &&
         (q.customerId === undefined || o.customerId === q.customerId) &&
         (q.email === undefined || o.email?.toLowerCase() === q.email.toLowerCase()) &&
-        (q.vendorId === undefined || o.items.some((i) => i.vendorId === q.vendorId)),
+        (q.vendorId === undefined || o.items.some((i) => i.vendorId === q.vendorId)) &&
+        (ctx.caller?.vendorId === undefined || o.items.some((i) => i.vendorId === ctx.caller?.vendorId)),
     );
     const page = paginate(orders, q);
-    const writer = canWrite(ctx);
-    return { ...page, data: page.data.map((o) => wire(ctx.db, o, writer)) };
+    return { ...page, data: page.data.map((o) => view(ctx, o)) };
   },
   retrieve(ctx) {
     ctx.tenant();
-    return wire(ctx.db, findOrder(ctx.db, ctx.params.id), canWrite(ctx));
+    return view(ctx, findOrder(ctx.db, ctx.params.id));
   },
+  shipFulfillment: (ctx) => actOnFulfillment(ctx, 'ship'),
+  deliverFulfillment: (ctx) => actOnFulfillment(ctx, 'deliver'),
   create(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant());
     const { db, body } = ctx;
     const quantities = new Map<string, number>();
     for (const i of body.items) quantities.set(i.itemId, (quantities.get(i.itemId) ?? 0) + i.quantity);
@@ -345,19 +410,19 @@ export const orderMocks = mockResource(orderOperations, {
     return wire(ctx.db, order, true);
   },
   markPaid(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'mark_paid');
     markPaid(ctx.db, order);
     return wire(ctx.db, order, true);
   },
   startFulfillment(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'start_fulfillment');
     startFulfillment(ctx.db, order);
     return wire(ctx.db, order, true);
   },
   ship(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'ship');
     for (const f of order.fulfillments.filter((x) => x.status === 'pending')) {
       Object.assign(f, {
@@ -372,7 +437,7 @@ export const orderMocks = mockResource(orderOperations, {
     return move(ctx.db, order, 'shipped', 'Order shipped', ctx.body.note);
   },
   deliver(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'deliver');
     for (const f of order.fulfillments.filter((x) => x.status === 'shipped')) {
       Object.assign(f, { status: 'delivered', deliveredAt: now(), updatedAt: now() });
@@ -381,7 +446,7 @@ export const orderMocks = mockResource(orderOperations, {
     return move(ctx.db, order, 'delivered', 'Order delivered', ctx.body.note);
   },
   requestReturn(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'request_return');
     let units = 0;
     for (const { orderItemId, quantity } of ctx.body.items ??
@@ -394,7 +459,7 @@ export const orderMocks = mockResource(orderOperations, {
     return move(ctx.db, order, 'return_requested', `Return requested (${units} unit(s))`, ctx.body.note);
   },
   receiveReturn(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'receive_return');
     let units = 0;
     for (const item of order.items) {
@@ -411,7 +476,7 @@ export const orderMocks = mockResource(orderOperations, {
     return move(ctx.db, order, 'returned', `Return received (${units} unit(s) back in stock)`, ctx.body.note);
   },
   cancel(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'cancel');
     const at = now();
     const wasPaid = order.status !== 'pending';
@@ -443,7 +508,7 @@ export const orderMocks = mockResource(orderOperations, {
     return wire(ctx.db, order, true);
   },
   refund(ctx) {
-    ctx.tenant();
+    requireMockStaff(ctx.db, ctx.tenant(), ctx.params.id);
     const order = act(ctx.db, ctx.params.id, 'refund');
     refund(ctx.db, order, ctx.body.amount, ctx.body.reason ?? null);
     return wire(ctx.db, order, true);

@@ -1,4 +1,5 @@
 import { vendorOperations } from '../../contract/commerce/vendors';
+import { ProblemError } from '../../contract/problem';
 import type { Vendor } from '../../schemas/commerce/vendor';
 import { newId } from '../../schemas/ids';
 import { findById, now, orderBy, paginate } from '../collection';
@@ -39,6 +40,17 @@ export const vendorMocks = mockResource(vendorOperations, {
   del(ctx) {
     const db = entitled(ctx);
     const vendor = findById(db.vendors, ctx.params.id, 'vendor');
+    const bound = db.users.filter((u) => u.vendorId === vendor.id).length;
+    if (bound > 0) {
+      throw new ProblemError(
+        409,
+        'conflict',
+        `Vendor '${vendor.id}' has ${bound} dashboard user(s); unbind or delete them first.`,
+        { param: 'id' },
+      );
+    }
+    for (const i of db.invitations)
+      if (i.vendorId === vendor.id && !i.acceptedAt && !i.revokedAt) i.revokedAt = now();
     db.vendors = db.vendors.filter((v) => v.id !== vendor.id);
     for (const p of db.products) if (p.vendorId === vendor.id) p.vendorId = null;
     return { id: vendor.id, object: 'vendor' as const, deleted: true as const };

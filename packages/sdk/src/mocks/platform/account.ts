@@ -25,6 +25,7 @@ export const accountMocks = [
         agencyId: who.agencyId ?? null,
         role: who.role,
         userId: who.userId,
+        vendorId: who.vendorId ?? null,
         permissions: [...who.permissions].sort(),
       };
     },

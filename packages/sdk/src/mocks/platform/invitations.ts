@@ -8,7 +8,7 @@ import type { MockDb, MockInvitation } from '../db';
 import { mockResource } from '../pipeline';
 import { randomToken } from '../problems';
 import { requireMockSlot } from '../rules';
-import { addMockUser, openMockSession } from './users';
+import { addMockUser, openMockSession, requireMockNotVendorUser, requireMockVendorBinding } from './users';
 
 const TTL_MS = 7 * 24 * 3_600_000;
 
@@ -33,6 +33,7 @@ export const invitationMocks = mockResource(invitationOperations, {
   create(ctx): InvitationWithToken {
     const caller = ctx.tenant();
     const { db, body } = ctx;
+    requireMockNotVendorUser(caller, 'invite users');
     if (
       !caller.role ||
       !(body.role === 'owner' ? caller.role === 'owner' : canGrant(caller.role, body.role))
@@ -46,6 +47,7 @@ export const invitationMocks = mockResource(invitationOperations, {
         },
       );
     }
+    if (body.vendorId !== undefined) requireMockVendorBinding(db, caller, body.role, body.vendorId);
     requireMockSlot(db, 'platform.dashboardUsers');
     const email = body.email.trim().toLowerCase();
     if (db.users.some((u) => u.email.toLowerCase() === email)) {
@@ -71,6 +73,7 @@ export const invitationMocks = mockResource(invitationOperations, {
       email,
       name: body.name,
       role: body.role,
+      vendorId: body.vendorId ?? null,
       createdAt: new Date(at).toISOString(),
       expiresAt: new Date(at + TTL_MS).toISOString(),
       token,
@@ -87,7 +90,7 @@ export const invitationMocks = mockResource(invitationOperations, {
     };
   },
   revoke(ctx) {
-    ctx.tenant();
+    requireMockNotVendorUser(ctx.tenant(), 'revoke invitations');
     const invitation = findById(ctx.db.invitations, ctx.params.id, 'invitation');
     if (!isPending(invitation)) {
       throw new ProblemError(409, 'invalid_state', 'Only a pending invitation can be revoked.', {
@@ -107,8 +110,22 @@ export const invitationMocks = mockResource(invitationOperations, {
         { param: 'token' },
       );
     }
-    const { email, name, role } = invitation;
-    const user = addMockUser(db, { email, name, role, password: body.password });
+    const { email, name, role, vendorId } = invitation;
+    if (vendorId !== null && !db.vendors.some((v) => v.id === vendorId)) {
+      throw new ProblemError(
+        404,
+        'not_found',
+        'This invitation does not exist, was already accepted, was revoked or has expired. Ask for a new one.',
+        { param: 'token' },
+      );
+    }
+    const user = addMockUser(db, {
+      email,
+      name,
+      role,
+      password: body.password,
+      ...(vendorId !== null && { vendorId }),
+    });
     invitation.acceptedAt = now();
     return openMockSession(db, user);
   },

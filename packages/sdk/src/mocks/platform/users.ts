@@ -1,14 +1,15 @@
+import { canGrant } from '../../catalog/permissions';
 import { sessionOperations } from '../../contract/platform/sessions';
 import { userOperations } from '../../contract/platform/users';
 import { ProblemError } from '../../contract/problem';
 import { newId } from '../../schemas/ids';
-import type { Session, User, UserCreate } from '../../schemas/platform/user';
+import type { Role, Session, User, UserCreate } from '../../schemas/platform/user';
 import { findById, now, orderBy, paginate } from '../collection';
 import type { MockDb } from '../db';
 import { type Caller, mockResource } from '../pipeline';
 import { randomToken } from '../problems';
 import { recordMockEvent } from '../realtime/events';
-import { requireMockSlot } from '../rules';
+import { requireMockFeature, requireMockSlot } from '../rules';
 
 const ORDER_FIELDS = {
   name: (u: User) => u.name,
@@ -20,6 +21,29 @@ const ORDER_FIELDS = {
 function requireOwner(caller: Caller, what: string, param: string): void {
   if (caller.role !== 'owner')
     throw new ProblemError(403, 'forbidden', `Only an owner may ${what}.`, { param });
+}
+
+/** As the server: a vendor's user manages no users or invitations. */
+export function requireMockNotVendorUser(caller: Caller, what: string): void {
+  if (caller.vendorId !== undefined)
+    throw new ProblemError(403, 'forbidden', `A vendor's user may not ${what}.`);
+}
+
+/**
+ * As the server: binding a user of `role` to `vendorId` needs `commerce.multiVendor`, a vendor of
+ * the tenant (`404` naming `vendorId`) and a role other than owner (`400 validation_failed`).
+ */
+export function requireMockVendorBinding(db: MockDb, caller: Caller, role: Role, vendorId: string): void {
+  requireMockNotVendorUser(caller, 'bind users to vendors');
+  requireMockFeature(db, 'commerce.multiVendor');
+  if (role === 'owner') {
+    throw new ProblemError(400, 'validation_failed', 'An owner cannot be bound to a vendor.', {
+      param: 'vendorId',
+    });
+  }
+  if (!db.vendors.some((v) => v.id === vendorId)) {
+    throw new ProblemError(404, 'not_found', `No vendor with id '${vendorId}'.`, { param: 'vendorId' });
+  }
 }
 
 /**
@@ -45,6 +69,7 @@ export function addMockUser(db: MockDb, input: UserCreate): User {
     email: input.email.toLowerCase(),
     name: input.name,
     role: input.role,
+    vendorId: input.vendorId ?? null,
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
@@ -74,7 +99,9 @@ export const userMocks = [
     create(ctx) {
       const caller = ctx.tenant();
       const { db, body } = ctx;
+      requireMockNotVendorUser(caller, 'create users');
       if (body.role === 'owner') requireOwner(caller, 'create an owner', 'role');
+      if (body.vendorId !== undefined) requireMockVendorBinding(db, caller, body.role, body.vendorId);
       return addMockUser(db, body);
     },
     retrieve(ctx) {
@@ -83,6 +110,7 @@ export const userMocks = [
     },
     update(ctx) {
       const caller = ctx.tenant();
+      requireMockNotVendorUser(caller, 'change users');
       const user = findById(ctx.db.users, ctx.params.id, 'user');
       const { password, ...input } = ctx.body;
       if (input.role === 'owner' && user.role !== 'owner')
@@ -90,6 +118,25 @@ export const userMocks = [
       if (user.role === 'owner' && input.role !== undefined && input.role !== 'owner') {
         requireOwner(caller, "change an owner's role", 'role');
       }
+      const role = input.role ?? user.role;
+      const vendorId = input.vendorId === undefined ? user.vendorId : input.vendorId;
+      if (input.vendorId !== undefined && input.vendorId !== user.vendorId) {
+        if (caller.userId === user.id) {
+          throw new ProblemError(403, 'forbidden', 'You cannot change your own vendor binding.', {
+            param: 'vendorId',
+          });
+        }
+        if (role !== 'owner' && (!caller.role || !canGrant(caller.role, role))) {
+          throw new ProblemError(
+            403,
+            'forbidden',
+            `Your role (${caller.role}) may not change the vendor of a user with role '${role}'.`,
+            { param: 'role' },
+          );
+        }
+      }
+      if (vendorId !== null && (input.vendorId !== undefined || input.role !== undefined))
+        requireMockVendorBinding(ctx.db, caller, role, vendorId);
       if (password !== undefined) ctx.db.passwords.set(user.id, password);
       Object.assign(user, input, { updatedAt: now() });
       recordMockEvent(ctx.db, 'user.updated', user);
@@ -97,6 +144,7 @@ export const userMocks = [
     },
     del(ctx) {
       const caller = ctx.tenant();
+      requireMockNotVendorUser(caller, 'delete users');
       const { db } = ctx;
       const user = findById(db.users, ctx.params.id, 'user');
       if (user.id === caller.userId) {

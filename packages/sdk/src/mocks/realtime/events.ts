@@ -1,3 +1,4 @@
+import { vendorPartOfOrderEvent } from '../../contract/commerce/orderRules';
 import { ProblemError } from '../../contract/problem';
 import {
   REALTIME_TOPIC_PERMISSIONS,
@@ -30,6 +31,7 @@ export function recordMockEvent(db: MockDb, type: string, data: { id: string } &
 }
 
 const encoder = new TextEncoder();
+const ORDER_EVENTS: ReadonlySet<string> = new Set(REALTIME_TOPICS.orders);
 const frame = (event: string, id: number, data: unknown) =>
   encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
@@ -79,10 +81,18 @@ export const realtimeMocks = [
         start(controller) {
           controller.enqueue(encoder.encode('retry: 1000\n\n'));
           controller.enqueue(frame('ready', after, { seq: after }));
+          const vendorId = caller.vendorId;
           const send = (event: RealtimeEvent) => {
             if (!types.has(event.type)) return;
+            // As the server: a vendor's user receives its part of its orders only.
+            let shown: RealtimeEvent = event;
+            if (vendorId !== undefined && ORDER_EVENTS.has(event.type)) {
+              const data = vendorPartOfOrderEvent(event.data, vendorId);
+              if (data === null) return;
+              shown = { ...event, data: data as Record<string, unknown> };
+            }
             try {
-              controller.enqueue(frame(event.type, event.seq, event));
+              controller.enqueue(frame(event.type, event.seq, shown));
             } catch {
               close(); // the stream was closed under it: the write that recorded the event goes on
             }

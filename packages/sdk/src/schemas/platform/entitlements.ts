@@ -55,6 +55,8 @@ export const Principal = z.strictObject({
   agencyId: z.nullable(z.string()),
   role: z.nullable(z.string()),
   userId: z.nullable(z.string()),
+  /** The vendor a vendor's dashboard user works for: it sees that vendor's part of orders only. */
+  vendorId: z.nullable(z.string()),
   permissions: z.array(z.string()),
 });
 export type Principal = z.infer<typeof Principal>;

@@ -13,6 +13,8 @@ export const Invitation = z.strictObject({
   email: z.string(),
   name: z.string(),
   role: Role,
+  /** The vendor the invitee will work for (see `User.vendorId`), or `null`. */
+  vendorId: z.nullable(z.string()),
   createdAt: Timestamp,
   expiresAt: Timestamp,
 });
@@ -46,6 +48,8 @@ export const InvitationCreate = z.strictObject({
   email: Email,
   name: safeString(z.minLength(1), z.maxLength(120)),
   role: Role,
+  /** Makes the invitee a vendor's user (see `UserCreate.vendorId`: same plan feature and rules). */
+  vendorId: z.optional(prefixedId('ven')),
 });
 export type InvitationCreate = z.infer<typeof InvitationCreate>;
 

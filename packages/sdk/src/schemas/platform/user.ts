@@ -18,6 +18,13 @@ export const User = z.strictObject({
   email: z.string(),
   name: z.string(),
   role: Role,
+  /**
+   * The vendor this user works for (`ven_…`), or `null`. A vendor's user sees and acts on only
+   * its vendor's part of orders (its items, its fulfilment, the totals of its items), reads the
+   * catalogue, and nothing else of the tenant: the permissions of its role narrowed to
+   * `VENDOR_PERMISSIONS` (`@agentstack/sdk/catalog`). Plan feature `commerce.multiVendor`.
+   */
+  vendorId: z.nullable(z.string()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   lastLoginAt: z.nullable(Timestamp),
@@ -51,6 +58,11 @@ export const UserCreate = z.strictObject({
   name: UserName,
   role: Role,
   password: NewPassword,
+  /**
+   * Binds the user to a vendor of the tenant (plan feature `commerce.multiVendor`, else `403
+   * feature_not_in_plan`; an unknown vendor is `404 not_found`). An owner cannot be bound.
+   */
+  vendorId: z.optional(prefixedId('ven')),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
@@ -59,6 +71,12 @@ export const UserUpdate = z.strictObject({
   name: z.optional(UserName),
   role: z.optional(Role),
   password: z.optional(NewPassword),
+  /**
+   * Binds the user to a vendor, or unbinds it (`null`): as on create. Unbinding gives the user
+   * the whole of its role again, so it needs the right to grant that role; nobody changes their
+   * own binding.
+   */
+  vendorId: z.optional(z.nullable(prefixedId('ven'))),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 

@@ -2,11 +2,14 @@ import {
   REALTIME_TOPIC_PERMISSIONS,
   realtimeEventOperations,
   realtimeTokenOperations,
+  vendorPartOfOrderEvent,
 } from '@agentstack/sdk/contract';
 import { REALTIME_TOPICS, type RealtimeResourceTopic } from '@agentstack/sdk/schemas';
 import type { Principal } from '../../auth/principal';
 import { ApiError } from '../../http/errors';
 import type { ApiRouter } from '../../http/route';
+
+const ORDER_EVENTS: ReadonlySet<string> = new Set(REALTIME_TOPICS.orders);
 
 const RESOURCE_OF = new Map<string, RealtimeResourceTopic>(
   (Object.entries(REALTIME_TOPICS) as Array<[RealtimeResourceTopic, readonly string[]]>).flatMap(
@@ -59,11 +62,17 @@ export function realtimeRoutes(router: ApiRouter): void {
     const types = typesOfTopics(query.topics, principal);
     const afterSeq = resumePoint(c.req.header('last-event-id'), query.lastEventId);
     const topics = query.topics;
+    const vendorId = principal.vendorId;
     return app.realtime.open({
       tenantId: principal.tenant.id,
       types,
       afterSeq,
       c,
+      // A vendor's user: its part of its orders only (another vendor's events are not sent).
+      project:
+        vendorId === undefined
+          ? undefined
+          : (e) => (ORDER_EVENTS.has(e.type) ? vendorPartOfOrderEvent(e.data, vendorId) : e.data),
       async stillAllowed() {
         const now =
           'header' in credential
@@ -71,6 +80,7 @@ export function realtimeRoutes(router: ApiRouter): void {
             : await app.auth.authenticateRealtime(credential.token, { ignoreExpiry: true });
         if (
           now.tenant?.id !== principal.tenant.id ||
+          now.vendorId !== vendorId ||
           !now.permissions.has(realtimeEventOperations.stream.permission)
         ) {
           return false;

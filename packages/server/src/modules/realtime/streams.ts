@@ -39,6 +39,11 @@ export interface StreamRequest {
   types: ReadonlySet<string>;
   /** Resume after this sequence number (`Last-Event-ID`); from now on when absent. */
   afterSeq: number | undefined;
+  /**
+   * What the caller sees of an event's payload, or `null` to skip it (a vendor's user sees only
+   * its part of orders). Every payload as it is when absent.
+   */
+  project?(e: StoredEvent): unknown | null;
   /** Whether the caller may still read this stream (asked after every revocation announcement). */
   stillAllowed(): Promise<boolean>;
   c: Context;
@@ -204,13 +209,15 @@ export class RealtimeStreams {
       {
         event(e: StoredEvent) {
           if (!types.has(e.type)) return;
+          const data = request.project ? request.project(e) : e.data;
+          if (data === null) return;
           message(e.type, e.seq, {
             id: e.id,
             object: 'event',
             type: e.type,
             seq: e.seq,
             createdAt: e.createdAt.toISOString(),
-            data: e.data,
+            data,
           });
         },
         gap(g) {

@@ -18,6 +18,9 @@ export const orderWorkflowService = {
 
   /** Replaces the steps; removing one that orders are in is `409 workflow_step_in_use`. */
   async update(tx: Executor, caller: TenantPrincipal, input: OrderWorkflowUpdate): Promise<OrderWorkflow> {
+    if (vendorOf(caller) !== null) {
+      throw new ApiError(403, 'forbidden', "A vendor's user may not change the tenant's order workflow.");
+    }
     requireFeature(caller.tenant, 'commerce.customWorkflows');
     const store = orderWorkflowStore(tx, caller.tenant.id);
     const current = await store.getForUpdate();

@@ -37,6 +37,12 @@ export function orderRoutes(router: ApiRouter): void {
   router.implement(ops.deliver, ({ db, tenant, params, body }) =>
     orderService.deliver(db, tenant(), params.id, body),
   );
+  router.implement(ops.shipFulfillment, ({ db, tenant, params, body }) =>
+    orderService.shipFulfillment(db, tenant(), params.id, params.fulfillmentId, body),
+  );
+  router.implement(ops.deliverFulfillment, ({ db, tenant, params, body }) =>
+    orderService.deliverFulfillment(db, tenant(), params.id, params.fulfillmentId, body),
+  );
   router.implement(ops.requestReturn, ({ db, tenant, params, body }) =>
     orderService.requestReturn(db, tenant(), params.id, body),
   );

@@ -3,7 +3,9 @@ import {
   type OrderStateLike,
   ProblemError,
   refundExceedsCaptured,
+  requireFulfillmentTransition,
   requireOrderTransition,
+  statusFromFulfillments,
 } from '@agentstack/sdk/contract';
 import type {
   Address,
@@ -506,6 +508,9 @@ export const orderService = {
 
   /** A manual order: catalogue prices, stock reserved; paid at once with `markPaid`. */
   async create(tx: Executor, caller: TenantPrincipal, input: OrderCreate): Promise<Order> {
+    if (vendorOf(caller) !== null) {
+      throw new ProblemError(403, 'forbidden', "A vendor's user acts on its own fulfilment only.");
+    }
     const tenantId = caller.tenant.id;
     const actor = actorOf(caller);
     const quantities = new Map<string, number>();
@@ -566,6 +571,31 @@ export const orderService = {
     return moveOrder(tx, row, 'delivered', actorOf(caller), events, input.note);
   },
 
+  /**
+   * Ships one fulfilment (`pending → shipped`); the order becomes `shipped` with its last. A
+   * vendor's user ships its own vendor's fulfilment only (another's: `404 not_found`).
+   */
+  async shipFulfillment(
+    tx: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    fulfillmentId: string,
+    input: OrderShip,
+  ): Promise<Order> {
+    return actOnFulfillment(tx, caller, id, fulfillmentId, 'ship', input);
+  },
+
+  /** Marks one shipped fulfilment delivered; the order becomes `delivered` with its last. */
+  async deliverFulfillment(
+    tx: Executor,
+    caller: TenantPrincipal,
+    id: string,
+    fulfillmentId: string,
+    input: OrderActionNote,
+  ): Promise<Order> {
+    return actOnFulfillment(tx, caller, id, fulfillmentId, 'deliver', input);
+  },
+
   async requestReturn(tx: Executor, caller: TenantPrincipal, id: string, input: OrderReturn): Promise<Order> {
     const row = await lockForAction(tx, caller, id, 'request_return');
     const items = await itemsOf(tx, row.id);
@@ -624,6 +654,44 @@ export const orderService = {
     );
   },
 };
+
+/**
+ * Ships or delivers one fulfilment of order `id` in `tx`: the order is locked, then its
+ * fulfilments (the order every action on an order locks in, so concurrent ships of two vendors'
+ * fulfilments queue and the last one sees every other shipped). Answers the order as the caller
+ * sees it.
+ */
+async function actOnFulfillment(
+  tx: Executor,
+  caller: TenantPrincipal,
+  id: string,
+  fulfillmentId: string,
+  action: 'ship' | 'deliver',
+  input: OrderShip,
+): Promise<Order> {
+  const tenantId = caller.tenant.id;
+  const row = await requireVisible(tx, caller, await orderForUpdate(tx, tenantId, id), id);
+  const all = await fulfillmentsOf(tx, row.id, true);
+  const vendorId = vendorOf(caller);
+  const f = all.find((x) => x.id === fulfillmentId && (vendorId === null || x.vendorId === vendorId));
+  if (!f) throw notFound('fulfillment', fulfillmentId);
+  const steps = await workflowStepKeys(tx, tenantId);
+  requireFulfillmentTransition(f.id, f.status, row as OrderStateLike, action, steps);
+  const event = await moveFulfillment(tx, f, action === 'ship' ? 'shipped' : 'delivered', input);
+  const after = all.map((x) =>
+    x.id === f.id ? { status: action === 'ship' ? 'shipped' : 'delivered' } : x,
+  ) as {
+    status: FulfillmentRow['status'];
+  }[];
+  const to = statusFromFulfillments(row as OrderStateLike, after);
+  const actor = actorOf(caller);
+  const staff = to
+    ? await moveOrder(tx, row, to, actor, [event], input.note)
+    : await recordOrderEvents(tx, tenantId, row.id, actor, [event]);
+  return viewOf(caller).vendorId === null && viewOf(caller).canWrite
+    ? staff
+    : orderService.retrieve(tx, caller, row.id);
+}
 
 /** Records a manual payment of the whole total and settles the order. */
 async function markPaid(tx: Executor, tenantId: string, row: OrderRow, actor: string): Promise<Order> {

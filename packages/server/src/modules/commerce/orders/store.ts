@@ -1,4 +1,4 @@
-import { allowedOrderTransitions } from '@agentstack/sdk/contract';
+import { allowedOrderTransitions, vendorPartOfOrder } from '@agentstack/sdk/contract';
 import type {
   Fulfillment,
   Money,
@@ -38,8 +38,8 @@ type EventRow = typeof orderEvents.$inferSelect;
 
 /**
  * Who reads an order: staff see all of it; a vendor's user (`vendorId`) sees only the vendor's
- * items and fulfilment, totals of those items, and the timeline entries of the vendor's part —
- * no payments, refunds or other vendors.
+ * part (`vendorPartOfOrder` of the contract): its items and fulfilment, totals of those items,
+ * the timeline entries of its part — no payments, refunds, customer or other vendors.
  */
 export interface OrderView {
   vendorId: string | null;
@@ -218,9 +218,6 @@ function toEntry(row: EventRow): OrderTimelineEntry {
   };
 }
 
-const sum = (rows: readonly OrderItemRow[], key: 'subtotal' | 'discount' | 'tax' | 'total') =>
-  rows.reduce((n, r) => n + Number(r[key]), 0);
-
 /** The order's transitions for this caller: none for read-only callers and vendors' users. */
 export function transitionsFor(
   row: OrderRow,
@@ -264,36 +261,9 @@ export async function hydrateOrders(
   const refsBy = by(refs);
   const fulsBy = by(fuls);
   const eventsBy = by(events);
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
     const c = row.currency;
-    let lines = itemsBy.get(row.id) ?? [];
-    let shipments = fulsBy.get(row.id) ?? [];
-    let timeline = eventsBy.get(row.id) ?? [];
-    const vendor = view.vendorId;
-    if (vendor !== null) {
-      lines = lines.filter((l) => l.vendorId === vendor);
-      shipments = shipments.filter((f) => f.vendorId === vendor);
-      timeline = timeline.filter((e) => e.vendorId === vendor || VENDOR_VISIBLE.has(e.type));
-    }
-    const totals =
-      vendor === null
-        ? {
-            subtotal: money(row.subtotal, c),
-            discountTotal: money(row.discountTotal, c),
-            shippingTotal: money(row.shippingTotal, c),
-            taxTotal: money(row.taxTotal, c),
-            total: money(row.total, c),
-            refundedTotal: money(row.refundedTotal, c),
-          }
-        : {
-            subtotal: money(sum(lines, 'subtotal'), c),
-            discountTotal: money(sum(lines, 'discount'), c),
-            shippingTotal: money(0, c),
-            taxTotal: money(sum(lines, 'tax'), c),
-            total: money(sum(lines, 'total'), c),
-            refundedTotal: money(0, c),
-          };
-    return {
+    const order: Order = {
       id: row.id,
       object: 'order' as const,
       number: Number(row.number),
@@ -304,28 +274,34 @@ export async function hydrateOrders(
       customerId: row.customerId,
       email: row.email,
       currency: c,
-      items: lines.map((l) => toItem(l, c)),
-      ...totals,
-      discountCode: vendor === null ? row.discountCode : null,
+      items: (itemsBy.get(row.id) ?? []).map((l) => toItem(l, c)),
+      subtotal: money(row.subtotal, c),
+      discountTotal: money(row.discountTotal, c),
+      shippingTotal: money(row.shippingTotal, c),
+      taxTotal: money(row.taxTotal, c),
+      total: money(row.total, c),
+      refundedTotal: money(row.refundedTotal, c),
+      discountCode: row.discountCode,
       shippingAddress: row.shippingAddress ?? null,
       payments: (paysBy.get(row.id) ?? []).map(toPayment),
       refunds: (refsBy.get(row.id) ?? []).map(toRefund),
-      fulfillments: shipments.map(toFulfillment),
-      timeline: timeline.map(toEntry),
+      fulfillments: (fulsBy.get(row.id) ?? []).map(toFulfillment),
+      timeline: (eventsBy.get(row.id) ?? []).map(toEntry),
       workflowStep: row.workflowStep,
       allowedTransitions: transitionsFor(row, view, steps),
       cancelReason: row.cancelReason,
-      metadata: vendor === null ? row.metadata : {},
+      metadata: row.metadata,
       paidAt: iso(row.paidAt),
       canceledAt: iso(row.canceledAt),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
+    if (view.vendorId === null) return [order];
+    // A vendor's user: its part only (the caller filtered the rows to orders with its items).
+    const part = vendorPartOfOrder(order, view.vendorId);
+    return part ? [part] : [];
   });
 }
-
-/** Order-level timeline entries a vendor's user sees besides their own part's (they carry no amounts). */
-const VENDOR_VISIBLE = new Set(['order.created', 'order.paid', 'order.canceled']);
 
 /**
  * Checkout orders left `pending` with a payment awaiting the shopper's extra step for longer than

@@ -6,10 +6,14 @@ import type {
   VendorUpdate,
 } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import { and, eq } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
-import { notFound } from '../../../http/errors';
+import { invitations, users } from '../../../db/schema';
+import { ApiError, notFound } from '../../../http/errors';
 import { requireFeature } from '../../platform/entitlements/service';
+import { pendingAt } from '../../platform/invitations/store';
+import { userStore } from '../../platform/users/store';
 import { bumpCatalogVersion, detachFromProducts } from '../products/store';
 import { toVendor, vendorStore } from './store';
 
@@ -54,6 +58,20 @@ export const vendorService = {
     const tenantId = entitled(caller);
     const store = vendorStore(tx, tenantId);
     if (!(await store.getForUpdate(id))) throw notFound('vendor', id);
+    // Unbinding its users would give them their whole role: they are unbound or deleted first.
+    const bound = await userStore(tx, tenantId).count(eq(users.vendorId, id));
+    if (bound > 0) {
+      throw new ApiError(
+        409,
+        'conflict',
+        `Vendor '${id}' has ${bound} dashboard user(s); unbind or delete them first.`,
+        { param: 'id' },
+      );
+    }
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.tenantId, tenantId), eq(invitations.vendorId, id), pendingAt(new Date())));
     await detachFromProducts(tx, tenantId, 'vendorId', id);
     await store.remove(id);
     await bumpCatalogVersion(tx, tenantId);

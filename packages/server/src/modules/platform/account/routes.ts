@@ -14,6 +14,7 @@ export function accountRoutes(router: ApiRouter): void {
     agencyId: principal!.agencyId ?? null,
     role: principal!.role,
     userId: principal!.userId,
+    vendorId: principal!.vendorId ?? null,
     permissions: [...principal!.permissions].sort(),
   }));
   router.implement(entitlementOperations.retrieve, async ({ db, tenant, app, principal }) => {

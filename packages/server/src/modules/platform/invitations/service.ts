@@ -15,9 +15,16 @@ import type { Executor } from '../../../db/client';
 import { invitations, users } from '../../../db/schema';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, notFound } from '../../../http/errors';
+import { vendorStore } from '../../commerce/vendors/store';
 import { reserve } from '../entitlements/service';
 import { openSession } from '../sessions/service';
-import { addUser, duplicateEmail, requireGrant } from '../users/service';
+import {
+  addUser,
+  duplicateEmail,
+  requireGrant,
+  requireNotVendorUser,
+  requireVendorBinding,
+} from '../users/service';
 import { normalizeEmail, userStore } from '../users/store';
 import { invitationByTokenHashForUpdate, invitationStore, pendingAt, toInvitation } from './store';
 
@@ -55,11 +62,13 @@ export const invitationService = {
     input: InvitationCreate,
     acceptBase: string,
   ): Promise<Omit<InvitationWithToken, 'delivery'>> {
+    requireNotVendorUser(caller, 'invite users');
     requireGrant(
       caller,
       input.role,
       input.role === 'owner' ? 'invite an owner' : `invite a user with role '${input.role}'`,
     );
+    if (input.vendorId !== undefined) await requireVendorBinding(tx, caller, input.role, input.vendorId);
     const tenant = await reserve(tx, caller.tenant.id, 'platform.dashboardUsers');
     const email = normalizeEmail(input.email);
     if ((await userStore(tx, tenant.id).count(eq(users.email, email))) > 0) throw duplicateEmail(email);
@@ -76,6 +85,7 @@ export const invitationService = {
       email,
       name: input.name,
       role: input.role,
+      vendorId: input.vendorId ?? null,
       tokenHash: hashSecret(token),
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
@@ -87,6 +97,7 @@ export const invitationService = {
 
   /** Revokes a pending invitation; one already accepted, revoked or expired answers `409 invalid_state`. */
   async revoke(tx: Executor, caller: TenantPrincipal, id: string): Promise<Invitation> {
+    requireNotVendorUser(caller, 'revoke invitations');
     const store = invitationStore(tx, caller.tenant.id);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('invitation', id);
@@ -110,11 +121,19 @@ export const invitationService = {
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) {
       throw unusable();
     }
+    // A vendor deleted since (its pending invitations are revoked then; this is the backstop).
+    if (
+      invitation.vendorId &&
+      !(await vendorStore(tx, invitation.tenantId).getForUpdate(invitation.vendorId))
+    ) {
+      throw unusable();
+    }
     const user = await addUser(tx, invitation.tenantId, {
       email: invitation.email,
       name: invitation.name,
       role: invitation.role,
       passwordHash,
+      vendorId: invitation.vendorId,
     });
     await invitationStore(tx, invitation.tenantId).update(invitation.id, { acceptedAt: new Date() });
     return openSession(tx, user);

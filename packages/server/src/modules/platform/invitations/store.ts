@@ -9,7 +9,7 @@ export type InvitationRow = typeof invitations.$inferSelect;
 
 /** The wire shape of an invitation: never its token or hash. */
 export function toInvitation(row: InvitationRow): Invitation {
-  return wireOf(row, 'invitation', ['email', 'name', 'role', 'createdAt', 'expiresAt']);
+  return wireOf(row, 'invitation', ['email', 'name', 'role', 'vendorId', 'createdAt', 'expiresAt']);
 }
 
 /** Invitations neither accepted, revoked nor expired at `now`. */

@@ -15,7 +15,8 @@ import type { Executor } from '../../../db/client';
 import { isUniqueViolation } from '../../../db/errors';
 import { recordEvent } from '../../../events/outbox';
 import { ApiError, notFound } from '../../../http/errors';
-import { reserve } from '../entitlements/service';
+import { vendorStore } from '../../commerce/vendors/store';
+import { requireFeature, reserve } from '../entitlements/service';
 import { registerUsage } from '../entitlements/usage';
 import { sessionStore } from '../sessions/store';
 import { normalizeEmail, toUser, type UserRow, userStore } from './store';
@@ -51,6 +52,40 @@ export function requireGrant(caller: TenantPrincipal, role: Role, what: string):
 }
 
 /**
+ * Checks that a user of `role` may be bound to vendor `vendorId` of the caller's tenant: plan
+ * feature `commerce.multiVendor` (`403 feature_not_in_plan`), a vendor of the tenant (`404
+ * not_found`, locked until commit so it cannot be deleted meanwhile), and not an owner (`400
+ * validation_failed`). A vendor's user itself binds nobody (`403 forbidden`).
+ */
+export async function requireVendorBinding(
+  tx: Executor,
+  caller: TenantPrincipal,
+  role: Role,
+  vendorId: string,
+): Promise<void> {
+  requireNotVendorUser(caller, 'bind users to vendors');
+  requireFeature(caller.tenant, 'commerce.multiVendor');
+  if (role === 'owner') {
+    throw new ApiError(400, 'validation_failed', 'An owner cannot be bound to a vendor.', {
+      param: 'vendorId',
+    });
+  }
+  if (!(await vendorStore(tx, caller.tenant.id).getForUpdate(vendorId))) {
+    throw new ApiError(404, 'not_found', `No vendor with id '${vendorId}'.`, { param: 'vendorId' });
+  }
+}
+
+/**
+ * `403 forbidden` for a vendor's user: it manages no users or invitations (its permissions lack
+ * them already; this holds even if a role table change gave them back).
+ */
+export function requireNotVendorUser(caller: TenantPrincipal, what: string): void {
+  if (caller.vendorId !== undefined) {
+    throw new ApiError(403, 'forbidden', `A vendor's user may not ${what}.`);
+  }
+}
+
+/**
  * Adds a user to the tenant within `tx`: takes a seat of `platform.dashboardUsers` (`402
  * tier_limit_reached` when none is left), answers `409 conflict` when the email is taken, and
  * records `user.created`. The caller has checked who may add this role.
@@ -58,7 +93,7 @@ export function requireGrant(caller: TenantPrincipal, role: Role, what: string):
 export async function addUser(
   tx: Executor,
   tenantId: string,
-  input: { email: string; name: string; role: Role; passwordHash: string },
+  input: { email: string; name: string; role: Role; passwordHash: string; vendorId?: string | null },
 ): Promise<UserRow> {
   const tenant = await reserve(tx, tenantId, 'platform.dashboardUsers');
   const email = normalizeEmail(input.email);
@@ -70,6 +105,7 @@ export async function addUser(
       name: input.name,
       role: input.role,
       passwordHash: input.passwordHash,
+      vendorId: input.vendorId ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -95,21 +131,26 @@ export const userService = {
   },
 
   async create(tx: Executor, caller: TenantPrincipal, input: UserCreate): Promise<User> {
+    requireNotVendorUser(caller, 'create users');
     requireGrant(
       caller,
       input.role,
       input.role === 'owner' ? 'create an owner' : `create a user with role '${input.role}'`,
     );
+    if (input.vendorId !== undefined) await requireVendorBinding(tx, caller, input.role, input.vendorId);
     // Hash before taking the tenant lock: scrypt is slow and the lock serialises the tenant's creates.
     const passwordHash = await hashPassword(input.password);
     return toUser(await addUser(tx, caller.tenant.id, { ...input, passwordHash }));
   },
 
   /**
-   * Updates name, role or password. A password change signs the user out everywhere else (the
-   * caller's own session stays); the caller must drop cached principals afterwards.
+   * Updates name, role, password or vendor binding. A password change signs the user out
+   * everywhere else (the caller's own session stays); the caller must drop cached principals
+   * afterwards. Binding or unbinding needs the right to grant the user's role (unbinding gives
+   * the whole role back), and nobody changes their own binding.
    */
   async update(tx: Executor, caller: TenantPrincipal, id: string, input: UserUpdate): Promise<User> {
+    requireNotVendorUser(caller, 'change users');
     const store = userStore(tx, caller.tenant.id);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('user', id);
@@ -120,9 +161,23 @@ export const userService = {
         input.role,
         input.role === 'owner' ? 'promote a user to owner' : `give role '${input.role}'`,
       );
-    const patch: { name?: string; role?: Role; passwordHash?: string } = {};
+    const role = input.role ?? current.role;
+    const vendorId = input.vendorId === undefined ? current.vendorId : input.vendorId;
+    if (input.vendorId !== undefined && input.vendorId !== current.vendorId) {
+      if (caller.userId === id) {
+        throw new ApiError(403, 'forbidden', 'You cannot change your own vendor binding.', {
+          param: 'vendorId',
+        });
+      }
+      requireGrant(caller, role, `change the vendor of a user with role '${role}'`);
+    }
+    if (vendorId !== null && (input.vendorId !== undefined || input.role !== undefined)) {
+      await requireVendorBinding(tx, caller, role, vendorId);
+    }
+    const patch: { name?: string; role?: Role; passwordHash?: string; vendorId?: string | null } = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.role !== undefined) patch.role = input.role;
+    if (input.vendorId !== undefined) patch.vendorId = input.vendorId;
     if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
     const row = Object.keys(patch).length ? await store.update(id, patch) : current;
     if (input.password !== undefined) {
@@ -138,6 +193,7 @@ export const userService = {
 
   /** Deletes a user and revokes their sessions. Nobody deletes themself; only owners delete owners. */
   async remove(tx: Executor, caller: TenantPrincipal, id: string): Promise<DeletedUser> {
+    requireNotVendorUser(caller, 'delete users');
     const store = userStore(tx, caller.tenant.id);
     const current = await store.getForUpdate(id);
     if (!current) throw notFound('user', id);

@@ -9,7 +9,7 @@ export type UserRow = typeof users.$inferSelect;
 
 /** The wire shape of a user row: everything but the password hash. */
 export function toUser(row: UserRow): User {
-  return wireOf(row, 'user', ['email', 'name', 'role', 'createdAt', 'updatedAt', 'lastLoginAt']);
+  return wireOf(row, 'user', ['email', 'name', 'role', 'vendorId', 'createdAt', 'updatedAt', 'lastLoginAt']);
 }
 
 /** Normalises an email for storage and lookup: trimmed and lower-cased. */
