@@ -156,7 +156,22 @@ function answer(
   return settled.order;
 }
 
-/** Calls the provider outside any transaction; an unreachable provider leaves the payment pending. */
+/**
+ * A provider's own refusal (a `ProblemError` below 500, e.g. `409 payment_provider_not_configured`):
+ * nothing was charged. It is settled like a decline — the order canceled, its stock and discount
+ * released, the cart open — and the caller gets the provider's problem as it is.
+ */
+class ProviderRefused extends Error {
+  constructor(readonly problem: ProblemError) {
+    super(problem.detail);
+  }
+}
+
+/**
+ * Calls the provider outside any transaction. An unreachable provider leaves the payment pending
+ * (`503 payment_provider_unavailable`; checking out again charges with the same reference); a
+ * provider's own problem passes through as it is ({@link ProviderRefused} for refusals).
+ */
 async function charge(
   providerId: string,
   request: Parameters<NonNullable<ReturnType<typeof paymentProviders.get>>['charge']>[0],
@@ -165,6 +180,10 @@ async function charge(
   try {
     return await provider.charge(request);
   } catch (error) {
+    if (error instanceof ProblemError) {
+      if (error.status < 500) throw new ProviderRefused(error);
+      throw error;
+    }
     throw new ProblemError(
       503,
       'payment_provider_unavailable',
@@ -266,23 +285,37 @@ export const checkoutService = {
     });
     if (started.kind === 'done') return started.order;
     const { orderId, payment } = started;
-    const result: ChargeResult =
-      payment.provider === 'manual'
-        ? {
-            status: 'succeeded',
-            providerReference: `manual_${payment.id}`,
-            card: null,
-            captured: Number(payment.amount),
-          }
-        : await charge(payment.provider, {
-            reference: payment.id,
-            tenantId,
-            orderId,
-            amount: Number(payment.amount),
-            currency: payment.currency,
-            method,
-            returnUrl: input.returnUrl,
-          });
+    let result: ChargeResult;
+    try {
+      result =
+        payment.provider === 'manual'
+          ? {
+              status: 'succeeded',
+              providerReference: `manual_${payment.id}`,
+              card: null,
+              captured: Number(payment.amount),
+            }
+          : await charge(payment.provider, {
+              reference: payment.id,
+              tenantId,
+              orderId,
+              amount: Number(payment.amount),
+              currency: payment.currency,
+              method,
+              returnUrl: input.returnUrl,
+            });
+    } catch (error) {
+      if (!(error instanceof ProviderRefused)) throw error;
+      const refused = error.problem;
+      await settle(db, caller, orderId, payment.id, {
+        status: 'declined',
+        providerReference: null,
+        card: null,
+        code: refused.code,
+        message: refused.detail,
+      });
+      throw refused;
+    }
     return answer(orderId, await settle(db, caller, orderId, payment.id, result));
   },
 
@@ -322,6 +355,8 @@ export const checkoutService = {
         data: input.data,
       });
     } catch (error) {
+      // The provider's own problem (not set up any more…) reaches the caller as it is.
+      if (error instanceof ProblemError) throw error;
       throw new ProblemError(
         503,
         'payment_provider_unavailable',
