@@ -240,6 +240,59 @@ describe('platform', () => {
     expect(revoked).toMatchObject({ status: 401, code: 'invalid_api_key' });
   });
 
+  it('binds users to vendors and shows a vendor user only its part of orders, as the server', async () => {
+    const { client, api, make } = setup({ tenant: 'growth' });
+    const [vendorA, vendorB] = api.db.vendors;
+    const order = api.db.orders.find(
+      (o) => o.status === 'fulfilling' && new Set(o.items.map((i) => i.vendorId)).size > 1,
+    )!;
+    const a = vendorA!.id;
+    const b = order.items.map((i) => i.vendorId).find((v) => v !== a) ?? vendorB!.id;
+    const user = await client.platform.users.create({
+      email: 'vendor@growth.demo',
+      name: 'Vendor person',
+      role: 'admin',
+      password: 'long-enough-pass',
+      vendorId: a,
+    });
+    expect(User.parse(user).vendorId).toBe(a);
+    const owner = await client.platform.users
+      .create({ email: 'o@growth.demo', name: 'O', role: 'owner', password: 'long-enough-pass', vendorId: a })
+      .catch((e: unknown) => e);
+    expect(owner).toMatchObject({ status: 400, code: 'validation_failed', param: 'vendorId' });
+    const session = await client.platform.sessions.create({
+      email: 'vendor@growth.demo',
+      password: 'long-enough-pass',
+    });
+    const vendor = make(session.token);
+    expect((await vendor.platform.me.retrieve()).vendorId).toBe(a);
+    expect(await vendor.platform.users.list().catch((e: unknown) => e)).toMatchObject({ status: 403 });
+    const mine = await vendor.commerce.orders.retrieve(order.id);
+    expect(mine.items.every((i) => i.vendorId === a)).toBe(true);
+    expect(mine.payments).toEqual([]);
+    expect(mine.email).toBeNull();
+    const listed = await vendor.commerce.orders.list({ limit: 100 }).toArray();
+    expect(listed.every((o) => o.items.every((i) => i.vendorId === a))).toBe(true);
+    const theirs = order.fulfillments.find((f) => f.vendorId === b)!;
+    const foreign = await vendor.commerce.orders
+      .shipFulfillment(order.id, theirs.id, { trackingNumber: 'X' })
+      .catch((e: unknown) => e);
+    expect(foreign).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await vendor.commerce.orders.ship(order.id, {}).catch((e: unknown) => e)).toMatchObject({
+      status: 403,
+    });
+    const own = mine.fulfillments[0]!;
+    const shipped = await vendor.commerce.orders.shipFulfillment(order.id, own.id, { trackingNumber: 'A-1' });
+    expect(shipped.fulfillments).toEqual([expect.objectContaining({ id: own.id, status: 'shipped' })]);
+    const again = await vendor.commerce.orders.shipFulfillment(order.id, own.id, {}).catch((e: unknown) => e);
+    expect(again).toMatchObject({ status: 409, code: 'invalid_transition' });
+    const starter = setup({ tenant: 'starter' });
+    const noPlan = await starter.client.platform.users
+      .create({ email: 'v@s.demo', name: 'V', role: 'viewer', password: 'long-enough-pass', vendorId: a })
+      .catch((e: unknown) => e);
+    expect(noPlan).toMatchObject({ status: 403, code: 'feature_not_in_plan' });
+  });
+
   it('acts as a signed-in user of the `role` option, adding one for a role nobody has', async () => {
     const { client, api } = setup({ role: 'viewer' });
     const viewer = api.db.users.find((u) => u.role === 'viewer')!;

@@ -329,8 +329,15 @@ function catalogueLine(db: MockDb, itemId: string, currency: string, quantity: n
 /** `/v1/commerce/orders` in memory, on the server's state machine. */
 export const orderMocks = mockResource(orderOperations, {
   list(ctx) {
-    ctx.tenant();
     const q = ctx.query;
+    if (ctx.tenant().vendorId !== undefined) {
+      const param = q.email !== undefined ? 'email' : q.customerId !== undefined ? 'customerId' : null;
+      if (param) {
+        throw new ProblemError(403, 'forbidden', `A vendor's user may not filter orders by ${param}.`, {
+          param,
+        });
+      }
+    }
     const orders = ctx.db.orders.filter(
       (o) =>
         (q.status === undefined || o.status === q.status) &&

@@ -479,6 +479,17 @@ async function lockForAction(tx: Executor, caller: TenantPrincipal, id: string, 
 /** The refundable remainder of a payment. */
 const refundable = (p: PaymentRow) => Number(p.captured) - Number(p.refunded);
 
+/**
+ * A vendor's user does not see who bought: it may not filter by customer or e-mail either (the
+ * filter would tell what the view hides).
+ */
+function requireNoCustomerFilter(params: OrderListParams): void {
+  const param = params.email !== undefined ? 'email' : params.customerId !== undefined ? 'customerId' : null;
+  if (param) {
+    throw new ProblemError(403, 'forbidden', `A vendor's user may not filter orders by ${param}.`, { param });
+  }
+}
+
 /** Business rules of orders. */
 export const orderService = {
   async list(db: Executor, caller: TenantPrincipal, params: OrderListParams): Promise<ListResponse<Order>> {
@@ -489,7 +500,10 @@ export const orderService = {
     if (params.email) filters.push(sql`lower(${orders.email}) = ${params.email.toLowerCase()}`);
     if (params.vendorId) filters.push(hasVendorItem(params.vendorId));
     const vendorId = vendorOf(caller);
-    if (vendorId !== null) filters.push(hasVendorItem(vendorId));
+    if (vendorId !== null) {
+      requireNoCustomerFilter(params);
+      filters.push(hasVendorItem(vendorId));
+    }
     const customerId = customerOf(caller);
     if (customerId !== null) filters.push(eq(orders.customerId, customerId));
     const { status: _, paymentStatus: __, customerId: ___, email: ____, vendorId: _____, ...page } = params;

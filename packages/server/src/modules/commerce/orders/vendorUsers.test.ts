@@ -354,6 +354,11 @@ describe.each(DATABASES)('vendor users on %s', (kind) => {
       const asking = (await get(`${ORDERS}?vendorId=${shop.vendorB}&limit=100`, sessA)).body.data;
       expect(asking.map((o: { id: string }) => o.id)).toEqual([order.id]);
       expect(asking[0].items.map((i: { vendorId: string }) => i.vendorId)).toEqual([shop.vendorA]);
+      // Nor may it ask who bought: the filters would tell what the view hides.
+      for (const q of ['email=buyer@example.test', 'customerId=cus_x']) {
+        const res = await get(`${ORDERS}?${q}`, sessA);
+        expect([res.status, res.body.code, res.body.param]).toEqual([403, 'forbidden', q.split('=')[0]]);
+      }
       const listB = (await get(`${ORDERS}?limit=100`, sessB)).body.data.map((o: { id: string }) => o.id);
       expect(listB).toEqual(expect.arrayContaining([order.id, onlyB.id]));
     });
