@@ -174,6 +174,8 @@ export const commerceRoutes: RouteTable<typeof commerceContract> = {
     startFulfillment: 'post /v1/commerce/orders/:id/start-fulfillment b',
     ship: 'post /v1/commerce/orders/:id/ship b',
     deliver: 'post /v1/commerce/orders/:id/deliver b',
+    shipFulfillment: 'post /v1/commerce/orders/:id/fulfillments/:fulfillmentId/ship b',
+    deliverFulfillment: 'post /v1/commerce/orders/:id/fulfillments/:fulfillmentId/deliver b',
     requestReturn: 'post /v1/commerce/orders/:id/request-return b',
     receiveReturn: 'post /v1/commerce/orders/:id/receive-return b',
     cancel: 'post /v1/commerce/orders/:id/cancel b',
