@@ -26,7 +26,13 @@ describe.skipIf(skip)('/docs in Chromium', () => {
       const elsewhere: string[] = [];
       const errors: string[] = [];
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+        if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+      });
+      // The reference logs its phases; it wires its keyboard shortcuts once the document is in
+      // (a press before that is lost, and a busy machine can take many seconds to get there).
+      const documentAdded = page.waitForEvent('console', {
+        predicate: (m) => m.text().startsWith('addDocument'),
+        timeout: 120_000,
       });
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
@@ -38,9 +44,10 @@ describe.skipIf(skip)('/docs in Chromium', () => {
       await page.goto(`${t.url}/docs`);
       await page.getByText('Retrieve the caller').first().waitFor({ timeout: 60_000 });
       expect(await page.getByText('bearerAuth').count()).toBeGreaterThan(0);
+      await documentAdded;
       await page.keyboard.press('Control+k');
       await page.keyboard.type('archive');
-      await page.getByRole('dialog').getByText('Archive a product').first().waitFor();
+      await page.getByRole('dialog').getByText('Archive a product').first().waitFor({ timeout: 60_000 });
       mkdirSync('test-results', { recursive: true });
       await page.screenshot({ path: 'test-results/docs.png' });
       expect(elsewhere).toEqual([]);
