@@ -57,9 +57,9 @@ describe.skipIf(skip)('the static Storybook in Chromium', () => {
   test('opens on the introduction, in AgentStack chrome, without a "Get started" checklist', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(base);
-    await page.waitForURL(/path=\/docs\/introduction--docs/);
+    await page.waitForURL(/path=\/docs\/introduction--docs/, { timeout: 60_000 });
     const docs = page.frameLocator('#storybook-preview-iframe');
-    await docs.getByRole('heading', { level: 1, name: 'AgentStack' }).waitFor();
+    await docs.getByRole('heading', { level: 1, name: 'AgentStack' }).waitFor({ timeout: 60_000 });
     await docs.getByRole('heading', { name: 'Switch tier and brand' }).waitFor();
     expect(await page.getByRole('img', { name: /AgentStack/ }).count()).toBeGreaterThan(0);
     expect(await page.getByText(/get started/i).count()).toBe(0);
@@ -67,30 +67,40 @@ describe.skipIf(skip)('the static Storybook in Chromium', () => {
     await page.close();
   });
 
-  test('every full-page dashboard story renders its page, with no console error or axe violation', async () => {
-    const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as {
-      entries: Record<string, { id: string; title: string; type: string }>;
-    };
-    const stories = Object.values(index.entries).filter(
-      (e) => e.title === 'Dashboards' && e.type === 'story',
-    );
+  // One test per story and width, each with the suite's time (testTimeout): the set grows with
+  // every page, and on a busy machine one test for all of them ran out of time.
+  const index = built
+    ? (JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8')) as {
+        entries: Record<string, { id: string; title: string; type: string }>;
+      })
+    : { entries: {} };
+  const stories = Object.values(index.entries).filter((e) => e.title === 'Dashboards' && e.type === 'story');
+  const cases = stories.flatMap((story) => [1280, 390].map((width) => ({ id: story.id, width })));
+
+  test('the full-page dashboard stories are all there', () => {
     expect(stories.length).toBeGreaterThanOrEqual(8);
-    for (const story of stories) {
-      for (const width of [1280, 390]) {
-        const page = await browser.newPage({ viewport: { width, height: 844 } });
-        const errors: string[] = [];
-        page.on('console', (msg) => {
-          // The static server has no favicon.ico; Storybook's own server answers it.
-          if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) errors.push(msg.text());
-        });
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
-        await page.locator('.app-main h1').first().waitFor();
+  });
+
+  test.for(cases)(
+    'full-page story $id at $width px renders its page, with no console error or axe violation',
+    async ({ id, width }) => {
+      const page = await browser.newPage({ viewport: { width, height: 844 } });
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        // The static server has no favicon.ico; Storybook's own server answers it.
+        if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) errors.push(msg.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`);
+        await page.locator('.app-main h1').first().waitFor({ timeout: 60_000 });
         await page.waitForFunction(
           () => !document.querySelector('[aria-busy="true"], .as-skeleton, .as-usage--pending'),
+          undefined,
+          { timeout: 60_000 },
         );
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${story.id} at ${width}px: horizontal scroll`).toBeLessThanOrEqual(0);
+        expect(overflow, `${id} at ${width}px: horizontal scroll`).toBeLessThanOrEqual(0);
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe;
@@ -101,11 +111,12 @@ describe.skipIf(skip)('the static Storybook in Chromium', () => {
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
             .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         });
-        expect(violations.join('\n'), `${story.id} at ${width}px: axe`).toBe('');
-        expect(errors.join('\n'), `${story.id} at ${width}px: console`).toBe('');
-        await page.screenshot({ path: `${shotsDir}storybook-${story.id}-${width}.png`, fullPage: true });
+        expect(violations.join('\n'), `${id} at ${width}px: axe`).toBe('');
+        expect(errors.join('\n'), `${id} at ${width}px: console`).toBe('');
+        await page.screenshot({ path: `${shotsDir}storybook-${id}-${width}.png`, fullPage: true });
+      } finally {
         await page.close();
       }
-    }
-  });
+    },
+  );
 });
