@@ -21,6 +21,7 @@ import type { OrderWorkflow, OrderWorkflowStep } from '../schemas/commerce/order
 import type { DiscountCode, Region, ShippingOption } from '../schemas/commerce/pricing';
 import type { Product, ProductCreate } from '../schemas/commerce/product';
 import type { Vendor } from '../schemas/commerce/vendor';
+import type { Money } from '../schemas/common';
 import type { Agency, AgencyKey, Brand } from '../schemas/platform/agency';
 import type { ApiKey } from '../schemas/platform/apiKey';
 import type { EmailStatus, Invitation } from '../schemas/platform/invitation';
@@ -152,7 +153,10 @@ export interface MockDb {
   carts: MockCart[];
   /** The caller tenant's orders (fixtures: one or more in every state). */
   orders: MockOrder[];
-  /** The caller tenant's regions (none in the fixtures). */
+  /**
+   * The caller tenant's regions. Fixtures: Europe (EUR, 21 %) and United Kingdom (GBP, 20 %), see
+   * {@link pricingFor}.
+   */
   regions: Region[];
   /** The caller tenant's shipping options. */
   shippingOptions: ShippingOption[];
@@ -486,9 +490,7 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
       ),
       options.orderWorkflow ?? [],
     ),
-    regions: [],
-    shippingOptions: [],
-    discountCodes: [],
+    ...pricingFor(),
     discountUses: {},
     users,
     ...customersFor(),
@@ -512,6 +514,88 @@ export function createFixtures(options: MockDbOptions = {}): MockDb {
     realtimeTokens: new Map(),
     apiCalls: { ...(options.apiCalls ?? demo.apiCalls) },
   };
+}
+
+/**
+ * What prices carts besides the catalogue, the same for every tier (the server gates none of it):
+ * two regions, their shipping options (one inactive) and two discount codes — `WELCOME10`, 10 %
+ * off once per customer, and `SPRING5`, 5 EUR off from 40 EUR, at most 200 redemptions.
+ */
+function pricingFor(): Pick<MockDb, 'regions' | 'shippingOptions' | 'discountCodes'> {
+  const time = FIXTURE_EPOCH - 30 * 24 * HOUR;
+  const stamp = { metadata: {}, createdAt: iso(time), updatedAt: iso(time) };
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+  const gbp = (amount: number) => ({ amount, currency: 'GBP' });
+  const europe: Region = {
+    id: fixtureId('reg', time, 1),
+    object: 'region',
+    name: 'Europe',
+    currency: 'EUR',
+    countries: ['AT', 'BE', 'DE', 'ES', 'FR', 'IE', 'IT', 'NL', 'PT'],
+    taxRateBps: 2100,
+    ...stamp,
+  };
+  const uk: Region = {
+    id: fixtureId('reg', time, 2),
+    object: 'region',
+    name: 'United Kingdom',
+    currency: 'GBP',
+    countries: ['GB'],
+    taxRateBps: 2000,
+    ...stamp,
+  };
+  const options: Array<[Region, string, Money, Money | null, boolean]> = [
+    [europe, 'Standard (3–5 days)', eur(490), eur(6000), true],
+    [europe, 'Express (1–2 days)', eur(1290), null, true],
+    [uk, 'Royal Mail Tracked 48', gbp(395), gbp(5000), true],
+    [uk, 'Next-day courier', gbp(950), null, false],
+  ];
+  const shippingOptions: ShippingOption[] = options.map(([region, name, amount, freeOver, active], i) => ({
+    id: fixtureId('ship', time, i + 1),
+    object: 'shipping_option',
+    regionId: region.id,
+    name,
+    amount,
+    freeOver,
+    active,
+    ...stamp,
+  }));
+  const code = {
+    amountOff: null,
+    minimumSpend: null,
+    usageLimit: null,
+    usageLimitPerCustomer: null,
+    startsAt: null,
+    endsAt: null,
+    active: true,
+  };
+  const discountCodes: DiscountCode[] = [
+    {
+      ...code,
+      id: fixtureId('disc', time, 1),
+      object: 'discount_code',
+      code: 'WELCOME10',
+      type: 'percentage',
+      percentOff: 10,
+      usageLimitPerCustomer: 1,
+      usedCount: 37,
+      ...stamp,
+    },
+    {
+      ...code,
+      id: fixtureId('disc', time, 2),
+      object: 'discount_code',
+      code: 'SPRING5',
+      type: 'fixed',
+      percentOff: null,
+      amountOff: eur(500),
+      minimumSpend: eur(4000),
+      usageLimit: 200,
+      usedCount: 12,
+      ...stamp,
+    },
+  ];
+  return { regions: [europe, uk], shippingOptions, discountCodes };
 }
 
 /** The password of every fixture customer of the mocks. */
