@@ -92,6 +92,7 @@ export {
   stockLocationQueries,
 } from './hooks/commerce/inventoryKeys';
 export { orderKeys, orderQueries } from './hooks/commerce/orderKeys';
+export { pricingKeys, pricingQueries } from './hooks/commerce/pricingKeys';
 export { productKeys, productQueries } from './hooks/commerce/productKeys';
 export { useArchiveProduct } from './hooks/commerce/useArchiveProduct';
 export { useBulkArchiveProducts } from './hooks/commerce/useBulkArchiveProducts';
@@ -174,6 +175,28 @@ export {
   useOrderWorkflow,
   useUpdateOrderWorkflow,
 } from './hooks/commerce/useOrderWorkflow';
+export {
+  type DeletedPricingObject,
+  type UpdateDiscountCodeVariables,
+  type UpdatePricingVariables,
+  type UpdateRegionVariables,
+  type UpdateShippingOptionVariables,
+  useCreateDiscountCode,
+  useCreateRegion,
+  useCreateShippingOption,
+  useDeleteDiscountCode,
+  useDeleteRegion,
+  useDeleteShippingOption,
+  useDiscountCode,
+  useDiscountCodes,
+  useRegion,
+  useRegions,
+  useShippingOption,
+  useShippingOptions,
+  useUpdateDiscountCode,
+  useUpdateRegion,
+  useUpdateShippingOption,
+} from './hooks/commerce/usePricing';
 export { useProduct } from './hooks/commerce/useProduct';
 export { type UseProductsOptions, useProducts } from './hooks/commerce/useProducts';
 export { useUnarchiveProduct } from './hooks/commerce/useUnarchiveProduct';

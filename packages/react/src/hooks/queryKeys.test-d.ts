@@ -4,16 +4,20 @@ import type {
   AgentStackError,
   ApiKey,
   Brand,
+  DiscountCode,
   Entitlements,
   ListResponse,
   Plan,
   Principal,
   Product,
+  Region,
+  ShippingOption,
   Tenant,
   User,
 } from '@agentstack/sdk';
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
+import { pricingKeys } from './commerce/pricingKeys';
 import { productKeys, productQueries } from './commerce/productKeys';
 import { platformKeys, platformQueries } from './platform/platformKeys';
 
@@ -48,6 +52,19 @@ describe('query keys carry their data type', () => {
     >();
     expectTypeOf(qc.getQueryData(platformKeys.apiKeyList())).toEqualTypeOf<
       ListResponse<ApiKey> | undefined
+    >();
+  });
+
+  it('types getQueryData for regions, shipping options and discount codes', () => {
+    expectTypeOf(qc.getQueryData(pricingKeys.regions.detail('reg_1'))).toEqualTypeOf<Region | undefined>();
+    expectTypeOf(qc.getQueryData(pricingKeys.shippingOptions.list({ regionId: 'reg_1' }))).toEqualTypeOf<
+      ListResponse<ShippingOption> | undefined
+    >();
+    expectTypeOf(qc.getQueryData(pricingKeys.discountCodes.list({ active: 'true' }))).toEqualTypeOf<
+      ListResponse<DiscountCode> | undefined
+    >();
+    expectTypeOf(pricingKeys.regions.all).toEqualTypeOf<
+      readonly ['agentstack', 'commerce', 'pricing', 'regions']
     >();
   });
 
