@@ -8,7 +8,7 @@ import type {
   OrderRefund,
 } from '@agentstack/sdk';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { orderQueries } from '../../../hooks/commerce/orderKeys';
 import {
   type OrderActionName,
@@ -23,6 +23,7 @@ import { useAgentStack, useAgentStackClient } from '../../../provider/context';
 import { currencyDigits, cx, formatMoney, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
+import { Dialog } from '../../shared/Dialog/Dialog';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
@@ -47,7 +48,7 @@ export interface OrderDetailProps {
   live?: boolean;
 }
 
-type Dialog = 'ship' | 'cancel' | 'refund';
+type DialogName = 'ship' | 'cancel' | 'refund';
 const REFUND_REASONS = ['requested_by_customer', 'returned', 'damaged', 'fraudulent', 'other'] as const;
 type RefundReason = (typeof REFUND_REASONS)[number];
 
@@ -181,7 +182,7 @@ function OrderView({
   const steps = workflow.data?.steps ?? [];
   const action = useOrderAction();
   const realtime = useRealtime(['orders'], { enabled: live });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const [notice, setNotice] = useState('');
   const [stale, setStale] = useState(false);
 
@@ -234,7 +235,7 @@ function OrderView({
       },
     });
   };
-  const open = (which: Dialog) => {
+  const open = (which: DialogName) => {
     action.reset();
     setDialog(which);
   };
@@ -618,63 +619,6 @@ function ItemGroupView({
   );
 }
 
-/**
- * @internal A modal dialog (`<dialog>` opened with `showModal`): the page behind is inert, focus
- * moves in (to the `autoFocus` control) and goes back to what opened it; Escape closes it.
- */
-function ActionDialog({
-  title,
-  description,
-  onClose,
-  onSubmit,
-  children,
-}: {
-  title: string;
-  description?: string;
-  onClose: () => void;
-  onSubmit: (event: FormEvent) => void;
-  children: ReactNode;
-}) {
-  const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    return () => {
-      if (dialog?.open && typeof dialog.close === 'function') dialog.close();
-      opener?.focus?.();
-    };
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="as-order-detail__dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={description ? `${id}-body` : undefined}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <form className="as-form" onSubmit={onSubmit} noValidate>
-        <h3 className="as-heading" id={`${id}-title`}>
-          {title}
-        </h3>
-        {description ? (
-          <p className="as-muted" id={`${id}-body`}>
-            {description}
-          </p>
-        ) : null}
-        {children}
-      </form>
-    </dialog>
-  );
-}
-
 interface DialogProps<B> {
   order: Order;
   pending: boolean;
@@ -695,7 +639,7 @@ function ShipDialog({
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   return (
-    <ActionDialog
+    <Dialog
       title={t('orderDetail.ship.title', { number: order.number })}
       description={t('orderDetail.ship.body')}
       onClose={onClose}
@@ -713,7 +657,6 @@ function ShipDialog({
             {...control}
             className="as-input"
             maxLength={100}
-            // biome-ignore lint/a11y/noAutofocus: the dialog's first field takes the focus as it opens.
             autoFocus
             value={carrier}
             onChange={(e) => setCarrier(e.target.value)}
@@ -738,7 +681,7 @@ function ShipDialog({
         pendingLabel={t('orderDetail.working')}
         onCancel={onClose}
       />
-    </ActionDialog>
+    </Dialog>
   );
 }
 
@@ -747,7 +690,7 @@ function CancelDialog({ order, pending, error, onClose, onSubmit }: DialogProps<
   const id = useId();
   const [note, setNote] = useState('');
   return (
-    <ActionDialog
+    <Dialog
       title={t('orderDetail.cancel.title', { number: order.number })}
       description={t('orderDetail.cancel.body')}
       onClose={onClose}
@@ -782,7 +725,7 @@ function CancelDialog({ order, pending, error, onClose, onSubmit }: DialogProps<
           {pending ? t('orderDetail.working') : t('orderDetail.cancel.submit')}
         </button>
       </div>
-    </ActionDialog>
+    </Dialog>
   );
 }
 
@@ -810,7 +753,7 @@ function RefundDialog({
       ? t('orderDetail.refund.exceeds', { amount: formatMoney(left, locale) })
       : null;
   return (
-    <ActionDialog
+    <Dialog
       title={t('orderDetail.refund.title', { number: order.number })}
       onClose={onClose}
       onSubmit={(e) => {
@@ -834,7 +777,6 @@ function RefundDialog({
             {...control}
             className="as-input"
             inputMode="decimal"
-            // biome-ignore lint/a11y/noAutofocus: the dialog's first field takes the focus as it opens.
             autoFocus
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
@@ -875,6 +817,6 @@ function RefundDialog({
         pendingLabel={t('orderDetail.working')}
         onCancel={onClose}
       />
-    </ActionDialog>
+    </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
 import { ActionError } from '../../shared/ActionError/ActionError';
+import { Dialog } from '../../shared/Dialog/Dialog';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
@@ -570,7 +571,6 @@ interface MoveDialogProps {
 function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDialogProps) {
   const { t, locale } = useAgentStack();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [note, setNote] = useState('');
@@ -579,18 +579,6 @@ function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDi
   const digits = currencyDigits(order.currency);
   const [amount, setAmount] = useState(() => (refundable / 10 ** digits).toFixed(digits));
   const [amountError, setAmountError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement as HTMLElement | null;
-    if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
-    else dialog.setAttribute('open', '');
-    return () => {
-      if (dialog.open) dialog.close?.();
-      opener?.focus?.();
-    };
-  }, []);
 
   const title =
     action === 'ship'
@@ -640,101 +628,88 @@ function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDi
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="as-order-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <form className="as-form" onSubmit={submit}>
-        <h3 className="as-form__title" id={`${id}-title`}>
-          {title}
-        </h3>
-        {action === 'ship' ? (
-          <>
-            <Field id={`${id}-carrier`} label={t('orderBoard.carrier')}>
-              {(control) => (
-                <input
-                  {...control}
-                  className="as-input"
-                  maxLength={100}
-                  value={carrier}
-                  autoFocus
-                  onChange={(e) => setCarrier(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field id={`${id}-tracking`} label={t('orderBoard.tracking')}>
-              {(control) => (
-                <input
-                  {...control}
-                  className="as-input as-input--mono"
-                  maxLength={200}
-                  value={tracking}
-                  onChange={(e) => setTracking(e.target.value)}
-                />
-              )}
-            </Field>
-          </>
-        ) : action === 'refund' ? (
-          <Field
-            id={`${id}-amount`}
-            label={t('orderBoard.amount', { currency: order.currency })}
-            hint={t('orderBoard.amountHint', { max })}
-            error={amountError}
-          >
+    <Dialog title={title} onClose={onClose} onSubmit={submit}>
+      {action === 'ship' ? (
+        <>
+          <Field id={`${id}-carrier`} label={t('orderBoard.carrier')}>
             {(control) => (
               <input
                 {...control}
                 className="as-input"
-                inputMode="decimal"
-                required
-                value={amount}
+                maxLength={100}
+                value={carrier}
                 autoFocus
-                onChange={(e) => setAmount(e.target.value)}
+                onChange={(e) => setCarrier(e.target.value)}
               />
             )}
           </Field>
-        ) : (
-          <>
-            <p className="as-muted">{t('orderBoard.cancelBody')}</p>
-            <Field id={`${id}-note`} label={t('orderBoard.note')}>
-              {(control) => (
-                <input
-                  {...control}
-                  className="as-input"
-                  maxLength={500}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              )}
-            </Field>
-          </>
-        )}
-        <ActionError error={error} />
-        <div className="as-form__actions">
-          <button type="button" className="as-button as-button--secondary" onClick={onClose}>
-            {action === 'cancel' ? t('orderBoard.keep') : t('orderBoard.close')}
-          </button>
-          <button
-            type="submit"
-            className={cx('as-button', action === 'cancel' ? 'as-button--danger' : 'as-button--primary')}
-            aria-busy={pending || undefined}
-            disabled={pending}
-          >
-            {pending
-              ? t('orderBoard.working')
-              : action === 'ship'
-                ? t('orderBoard.shipSubmit')
-                : action === 'refund'
-                  ? t('orderBoard.refundSubmit')
-                  : t('orderBoard.cancelSubmit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+          <Field id={`${id}-tracking`} label={t('orderBoard.tracking')}>
+            {(control) => (
+              <input
+                {...control}
+                className="as-input as-input--mono"
+                maxLength={200}
+                value={tracking}
+                onChange={(e) => setTracking(e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      ) : action === 'refund' ? (
+        <Field
+          id={`${id}-amount`}
+          label={t('orderBoard.amount', { currency: order.currency })}
+          hint={t('orderBoard.amountHint', { max })}
+          error={amountError}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="as-input"
+              inputMode="decimal"
+              required
+              value={amount}
+              autoFocus
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
+        </Field>
+      ) : (
+        <>
+          <p className="as-muted">{t('orderBoard.cancelBody')}</p>
+          <Field id={`${id}-note`} label={t('orderBoard.note')}>
+            {(control) => (
+              <input
+                {...control}
+                className="as-input"
+                maxLength={500}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <ActionError error={error} />
+      <div className="as-form__actions">
+        <button type="button" className="as-button as-button--secondary" onClick={onClose}>
+          {action === 'cancel' ? t('orderBoard.keep') : t('orderBoard.close')}
+        </button>
+        <button
+          type="submit"
+          className={cx('as-button', action === 'cancel' ? 'as-button--danger' : 'as-button--primary')}
+          aria-busy={pending || undefined}
+          disabled={pending}
+        >
+          {pending
+            ? t('orderBoard.working')
+            : action === 'ship'
+              ? t('orderBoard.shipSubmit')
+              : action === 'refund'
+                ? t('orderBoard.refundSubmit')
+                : t('orderBoard.cancelSubmit')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
