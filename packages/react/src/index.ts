@@ -18,6 +18,10 @@ export {
   OrderWorkflowBoard,
   type OrderWorkflowBoardProps,
 } from './components/commerce/OrderWorkflowBoard/OrderWorkflowBoard';
+export {
+  PricingSettings,
+  type PricingSettingsProps,
+} from './components/commerce/PricingSettings/PricingSettings';
 export { ProductEditor, type ProductEditorProps } from './components/commerce/ProductEditor/ProductEditor';
 export {
   ProductLimitBanner,

@@ -2,6 +2,7 @@ import { createProductFormMessages } from '../components/commerce/CreateProductF
 import { inventoryBoardMessages } from '../components/commerce/InventoryBoard/messages';
 import { orderDetailMessages } from '../components/commerce/OrderDetail/messages';
 import { orderWorkflowBoardMessages } from '../components/commerce/OrderWorkflowBoard/messages';
+import { pricingSettingsMessages } from '../components/commerce/PricingSettings/messages';
 import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
 import { agencyKeysPanelMessages } from '../components/platform/AgencyKeysPanel/messages';
@@ -45,6 +46,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...inventoryBoardMessages,
   ...orderDetailMessages,
   ...orderWorkflowBoardMessages,
+  ...pricingSettingsMessages,
   ...webhookEndpointsMessages,
   ...teamTableMessages,
   ...inviteUserFormMessages,

@@ -49,6 +49,15 @@ export function parseMoneyInput(input: string, currency: string): number | null 
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
 }
 
+/**
+ * Money in minor units as an input's decimal text (`{ amount: 490, currency: 'EUR' }` → `4.90`):
+ * the inverse of {@link parseMoneyInput}.
+ */
+export function moneyInputValue(money: { amount: number; currency: string }): string {
+  const digits = currencyDigits(money.currency);
+  return (money.amount / 10 ** digits).toFixed(digits);
+}
+
 /** Formats an integer with grouping for the locale. */
 export function formatNumber(n: number, locale = 'en-US'): string {
   return new Intl.NumberFormat(locale).format(n);

@@ -37,3 +37,41 @@ export function fieldErrorOf(error: unknown, param: string): string | undefined 
   if (problem?.param !== param) return undefined;
   return problem.errors?.find((e) => e.param === param)?.message ?? problem.detail;
 }
+
+/** The API's word on each field of a failed write, from {@link fieldErrors}. */
+export interface FieldErrors {
+  /**
+   * The first message for `field` or a part of it (`amount` holds `amount.currency`, `countries`
+   * holds `countries.1`), else `null`.
+   */
+  at: (field: string) => string | null;
+  /** Every failing param (`countries.1`…) with its message, in the order the API gave them. */
+  all: ReadonlyArray<{ param: string; message: string }>;
+  /** The error is not (only) about the given fields: show it as a whole too. */
+  other: boolean;
+}
+
+/**
+ * Every server error of a failed write at its field: the problem's `errors[]` (each `param` a
+ * dotted path into the body), or, without them, its `param` with its `detail` (a `409 conflict`
+ * on `code`). `fields` are the fields the form shows; anything else makes `other` true, as does
+ * an error naming no field.
+ *
+ * @example
+ * const errors = fieldErrors(create.error, ['name', 'countries', 'taxRateBps']);
+ * <Field error={errors.at('name')} …/>  {errors.other ? <ActionError error={create.error} /> : null}
+ */
+export function fieldErrors(error: unknown, fields: readonly string[]): FieldErrors {
+  const problem = problemOf(error);
+  const all = problem?.errors?.length
+    ? problem.errors.map((e) => ({ param: e.param, message: e.message }))
+    : problem?.param
+      ? [{ param: problem.param, message: problem.detail ?? '' }]
+      : [];
+  const under = (param: string, field: string) => param === field || param.startsWith(`${field}.`);
+  return {
+    at: (field) => all.find((e) => under(e.param, field))?.message ?? null,
+    all,
+    other: Boolean(error) && (all.length === 0 || all.some((e) => !fields.some((f) => under(e.param, f)))),
+  };
+}

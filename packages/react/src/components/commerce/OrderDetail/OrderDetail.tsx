@@ -20,7 +20,7 @@ import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useAgentStack, useAgentStackClient } from '../../../provider/context';
-import { currencyDigits, cx, formatMoney, parseMoneyInput } from '../../../utils/format';
+import { cx, formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { Dialog } from '../../shared/Dialog/Dialog';
@@ -99,11 +99,6 @@ function refundableOf(order: Order): number {
 }
 
 /** Minor units as the decimal a person types: 1250 EUR → "12.50". */
-function toDecimal(amount: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  return (amount / 10 ** digits).toFixed(digits);
-}
-
 /**
  * One order for the staff: number, status, payment status, date, customer and totals; its lines
  * grouped by vendor with each group's fulfilment (carrier and tracking once shipped); payments
@@ -740,7 +735,7 @@ function RefundDialog({
   const { t, locale } = useAgentStack();
   const id = useId();
   const currency = order.currency;
-  const [amount, setAmount] = useState(() => toDecimal(refundable, currency));
+  const [amount, setAmount] = useState(() => moneyInputValue({ amount: refundable, currency }));
   const [reason, setReason] = useState<RefundReason>('requested_by_customer');
   const [note, setNote] = useState('');
   const [invalid, setInvalid] = useState(false);

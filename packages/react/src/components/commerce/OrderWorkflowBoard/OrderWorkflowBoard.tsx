@@ -9,7 +9,7 @@ import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useAgentStack } from '../../../provider/context';
-import { currencyDigits, cx, formatMoney, formatNumber, parseMoneyInput } from '../../../utils/format';
+import { cx, formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
@@ -576,8 +576,9 @@ function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDi
   const [note, setNote] = useState('');
   const refundable = Math.max(0, order.total.amount - order.refundedTotal.amount);
   const max = formatMoney({ amount: refundable, currency: order.currency }, locale);
-  const digits = currencyDigits(order.currency);
-  const [amount, setAmount] = useState(() => (refundable / 10 ** digits).toFixed(digits));
+  const [amount, setAmount] = useState(() =>
+    moneyInputValue({ amount: refundable, currency: order.currency }),
+  );
   const [amountError, setAmountError] = useState<string | null>(null);
 
   const title =

@@ -8,7 +8,7 @@ import { useCreateVariant, useDeleteVariant, useUpdateVariant } from '../../../h
 import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useAgentStack } from '../../../provider/context';
-import { currencyDigits, formatMoney, formatNumber, parseMoneyInput } from '../../../utils/format';
+import { formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 
@@ -43,10 +43,7 @@ interface Draft {
   vendorId: string | null;
 }
 
-const toAmount = (m: Money) => {
-  const digits = currencyDigits(m.currency);
-  return (m.amount / 10 ** digits).toFixed(digits);
-};
+const toAmount = moneyInputValue;
 
 function draftOf(product: Product): Draft {
   return {

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { cx } from '../../../utils/format';
 
 /** Props of {@link Dialog}. */
@@ -33,9 +33,12 @@ export interface DialogProps {
 export function Dialog({ title, description, onClose, onSubmit, size = 'default', children }: DialogProps) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
+  // What had the focus before this rendered: by the effect, an `autoFocus` control inside may have it.
+  const [opener] = useState(() =>
+    typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null),
+  );
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
@@ -44,7 +47,7 @@ export function Dialog({ title, description, onClose, onSubmit, size = 'default'
       if (dialog?.open && typeof dialog.close === 'function') dialog.close();
       opener?.focus?.();
     };
-  }, []);
+  }, [opener]);
   return (
     <dialog
       ref={ref}

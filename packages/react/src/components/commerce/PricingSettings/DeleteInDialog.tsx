@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { useAgentStack } from '../../../provider/context';
+import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
+
+/**
+ * @internal The delete step at the foot of an edit dialog: a small button, then the question with
+ * "Cancel" and a danger button (see {@link ConfirmAction}).
+ */
+export function DeleteInDialog({
+  label,
+  question,
+  busy,
+  onConfirm,
+}: {
+  /** Accessible name of the button and of the confirm group, e.g. "Delete region Europe". */
+  label: string;
+  question: string;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useAgentStack();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="as-pricing__delete">
+      <ConfirmAction
+        confirming={confirming}
+        label={label}
+        action={t('pricing.delete')}
+        question={question}
+        confirmAction={t('pricing.deleteConfirm')}
+        busy={busy}
+        onStart={() => setConfirming(true)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={onConfirm}
+      />
+    </div>
+  );
+}
