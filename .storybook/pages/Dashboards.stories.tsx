@@ -68,6 +68,16 @@ export const EnterpriseOrders: Story = {
   beforeEach: at('#/orders'),
 };
 
+/** Pricing: regions with their tax rates, shipping options per region and discount codes, each edited in a dialog. */
+export const Pricing: Story = { beforeEach: at('#/pricing') };
+
+/** Starter's pricing: every commerce plan has all of it, under the warm Solstice brand. */
+export const StarterPricing: Story = {
+  name: 'Starter · Pricing',
+  globals: { tier: 'starter', brand: 'solstice' },
+  beforeEach: at('#/pricing'),
+};
+
 /** Starter's catalogue: selecting products shows the bulk-operations upgrade prompt. */
 export const StarterProducts: Story = {
   name: 'Starter · Products',

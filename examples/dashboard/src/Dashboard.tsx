@@ -22,6 +22,7 @@ import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanPage } from './pages/PlanPage';
+import { PricingPage } from './pages/PricingPage';
 import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { TeamPage } from './pages/TeamPage';
@@ -42,6 +43,7 @@ const USER_NAV: NavItem[] = [
   { route: 'products', label: 'Products' },
   { route: 'inventory', label: 'Inventory' },
   { route: 'orders', label: 'Orders' },
+  { route: 'pricing', label: 'Pricing' },
   { route: 'team', label: 'Team' },
   { route: 'api-keys', label: 'API keys' },
   { route: 'webhooks', label: 'Webhooks' },
@@ -76,6 +78,7 @@ export const DASHBOARD_LOCALE = {
   messages: {
     'products.title': 'Catalogue',
     'orderBoard.title': 'All orders',
+    'pricing.title': 'Tax, shipping and discounts',
     'team.title': 'Members',
     'apiKeys.title': 'Keys',
     'tenants.title': 'All tenants',
@@ -316,6 +319,8 @@ function Page({ route, session }: { route: ParsedRoute; session: StoredSession }
       return <OrdersPage />;
     case 'order':
       return <OrderPage id={route.id ?? ''} />;
+    case 'pricing':
+      return <PricingPage />;
     case 'team':
       return <TeamPage />;
     case 'api-keys':

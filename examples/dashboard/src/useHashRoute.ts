@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The dashboard's pages. Tenant users see the first ten; the operator console tenants (and a
+ * The dashboard's pages. Tenant users see the first eleven; the operator console tenants (and a
  * tenant's page) and brands; an agency's console tenants, brand and agency keys.
  */
 export type Route =
@@ -11,6 +11,7 @@ export type Route =
   | 'inventory'
   | 'orders'
   | 'order'
+  | 'pricing'
   | 'team'
   | 'api-keys'
   | 'webhooks'
@@ -38,6 +39,7 @@ const ROUTES: readonly Route[] = [
   'products',
   'inventory',
   'orders',
+  'pricing',
   'team',
   'api-keys',
   'webhooks',

@@ -147,7 +147,10 @@ export const AddRegion: Story = {
   ),
 };
 
-/** Every error of the API at its field: an empty name, a bad country code and a rate past 100 %. */
+/**
+ * Every error of the API at its field: an empty name, a bad country code (named) and a rate past
+ * 100 % (the API counts basis points: the field says it in percent).
+ */
 export const ServerErrorsAtFields: Story = {
   play: all(
     loaded,
@@ -158,7 +161,7 @@ export const ServerErrorsAtFields: Story = {
     press('Add a region', 'Add region'),
     fieldError('Add a region', 'Name', /^Too small/),
     fieldError('Add a region', 'Countries', /^FRA: must be an ISO 3166-1 alpha-2 code/),
-    fieldError('Add a region', 'Tax rate (%)', /^Too big/),
+    fieldError('Add a region', 'Tax rate (%)', 'Enter a rate from 0 to 100, with at most two decimals.'),
   ),
 };
 

@@ -126,7 +126,8 @@ export function RegionDialog({
         id={`${id}-rate`}
         label={t('pricing.region.taxRateLabel')}
         hint={t('pricing.region.taxRateHint')}
-        error={rateInvalid ? t('pricing.region.taxInvalid') : errors.at('taxRateBps')}
+        // The API counts basis points ("<= 10000"): its refusal is said in the field's percent.
+        error={rateInvalid || errors.at('taxRateBps') ? t('pricing.region.taxInvalid') : null}
       >
         {(control) => (
           <input
