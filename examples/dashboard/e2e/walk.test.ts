@@ -226,7 +226,7 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
     await code.getByLabel('Code').fill('walk10');
     await code.getByLabel('Percent off').fill('10');
     await code.getByRole('button', { name: 'Add discount code' }).click();
-    await page.getByRole('list', { name: 'Discount codes' }).getByText('WALK10', { exact: true }).waitFor();
+    await page.getByRole('switch', { name: 'WALK10 Active' }).waitFor();
     await check(page, errors, `${slug}-pricing-filled-${width.name}`);
   }
 

@@ -267,7 +267,7 @@ export function DiscountCodeDialog({
           t('pricing.code.minimumLabel', { currency }),
           minimum,
           setMinimum,
-          { inputMode: 'decimal', hint: t('pricing.code.minimumHint') },
+          { inputMode: 'decimal' },
         )}
         {field('usageLimit', 'usageLimit', t('pricing.code.usageLimit'), usageLimit, setUsageLimit, {
           inputMode: 'numeric',
@@ -312,7 +312,7 @@ export function DiscountCodeDialog({
       ) : null}
       <FormActions
         pending={write.isPending}
-        submitLabel={code ? t('pricing.save') : t('pricing.code.create')}
+        submitLabel={code ? t('pricing.save') : t('pricing.codes.add')}
         pendingLabel={t('pricing.saving')}
         onCancel={onClose}
       />

@@ -161,7 +161,7 @@ export const ServerErrorsAtFields: Story = {
     press('Add a region', 'Add region'),
     fieldError('Add a region', 'Name', /^Too small/),
     fieldError('Add a region', 'Countries', /^FRA: must be an ISO 3166-1 alpha-2 code/),
-    fieldError('Add a region', 'Tax rate (%)', 'Enter a rate from 0 to 100, with at most two decimals.'),
+    fieldError('Add a region', 'Tax rate (%)', 'Enter a rate from 0 to 100, such as 5.5.'),
   ),
 };
 

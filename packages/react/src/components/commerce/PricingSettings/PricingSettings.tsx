@@ -418,7 +418,7 @@ function CodeList({
       ) : (
         <ul
           className="as-pricing__rows"
-          aria-label={t('pricing.codes.listLabel')}
+          aria-label={t('pricing.codes.title')}
           aria-busy={list.refetching || undefined}
         >
           {list.rows.map((code) => (

@@ -155,7 +155,7 @@ export function RegionDialog({
       ) : null}
       <FormActions
         pending={write.isPending}
-        submitLabel={region ? t('pricing.save') : t('pricing.region.create')}
+        submitLabel={region ? t('pricing.save') : t('pricing.regions.add')}
         pendingLabel={t('pricing.saving')}
         onCancel={onClose}
       />

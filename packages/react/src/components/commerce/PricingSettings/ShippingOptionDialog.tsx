@@ -111,12 +111,7 @@ export function ShippingOptionDialog({
           )}
         </Field>
       )}
-      <Field
-        id={`${id}-name`}
-        label={t('pricing.shipping.name')}
-        hint={t('pricing.shipping.nameHint')}
-        error={errors.at('name')}
-      >
+      <Field id={`${id}-name`} label={t('pricing.shipping.name')} error={errors.at('name')}>
         {(control) => (
           <input
             {...control}
@@ -186,7 +181,7 @@ export function ShippingOptionDialog({
       ) : null}
       <FormActions
         pending={write.isPending}
-        submitLabel={option ? t('pricing.save') : t('pricing.shipping.create')}
+        submitLabel={option ? t('pricing.save') : t('pricing.shipping.add')}
         pendingLabel={t('pricing.saving')}
         onCancel={onClose}
       />
