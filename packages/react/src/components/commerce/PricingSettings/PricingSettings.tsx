@@ -27,7 +27,7 @@ export interface PricingSettingsProps {
 /** The dialog open, if any: a new object (`null`) or the one edited. */
 type Editing =
   | { kind: 'region'; region: Region | null }
-  | { kind: 'shipping'; option: ShippingOption | null; regionId?: string }
+  | { kind: 'shipping'; option: ShippingOption | null }
   | { kind: 'code'; code: DiscountCode | null };
 
 /**
@@ -119,9 +119,10 @@ export function PricingSettings({ codePageSize = 20 }: PricingSettingsProps) {
               ) : null
             }
           >
-            <Loaded query={regions} errorTitle={t('pricing.regions.loadError')}>
+            {/* Regions that failed to load say so in their own section. */}
+            {regions.isError ? null : (
               <Loaded query={options} errorTitle={t('pricing.shipping.loadError')}>
-                {regionList.length === 0 ? (
+                {regions.isPending ? null : regionList.length === 0 ? (
                   <p className="as-muted">{t('pricing.shipping.noRegions')}</p>
                 ) : (
                   regionList.map((region) => (
@@ -135,7 +136,7 @@ export function PricingSettings({ codePageSize = 20 }: PricingSettingsProps) {
                   ))
                 )}
               </Loaded>
-            </Loaded>
+            )}
           </Section>
           <Section
             title={t('pricing.codes.title')}
@@ -167,7 +168,6 @@ export function PricingSettings({ codePageSize = 20 }: PricingSettingsProps) {
         <ShippingOptionDialog
           option={editing.option}
           regions={regionList}
-          regionId={editing.regionId}
           onClose={() => setEditing(null)}
           onDone={done}
         />

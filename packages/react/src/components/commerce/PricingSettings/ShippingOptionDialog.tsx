@@ -24,15 +24,12 @@ const FIELDS = ['regionId', 'name', 'amount', 'freeOver'];
 export function ShippingOptionDialog({
   option,
   regions,
-  regionId: initialRegionId,
   onClose,
   onDone,
 }: {
   option: ShippingOption | null;
-  /** The regions to choose from (on create). */
+  /** The regions to choose from (on create; the first is chosen first). */
   regions: readonly Region[];
-  /** The region chosen first on create. Defaults to the first region. */
-  regionId?: string;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -42,7 +39,7 @@ export function ShippingOptionDialog({
   const update = useUpdateShippingOption();
   const remove = useDeleteShippingOption();
   const write = option ? update : create;
-  const [regionId, setRegionId] = useState(option?.regionId ?? initialRegionId ?? regions[0]?.id ?? '');
+  const [regionId, setRegionId] = useState(option?.regionId ?? regions[0]?.id ?? '');
   const region = regions.find((r) => r.id === regionId);
   const currency = option?.amount.currency ?? region?.currency ?? '';
   const [name, setName] = useState(option?.name ?? '');
