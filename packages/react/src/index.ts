@@ -289,12 +289,13 @@ export type { DataKey } from './hooks/shared/dataKey';
 export {
   createTranslator,
   defaultMessages,
-  interpolate,
+  type MessageDictionary,
   type MessageKey,
   type Messages,
   type MessageVars,
   type Translate,
 } from './messages/messages';
+export { interpolate } from './messages/translate';
 // Provider, context, theme, messages
 export {
   type AgentStackLocale,
@@ -304,6 +305,8 @@ export {
 } from './provider/AgentStackProvider';
 export {
   type AgentStackContextValue,
+  type CommonMessageKey,
+  type LocalizedMessages,
   useAgentStack,
   useAgentStackClient,
   useMessages,

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMessages } from './messages';
 
-// Every partial catalogue: the shared ones here and the one beside each component.
+// Every partial catalogue: the shared sets in this folder and the one beside each component.
 const partials = import.meta.glob<Record<string, Record<string, string>>>(
-  ['./common.ts', './catalogue.ts', '../components/**/messages.ts'],
+  ['./*.ts', '!./messages.ts', '!./translate.ts', '!./*.test.ts', '../components/**/messages.ts'],
   { eager: true },
 );
 

@@ -20,13 +20,20 @@ import { usageOverviewMessages } from '../components/platform/UsageOverview/mess
 import { webhookEndpointsMessages } from '../components/platform/WebhookEndpoints/messages';
 import { catalogueMessages } from './catalogue';
 import { commonMessages } from './common';
+import { productStatusMessages } from './productStatus';
+import { roleMessages } from './roles';
+import { translator } from './translate';
 
 /**
- * The message catalogue: every string a component shows, merged from the messages kept beside
- * each component (`components/<domain>/<Component>/messages.ts`) and the shared ones in this
- * folder. Placeholders are `{{name}}`; override any message through the provider's
- * `locale.messages`. Nothing here names the vendor: a product or
- * brand name only appears when the theme or the caller passes one.
+ * The whole message catalogue: every string any component shows, merged from the messages kept
+ * beside each component (`components/<domain>/<Component>/messages.ts`) and the shared ones in
+ * this folder. Placeholders are `{{name}}`; override any message through the provider's
+ * `locale.messages`. Nothing here names the vendor: a product or brand name only appears when
+ * the theme or the caller passes one.
+ *
+ * Components do not read this object: each resolves its keys from the caller's overrides, then
+ * its own defaults (see `useMessages`), so an app bundles only the strings of the components it
+ * imports. Import it to list or translate the full catalogue, e.g. `useMessages(defaultMessages)`.
  */
 // A pure call, so bundlers drop the catalogue from bundles that never read it (a spread alone
 // might run getters, so it would be kept).
@@ -37,6 +44,8 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...planCatalogMessages,
   ...usageOverviewMessages,
   ...tenantTableMessages,
+  ...roleMessages,
+  ...productStatusMessages,
   ...brandEditorMessages,
   ...usageMeterMessages,
   ...catalogueMessages,
@@ -71,25 +80,23 @@ export type MessageVars<K extends MessageKey> = [PlaceholdersOf<(typeof defaultM
   : Record<PlaceholdersOf<(typeof defaultMessages)[K]>, string | number>;
 
 /**
- * Translates a key: the message with each `{{name}}` replaced from `vars`.
+ * Translates a key: the message with each `{{name}}` replaced from `vars`. `K` narrows the keys it
+ * accepts to those its dictionaries hold (see `useMessages`); it defaults to the whole catalogue.
  * @example t('products.selectedCount', { count: 3 }) // "3 selected"
  */
-export type Translate = <K extends MessageKey>(
-  key: K,
-  ...vars: [PlaceholdersOf<(typeof defaultMessages)[K]>] extends [never] ? [] : [MessageVars<K>]
+export type Translate<K extends MessageKey = MessageKey> = <Key extends K>(
+  key: Key,
+  // NoInfer: a key outside `K` is reported as such, not as a count of arguments.
+  ...vars: NoInfer<[PlaceholdersOf<(typeof defaultMessages)[Key]>] extends [never] ? [] : [MessageVars<Key>]>
 ) => string;
 
-/** Replaces `{{name}}` placeholders in `template` with `vars[name]`; unknown ones stay visible. */
-export function interpolate(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
-}
+/**
+ * Default messages for some keys of the catalogue: the `messages.ts` beside a component, a shared
+ * set, `defaultMessages` itself, or the caller's overrides.
+ */
+export type MessageDictionary = { readonly [K in MessageKey]?: string };
 
-/** Builds a {@link Translate} function over the default catalogue merged with `overrides`. */
+/** Builds a {@link Translate} function over the whole default catalogue merged with `overrides`. */
 export function createTranslator(overrides?: Partial<Messages>): Translate {
-  const messages: Messages = { ...defaultMessages, ...overrides };
-  return ((key: MessageKey, vars?: Record<string, string | number>) =>
-    interpolate(messages[key] ?? key, vars)) as Translate;
+  return translator<MessageKey>({ ...defaultMessages, ...overrides });
 }

@@ -2,7 +2,7 @@ import type { AgentStack, Entitlements } from '@agentstack/sdk';
 import type { UpgradeHint } from '@agentstack/sdk/catalog';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
-import { createTranslator, defaultMessages, type Messages } from '../messages/messages';
+import type { Messages } from '../messages/messages';
 import type { AgentStackTheme } from '../theme/theme';
 import { themeToCssVariables } from '../theme/theme';
 import { AgentStackContext, type AgentStackContextValue } from './context';
@@ -11,7 +11,10 @@ import { AgentStackContext, type AgentStackContextValue } from './context';
 export interface AgentStackLocale {
   /** Used by `Intl` for money, numbers and dates. Defaults to `en-US`. */
   code?: string;
-  /** Replaces any message of the catalogue (see `defaultMessages`). */
+  /**
+   * Replaces any message of the catalogue (see `defaultMessages`), in every component below,
+   * including the shared ones they show (common, plan catalogue, roles, statuses).
+   */
   messages?: Partial<Messages>;
 }
 
@@ -79,22 +82,20 @@ export function AgentStackProvider({
 }: AgentStackProviderProps) {
   const [ownQueryClient] = useState(() => queryClient ?? createAgentStackQueryClient());
   const activeQueryClient = queryClient ?? ownQueryClient;
-  const messages = locale?.messages;
+  // Only the caller's overrides: each component brings its own default messages (useMessages).
+  const messageOverrides = locale?.messages;
   const code = locale?.code ?? 'en-US';
-  const t = useMemo(() => createTranslator(messages), [messages]);
-  const merged = useMemo<Messages>(() => ({ ...defaultMessages, ...messages }), [messages]);
   const value = useMemo<AgentStackContextValue>(
     () => ({
       client,
       theme: theme ?? {},
       locale: code,
-      t,
-      messages: merged,
+      messageOverrides,
       entitlements,
       onUpgrade,
       upgradeHref,
     }),
-    [client, theme, code, t, merged, entitlements, onUpgrade, upgradeHref],
+    [client, theme, code, messageOverrides, entitlements, onUpgrade, upgradeHref],
   );
   const style = useMemo(() => themeToCssVariables(theme) as CSSProperties, [theme]);
   const scheme = theme?.colorScheme ?? 'light';

@@ -1,6 +1,9 @@
 import type { Domain, FeatureKey, LimitKey, UpgradeHint } from '@agentstack/sdk/catalog';
 import { findAddon, findPlan } from '@agentstack/sdk/catalog';
-import type { Messages } from '../messages/messages';
+import type { catalogueMessages } from '../messages/catalogue';
+
+/** The plan catalogue's labels as resolved for a component: `useMessages(catalogueMessages).messages`. */
+type CatalogueLabels = { readonly [K in keyof typeof catalogueMessages]: string };
 
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -74,17 +77,17 @@ function humanize(key: string): string {
 }
 
 /** The catalogue label of a feature (`feature.<key>`), else its key made readable. */
-export function featureLabel(messages: Messages, feature: FeatureKey | string): string {
+export function featureLabel(messages: CatalogueLabels, feature: FeatureKey | string): string {
   return (messages as Record<string, string>)[`feature.${feature}`] ?? humanize(feature);
 }
 
 /** The catalogue label of a limit (`limit.<key>`), else its key made readable. */
-export function limitLabel(messages: Messages, key: LimitKey | string): string {
+export function limitLabel(messages: CatalogueLabels, key: LimitKey | string): string {
   return (messages as Record<string, string>)[`limit.${key}`] ?? humanize(key);
 }
 
 /** "Growth" for platform plans, "Commerce Growth" for a domain's plan, the add-on's own name. */
-export function upgradeDisplayName(messages: Messages, upgrade: UpgradeHint): string {
+export function upgradeDisplayName(messages: CatalogueLabels, upgrade: UpgradeHint): string {
   if (upgrade.kind === 'plan') {
     const plan = findPlan(upgrade.id);
     if (plan && plan.domain !== 'platform') return `${domainLabel(messages, plan.domain)} ${plan.name}`;
@@ -99,7 +102,7 @@ export function upgradePrice(upgrade: UpgradeHint): { amount: number; currency: 
 }
 
 /** The localized name of a domain. */
-export function domainLabel(messages: Messages, domain: Domain): string {
+export function domainLabel(messages: CatalogueLabels, domain: Domain): string {
   return messages[`domain.${domain}`];
 }
 

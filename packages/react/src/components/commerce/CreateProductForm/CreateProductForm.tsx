@@ -1,6 +1,7 @@
 import type { Product } from '@agentstack/sdk';
 import { type FormEvent, useId, useState } from 'react';
 import { useCreateProduct } from '../../../hooks/commerce/useCreateProduct';
+import { productStatusMessages } from '../../../messages/productStatus';
 import { useMessages } from '../../../provider/context';
 import { parseMoneyInput } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';
@@ -8,6 +9,7 @@ import { ActionError } from '../../shared/ActionError/ActionError';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { createProductFormMessages } from './messages';
 
 /** Props of {@link CreateProductForm}. */
 export interface CreateProductFormProps {
@@ -29,7 +31,7 @@ export function CreateProductForm({
   onCancel,
   currencies = ['USD', 'EUR', 'GBP'],
 }: CreateProductFormProps) {
-  const { t } = useMessages();
+  const { t } = useMessages(createProductFormMessages, productStatusMessages);
   const id = useId();
   const create = useCreateProduct();
   const [title, setTitle] = useState('');

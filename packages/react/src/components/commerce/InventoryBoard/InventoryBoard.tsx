@@ -7,13 +7,14 @@ import { useProducts } from '../../../hooks/commerce/useProducts';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { inventoryBoardMessages } from './messages';
 
 /** Props of {@link InventoryBoard}. */
 export interface InventoryBoardProps {
@@ -46,7 +47,7 @@ function itemNames(products: readonly Product[] | undefined): Map<string, string
  * @example <InventoryBoard pageSize={25} />
  */
 export function InventoryBoard({ pageSize = 50, live = true }: InventoryBoardProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(inventoryBoardMessages);
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
@@ -234,7 +235,7 @@ interface AdjustFormProps {
 
 /** The adjust form under a level's row: units (negative removes), reason, note. */
 function AdjustForm({ level, itemName, onCancel, onDone }: AdjustFormProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(inventoryBoardMessages);
   const id = useId();
   const adjust = useAdjustInventory();
   const [delta, setDelta] = useState('');

@@ -19,7 +19,7 @@ import { useOrderWorkflow } from '../../../hooks/commerce/useOrderWorkflow';
 import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
-import { useAgentStack, useAgentStackClient } from '../../../provider/context';
+import { useAgentStackClient, useMessages } from '../../../provider/context';
 import { cx, formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
@@ -29,6 +29,7 @@ import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { orderDetailMessages } from './messages';
 
 /** Props of {@link OrderDetail}: give `orderId` (fetched) or `order` (already at hand). */
 export interface OrderDetailProps {
@@ -112,7 +113,7 @@ function refundableOf(order: Order): number {
  * @example <OrderDetail orderId="ord_01J…" onUpdated={(o) => toast(`Order #${o.number}: ${o.status}`)} />
  */
 export function OrderDetail(props: OrderDetailProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(orderDetailMessages);
   const id = useId();
   const client = useAgentStackClient();
   const orderId = props.order?.id ?? props.orderId ?? '';
@@ -167,7 +168,7 @@ function OrderView({
   onRefetch: () => void;
   onUpdated?: (order: Order) => void;
 }) {
-  const { t, locale, messages } = useAgentStack();
+  const { t, locale, messages } = useMessages(orderDetailMessages);
   const id = useId();
   const multiVendor = useEntitlement({ feature: 'commerce.multiVendor' }).status === 'granted';
   const hasVendors = order.items.some((i) => i.vendorId !== null);
@@ -537,7 +538,7 @@ function ItemGroupView({
   showTitle: boolean;
   money: (m: Money) => string;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(orderDetailMessages);
   const id = useId();
   const f = group.fulfillment;
   const fulfilment = f?.status ?? 'none';
@@ -629,7 +630,7 @@ function ShipDialog({
   onClose,
   onSubmit,
 }: DialogProps<{ carrier?: string; trackingNumber?: string }>) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(orderDetailMessages);
   const id = useId();
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
@@ -681,7 +682,7 @@ function ShipDialog({
 }
 
 function CancelDialog({ order, pending, error, onClose, onSubmit }: DialogProps<{ note?: string }>) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(orderDetailMessages);
   const id = useId();
   const [note, setNote] = useState('');
   return (
@@ -732,7 +733,7 @@ function RefundDialog({
   onClose,
   onSubmit,
 }: DialogProps<OrderRefund> & { refundable: number }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(orderDetailMessages);
   const id = useId();
   const currency = order.currency;
   const [amount, setAmount] = useState(() => moneyInputValue({ amount: refundable, currency }));

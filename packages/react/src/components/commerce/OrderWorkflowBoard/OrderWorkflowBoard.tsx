@@ -8,7 +8,8 @@ import { useOrderWorkflow } from '../../../hooks/commerce/useOrderWorkflow';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
-import { useAgentStack } from '../../../provider/context';
+import type { Translate } from '../../../messages/messages';
+import { useAgentStackClient, useMessages } from '../../../provider/context';
 import { cx, formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
@@ -19,6 +20,7 @@ import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { Field } from '../../shared/Field/Field';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { orderWorkflowBoardMessages } from './messages';
 
 /** Props of {@link OrderWorkflowBoard}. */
 export interface OrderWorkflowBoardProps {
@@ -110,7 +112,8 @@ export function OrderWorkflowBoard({
   onOpenOrder,
   defaultShowClosed = false,
 }: OrderWorkflowBoardProps) {
-  const { t, client } = useAgentStack();
+  const { t } = useMessages(orderWorkflowBoardMessages);
+  const client = useAgentStackClient();
   const id = useId();
   const queryClient = useQueryClient();
   const me = useMe();
@@ -418,13 +421,15 @@ export function OrderWorkflowBoard({
   );
 }
 
-function countOf(t: ReturnType<typeof useAgentStack>['t'], n: number, more: boolean): string {
+type BoardTranslate = Translate<keyof typeof orderWorkflowBoardMessages>;
+
+function countOf(t: BoardTranslate, n: number, more: boolean): string {
   return more ? t('orderBoard.countMore', { count: n }) : String(n);
 }
 
 /** Two placeholder cards while a column loads. */
 function Skeleton() {
-  const { t } = useAgentStack();
+  const { t } = useMessages(orderWorkflowBoardMessages);
   return (
     <div className="as-order-board__skeleton">
       <span className="as-visually-hidden">{t('common.loading')}</span>
@@ -447,7 +452,7 @@ interface OrderCardProps {
 
 /** One order: number (opens it), e-mail, total, items and vendors, and its "Move to…" menu. */
 function OrderCard({ order, moves, busy, dragging, onOpen, onMove, onDragStart, onDragEnd }: OrderCardProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(orderWorkflowBoardMessages);
   const id = useId();
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -569,7 +574,7 @@ interface MoveDialogProps {
 
 /** The small modal dialog of a move that needs input: ship (carrier, tracking), refund (amount), cancel (confirm). */
 function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDialogProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(orderWorkflowBoardMessages);
   const id = useId();
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');

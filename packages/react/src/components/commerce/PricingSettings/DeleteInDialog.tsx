@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
+import { pricingSettingsMessages } from './messages';
 
 /**
  * @internal The delete step at the foot of an edit dialog: a small button, then the question with
@@ -18,7 +19,7 @@ export function DeleteInDialog({
   busy: boolean;
   onConfirm: () => void;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="as-pricing__delete">

@@ -5,7 +5,7 @@ import {
   useDeleteDiscountCode,
   useUpdateDiscountCode,
 } from '../../../hooks/commerce/usePricing';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { fieldErrors } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
@@ -13,6 +13,7 @@ import { Dialog } from '../../shared/Dialog/Dialog';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { DeleteInDialog } from './DeleteInDialog';
+import { pricingSettingsMessages } from './messages';
 import { formatPercent, fromLocalInput, localInputValue, parseCount } from './pricingInput';
 
 type CodeType = DiscountCode['type'];
@@ -54,7 +55,7 @@ export function DiscountCodeDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(pricingSettingsMessages);
   const id = useId();
   const create = useCreateDiscountCode();
   const update = useUpdateDiscountCode();

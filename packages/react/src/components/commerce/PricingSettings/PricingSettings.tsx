@@ -5,7 +5,7 @@ import { pricingQueries } from '../../../hooks/commerce/pricingKeys';
 import { useRegions, useShippingOptions, useUpdateDiscountCode } from '../../../hooks/commerce/usePricing';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { formatDate, formatMoney } from '../../../utils/format';
 import { planErrorOf } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { DiscountCodeDialog } from './DiscountCodeDialog';
+import { pricingSettingsMessages } from './messages';
 import { formatPercent, formatRate } from './pricingInput';
 import { RegionDialog } from './RegionDialog';
 import { ShippingOptionDialog } from './ShippingOptionDialog';
@@ -45,7 +46,7 @@ type Editing =
  * @example <PricingSettings codePageSize={10} />
  */
 export function PricingSettings({ codePageSize = 20 }: PricingSettingsProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
@@ -210,7 +211,7 @@ function AddButton({ onClick, children }: { onClick: () => void; children: React
 
 /** A few shimmering lines while a list loads, busy for assistive tech. */
 function Placeholder() {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   return (
     <div className="as-pricing__loading" aria-busy="true" aria-label={t('common.loading')} role="status">
       <span className="as-skeleton" />
@@ -245,7 +246,7 @@ function Loaded({
 }
 
 function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   return (
     <button
       type="button"
@@ -267,7 +268,7 @@ function RegionList({
   canWrite: boolean;
   onEdit: (region: Region) => void;
 }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(pricingSettingsMessages);
   return (
     <ul className="as-pricing__regions" aria-label={t('pricing.regions.listLabel')}>
       {regions.map((region) => (
@@ -314,7 +315,7 @@ function ShippingList({
   canWrite: boolean;
   onEdit: (option: ShippingOption) => void;
 }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(pricingSettingsMessages);
   const id = useId();
   return (
     <div className="as-pricing__group">
@@ -367,7 +368,7 @@ function CodeList({
   onEdit: (code: DiscountCode) => void;
   onNotice: (message: string) => void;
 }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(pricingSettingsMessages);
   const list = useCursorList(pricingQueries.discountCodes.list, { limit: pageSize });
   const toggle = useUpdateDiscountCode();
   const money = (m: { amount: number; currency: string }) => formatMoney(m, locale);

@@ -1,13 +1,14 @@
 import type { Region } from '@agentstack/sdk';
 import { type FormEvent, useId, useState } from 'react';
 import { useCreateRegion, useDeleteRegion, useUpdateRegion } from '../../../hooks/commerce/usePricing';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { fieldErrors } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
 import { Dialog } from '../../shared/Dialog/Dialog';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { DeleteInDialog } from './DeleteInDialog';
+import { pricingSettingsMessages } from './messages';
 import { parseCountries, parseRate, rateInputValue } from './pricingInput';
 
 const FIELDS = ['name', 'currency', 'countries', 'taxRateBps'];
@@ -23,7 +24,7 @@ export function RegionDialog({
   /** The write succeeded: what to announce. */
   onDone: (message: string) => void;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   const id = useId();
   const create = useCreateRegion();
   const update = useUpdateRegion();

@@ -5,7 +5,7 @@ import {
   useDeleteShippingOption,
   useUpdateShippingOption,
 } from '../../../hooks/commerce/usePricing';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { fieldErrors } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
@@ -13,6 +13,7 @@ import { Dialog } from '../../shared/Dialog/Dialog';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { DeleteInDialog } from './DeleteInDialog';
+import { pricingSettingsMessages } from './messages';
 
 const FIELDS = ['regionId', 'name', 'amount', 'freeOver'];
 
@@ -33,7 +34,7 @@ export function ShippingOptionDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(pricingSettingsMessages);
   const id = useId();
   const create = useCreateShippingOption();
   const update = useUpdateShippingOption();

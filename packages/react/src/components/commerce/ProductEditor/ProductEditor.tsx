@@ -7,10 +7,11 @@ import { useUpdateProduct } from '../../../hooks/commerce/useUpdateProduct';
 import { useCreateVariant, useDeleteVariant, useUpdateVariant } from '../../../hooks/commerce/useVariants';
 import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { productEditorMessages } from './messages';
 
 /** Props of {@link ProductEditor}. */
 export interface ProductEditorProps {
@@ -92,7 +93,7 @@ function treeOrder(
  * @example <ProductEditor productId="prod_01J…" onSaved={(p) => toast(`${p.title} saved`)} />
  */
 export function ProductEditor({ productId, onSaved }: ProductEditorProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(productEditorMessages);
   const product = useProduct(productId);
   if (product.error) return <ErrorNotice error={product.error} onRetry={() => product.refetch()} />;
   if (!product.data) {
@@ -112,7 +113,7 @@ export function ProductEditor({ productId, onSaved }: ProductEditorProps) {
 
 function CatalogueForm({ product, onSaved }: { product: Product; onSaved?: (product: Product) => void }) {
   const id = useId();
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(productEditorMessages);
   const update = useUpdateProduct();
   const categories = useCategories({ limit: 100 });
   const collections = useCollections({ limit: 100 });
@@ -484,7 +485,7 @@ function CatalogueForm({ product, onSaved }: { product: Product; onSaved?: (prod
 
 function VariantsSection({ product }: { product: Product }) {
   const id = useId();
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(productEditorMessages);
   const create = useCreateVariant();
   const update = useUpdateVariant();
   const remove = useDeleteVariant();

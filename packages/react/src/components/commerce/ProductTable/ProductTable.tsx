@@ -7,7 +7,8 @@ import { useBulkArchiveProducts } from '../../../hooks/commerce/useBulkArchivePr
 import { useUnarchiveProduct } from '../../../hooks/commerce/useUnarchiveProduct';
 import { useUpdateProduct } from '../../../hooks/commerce/useUpdateProduct';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { productStatusMessages } from '../../../messages/productStatus';
+import { useMessages } from '../../../provider/context';
 import { formatDate, formatMoney, formatNumber } from '../../../utils/format';
 import { TierGate } from '../../platform/TierGate/TierGate';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
@@ -15,6 +16,7 @@ import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { CreateProductForm } from '../CreateProductForm/CreateProductForm';
 import { ProductLimitBanner } from '../ProductLimitBanner/ProductLimitBanner';
+import { productTableMessages } from './messages';
 
 /** Props of {@link ProductTable}. */
 export interface ProductTableProps {
@@ -97,7 +99,7 @@ export function ProductTable({
   productHref,
   onCreate,
 }: ProductTableProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(productTableMessages, productStatusMessages);
   const id = useId();
   const [status, setStatus] = useState<ProductStatus | 'all'>(initialStatus);
   const [search, setSearch] = useState(initialQuery);

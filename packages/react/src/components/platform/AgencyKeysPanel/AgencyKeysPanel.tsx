@@ -6,7 +6,7 @@ import { useCreateAgencyKey } from '../../../hooks/platform/useCreateAgencyKey';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useRevokeAgencyKey } from '../../../hooks/platform/useRevokeAgencyKey';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
@@ -17,6 +17,7 @@ import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { SecretReveal } from '../ApiKeysPanel/ApiKeysPanel';
+import { agencyKeysPanelMessages } from './messages';
 
 /** Props of {@link AgencyKeysPanel}. */
 export interface AgencyKeysPanelProps {
@@ -49,7 +50,7 @@ export function AgencyKeysPanel({
   onCreated,
   onRevoked,
 }: AgencyKeysPanelProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(agencyKeysPanelMessages);
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
@@ -228,7 +229,7 @@ interface CreateAgencyKeyFormProps {
 }
 
 function CreateAgencyKeyForm({ pending, error, onCancel, onSubmit }: CreateAgencyKeyFormProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(agencyKeysPanelMessages);
   const id = useId();
   const [name, setName] = useState('');
   const nameError = fieldErrorOf(error, 'name');

@@ -8,7 +8,8 @@ import { useMe } from '../../../hooks/platform/useMe';
 import { useRevokeApiKey } from '../../../hooks/platform/useRevokeApiKey';
 import { useRevokeTenantApiKey } from '../../../hooks/platform/useRevokeTenantApiKey';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { roleMessages } from '../../../messages/roles';
+import { useMessages } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
@@ -20,6 +21,7 @@ import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { useShownOnce } from '../../shared/ShownOnce/useShownOnce';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
+import { apiKeysPanelMessages } from './messages';
 
 /** Props of {@link ApiKeysPanel}. */
 export interface ApiKeysPanelProps {
@@ -94,7 +96,7 @@ export function ApiKeysPanel({
   tenantId,
   title,
 }: ApiKeysPanelProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(apiKeysPanelMessages, roleMessages);
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
@@ -294,7 +296,7 @@ export function ApiKeysPanel({
 
 /** The role a secret key acts as and who created it, under its name. */
 function KeyOrigin({ apiKey }: { apiKey: ApiKey }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(apiKeysPanelMessages, roleMessages);
   const parts = [
     apiKey.role ? t('apiKeys.role', { role: t(`team.role.${apiKey.role}`) }) : null,
     apiKey.createdBy ? t('apiKeys.createdBy', { label: apiKey.createdBy.label }) : null,
@@ -310,7 +312,7 @@ interface CreateKeyFormProps {
 }
 
 function CreateKeyForm({ pending, error, onCancel, onSubmit }: CreateKeyFormProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(apiKeysPanelMessages, roleMessages);
   const id = useId();
   const [name, setName] = useState('');
   const [type, setType] = useState<ApiKeyType>('secret');
@@ -390,7 +392,7 @@ export function SecretReveal({
   /** Replaces the warning. */
   warning?: string;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(apiKeysPanelMessages, roleMessages);
   const id = useId();
   const { panel, input, copy, onCopy } = useShownOnce<HTMLDivElement>(secret);
 

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useAgency } from '../../../hooks/platform/useAgency';
 import { useUpdateAgency } from '../../../hooks/platform/useUpdateAgency';
 import { AgentStackProvider } from '../../../provider/AgentStackProvider';
-import { useAgentStack } from '../../../provider/context';
+import { useAgentStack, useMessages } from '../../../provider/context';
 import { themeFromBrand } from '../../../theme/theme';
 import { problemOf } from '../../../utils/problem';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
@@ -13,6 +13,7 @@ import { FormActions } from '../../shared/FormActions/FormActions';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
+import { brandEditorMessages } from './messages';
 
 /** Props of {@link BrandEditor}. */
 export interface BrandEditorProps {
@@ -67,7 +68,7 @@ function isUrl(value: string): boolean {
  * @example <BrandEditor agencyId="agy_01J…" onSaved={(agency) => toast(`${agency.name} saved`)} />
  */
 export function BrandEditor({ agencyId, onSaved }: BrandEditorProps) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(brandEditorMessages);
   const id = useId();
   const agency = useAgency(agencyId);
   if (agency.isError && !agency.data) {
@@ -93,7 +94,9 @@ export function BrandEditor({ agencyId, onSaved }: BrandEditorProps) {
 
 /** @internal */
 function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Agency) => void }) {
-  const { t, client, locale, messages } = useAgentStack();
+  const { t, locale } = useMessages(brandEditorMessages);
+  // The preview is a provider of its own: it gets the caller's overrides, as the page does.
+  const { client, messageOverrides } = useAgentStack();
   const id = useId();
   const update = useUpdateAgency();
   const saved = agency.brand;
@@ -315,7 +318,7 @@ function BrandForm({ agency, onSaved }: { agency: Agency; onSaved?: (agency: Age
           <AgentStackProvider
             client={client}
             theme={previewTheme}
-            locale={{ code: locale, messages }}
+            locale={{ code: locale, messages: messageOverrides }}
             entitlements={PREVIEW_ENTITLEMENTS}
             className="as-brand-preview"
           >

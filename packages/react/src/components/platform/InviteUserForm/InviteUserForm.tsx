@@ -2,6 +2,7 @@ import type { Invitation, InvitationWithToken, Role } from '@agentstack/sdk';
 import { type FormEvent, useId, useState } from 'react';
 import { useCreateInvitation } from '../../../hooks/platform/useCreateInvitation';
 import { useMe } from '../../../hooks/platform/useMe';
+import { roleMessages } from '../../../messages/roles';
 import { useMessages } from '../../../provider/context';
 import { fieldErrorOf } from '../../../utils/problem';
 import { ActionError } from '../../shared/ActionError/ActionError';
@@ -9,6 +10,7 @@ import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
 import { useShownOnce } from '../../shared/ShownOnce/useShownOnce';
 import { TierGate } from '../TierGate/TierGate';
+import { inviteUserFormMessages } from './messages';
 
 /** Dashboard roles, most powerful first (as the API lists them). */
 export const ROLES: readonly Role[] = ['owner', 'admin', 'support', 'compliance', 'moderator', 'viewer'];
@@ -59,7 +61,7 @@ export function InviteUserForm({ gated = true, ...props }: InviteUserFormProps) 
 }
 
 function InviteUserFormFields({ onInvited, onCancel, onDone, defaultRole = 'viewer' }: InviteUserFormProps) {
-  const { t } = useMessages();
+  const { t } = useMessages(inviteUserFormMessages, roleMessages);
   const id = useId();
   const me = useMe();
   const create = useCreateInvitation();
@@ -177,7 +179,7 @@ function InviteUserFormFields({ onInvited, onCancel, onDone, defaultRole = 'view
  * the email failed.
  */
 function InviteLink({ invitation, onDone }: { invitation: InvitationWithToken; onDone: () => void }) {
-  const { t } = useMessages();
+  const { t } = useMessages(inviteUserFormMessages, roleMessages);
   const id = useId();
   const { panel, input, copy, onCopy } = useShownOnce<HTMLElement>(invitation.acceptUrl);
   const vars = { name: invitation.name, email: invitation.email };

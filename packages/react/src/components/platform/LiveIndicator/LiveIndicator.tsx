@@ -1,6 +1,7 @@
 import type { RealtimeStatus, RealtimeTopic } from '@agentstack/sdk';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useMessages } from '../../../provider/context';
+import { liveIndicatorMessages } from './messages';
 
 /** Props of {@link LiveIndicator}. */
 export interface LiveIndicatorProps {
@@ -28,7 +29,7 @@ const DEFAULT_TOPICS: readonly RealtimeTopic[] = ['products'];
  * ```
  */
 export function LiveIndicator({ status, topics = DEFAULT_TOPICS }: LiveIndicatorProps) {
-  const { t } = useMessages();
+  const { t } = useMessages(liveIndicatorMessages);
   const own = useRealtime(topics, { enabled: status === undefined });
   const shown = status ?? own.status;
   return (

@@ -1,8 +1,10 @@
 import type { Domain } from '@agentstack/sdk/catalog';
 import { findPlan } from '@agentstack/sdk/catalog';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useMessages } from '../../../provider/context';
 import { domainLabel } from '../../../utils/format';
+import { planBadgeMessages } from './messages';
 
 /** Props of {@link PlanBadge}. */
 export interface PlanBadgeProps {
@@ -17,7 +19,7 @@ export interface PlanBadgeProps {
  * plan's rank (`data-rank`). Reads the current subscription from the entitlements.
  */
 export function PlanBadge({ domain = 'platform', planId }: PlanBadgeProps) {
-  const { t, messages } = useAgentStack();
+  const { t, messages } = useMessages(planBadgeMessages, catalogueMessages);
   // Given a plan, the badge needs no entitlements (an operator's tenant list has none to read).
   const { data } = useEntitlements({ enabled: planId === undefined });
   const id = planId !== undefined ? planId : data?.subscription[domain];

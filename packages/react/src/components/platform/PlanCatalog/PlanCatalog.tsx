@@ -3,7 +3,8 @@ import { BUNDLES, type Domain, type UpgradeHint } from '@agentstack/sdk/catalog'
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
 import { usePlans } from '../../../hooks/platform/usePlans';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useMessages } from '../../../provider/context';
 import {
   currencyDigits,
   cx,
@@ -14,6 +15,7 @@ import {
   limitLabel,
 } from '../../../utils/format';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
+import { planCatalogMessages } from './messages';
 
 /** Props of {@link PlanCatalog}. */
 export interface PlanCatalogProps {
@@ -56,7 +58,7 @@ export function PlanCatalog({
   upgradeHref,
   showBundles = true,
 }: PlanCatalogProps) {
-  const { t, messages, locale } = useAgentStack();
+  const { t, messages, locale } = useMessages(planCatalogMessages, catalogueMessages);
   const id = useId();
   const plans = usePlans();
   const { data: entitlements } = useEntitlements();

@@ -7,7 +7,8 @@ import { useDeleteUser } from '../../../hooks/platform/useDeleteUser';
 import { useMe } from '../../../hooks/platform/useMe';
 import { useUpdateUser } from '../../../hooks/platform/useUpdateUser';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { roleMessages } from '../../../messages/roles';
+import { useMessages } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
@@ -17,6 +18,7 @@ import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { assignableRoles, InviteUserForm } from '../InviteUserForm/InviteUserForm';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
+import { teamTableMessages } from './messages';
 
 /** Props of {@link TeamTable}. */
 export interface TeamTableProps {
@@ -73,7 +75,7 @@ function orderOf(sorting: SortingState): UserOrder | undefined {
  * @example <TeamTable pageSize={25} />
  */
 export function TeamTable({ pageSize = 50, allowInvite = true, showUsage = true }: TeamTableProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(teamTableMessages, roleMessages);
   const id = useId();
   const me = useMe();
   const access = teamAccess(me.data);

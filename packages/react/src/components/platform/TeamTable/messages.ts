@@ -1,4 +1,4 @@
-/** Messages of `TeamTable` (role names are shared with `InviteUserForm`). */
+/** Messages of `TeamTable` (role names: `messages/roles.ts`). */
 export const teamTableMessages = {
   'team.title': 'Team',
   'team.tableLabel': 'Team members',
@@ -7,12 +7,6 @@ export const teamTableMessages = {
   'team.column.role': 'Role',
   'team.column.lastLogin': 'Last sign-in',
   'team.column.actions': 'Actions',
-  'team.role.owner': 'Owner',
-  'team.role.admin': 'Admin',
-  'team.role.support': 'Support',
-  'team.role.compliance': 'Compliance',
-  'team.role.moderator': 'Moderator',
-  'team.role.viewer': 'Viewer',
   'team.you': 'You',
   'team.never': 'Never',
   'team.roleSelectLabel': 'Role of {{name}}',

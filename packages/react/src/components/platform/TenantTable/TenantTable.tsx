@@ -8,7 +8,8 @@ import { useMe } from '../../../hooks/platform/useMe';
 import { usePlans } from '../../../hooks/platform/usePlans';
 import { useUpdateTenant } from '../../../hooks/platform/useUpdateTenant';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useMessages } from '../../../provider/context';
 import { domainLabel, formatDate } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
@@ -17,6 +18,7 @@ import { FormActions } from '../../shared/FormActions/FormActions';
 import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
+import { tenantTableMessages } from './messages';
 
 /** Props of {@link TenantTable}. */
 export interface TenantTableProps {
@@ -44,7 +46,7 @@ const OPTIONAL_DOMAINS = ['commerce', 'fintech', 'social'] as const;
  * @example <AgentStackProvider client={new AgentStack({ apiKey: operatorKey })}><TenantTable /></AgentStackProvider>
  */
 export function TenantTable({ pageSize = 20, allowEdit = true, tenantHref }: TenantTableProps) {
-  const { t, messages, locale } = useAgentStack();
+  const { t, messages, locale } = useMessages(tenantTableMessages, catalogueMessages);
   const id = useId();
   const me = useMe();
   // Operators see every agency and edit plans; an agency key sees its own tenants only.
@@ -222,7 +224,7 @@ interface TenantPlanFormProps {
 
 /** @internal The plans-and-add-ons form under a tenant's row. */
 function TenantPlanForm({ id, tenant, onCancel, onSaved }: TenantPlanFormProps) {
-  const { t, messages } = useAgentStack();
+  const { t, messages } = useMessages(tenantTableMessages, catalogueMessages);
   const plans = usePlans();
   const update = useUpdateTenant();
   const [subscription, setSubscription] = useState<Subscription>(tenant.subscription);

@@ -1,6 +1,7 @@
 import type { FeatureKey, LimitKey, UpgradeHint } from '@agentstack/sdk/catalog';
 import type { ReactNode } from 'react';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useAgentStack, useMessages } from '../../../provider/context';
 import {
   cx,
   featureLabel,
@@ -10,6 +11,7 @@ import {
   upgradeDisplayName,
   upgradePrice,
 } from '../../../utils/format';
+import { upgradePromptMessages } from './messages';
 
 /** Props of {@link UpgradePrompt}. */
 export interface UpgradePromptProps {
@@ -40,7 +42,8 @@ export function UpgradePrompt({
   title,
   children,
 }: UpgradePromptProps) {
-  const { t, messages, locale, onUpgrade, upgradeHref } = useAgentStack();
+  const { t, messages, locale } = useMessages(upgradePromptMessages, catalogueMessages);
+  const { onUpgrade, upgradeHref } = useAgentStack();
   const name = upgrade ? upgradeDisplayName(messages, upgrade) : null;
   const price = upgrade ? upgradePrice(upgrade) : null;
   const heading =

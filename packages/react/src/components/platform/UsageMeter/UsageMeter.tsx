@@ -2,8 +2,11 @@ import type { LimitKey } from '@agentstack/sdk/catalog';
 import { upgradeForLimit } from '@agentstack/sdk/catalog';
 import { planOfDomain } from '../../../hooks/platform/checkEntitlement';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useMessages } from '../../../provider/context';
 import { formatNumber, limitLabel, upgradeDisplayName } from '../../../utils/format';
+import { upgradePromptMessages } from '../UpgradePrompt/messages';
+import { usageMeterMessages } from './messages';
 
 /** Props of {@link UsageMeter}. Pass `used`/`limit`, or a `limitKey` to read them from the entitlements. */
 export interface UsageMeterProps {
@@ -41,7 +44,7 @@ export function UsageMeter({
   label,
   warnAt = 0.8,
 }: UsageMeterProps) {
-  const { t, messages, locale } = useAgentStack();
+  const { t, messages, locale } = useMessages(usageMeterMessages, upgradePromptMessages, catalogueMessages);
   const { data } = useEntitlements();
   const usage = limitKey ? data?.limits[limitKey] : undefined;
   const used = usedProp ?? usage?.used;

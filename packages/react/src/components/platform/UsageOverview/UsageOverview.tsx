@@ -8,11 +8,13 @@ import {
 } from '@agentstack/sdk/catalog';
 import { useId } from 'react';
 import { useEntitlements } from '../../../hooks/platform/useEntitlements';
-import { useAgentStack } from '../../../provider/context';
+import { catalogueMessages } from '../../../messages/catalogue';
+import { useMessages } from '../../../provider/context';
 import { domainLabel, featureLabel, formatNumber } from '../../../utils/format';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
 import { PlanBadge } from '../PlanBadge/PlanBadge';
 import { UsageMeter } from '../UsageMeter/UsageMeter';
+import { usageOverviewMessages } from './messages';
 
 /** Props of {@link UsageOverview}. */
 export interface UsageOverviewProps {
@@ -42,7 +44,7 @@ export function UsageOverview({
   showTitle = true,
   showApi = true,
 }: UsageOverviewProps) {
-  const { t, messages, locale } = useAgentStack();
+  const { t, messages, locale } = useMessages(usageOverviewMessages, catalogueMessages);
   const id = useId();
   const entitlements = useEntitlements();
   const data = entitlements.data;

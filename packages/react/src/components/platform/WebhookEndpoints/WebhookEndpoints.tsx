@@ -13,7 +13,7 @@ import {
 } from '../../../hooks/platform/useWebhookEndpoints';
 import { webhookQueries } from '../../../hooks/platform/webhookKeys';
 import { useCursorList } from '../../../hooks/shared/useCursorList';
-import { useAgentStack } from '../../../provider/context';
+import { useMessages } from '../../../provider/context';
 import { formatDate } from '../../../utils/format';
 import { ActionError } from '../../shared/ActionError/ActionError';
 import { ConfirmAction } from '../../shared/ConfirmAction/ConfirmAction';
@@ -24,6 +24,7 @@ import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { ToggleButton } from '../../shared/ToggleButton/ToggleButton';
 import { SecretReveal } from '../ApiKeysPanel/ApiKeysPanel';
+import { webhookEndpointsMessages } from './messages';
 
 /** Props of {@link WebhookEndpoints}. */
 export interface WebhookEndpointsProps {
@@ -42,7 +43,7 @@ export interface WebhookEndpointsProps {
  * @example <WebhookEndpoints />
  */
 export function WebhookEndpoints({ pageSize = 20 }: WebhookEndpointsProps) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(webhookEndpointsMessages);
   const id = useId();
   const me = useMe();
   const permissions = me.data?.permissions ?? [];
@@ -282,7 +283,7 @@ function AddEndpointForm({
   onCancel: () => void;
   onDone: (created: WebhookEndpointWithSecret) => void;
 }) {
-  const { t } = useAgentStack();
+  const { t } = useMessages(webhookEndpointsMessages);
   const id = useId();
   const create = useCreateWebhookEndpoint();
   const [url, setUrl] = useState('');
@@ -368,7 +369,7 @@ function Deliveries({
   canReplay: boolean;
   onNotice: (notice: string) => void;
 }) {
-  const { t, locale } = useAgentStack();
+  const { t, locale } = useMessages(webhookEndpointsMessages);
   const deliveries = useWebhookDeliveries({ endpointId: endpoint.id, limit: 20 });
   const replay = useReplayWebhookDelivery();
   const items = deliveries.data?.data ?? [];
