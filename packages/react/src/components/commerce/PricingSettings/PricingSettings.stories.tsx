@@ -36,8 +36,15 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The lists have loaded (a loaded machine may take seconds). */
+const ready: Play = async ({ canvasElement }) => {
+  await within(canvasElement).findByRole('list', { name: 'Discount codes' }, { timeout: 10_000 });
+  await within(canvasElement).findByRole('list', { name: 'Regions' }, { timeout: 10_000 });
+};
+
 /** The demo's regions, shipping options and codes are there. */
 const loaded: Play = all(
+  ready,
   shows('Europe', 'United Kingdom', '21%', '20%'),
   shows('Standard (3–5 days)', '€4.90', 'Free from €60.00', 'Not offered'),
   shows('WELCOME10', 'SPRING5', /€5\.00 off · Minimum spend €40\.00 · 12 of 200 used/),
