@@ -191,6 +191,17 @@ describe('pricing mocks: the server rules', () => {
     expect(await client.commerce.discountCodes.update(spring.id, { active: false })).toMatchObject({
       active: false,
     });
+    // A code keeps its currency once its minimum spend is cleared, as on the server.
+    const welcome = (await client.commerce.discountCodes.list()).data.find((c) => c.code === 'WELCOME10')!;
+    await client.commerce.discountCodes.update(welcome.id, {
+      minimumSpend: { amount: 2000, currency: 'EUR' },
+    });
+    await client.commerce.discountCodes.update(welcome.id, { minimumSpend: null });
+    expect(
+      await failure(
+        client.commerce.discountCodes.update(welcome.id, { minimumSpend: { amount: 2000, currency: 'GBP' } }),
+      ),
+    ).toMatchObject({ status: 400, param: 'minimumSpend' });
     const fresh = await client.commerce.discountCodes.create({
       code: 'summer-15',
       type: 'percentage',

@@ -126,6 +126,14 @@ const shippingOptionMocks = mockResource(shippingOptionOperations, {
   },
 });
 
+/**
+ * The currency a code was tied to when made (its amount off's or minimum spend's): the server keeps
+ * it even once the minimum spend is cleared, and the wire shape does not show it.
+ */
+const codeCurrencies = new WeakMap<DiscountCode, string>();
+const currencyOf = (d: DiscountCode) =>
+  codeCurrencies.get(d) ?? d.amountOff?.currency ?? d.minimumSpend?.currency;
+
 /** `/v1/commerce/discount-codes` in memory, as the server. */
 const discountCodeMocks = mockResource(discountCodeOperations, {
   list: (ctx) => {
@@ -166,6 +174,8 @@ const discountCodeMocks = mockResource(discountCodeOperations, {
       createdAt: at,
       updatedAt: at,
     };
+    const currency = b.amountOff?.currency ?? b.minimumSpend?.currency;
+    if (currency) codeCurrencies.set(discount, currency);
     ctx.db.discountCodes.push(discount);
     return discount;
   },
@@ -181,7 +191,7 @@ const discountCodeMocks = mockResource(discountCodeOperations, {
         { param: 'usageLimit' },
       );
     }
-    const currency = d.amountOff?.currency ?? d.minimumSpend?.currency;
+    const currency = currencyOf(d);
     if (b.minimumSpend && currency && b.minimumSpend.currency !== currency) {
       throw new ProblemError(
         400,
@@ -208,6 +218,8 @@ const discountCodeMocks = mockResource(discountCodeOperations, {
       endsAt,
       updatedAt: now(),
     });
+    const kept = currency ?? b.minimumSpend?.currency;
+    if (kept) codeCurrencies.set(d, kept);
     return d;
   },
   del(ctx) {
