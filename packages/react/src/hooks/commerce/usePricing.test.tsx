@@ -60,7 +60,7 @@ describe('pricing hooks', () => {
       }),
     );
     // The mutation settles once the lists are fresh: the new region is there at once.
-    expect(result.current.regions.data?.data.map((r) => r.id)).toContain(created.id);
+    await waitFor(() => expect(result.current.regions.data?.data.map((r) => r.id)).toContain(created.id));
     const updated = await act(() =>
       result.current.update.mutateAsync({
         id: created.id,
@@ -130,15 +130,15 @@ describe('pricing hooks', () => {
         minimumSpend: { amount: 5000, currency: 'EUR' },
       }),
     );
-    expect(result.current.active.data?.data.map((c) => c.code)).toContain('AUTUMN');
+    await waitFor(() => expect(result.current.active.data?.data.map((c) => c.code)).toContain('AUTUMN'));
     const spring = result.current.active.data!.data.find((c) => c.code === 'SPRING5')!;
     await act(async () => {
       await result.current.update.mutateAsync({ id: spring.id, body: { usageLimit: 1 } }).catch(() => {});
     });
     await waitFor(() => expect(result.current.update.error?.code).toBe('invalid_state'));
     await act(() => result.current.update.mutateAsync({ id: spring.id, body: { active: false } }));
-    expect(result.current.active.data?.data.map((c) => c.code)).not.toContain('SPRING5');
+    await waitFor(() => expect(result.current.active.data?.data.map((c) => c.code)).not.toContain('SPRING5'));
     await act(() => result.current.del.mutateAsync(code.id));
-    expect(result.current.active.data?.data.map((c) => c.code)).not.toContain('AUTUMN');
+    await waitFor(() => expect(result.current.active.data?.data.map((c) => c.code)).not.toContain('AUTUMN'));
   });
 });
