@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cartThroughput, formatCart } from './cart.mjs';
+import { checkoutThroughput, formatCheckout } from './checkout.mjs';
 import { formatHealth, healthUnderLoad } from './health.mjs';
 import { formatLimits, limitsOverhead } from './limits.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
@@ -306,4 +308,8 @@ async function otherSections() {
   console.log(formatLimits(await limitsOverhead({ adminUrl: admin, duration, connections })));
   // ---- Webhook deliveries/s to a local receiver (bench/webhooks.mjs), beside a bare POST loop ----
   console.log(formatWebhooks(await webhookThroughput({ adminUrl: admin })));
+  // ---- Cart flow carts/s with the publishable key (bench/cart.mjs), beside Medusa and a bare read ----
+  console.log(formatCart(await cartThroughput({ adminUrl: admin, seconds: duration })));
+  // ---- Checkout orders/s and the sell-out invariant (bench/checkout.mjs), beside a bare read ----
+  console.log(formatCheckout(await checkoutThroughput({ adminUrl: admin, seconds: duration })));
 }

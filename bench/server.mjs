@@ -1,6 +1,8 @@
 // Starts the AgentStack server in this process (the bench loads it from another process) and
-// prints one JSON line: { url, secretKey, startupMs }.
-import { createServer, seedDemo } from '@agentstack/server';
+// prints one JSON line: { url, secretKey, publishableKey, tenantId, startupMs }. STATEMENTS=count
+// counts the SQL statements it sends (bench/statementCounter.mjs, read over IPC).
+if (process.env.STATEMENTS === 'count') await import('./statementCounter.mjs');
+const { createServer, seedDemo } = await import('@agentstack/server');
 
 // RATE_LIMITS: `unbounded` (the default) applies the limiter with figures no load reaches — the
 // full cost of a bucket and its headers on every call, without answering 429 to the benchmark's
@@ -34,7 +36,15 @@ const { url } = await server.start({ port: 0 });
 const startupMs = performance.now() - started;
 const creds = process.env.SEED === '0' ? null : await seedDemo(server.context);
 const tenant = creds?.tenants.find((t) => t.slug === 'enterprise') ?? creds?.tenants[0];
-process.stdout.write(`${JSON.stringify({ url, startupMs, secretKey: tenant?.secretKey ?? null })}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    url,
+    startupMs,
+    secretKey: tenant?.secretKey ?? null,
+    publishableKey: tenant?.publishableKey ?? null,
+    tenantId: tenant?.id ?? null,
+  })}\n`,
+);
 process.on('SIGTERM', async () => {
   await server.stop();
   process.exit(0);

@@ -19,6 +19,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     principal: Principal | null;
+    /** A write's body, read by the `readBody` middleware (see `bodyText`). */
+    body?: Uint8Array;
   };
 }
 

@@ -103,6 +103,37 @@ describe.skipIf(!postgres)('revocation across two instances on PostgreSQL', () =
     expect([write.status, write.body.code]).toEqual([403, 'forbidden']);
   });
 
+  // Cart writes with a publishable key run without a transaction (routes' `atomic`), on the
+  // cached credential: the other instance refuses them once it has heard of the revocation
+  // (at once on the revoking one). Before it hears, it may still take them — the documented
+  // window, at most the cache's lifetime — which no test can pin without racing the notification.
+  it('a revoked publishable key creates and changes no cart once the other instance has heard', async () => {
+    const tenant = await createTenant(a);
+    const extra = await a.request('POST', `/v1/platform/tenants/${tenant.tenantId}/api-keys`, {
+      token: a.operatorKey,
+      body: { type: 'publishable', name: 'storefront' },
+    });
+    const key = extra.body.secret as string;
+    const cart = await b.request('POST', '/v1/commerce/carts', { token: key, body: { currency: 'EUR' } });
+    expect(cart.status, JSON.stringify(cart.body)).toBe(201); // cached on B
+    await revokeOnA(() =>
+      a.request('POST', `/v1/platform/api-keys/${extra.body.id}/revoke`, { token: tenant.secretKey }),
+    );
+    for (const server of [a, b]) {
+      const created = await server.request('POST', '/v1/commerce/carts', {
+        token: key,
+        body: { currency: 'EUR' },
+      });
+      expect([created.status, created.body.code]).toEqual([401, 'invalid_api_key']);
+      const changed = await server.request('PATCH', `/v1/commerce/carts/${cart.body.id}`, {
+        token: key,
+        body: { email: 'late@example.test' },
+        headers: { 'agentstack-cart-token': cart.body.token },
+      });
+      expect([changed.status, changed.body.code]).toEqual([401, 'invalid_api_key']);
+    }
+  });
+
   it('a plan downgrade reaches the other instance', async () => {
     const tenant = await createTenant(a);
     const before = await b.request('GET', '/v1/platform/entitlements', { token: tenant.secretKey });

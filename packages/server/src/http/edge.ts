@@ -1,4 +1,4 @@
-import type { ServerOptions as HttpServerOptions, Server } from 'node:http';
+import type { ServerOptions as HttpServerOptions, IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problemBase } from '@agentstack/sdk/schemas';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
@@ -66,7 +66,9 @@ export function limitUrl(maxUrlLength: number): MiddlewareHandler<AppEnv> {
  * Reads the body of a write before the route runs, so that no route waits on a slow client:
  * only `application/json` is accepted (`415 unsupported_media_type`; an empty body needs no type),
  * at most `maxBodyBytes` (`413 payload_too_large`), and all of it within `bodyTimeoutMs`
- * (`408 request_timeout`, and the connection is closed). The route then reads it from memory.
+ * (`408 request_timeout`, and the connection is closed). The route then reads it from memory
+ * with {@link bodyText}. Served by Node (`@hono/node-server`), the body is read straight from
+ * Node's request stream; otherwise (`app.fetch`) from the Fetch request's.
  */
 export function readBody(
   limits: Pick<EdgeLimits, 'maxBodyBytes' | 'bodyTimeoutMs'>,
@@ -77,11 +79,20 @@ export function readBody(
       'payload_too_large',
       `The request body is larger than ${describeBytes(limits.maxBodyBytes)}.`,
     );
+  const tooSlow = () =>
+    new ApiError(
+      408,
+      'request_timeout',
+      `The request body did not arrive within ${limits.bodyTimeoutMs} ms.`,
+    );
   return async (c, next) => {
     if (BODYLESS.has(c.req.method)) return next();
     const declared = c.req.header('content-length');
     const chunked = c.req.header('transfer-encoding') !== undefined;
-    if (!chunked && (declared === undefined || declared === '0')) return next();
+    if (!chunked && (declared === undefined || declared === '0')) {
+      c.set('body', EMPTY);
+      return next();
+    }
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       c.header('Connection', 'close');
@@ -96,50 +107,106 @@ export function readBody(
       c.header('Connection', 'close');
       throw tooLarge();
     }
-    const raw = c.req.raw;
-    if (!raw.body) return next();
-    const reader = raw.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ApiError(
-              408,
-              'request_timeout',
-              `The request body did not arrive within ${limits.bodyTimeoutMs} ms.`,
-            ),
-          ),
-        limits.bodyTimeoutMs,
-      );
-    });
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     try {
-      for (;;) {
-        const { done, value } = await Promise.race([reader.read(), deadline]);
-        if (done) break;
-        size += value.byteLength;
-        if (size > limits.maxBodyBytes) throw tooLarge();
-        chunks.push(value);
-      }
+      c.set(
+        'body',
+        incoming
+          ? await readIncoming(incoming, limits, tooLarge, tooSlow)
+          : await readFetchBody(c.req.raw, limits, tooLarge, tooSlow),
+      );
     } catch (error) {
       // The rest of the body is never read: the connection cannot carry another request.
       c.header('Connection', 'close');
-      reader.cancel().catch(() => undefined);
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
-    const body = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    c.req.raw = new Request(raw, { body });
     return next();
   };
+}
+
+const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder();
+
+/** The request body {@link readBody} read, as text (UTF-8, a leading BOM dropped); `''` when none. */
+export function bodyText(c: Context<AppEnv>): Promise<string> {
+  const body = c.get('body');
+  return body ? Promise.resolve(decoder.decode(body)) : c.req.text();
+}
+
+/** Node's request stream, whole, within the limits. */
+function readIncoming(
+  incoming: IncomingMessage,
+  limits: Pick<EdgeLimits, 'maxBodyBytes' | 'bodyTimeoutMs'>,
+  tooLarge: () => ApiError,
+  tooSlow: () => ApiError,
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error: Error | null) => {
+      clearTimeout(timer);
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+      incoming.off('close', onClose);
+      if (!error) return resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      // Left unread: the server drains or closes it once the reply is sent.
+      incoming.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limits.maxBodyBytes) return finish(tooLarge());
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(null);
+    const onError = (error: Error) => finish(error);
+    const onClose = () =>
+      finish(new ApiError(400, 'bad_request', 'The client closed the connection before its body arrived.'));
+    const timer = setTimeout(() => finish(tooSlow()), limits.bodyTimeoutMs);
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+    incoming.on('close', onClose);
+  });
+}
+
+/** A Fetch request's body stream, whole, within the limits (`app.fetch` without Node). */
+async function readFetchBody(
+  raw: Request,
+  limits: Pick<EdgeLimits, 'maxBodyBytes' | 'bodyTimeoutMs'>,
+  tooLarge: () => ApiError,
+  tooSlow: () => ApiError,
+): Promise<Uint8Array> {
+  if (!raw.body) return EMPTY;
+  const reader = raw.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(tooSlow()), limits.bodyTimeoutMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > limits.maxBodyBytes) throw tooLarge();
+      chunks.push(value);
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 /**

@@ -19,6 +19,7 @@ import { type Principal, privateCredential, type TenantPrincipal } from '../auth
 import type { AppContext, AppEnv } from '../context';
 import { type Executor, retryOnDeadConnection } from '../db/client';
 import { isRetryableConflict } from '../db/errors';
+import { bodyText } from './edge';
 import { ApiError } from './errors';
 import { JsonText } from './versionedCache';
 
@@ -71,6 +72,19 @@ export interface ImplementOptions<O extends Operation = Operation> {
    * they fail, such as sign-in attempts. Its credential is not re-checked in a transaction.
    */
   transaction?: false;
+  /**
+   * `true`: each write of the handler is one atomic statement that checks what it relies on
+   * itself — an insert, or a write conditional on the version it read (see `changeCart` in the
+   * cart service) — so it needs no transaction around it. A call with a publishable key then
+   * runs the handler on the database: no BEGIN and COMMIT, and no re-read of the credential under
+   * a share lock in a transaction. The key is the one authentication resolved, from this
+   * instance's cache: a revoked publishable key keeps working on an instance until it hears of
+   * the revocation (at once on the revoking instance, within the cache's `authCacheTtlMs`, 5 s by
+   * default, on the others). Publishable keys' Idempotency-Keys are not honoured (see
+   * `IdempotencyStore.bind`), so there is no stored reply to write with the effect. Every other
+   * credential keeps the transaction and its checks.
+   */
+  atomic?: true;
   /**
    * Runs once a write's transaction has committed, with the handler's result, and answers the
    * reply instead — for work the transaction must not wait for and whose outcome the reply
@@ -140,7 +154,7 @@ export class ApiRouter {
       const query = validateQuery(querySchema, c.req.query());
       let body: unknown;
       if (isWrite) {
-        const json = parseJsonBody(await c.req.text());
+        const json = parseJsonBody(await bodyText(c));
         if (bodySchema) body = validate(bodySchema, json ?? {}, 'body');
         else requireNoBody(json);
       }
@@ -171,7 +185,7 @@ export class ApiRouter {
         },
       });
       const inTransaction = async <T>(run: (tx: Executor) => Promise<T>): Promise<T> => {
-        if (options.transaction === false) {
+        if (options.transaction === false || (options.atomic && principal?.kind === 'publishable_key')) {
           const result = await run(app.db);
           for (const fn of committed.splice(0)) fn();
           return result;

@@ -260,6 +260,20 @@ describe.each(DATABASES)('carts on %s', (kind) => {
       shippingAddress,
       metadata: { gift: 'yes' },
     });
+    // A change writes every field of the cart: a missing address stays SQL NULL, not JSON null.
+    const storedAddress = async () =>
+      (
+        await t.server.context.database.query<{ missing: boolean }>(
+          'select shipping_address is null as missing from carts where id = $1',
+          [cart.id],
+        )
+      )[0]?.missing;
+    expect(await storedAddress()).toBe(false);
+    const cleared = await call('PATCH', `${CARTS}/${cart.id}`, cart.token, { shippingAddress: null });
+    expect(cleared.body.shippingAddress).toBeNull();
+    expect(await storedAddress()).toBe(true);
+    await call('POST', `${CARTS}/${cart.id}/lines`, cart.token, { itemId: item.id, quantity: 1 });
+    expect(await storedAddress()).toBe(true);
     await t.server.context.db.transaction((tx) => markCartCompleted(tx, tenantId, cart.id, 'ord_0000000000'));
     const done = await call('GET', `${CARTS}/${cart.id}`, cart.token);
     expect(done.body).toMatchObject({ status: 'completed', orderId: 'ord_0000000000' });

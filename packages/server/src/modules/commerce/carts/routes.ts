@@ -9,30 +9,49 @@ export function cartTokenOf(c: Context<AppEnv>): string | undefined {
   return c.req.header(CART_TOKEN_HEADER) || undefined;
 }
 
-/** Serves carts. */
+/**
+ * Serves carts. Every change of a cart is one atomic statement (see `changeCart` in the service),
+ * so a storefront's calls with the publishable key run without a transaction (`atomic`).
+ */
 export function cartRoutes(router: ApiRouter): void {
+  const atomic = { atomic: true } as const;
   router.implement(carts.list, ({ db, tenant, query }) => cartService.list(db, tenant(), query));
-  router.implement(carts.create, ({ db, tenant, body }) => cartService.create(db, tenant(), body));
+  router.implement(carts.create, ({ db, tenant, body }) => cartService.create(db, tenant(), body), atomic);
   router.implement(carts.retrieve, ({ db, tenant, params, c }) =>
     cartService.retrieve(db, tenant(), params.id, cartTokenOf(c)),
   );
-  router.implement(carts.update, ({ db, tenant, params, body, c }) =>
-    cartService.update(db, tenant(), params.id, cartTokenOf(c), body),
+  router.implement(
+    carts.update,
+    ({ db, tenant, params, body, c }) => cartService.update(db, tenant(), params.id, cartTokenOf(c), body),
+    atomic,
   );
-  router.implement(carts.addLine, ({ db, tenant, params, body, c }) =>
-    cartService.addLine(db, tenant(), params.id, cartTokenOf(c), body),
+  router.implement(
+    carts.addLine,
+    ({ db, tenant, params, body, c }) => cartService.addLine(db, tenant(), params.id, cartTokenOf(c), body),
+    atomic,
   );
-  router.implement(carts.updateLine, ({ db, tenant, params, body, c }) =>
-    cartService.updateLine(db, tenant(), params.id, params.lineId, cartTokenOf(c), body),
+  router.implement(
+    carts.updateLine,
+    ({ db, tenant, params, body, c }) =>
+      cartService.updateLine(db, tenant(), params.id, params.lineId, cartTokenOf(c), body),
+    atomic,
   );
-  router.implement(carts.removeLine, ({ db, tenant, params, c }) =>
-    cartService.removeLine(db, tenant(), params.id, params.lineId, cartTokenOf(c)),
+  router.implement(
+    carts.removeLine,
+    ({ db, tenant, params, c }) =>
+      cartService.removeLine(db, tenant(), params.id, params.lineId, cartTokenOf(c)),
+    atomic,
   );
-  router.implement(carts.applyDiscount, ({ db, tenant, params, body, c }) =>
-    cartService.applyDiscount(db, tenant(), params.id, cartTokenOf(c), body),
+  router.implement(
+    carts.applyDiscount,
+    ({ db, tenant, params, body, c }) =>
+      cartService.applyDiscount(db, tenant(), params.id, cartTokenOf(c), body),
+    atomic,
   );
-  router.implement(carts.removeDiscount, ({ db, tenant, params, c }) =>
-    cartService.removeDiscount(db, tenant(), params.id, cartTokenOf(c)),
+  router.implement(
+    carts.removeDiscount,
+    ({ db, tenant, params, c }) => cartService.removeDiscount(db, tenant(), params.id, cartTokenOf(c)),
+    atomic,
   );
   router.implement(carts.shippingOptions, ({ db, tenant, params, c }) =>
     cartService.shippingOptions(db, tenant(), params.id, cartTokenOf(c)),

@@ -33,20 +33,23 @@ import {
 import { and, eq, type SQL } from 'drizzle-orm';
 import { hashSecret } from '../../../auth/credentials';
 import type { Principal, TenantPrincipal } from '../../../auth/principal';
-import type { Executor } from '../../../db/client';
+import type { Db, Executor } from '../../../db/client';
 import { carts } from '../../../db/schema';
 import { ApiError, notFound } from '../../../http/errors';
 import { customerUses, discountCodeByText, regionShippingOptions, toDiscountCode } from '../pricing/store';
 import { customerKeyOf, redeemDiscount } from './redemption';
 import {
+  type CartForChange,
+  type CartPatch,
   type CartRow,
+  cartForChange,
   cartStore,
-  catalogItems,
   discountCodeById,
+  insertCart,
   regionById,
   shippingOptionById,
   toCart,
-  writeCart,
+  writeCartIf,
 } from './store';
 
 const TOKEN_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -90,21 +93,36 @@ function mayOpen(caller: Principal, row: Pick<CartRow, 'customerId' | 'tokenHash
 }
 
 /**
- * The cart `id` if `caller` may open it, locked for the transaction when `lock`; `404` otherwise
- * — the same answer for a cart that does not exist, is another tenant's, or whose token is
- * missing or wrong, so a token never tells what else exists.
+ * The cart `id` if `caller` may open it; `404` otherwise — the same answer for a cart that does
+ * not exist, is another tenant's, or whose token is missing or wrong, so a token never tells what
+ * else exists.
  */
 async function openCart(
   db: Executor,
   caller: TenantPrincipal,
   id: string,
   token: string | undefined,
-  lock: boolean,
 ): Promise<CartRow> {
-  const store = cartStore(db, caller.tenant.id);
-  const row = lock ? await store.getForUpdate(id) : await store.get(id);
+  const row = await cartStore(db, caller.tenant.id).get(id);
   if (!row || !mayOpen(caller, row, token)) throw notFound('cart', id);
   return row;
+}
+
+/**
+ * Like {@link openCart}, read for a change: with its version and the catalogue items of its lines
+ * and of `itemIds` (see `cartForChange`), locked for the transaction when `lock`.
+ */
+async function openCartForChange(
+  db: Executor,
+  caller: TenantPrincipal,
+  id: string,
+  token: string | undefined,
+  itemIds: readonly string[],
+  lock: boolean,
+): Promise<CartForChange> {
+  const cart = await cartForChange(db, caller.tenant.id, id, itemIds, lock);
+  if (!cart || !mayOpen(caller, cart.row, token)) throw notFound('cart', id);
+  return cart;
 }
 
 function requireOpen(row: CartRow): void {
@@ -112,26 +130,75 @@ function requireOpen(row: CartRow): void {
 }
 
 /**
- * Reprices `lines` from the catalogue in `currency`: each line gets today's title, SKU, vendor
- * and unit price, or its problem (no longer for sale, no price in the currency).
+ * Reprices `lines` from the catalogue `items` in `currency`: each line gets today's title, SKU,
+ * vendor and unit price, or its problem (no longer for sale, no price in the currency).
  */
-async function repriceLines(
-  db: Executor,
-  tenantId: string,
+function repriceLines(
+  items: CartForChange['items'],
   lines: readonly CartLineState[],
   currency: string,
-): Promise<CartLineState[]> {
-  if (lines.length === 0) return [];
-  const items = await catalogItems(
-    db,
-    tenantId,
-    lines.map((l) => l.itemId),
-  );
+): CartLineState[] {
   return lines.map((l) => {
     const item = items.get(l.itemId);
     if (!item) throw productUnavailable(l.itemId);
     return cartLineFor(item, currency, l.quantity, l.id);
   });
+}
+
+/**
+ * How many times {@link changeCart} computes a change again when another request changed the
+ * cart in between, before it locks the cart for a last try.
+ */
+const UNLOCKED_ATTEMPTS = 4;
+
+/**
+ * Changes cart `id` as `change` computes it: reads the cart with the catalogue items of its lines
+ * and of `itemIds` (one statement), answers `404` unless `caller` may open it and `409
+ * invalid_state` unless it is open, then writes what `change` returns — and links a signed-in
+ * customer — in one statement, only if the cart is still the version read. When another request
+ * changed it in between, all of it runs again on the cart as it is now; after a few such races,
+ * once more with the cart locked, in a transaction of its own (a savepoint inside the caller's).
+ * So a change is correct with or without a surrounding transaction: a publishable key's cart
+ * writes run without one (see `atomic` on the cart routes), in two statements.
+ */
+async function changeCart(
+  db: Executor,
+  caller: TenantPrincipal,
+  id: string,
+  token: string | undefined,
+  itemIds: readonly string[],
+  change: (cart: CartForChange) => Promise<CartPatch> | CartPatch,
+): Promise<Cart> {
+  const attempt = async (on: Executor, lock: boolean): Promise<CartRow | undefined> => {
+    const cart = await openCartForChange(on, caller, id, token, itemIds, lock);
+    requireOpen(cart.row);
+    const patch = await change(cart);
+    return writeCartIf(on, cart.row, cart.version, {
+      ...patch,
+      customerId: cart.row.customerId ?? customerIdOf(caller),
+    });
+  };
+  for (let i = 0; i < UNLOCKED_ATTEMPTS; i++) {
+    const row = await attempt(db, false);
+    if (row) return toCart(row);
+  }
+  const row = await (db as Db).transaction((tx) => attempt(tx, true));
+  if (!row) throw new Error(`cart ${id} changed under its lock`);
+  return toCart(row);
+}
+
+/**
+ * What changes with a cart's lines (and its discount code, when given): the lines, and the
+ * pricing inputs as they are now.
+ */
+async function linesPatch(
+  db: Executor,
+  tenantId: string,
+  row: CartRow,
+  lines: CartLineState[],
+  discountCodeId: string | null = row.discountCodeId,
+): Promise<CartPatch> {
+  return { lines, ...(await pricingFor(db, tenantId, { ...row, discountCodeId, lines })) };
 }
 
 /** What a cart's region, shipping option and discount make of its pricing inputs. */
@@ -236,8 +303,9 @@ export const cartService = {
       pricing = { taxRateBps: region.taxRateBps };
     }
     const token = newCartToken();
-    const row = await cartStore(db, tenantId).insert({
+    const row = await insertCart(db, {
       id: newId('cart'),
+      tenantId,
       tokenHash: hashSecret(token),
       currency: currency as string,
       regionId: input.regionId ?? null,
@@ -255,7 +323,7 @@ export const cartService = {
     id: string,
     token: string | undefined,
   ): Promise<Cart> {
-    return toCart(await openCart(db, caller, id, token, false));
+    return toCart(await openCart(db, caller, id, token));
   },
 
   async update(
@@ -266,64 +334,63 @@ export const cartService = {
     input: CartUpdate,
   ): Promise<Cart> {
     const tenantId = caller.tenant.id;
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    let regionId = row.regionId;
-    let currency = row.currency;
-    if (input.regionId !== undefined && input.regionId !== row.regionId) {
-      const region = await regionById(db, tenantId, input.regionId);
-      if (!region)
-        throw new ApiError(404, 'not_found', `No region with id '${input.regionId}'.`, { param: 'regionId' });
-      regionId = region.id;
-      currency = region.currency;
-    }
-    const shippingAddress: Address | null =
-      input.shippingAddress === undefined ? (row.shippingAddress ?? null) : input.shippingAddress;
-    let shippingOptionId =
-      input.shippingOptionId === undefined ? row.shippingOptionId : input.shippingOptionId;
-    if (regionId !== null && shippingAddress !== null) {
-      const region = await regionById(db, tenantId, regionId);
-      if (region && !region.countries.includes(shippingAddress.countryCode)) {
-        throw new ApiError(
-          422,
-          'shipping_unavailable',
-          `Region '${region.id}' does not ship to ${shippingAddress.countryCode} (${region.countries.join(', ') || 'no countries'}).`,
-          { param: 'shippingAddress.countryCode' },
-        );
+    return changeCart(db, caller, id, token, [], async ({ row, items }) => {
+      let regionId = row.regionId;
+      let currency = row.currency;
+      if (input.regionId !== undefined && input.regionId !== row.regionId) {
+        const region = await regionById(db, tenantId, input.regionId);
+        if (!region)
+          throw new ApiError(404, 'not_found', `No region with id '${input.regionId}'.`, {
+            param: 'regionId',
+          });
+        regionId = region.id;
+        currency = region.currency;
       }
-    }
-    if (input.shippingOptionId) {
-      const option = await shippingOptionById(db, tenantId, input.shippingOptionId);
-      if (!option?.active || option.regionId !== regionId) {
-        throw new ApiError(
-          422,
-          'shipping_unavailable',
-          `Shipping option '${input.shippingOptionId}' is not available in this cart's region.`,
-          { param: 'shippingOptionId' },
-        );
+      const shippingAddress: Address | null =
+        input.shippingAddress === undefined ? (row.shippingAddress ?? null) : input.shippingAddress;
+      let shippingOptionId =
+        input.shippingOptionId === undefined ? row.shippingOptionId : input.shippingOptionId;
+      if (regionId !== null && shippingAddress !== null) {
+        const region = await regionById(db, tenantId, regionId);
+        if (region && !region.countries.includes(shippingAddress.countryCode)) {
+          throw new ApiError(
+            422,
+            'shipping_unavailable',
+            `Region '${region.id}' does not ship to ${shippingAddress.countryCode} (${region.countries.join(', ') || 'no countries'}).`,
+            { param: 'shippingAddress.countryCode' },
+          );
+        }
       }
-    }
-    if (regionId !== row.regionId && input.shippingOptionId === undefined) shippingOptionId = null;
-    const lines =
-      currency === row.currency ? row.lines : await repriceLines(db, tenantId, row.lines, currency);
-    const priced = await pricingFor(db, tenantId, {
-      currency,
-      regionId,
-      shippingOptionId,
-      discountCodeId: row.discountCodeId,
-      lines,
+      if (input.shippingOptionId) {
+        const option = await shippingOptionById(db, tenantId, input.shippingOptionId);
+        if (!option?.active || option.regionId !== regionId) {
+          throw new ApiError(
+            422,
+            'shipping_unavailable',
+            `Shipping option '${input.shippingOptionId}' is not available in this cart's region.`,
+            { param: 'shippingOptionId' },
+          );
+        }
+      }
+      if (regionId !== row.regionId && input.shippingOptionId === undefined) shippingOptionId = null;
+      const lines = currency === row.currency ? row.lines : repriceLines(items, row.lines, currency);
+      const priced = await pricingFor(db, tenantId, {
+        currency,
+        regionId,
+        shippingOptionId,
+        discountCodeId: row.discountCodeId,
+        lines,
+      });
+      return {
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+        regionId,
+        currency,
+        shippingAddress,
+        lines,
+        ...priced,
+      };
     });
-    const updated = await writeCart(db, tenantId, id, {
-      ...(input.email !== undefined ? { email: input.email } : {}),
-      ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
-      regionId,
-      currency,
-      shippingAddress,
-      lines,
-      ...priced,
-      customerId: row.customerId ?? customerIdOf(caller),
-    });
-    return toCart(updated);
   },
 
   /** Adds units of an item at the catalogue's price; an item already in the cart adds to its line. */
@@ -334,30 +401,22 @@ export const cartService = {
     token: string | undefined,
     input: CartLineCreate,
   ): Promise<Cart> {
-    const tenantId = caller.tenant.id;
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    const existing = row.lines.find((l) => l.itemId === input.itemId);
-    if (!existing) requireRoomForLine(row.lines.length);
-    const quantity = (existing?.quantity ?? 0) + input.quantity;
-    requireLineQuantity(quantity, MAX_LINE_QUANTITY);
-    // Every line is repriced with the new one: the cart shows the catalogue as of its last change.
-    const items = await catalogItems(db, tenantId, [
-      ...row.lines.map((l) => l.itemId),
-      ...(existing ? [] : [input.itemId]),
-    ]);
-    const item = items.get(input.itemId);
-    if (!item)
-      throw new ApiError(404, 'not_found', `No variant or product with id '${input.itemId}'.`, {
-        param: 'itemId',
-      });
-    const lines = row.lines.map((l) => {
-      const current = items.get(l.itemId);
-      if (!current) throw productUnavailable(l.itemId);
-      return cartLineFor(current, row.currency, l.itemId === input.itemId ? quantity : l.quantity, l.id);
+    return changeCart(db, caller, id, token, [input.itemId], ({ row, items }) => {
+      const existing = row.lines.find((l) => l.itemId === input.itemId);
+      if (!existing) requireRoomForLine(row.lines.length);
+      const quantity = (existing?.quantity ?? 0) + input.quantity;
+      requireLineQuantity(quantity, MAX_LINE_QUANTITY);
+      const item = items.get(input.itemId);
+      if (!item)
+        throw new ApiError(404, 'not_found', `No variant or product with id '${input.itemId}'.`, {
+          param: 'itemId',
+        });
+      // Every line is repriced with the new one: the cart shows the catalogue as of its last change.
+      const changed = row.lines.map((l) => (l.itemId === input.itemId ? { ...l, quantity } : l));
+      const lines = repriceLines(items, changed, row.currency);
+      if (!existing) lines.push(cartLineFor(item, row.currency, quantity, newId('cli')));
+      return linesPatch(db, caller.tenant.id, row, lines);
     });
-    if (!existing) lines.push(cartLineFor(item, row.currency, quantity, newId('cli')));
-    return saveLines(db, caller, row, lines);
   },
 
   async updateLine(
@@ -368,11 +427,11 @@ export const cartService = {
     token: string | undefined,
     input: CartLineUpdate,
   ): Promise<Cart> {
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
-    const changed = row.lines.map((l) => (l.id === lineId ? { ...l, quantity: input.quantity } : l));
-    return saveLines(db, caller, row, await repriceLines(db, caller.tenant.id, changed, row.currency));
+    return changeCart(db, caller, id, token, [], ({ row, items }) => {
+      if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
+      const changed = row.lines.map((l) => (l.id === lineId ? { ...l, quantity: input.quantity } : l));
+      return linesPatch(db, caller.tenant.id, row, repriceLines(items, changed, row.currency));
+    });
   },
 
   async removeLine(
@@ -382,11 +441,11 @@ export const cartService = {
     lineId: string,
     token: string | undefined,
   ): Promise<Cart> {
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
-    const kept = row.lines.filter((l) => l.id !== lineId);
-    return saveLines(db, caller, row, await repriceLines(db, caller.tenant.id, kept, row.currency));
+    return changeCart(db, caller, id, token, [], ({ row, items }) => {
+      if (!row.lines.some((l) => l.id === lineId)) throw notFound('cart line', lineId);
+      const kept = row.lines.filter((l) => l.id !== lineId);
+      return linesPatch(db, caller.tenant.id, row, repriceLines(items, kept, row.currency));
+    });
   },
 
   /**
@@ -401,26 +460,26 @@ export const cartService = {
     input: CartDiscountApply,
   ): Promise<Cart> {
     const tenantId = caller.tenant.id;
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    const text = input.code.toUpperCase();
-    const found = await discountCodeByText(db, tenantId, text);
-    if (!found) throw discountNotApplicable(text, 'unknown');
-    const code = toDiscountCode(found);
-    const subtotal = priceCartState({ lines: row.lines, pricing: {} }).subtotal;
-    requireDiscountApplies(code, { currency: row.currency, subtotal }, Date.now());
-    const customerKey = customerKeyOf({
-      customerId: row.customerId ?? customerIdOf(caller),
-      email: row.email,
+    return changeCart(db, caller, id, token, [], async ({ row }) => {
+      const text = input.code.toUpperCase();
+      const found = await discountCodeByText(db, tenantId, text);
+      if (!found) throw discountNotApplicable(text, 'unknown');
+      const code = toDiscountCode(found);
+      const subtotal = priceCartState({ lines: row.lines, pricing: {} }).subtotal;
+      requireDiscountApplies(code, { currency: row.currency, subtotal }, Date.now());
+      const customerKey = customerKeyOf({
+        customerId: row.customerId ?? customerIdOf(caller),
+        email: row.email,
+      });
+      if (
+        code.usageLimitPerCustomer !== null &&
+        customerKey !== null &&
+        (await customerUses(db, code.id, customerKey)) >= code.usageLimitPerCustomer
+      ) {
+        throw discountNotApplicable(text, 'customer_limit');
+      }
+      return linesPatch(db, tenantId, row, row.lines, code.id);
     });
-    if (
-      code.usageLimitPerCustomer !== null &&
-      customerKey !== null &&
-      (await customerUses(db, code.id, customerKey)) >= code.usageLimitPerCustomer
-    ) {
-      throw discountNotApplicable(text, 'customer_limit');
-    }
-    return saveLines(db, caller, row, row.lines, code.id);
   },
 
   /** Removes the cart's discount code. */
@@ -430,9 +489,9 @@ export const cartService = {
     id: string,
     token: string | undefined,
   ): Promise<Cart> {
-    const row = await openCart(db, caller, id, token, true);
-    requireOpen(row);
-    return saveLines(db, caller, row, row.lines, null);
+    return changeCart(db, caller, id, token, [], ({ row }) =>
+      linesPatch(db, caller.tenant.id, row, row.lines, null),
+    );
   },
 
   /** The active shipping options of the cart's region, each at what this cart would pay now. */
@@ -442,7 +501,7 @@ export const cartService = {
     id: string,
     token: string | undefined,
   ): Promise<CartShippingOptionList> {
-    const row = await openCart(db, caller, id, token, false);
+    const row = await openCart(db, caller, id, token);
     if (row.regionId === null) return { data: [] };
     const options = await regionShippingOptions(db, caller.tenant.id, row.regionId);
     const priced = priceCartState(row);
@@ -465,27 +524,6 @@ export const cartService = {
     };
   },
 };
-
-/**
- * Writes new lines (and a new discount code, when given) with the pricing inputs as they are now;
- * links a signed-in customer.
- */
-async function saveLines(
-  db: Executor,
-  caller: TenantPrincipal,
-  row: CartRow,
-  lines: CartLineState[],
-  discountCodeId: string | null = row.discountCodeId,
-): Promise<Cart> {
-  const tenantId = caller.tenant.id;
-  const priced = await pricingFor(db, tenantId, { ...row, discountCodeId, lines });
-  const updated = await writeCart(db, tenantId, row.id, {
-    lines,
-    ...priced,
-    customerId: row.customerId ?? customerIdOf(caller),
-  });
-  return toCart(updated);
-}
 
 /** One line of a {@link CartSnapshot}. */
 export interface CartSnapshotLine {
@@ -544,14 +582,15 @@ export async function lockCartForCheckout(
   cartToken: string | undefined,
 ): Promise<CartSnapshot> {
   const tenantId = caller.tenant.id;
-  const row = await openCart(tx, caller, cartId, cartToken, true);
+  const { row, version, items } = await openCartForChange(tx, caller, cartId, cartToken, [], true);
   requireOpen(row);
   if (row.lines.length === 0) {
     throw new ApiError(409, 'invalid_state', `Cart '${cartId}' is empty.`);
   }
-  const lines = await repriceLines(tx, tenantId, row.lines, row.currency);
+  const lines = repriceLines(items, row.lines, row.currency);
   const priced = await pricingFor(tx, tenantId, { ...row, lines }, true);
-  const updated = await writeCart(tx, tenantId, cartId, { lines, ...priced });
+  const updated = await writeCartIf(tx, row, version, { lines, ...priced });
+  if (!updated) throw new Error(`cart ${cartId} changed under its lock`);
   return snapshotOf(updated);
 }
 

@@ -1,7 +1,8 @@
 import { type CatalogItem, cartWire, priceCartState } from '@agentstack/sdk/contract';
 import type { Cart } from '@agentstack/sdk/schemas';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, Param, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
+import { prepared } from '../../../db/prepared';
 import {
   carts,
   discountCodes,
@@ -46,82 +47,77 @@ export const cartStore = defineStore({
   defaultOrder: '-createdAt',
 });
 
-/** The catalogue's items with these ids (variants and products), one query per kind present. */
-export async function catalogItems(
+/**
+ * The catalogue items a cart's change needs — those of its lines and `extraItemIds` (a JSON array
+ * of ids) — as one JSON array of {@link CatalogItem}, read in the cart's own statement (`carts`
+ * there is the cart read): each id is looked up by primary key, as a variant (through its
+ * product) and as a product.
+ */
+function catalogItemsOf(extraItemIds: Placeholder): SQL<CatalogItem[]> {
+  return sql<CatalogItem[]>`(select coalesce(jsonb_agg(found.item), '[]'::jsonb)
+  from jsonb_array_elements_text(
+    jsonb_path_query_array(carts.lines, '$[*].itemId') || ${extraItemIds}::jsonb
+  ) as wanted(id),
+  lateral (
+    select jsonb_build_object('itemId', v.id, 'productId', v.product_id, 'variantId', v.id,
+      'sku', v.sku, 'title', p.title, 'variantTitle', v.title, 'vendorId', p.vendor_id,
+      'status', p.status, 'variantCount', 1,
+      'price', jsonb_build_object('amount', v.price_amount, 'currency', v.currency),
+      'prices', v.prices) as item
+    from ${productVariants} v join ${products} p on p.id = v.product_id
+    where v.id = wanted.id and v.tenant_id = carts.tenant_id
+    union all
+    select jsonb_build_object('itemId', p.id, 'productId', p.id, 'variantId', null,
+      'sku', p.sku, 'title', p.title, 'variantTitle', null, 'vendorId', p.vendor_id,
+      'status', p.status, 'variantCount', jsonb_array_length(p.variants),
+      'price', jsonb_build_object('amount', p.price_amount, 'currency', p.currency),
+      'prices', p.prices)
+    from ${products} p
+    where p.id = wanted.id and p.tenant_id = carts.tenant_id
+  ) found)`;
+}
+
+/** A cart as read for a change: its row, its version, and the catalogue items the change needs. */
+export interface CartForChange {
+  row: CartRow;
+  /** The row's version (PostgreSQL's `xmin`): {@link writeCartIf} writes only over this version. */
+  version: string;
+  /** The catalogue's items of the cart's lines and of the ids asked for, by item id. */
+  items: Map<string, CatalogItem>;
+}
+
+/**
+ * Cart `id` of the tenant with the catalogue items of its lines and of `extraItemIds`, in one
+ * statement; locked for the transaction when `lock`. `undefined` when there is no such cart.
+ */
+export async function cartForChange(
   db: Executor,
   tenantId: string,
-  itemIds: readonly string[],
-): Promise<Map<string, CatalogItem>> {
-  const variantIds = itemIds.filter((id) => id.startsWith('var_'));
-  const productIds = itemIds.filter((id) => id.startsWith('prod_'));
-  const found = new Map<string, CatalogItem>();
-  const [variantRows, productRows] = await Promise.all([
-    variantIds.length
-      ? db
-          .select({
-            id: productVariants.id,
-            productId: productVariants.productId,
-            sku: productVariants.sku,
-            variantTitle: productVariants.title,
-            priceAmount: productVariants.priceAmount,
-            currency: productVariants.currency,
-            prices: productVariants.prices,
-            title: products.title,
-            status: products.status,
-            vendorId: products.vendorId,
-          })
-          .from(productVariants)
-          .innerJoin(products, eq(products.id, productVariants.productId))
-          .where(and(eq(productVariants.tenantId, tenantId), inArray(productVariants.id, variantIds)))
-      : [],
-    productIds.length
-      ? db
-          .select({
-            id: products.id,
-            sku: products.sku,
-            priceAmount: products.priceAmount,
-            currency: products.currency,
-            prices: products.prices,
-            title: products.title,
-            status: products.status,
-            vendorId: products.vendorId,
-            variantCount: sql<number>`jsonb_array_length(${products.variants})::int`,
-          })
-          .from(products)
-          .where(and(eq(products.tenantId, tenantId), inArray(products.id, productIds)))
-      : [],
-  ]);
-  for (const r of variantRows) {
-    found.set(r.id, {
-      itemId: r.id,
-      productId: r.productId,
-      variantId: r.id,
-      sku: r.sku,
-      title: r.title,
-      variantTitle: r.variantTitle,
-      vendorId: r.vendorId,
-      status: r.status,
-      variantCount: 1,
-      price: { amount: Number(r.priceAmount), currency: r.currency },
-      prices: r.prices,
+  id: string,
+  extraItemIds: readonly string[],
+  lock = false,
+): Promise<CartForChange | undefined> {
+  const query = prepared(db, lock ? 'cart_for_change_locked' : 'cart_for_change', (db) => {
+    const select = db
+      .select({
+        row: carts,
+        version: sql<string>`carts.xmin::text`,
+        items: catalogItemsOf(sql.placeholder('extraItemIds')),
+      })
+      .from(carts)
+      .where(and(eq(carts.tenantId, sql.placeholder('tenantId')), eq(carts.id, sql.placeholder('id'))));
+    return lock ? select.for('update', { of: carts }) : select;
+  });
+  const [found] = await query.execute({ tenantId, id, extraItemIds: JSON.stringify(extraItemIds) });
+  if (!found) return undefined;
+  const items = new Map<string, CatalogItem>();
+  for (const item of found.items) {
+    items.set(item.itemId, {
+      ...item,
+      price: { amount: Number(item.price.amount), currency: item.price.currency },
     });
   }
-  for (const r of productRows) {
-    found.set(r.id, {
-      itemId: r.id,
-      productId: r.id,
-      variantId: null,
-      sku: r.sku,
-      title: r.title,
-      variantTitle: null,
-      vendorId: r.vendorId,
-      status: r.status,
-      variantCount: Number(r.variantCount),
-      price: { amount: Number(r.priceAmount), currency: r.currency },
-      prices: r.prices,
-    });
-  }
-  return found;
+  return { row: found.row, version: found.version, items };
 }
 
 /** The tenant's region with `id`. */
@@ -159,18 +155,85 @@ export async function discountCodeById(
   return row;
 }
 
-/** Writes a cart's changed fields (the transaction holds its row lock). */
-export async function writeCart(
+/** What a new cart is made of; the rest are the table's defaults (open, empty). */
+export type NewCart = Pick<
+  CartRow,
+  'id' | 'tenantId' | 'tokenHash' | 'currency' | 'regionId' | 'customerId' | 'email' | 'metadata' | 'pricing'
+>;
+
+/** Inserts a new cart, in one prepared statement. */
+export async function insertCart(db: Executor, cart: NewCart): Promise<CartRow> {
+  const query = prepared(db, 'cart_insert', (db) =>
+    db
+      .insert(carts)
+      .values({
+        id: sql.placeholder('id'),
+        tenantId: sql.placeholder('tenantId'),
+        tokenHash: sql.placeholder('tokenHash'),
+        currency: sql.placeholder('currency'),
+        regionId: sql.placeholder('regionId'),
+        customerId: sql.placeholder('customerId'),
+        email: sql.placeholder('email'),
+        metadata: sql.placeholder('metadata'),
+        pricing: sql.placeholder('pricing'),
+      })
+      .returning(),
+  );
+  const [row] = await query.execute(cart);
+  return row!;
+}
+
+/** The fields of a cart a change may write (see {@link writeCartIf}). */
+const CHANGEABLE = [
+  'email',
+  'metadata',
+  'regionId',
+  'currency',
+  'shippingAddress',
+  'lines',
+  'pricing',
+  'shippingOptionId',
+  'discountCodeId',
+  'total',
+  'customerId',
+] as const satisfies ReadonlyArray<keyof CartRow>;
+
+/** What a change of a cart writes: some of its {@link CHANGEABLE} fields. */
+export type CartPatch = Partial<Pick<CartRow, (typeof CHANGEABLE)[number]>>;
+
+/**
+ * Writes `patch` over cart `row` if the row is still at `version` (see {@link cartForChange}),
+ * in one prepared statement (every changeable field, `row`'s value where `patch` has none):
+ * `undefined` when another request changed (or deleted) the cart since it was read.
+ */
+export async function writeCartIf(
   db: Executor,
-  tenantId: string,
-  id: string,
-  patch: Partial<Omit<typeof carts.$inferInsert, 'id' | 'tenantId'>>,
-): Promise<CartRow> {
-  const [row] = await db
-    .update(carts)
-    .set({ ...patch, updatedAt: sql`now()` })
-    .where(and(eq(carts.tenantId, tenantId), eq(carts.id, id)))
-    .returning();
-  if (!row) throw new Error(`cart ${id} vanished under its lock`);
-  return row;
+  row: CartRow,
+  version: string,
+  patch: CartPatch,
+): Promise<CartRow | undefined> {
+  const query = prepared(db, 'cart_write_if', (db) =>
+    db
+      .update(carts)
+      // Placeholders go through each column's encoder (JSON for jsonb), as values do; drizzle's
+      // types only take values here. The encoder makes a missing address JSON `null`: stored as
+      // SQL NULL, as a value would be.
+      .set({
+        ...Object.fromEntries(CHANGEABLE.map((key) => [key, sql.placeholder(key)])),
+        shippingAddress: sql`nullif(${new Param(sql.placeholder('shippingAddress'), carts.shippingAddress)}, 'null'::jsonb)`,
+        updatedAt: sql`now()`,
+      } as never)
+      .where(
+        and(
+          eq(carts.tenantId, sql.placeholder('tenantId')),
+          eq(carts.id, sql.placeholder('id')),
+          sql`carts.xmin = ${sql.placeholder('version')}::xid`,
+        ),
+      )
+      .returning(),
+  );
+  const values: Record<string, unknown> = { tenantId: row.tenantId, id: row.id, version };
+  for (const key of CHANGEABLE) values[key] = patch[key] === undefined ? row[key] : patch[key];
+  const [written] = await query.execute(values);
+  return written;
 }

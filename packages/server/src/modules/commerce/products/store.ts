@@ -7,6 +7,7 @@ import type {
 } from '@agentstack/sdk/schemas';
 import { and, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
+import { prepared } from '../../../db/prepared';
 import { productCategories, products, productVariants, tenants } from '../../../db/schema';
 import { defineStore, isoSql, likePattern } from '../../../db/store';
 import { productAvailable } from '../inventory/store';
@@ -174,25 +175,17 @@ export function productFilter(
   );
 }
 
-const versionQueries = new WeakMap<Db, ReturnType<typeof prepareVersionQuery>>();
-function prepareVersionQuery(db: Db) {
-  return db
-    .select({ v: tenants.catalogVersion })
-    .from(tenants)
-    .where(eq(tenants.id, sql.placeholder('tenantId')))
-    .prepare('catalog_version');
-}
-
 /**
  * The tenant's catalogue version: bumped by every product write, read before cached pages. A
  * named prepared statement: the hot read path skips SQL building and PostgreSQL's parse/plan.
  */
 export async function readCatalogVersion(db: Db, tenantId: string): Promise<number> {
-  let query = versionQueries.get(db);
-  if (!query) {
-    query = prepareVersionQuery(db);
-    versionQueries.set(db, query);
-  }
+  const query = prepared(db, 'catalog_version', (db) =>
+    db
+      .select({ v: tenants.catalogVersion })
+      .from(tenants)
+      .where(eq(tenants.id, sql.placeholder('tenantId'))),
+  );
   const [row] = await query.execute({ tenantId });
   return row?.v ?? 0;
 }

@@ -1,4 +1,5 @@
 import { stripeOperations as op } from '@agentstack/sdk/contract';
+import { bodyText } from '../../../http/edge';
 import type { ApiRouter } from '../../../http/route';
 import { applyStripeEvent } from '../../../payments/stripeEvents';
 import { stripeBox, stripeSettingsService } from './service';
@@ -11,13 +12,13 @@ export function stripeRoutes(router: ApiRouter): void {
     stripeSettingsService.update(db, tenant(), body, stripeBox(app)),
   );
   router.implement(op.del, ({ db, tenant }) => stripeSettingsService.remove(db, tenant()));
-  // No bearer credential: Stripe signs the raw body (the router has read it; Hono keeps it).
+  // No bearer credential: Stripe signs the raw body (read once, at the edge).
   router.implement(op.receiveWebhook, async ({ db, params, app, c }) =>
     receiveStripeEvent(
       db,
       app.webhooks.box,
       params.tenantId,
-      await c.req.text(),
+      await bodyText(c),
       c.req.header('stripe-signature'),
       applyStripeEvent,
     ),
