@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the server on embedded PGlite with demo data, and the example dashboard against it.
-// Ports: AGENTSTACK_PORT (4000) and DASHBOARD_PORT (5173), checked before anything is built or
-// started. Data: AGENTSTACK_DATA_DIR (./.agentstack-data); the demo sign-ins are saved in
+// `npm start`: the server on embedded PGlite with demo data, and the example dashboard and
+// storefront against it. Ports: AGENTSTACK_PORT (4000), DASHBOARD_PORT (5173) and STOREFRONT_PORT
+// (5174), checked before anything is built or started. Data: AGENTSTACK_DATA_DIR (./.agentstack-data); the demo sign-ins are saved in
 // <data folder>/demo-credentials.json and printed on every start.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const root = new URL('..', import.meta.url).pathname;
 const host = '127.0.0.1';
 const apiPort = port('AGENTSTACK_PORT', 4000);
 const dashboardPort = port('DASHBOARD_PORT', 5173);
+const storefrontPort = port('STOREFRONT_PORT', 5174);
 const dataDir = process.env.AGENTSTACK_DATA_DIR ?? join(root, '.agentstack-data');
 const credentialsFile = join(dataDir, 'demo-credentials.json');
 const children = new Set();
@@ -102,6 +103,7 @@ function run(command, args) {
 
 await assertFree(apiPort, 'AGENTSTACK_PORT', 'API');
 await assertFree(dashboardPort, 'DASHBOARD_PORT', 'dashboard');
+await assertFree(storefrontPort, 'STOREFRONT_PORT', 'storefront');
 
 console.log('Building the packages…');
 await run(process.execPath, [
@@ -133,8 +135,36 @@ const server = launch('The API server', process.execPath, [
   '--public-url',
   `http://${host}:${dashboardPort}/`,
 ]);
+// The API's address, known before it listens: the apps start beside it.
+const apiUrl = `http://${host}:${apiPort}`;
+
+/** An example app on Vite's dev server at `port`, proxying `/v1` to the API. */
+function launchApp(name, folder, appPort, env) {
+  return launch(
+    name,
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      '--port',
+      String(appPort),
+      '--strictPort',
+      '--host',
+      host,
+      '--clearScreen',
+      'false',
+    ],
+    { cwd: join(root, 'examples', folder), env: { ...process.env, AGENTSTACK_API_URL: apiUrl, ...env } },
+  );
+}
+
+// The storefront starts while the server seeds: it reads the Growth tenant's publishable key from
+// the demo credentials when the page is served (AGENTSTACK_PUBLISHABLE_KEY, when set, wins).
+const storefront = launchApp('The storefront', 'storefront', storefrontPort, {
+  AGENTSTACK_DEMO_CREDENTIALS: credentialsFile,
+});
+
 // The CLI prints the demo credentials (first start) and its URLs, ending with this line.
-const [, apiUrl] = await waitForLine(server, /listening on (http:\/\/\S+)[\s\S]*Stop with Ctrl\+C\./, false);
+await waitForLine(server, /listening on (http:\/\/\S+)[\s\S]*Stop with Ctrl\+C\./, false);
 server.stdout.removeAllListeners('data');
 server.stdout.resume();
 
@@ -142,35 +172,18 @@ let demo;
 if (existsSync(credentialsFile)) demo = JSON.parse(readFileSync(credentialsFile, 'utf8'));
 const growth = demo?.tenants?.find((t) => t.slug === 'growth') ?? demo?.tenants?.[0];
 
-const dashboard = launch(
-  'The dashboard',
-  process.execPath,
-  [
-    join(root, 'node_modules/vite/bin/vite.js'),
-    '--port',
-    String(dashboardPort),
-    '--strictPort',
-    '--host',
-    host,
-    '--clearScreen',
-    'false',
-  ],
-  {
-    cwd: join(root, 'examples/dashboard'),
-    env: {
-      ...process.env,
-      AGENTSTACK_API_URL: apiUrl,
-      // The sign-in page lists the demo sign-ins (and wears the Growth tenant's brand) from it.
-      AGENTSTACK_DEMO_CREDENTIALS: credentialsFile,
-      VITE_AGENTSTACK_DEMO_EMAIL: growth?.user?.email ?? '',
-      VITE_AGENTSTACK_DEMO_PASSWORD: growth?.user?.password ?? '',
-    },
-  },
-);
-// Vite's own banner stays quiet; its warnings and errors still reach stderr.
-await waitForLine(dashboard, /Local:\s+(http:\/\/\S+)/, false);
-dashboard.stdout.removeAllListeners('data');
-dashboard.stdout.resume();
+const dashboard = launchApp('The dashboard', 'dashboard', dashboardPort, {
+  // The sign-in page lists the demo sign-ins (and wears the Growth tenant's brand) from it.
+  AGENTSTACK_DEMO_CREDENTIALS: credentialsFile,
+  VITE_AGENTSTACK_DEMO_EMAIL: growth?.user?.email ?? '',
+  VITE_AGENTSTACK_DEMO_PASSWORD: growth?.user?.password ?? '',
+});
+// Vite's own banners stay quiet; their warnings and errors still reach stderr.
+for (const app of [dashboard, storefront]) {
+  await waitForLine(app, /Local:\s+(http:\/\/\S+)/, false);
+  app.stdout.removeAllListeners('data');
+  app.stdout.resume();
+}
 
 const signIn = (t) => `${t.user.email} / ${t.user.password}`;
 const width = Math.max(0, ...(demo?.tenants ?? []).map((t) => signIn(t).length));
@@ -192,6 +205,7 @@ console.log(`
   AgentStack is running
   ─────────────────────
   Dashboard      http://${host}:${dashboardPort}
+  Storefront     http://${host}:${storefrontPort}   ${growth ? `the shop of ${growth.name}: test card 4242 4242 4242 4242, code WELCOME10` : 'needs AGENTSTACK_PUBLISHABLE_KEY (no demo sign-ins)'}
   API            ${apiUrl}   (reference ${apiUrl}/docs)
   Demo sign-ins  ${signIns.join('\n                 ')}
                  saved in ${credentialsFile}

@@ -1,8 +1,10 @@
 // The README's run command, walked in Debian's Chromium: `scripts/start.mjs` (what `npm start`
-// runs after building) starts the server on embedded PGlite with demo data and the dashboard; then
-// every demo tier, the operator and the demo agency sign in and visit every page at 1280 and 390 px. On each page:
-// no horizontal scroll, no console error, no axe-core serious or critical violation; a screenshot
-// of each goes to test-results/screenshots/.
+// runs after building) starts the server on embedded PGlite with demo data, the dashboard and the
+// storefront; then every demo tier, the operator and the demo agency sign in and visit every page
+// at 1280 and 390 px — the Orders page shows each tier's seeded orders, and an order opens on its
+// own page — and the storefront lists the Growth shop's products. On each page: no horizontal
+// scroll, no console error, no axe-core serious or critical violation; a screenshot of each goes
+// to test-results/screenshots/.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Order } from '@agentstack/sdk';
 import type { DemoCredentials } from '@agentstack/server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -47,6 +50,20 @@ const AGENCY_PAGES = [
   { slug: 'agency-keys', link: 'Agency keys', heading: 'Agency keys' },
 ] as const;
 
+/** Statuses the Orders board folds into its closed column (counted, cards shown on demand). */
+const CLOSED: readonly Order['status'][] = ['returned', 'refunded', 'canceled'];
+
+/** The tenant's orders, as its secret key lists them. */
+async function seededOrders(secretKey: string): Promise<Order[]> {
+  const res = await fetch(`${apiUrl}/v1/commerce/orders?limit=100`, {
+    headers: { authorization: `Bearer ${secretKey}` },
+  });
+  expect(res.status).toBe(200);
+  const { data } = (await res.json()) as { data: Order[] };
+  expect(data.length, 'seeded orders').toBeGreaterThan(5);
+  return data;
+}
+
 /** A port nobody listens on right now. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,18 +80,21 @@ let start: ChildProcess;
 let dataDir: string;
 let browser: Browser;
 let siteUrl: string;
+let apiUrl: string;
+let storefrontUrl: string;
 let demo: DemoCredentials;
 
 describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 px', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'agentstack-walk-'));
-    const [apiPort, dashboardPort] = [await freePort(), await freePort()];
+    const [apiPort, dashboardPort, storefrontPort] = [await freePort(), await freePort(), await freePort()];
     start = spawn(process.execPath, [join(repoRoot, 'scripts/start.mjs')], {
       cwd: repoRoot,
       env: {
         ...process.env,
         AGENTSTACK_PORT: String(apiPort),
         DASHBOARD_PORT: String(dashboardPort),
+        STOREFRONT_PORT: String(storefrontPort),
         AGENTSTACK_DATA_DIR: dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,6 +112,10 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
       start.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
     });
     siteUrl = `http://127.0.0.1:${dashboardPort}`;
+    apiUrl = `http://127.0.0.1:${apiPort}`;
+    storefrontUrl = `http://127.0.0.1:${storefrontPort}`;
+    // The banner names all three.
+    expect(output).toContain(`Storefront     ${storefrontUrl}`);
     demo = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -295,18 +319,52 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
           }
           if (target.slug === 'pricing') await walkPricing(page, errors, width, slug);
           if (target.slug === 'orders') {
-            // An order's own page, from its card (the demo seeds orders in every tier).
-            const cards = page.locator('.as-order-card__open');
-            if ((await cards.count()) > 0) {
-              await cards.first().click();
-              await page.getByRole('heading', { level: 1, name: /^Order #\d+$/ }).waitFor();
-              await check(page, errors, `${slug}-order-${width.name}`);
+            // The seeded orders: each open one has its card, the closed ones are counted.
+            const orders = await seededOrders(tenant.secretKey);
+            const board = page.locator('.as-order-board');
+            for (const o of orders.filter((x) => !CLOSED.includes(x.status))) {
+              expect(
+                await board.getByRole('button', { name: `Open order #${o.number}`, exact: true }).count(),
+                `${slug}: the card of order #${o.number} (${o.status})`,
+              ).toBe(1);
             }
+            for (const status of CLOSED) {
+              const count = page.locator(
+                `.as-order-board__closed-group[data-status="${status}"] .as-order-board__count`,
+              );
+              expect((await count.textContent())?.trim(), `${slug}: ${status} orders`).toBe(
+                String(orders.filter((x) => x.status === status).length),
+              );
+            }
+            // An order's own page, from its card: the partly refunded one, with its parcels and refund.
+            const refunded = orders.find((o) => o.paymentStatus === 'partially_refunded')!;
+            await board.getByRole('button', { name: `Open order #${refunded.number}`, exact: true }).click();
+            await page.getByRole('heading', { level: 1, name: `Order #${refunded.number}` }).waitFor();
+            for (const f of refunded.fulfillments) await page.getByText(f.trackingNumber!).first().waitFor();
+            await check(page, errors, `${slug}-order-${width.name}`);
           }
         }
         await page.context().close();
       });
     }
+
+    test(`storefront at ${width.width} px: the Growth shop lists its products`, async () => {
+      const growth = demo.tenants.find((t) => t.slug === 'growth')!;
+      const { page, errors } = await open(width);
+      await page.goto(storefrontUrl);
+      await page.getByRole('heading', { name: 'Shop' }).waitFor();
+      // The newest active products of the Growth catalogue, as its publishable key lists them.
+      const listed = await fetch(`${apiUrl}/v1/commerce/products?limit=3`, {
+        headers: { authorization: `Bearer ${growth.publishableKey}` },
+      });
+      const products = ((await listed.json()) as { data: Array<{ title: string }> }).data;
+      expect(products).toHaveLength(3);
+      for (const p of products)
+        await page.locator('.shop-card-title', { hasText: p.title }).first().waitFor();
+      expect(await page.locator('.shop-card').count()).toBeGreaterThan(3);
+      await check(page, errors, `storefront-${width.name}`);
+      await page.context().close();
+    });
 
     test(`operator at ${width.width} px: tenants and brands`, async () => {
       const { page, errors } = await open(width);

@@ -1,25 +1,17 @@
-import {
-  DEMO_BRANDS,
-  DEMO_PRODUCTS,
-  DEMO_TENANTS,
-  type DemoTenant,
-  findAddon,
-  findPlan,
-} from '@agentstack/sdk/catalog';
+import { DEMO_BRANDS, DEMO_TENANTS, type DemoTenant, findAddon, findPlan } from '@agentstack/sdk/catalog';
 import { newId } from '@agentstack/sdk/schemas';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/credentials';
 import { operatorPrincipal } from './auth/principal';
 import type { AppContext } from './context';
 import type { Executor } from './db/client';
-import { inventoryLevels, operatorKeys, tenants } from './db/schema';
-import { insertMovement, refreshStockFigures, stockLocationStore } from './modules/commerce/inventory/store';
-import { productStore, productValues } from './modules/commerce/products/store';
+import { operatorKeys, tenants } from './db/schema';
 import { agencyService } from './modules/platform/agencies/service';
 import { apiKeyService } from './modules/platform/api-keys/service';
 import { createOperatorKey } from './modules/platform/operators/service';
 import { tenantService } from './modules/platform/tenants/service';
 import { userStore } from './modules/platform/users/store';
+import { seedCommerce } from './seedCommerce';
 
 /** The plan names of a demo tenant, per domain (`null` where it has no plan). */
 export interface DemoPlanNames {
@@ -69,8 +61,10 @@ const NOCTURNE_TENANT: DemoTenant['slug'] = 'enterprise';
  * Fills an empty database with demo data, in one transaction: an operator key, two agencies
  * (brands Aurora Commerce and Nocturne Labs) and a key of the first, the three demo tenants of `@agentstack/sdk/catalog`
  * (one per tier) each with a secret key, a publishable key, an owner who can sign in and its
- * demo products. A database that already has a tenant or an operator key is left alone and the
- * answer is `null`, so calling it on every start seeds only the first.
+ * shop within its plan ({@link seedCommerce}: products and stock, regions, shipping options,
+ * discount codes, vendors, workflow steps and orders in every state). A database that already has
+ * a tenant or an operator key is left alone and the answer is `null`, so calling it on every
+ * start seeds only the first.
  *
  * @param opts.operatorKey - Install this operator key (`op_…`) instead of generating one, e.g.
  *   from `AGENTSTACK_OPERATOR_KEY`.
@@ -145,7 +139,11 @@ export async function seedDemo(
         createdAt: now,
         updatedAt: now,
       });
-      await insertProducts(tx, tenant.id, demo.productCount);
+      const [row] = await tx.select().from(tenants).where(eq(tenants.id, tenant.id));
+      await seedCommerce(tx, demo, row!, {
+        secret: { id: secret.id, role: secret.role ?? 'owner' },
+        publishableId: publishable.id,
+      });
       seeded.push({
         slug: demo.slug,
         id: tenant.id,
@@ -177,54 +175,6 @@ async function isEmpty(db: Executor): Promise<boolean> {
   const [t] = await db.select({ n: count() }).from(tenants);
   const [o] = await db.select({ n: count() }).from(operatorKeys);
   return (t?.n ?? 0) === 0 && (o?.n ?? 0) === 0;
-}
-
-// The first `n` demo products. Ids are minted a millisecond apart in catalogue order, so the
-// newest-first list shows the catalogue's last products first, the same on every seed.
-async function insertProducts(tx: Executor, tenantId: string, n: number): Promise<void> {
-  const store = productStore(tx, tenantId);
-  const base = Date.now() - DEMO_PRODUCTS.length;
-  const stocked: Array<{ itemId: string; onHand: number }> = [];
-  for (const [i, p] of DEMO_PRODUCTS.slice(0, n).entries()) {
-    const at = new Date(base + i);
-    const id = newId('prod', base + i);
-    await store.insert({ id, ...productValues(p), createdAt: at, updatedAt: at });
-    stocked.push({ itemId: id, onHand: p.inventoryQuantity ?? 0 });
-  }
-  await receiveDemoStock(tx, tenantId, stocked);
-}
-
-// The demo's warehouse: each product's stock received there, low at 5 or fewer.
-async function receiveDemoStock(
-  tx: Executor,
-  tenantId: string,
-  items: Array<{ itemId: string; onHand: number }>,
-): Promise<void> {
-  const location = await stockLocationStore(tx, tenantId).insert({
-    id: newId('sloc'),
-    name: 'Main warehouse',
-    metadata: {},
-  });
-  for (const { itemId, onHand } of items) {
-    const levelId = newId('ilvl');
-    await tx
-      .insert(inventoryLevels)
-      .values({ id: levelId, tenantId, locationId: location.id, itemId, onHand, lowStockThreshold: 5 });
-    if (onHand > 0) {
-      await insertMovement(tx, {
-        id: newId('imov'),
-        tenantId,
-        levelId,
-        itemId,
-        locationId: location.id,
-        delta: onHand,
-        reason: 'receipt',
-        note: 'Opening stock',
-        onHandAfter: onHand,
-      });
-    }
-    await refreshStockFigures(tx, tenantId, itemId);
-  }
 }
 
 function planNames(demo: DemoTenant): DemoPlanNames {

@@ -141,6 +141,14 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
   let extraArgs: string[];
   let credentialsFile: string;
   let drop: (() => Promise<void>) | undefined;
+  /** The Growth demo's order ids after the first start. */
+  let seededOrders: string[] = [];
+  const orderIds = async (url: string, key: string) => {
+    const res = await fetch(`${url}/v1/commerce/orders?limit=100`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    return ((await res.json()) as { data: Array<{ id: string }> }).data.map((o) => o.id);
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'agentstack-cli-'));
@@ -185,6 +193,8 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
         headers: { authorization: `Bearer ${OPERATOR_KEY}` },
       });
       expect(((await tenants.json()) as { data: unknown[] }).data).toHaveLength(3);
+      seededOrders = await orderIds(url!, creds.tenants[1].secretKey);
+      expect(seededOrders.length).toBeGreaterThan(5);
     } finally {
       cli.child.kill('SIGTERM');
     }
@@ -202,6 +212,8 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
         headers: { authorization: `Bearer ${creds.tenants[1].secretKey}` },
       });
       expect(products.status).toBe(200);
+      // The demo orders are there once.
+      expect(await orderIds(url!, creds.tenants[1].secretKey)).toEqual(seededOrders);
     } finally {
       cli.child.kill('SIGINT');
     }

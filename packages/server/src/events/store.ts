@@ -91,6 +91,18 @@ export async function claimCursor(
   return row && { tenantId: row.tenant_id, seq: Number(row.seq), attempts: row.attempts };
 }
 
+/**
+ * Counts the tenant's events so far as handled by `consumer`: its cursor moves to the tenant's
+ * head (made there if it had none). For work that did itself what the handler would have done —
+ * the demo seed, which moves its orders on by their actions.
+ */
+export async function markHandled(tx: Executor, consumer: string, tenantId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into event_cursors (consumer, tenant_id, seq)
+    select ${consumer}, ${tenantId}, coalesce((select seq from event_heads where tenant_id = ${tenantId}), 0)
+    on conflict (consumer, tenant_id) do update set seq = excluded.seq, attempts = 0, last_error = null`);
+}
+
 /** Moves a cursor past `seq` and clears its failures. */
 export async function advanceCursor(
   tx: Executor,

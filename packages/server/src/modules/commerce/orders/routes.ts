@@ -3,7 +3,7 @@ import { registerBackgroundTask, registerEventHandler } from '../../../events/di
 import type { ApiRouter } from '../../../http/route';
 import { cartTokenOf } from '../carts/routes';
 import { abandonedCheckoutExpiry, checkoutService } from './checkout';
-import { orderMoneyService, orderService, startFulfillment } from './service';
+import { FULFILMENT_HANDLER, orderMoneyService, orderService, startFulfillment } from './service';
 
 /**
  * Fulfilment runs from the events: `order.paid` makes the order's fulfilments (one per vendor
@@ -11,7 +11,7 @@ import { orderMoneyService, orderService, startFulfillment } from './service';
  * with backoff when it fails, and a no-op for an order that moved on.
  */
 registerEventHandler({
-  name: 'commerce.orders.fulfilment',
+  name: FULFILMENT_HANDLER,
   types: ['order.paid'],
   async handle(tx, event) {
     await startFulfillment(tx, event.tenantId, event.objectId, 'system');

@@ -376,6 +376,9 @@ function splitsByVendor(tenant: TenantRow): boolean {
   return entitlementsOf(tenant).features.includes('commerce.multiVendor');
 }
 
+/** The event handler that starts fulfilment on `order.paid` (its progress is stored under this name). */
+export const FULFILMENT_HANDLER = 'commerce.orders.fulfilment';
+
 /**
  * Makes the fulfilments of a paid order — one per vendor with `commerce.multiVendor`, one for
  * the whole order below it — and moves it to `fulfilling`. Idempotent: an order no longer
