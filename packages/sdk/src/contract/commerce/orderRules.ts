@@ -246,7 +246,7 @@ export function refundExceedsCaptured(requested: number, refundable: number, cur
   return new ProblemError(
     409,
     'refund_exceeds_captured',
-    `Only ${refundable} (${currency} minor units) captured and not yet refunded; ${requested} requested.`,
+    `Only ${describeMoney(refundable, currency)} captured and not yet refunded; ${describeMoney(requested, currency)} requested.`,
     { param: 'amount', refundable: { amount: refundable, currency } },
   );
 }
@@ -322,4 +322,29 @@ export function testCardOutcome(
     return { status: 'declined', card, code: 'card_declined', message: 'The card was declined.' };
   if (number === TEST_CARDS.requiresAction) return { status: 'requires_action', card };
   return { status: 'succeeded', card };
+}
+
+/**
+ * Money in minor units as plain text for messages, the same in every locale: the currency code
+ * and the amount with its currency's decimals (`3787, 'EUR'` → `EUR 37.87`; `500, 'JPY'` → `JPY 500`).
+ */
+export function describeMoney(amount: number, currency: string): string {
+  let digits = 2;
+  try {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+  } catch {
+    // Not an ISO 4217 code Intl knows: two decimals, as most currencies.
+  }
+  const sign = amount < 0 ? '-' : '';
+  const units = Math.abs(amount);
+  const whole = Math.floor(units / 10 ** digits);
+  const fraction = digits > 0 ? `.${String(units % 10 ** digits).padStart(digits, '0')}` : '';
+  return `${currency} ${sign}${whole}${fraction}`;
+}
+
+/** The timeline message of a refund: `Refunded EUR 37.87 of EUR 76.11`, and whether it was the whole. */
+export function refundedMessage(amount: number, total: number, currency: string, full: boolean): string {
+  return `Refunded ${describeMoney(amount, currency)} of ${describeMoney(total, currency)}${full ? ' — fully refunded' : ''}`;
 }

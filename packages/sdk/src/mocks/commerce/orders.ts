@@ -5,6 +5,7 @@ import {
   nextWorkflowStep,
   paymentDeclined,
   refundExceedsCaptured,
+  refundedMessage,
   requireFulfillmentTransition,
   requireOrderTransition,
   statusFromFulfillments,
@@ -272,13 +273,7 @@ function refund(db: MockDb, order: MockOrder, amount: number | undefined, reason
   const full = order.refundedTotal.amount >= order.total.amount;
   order.paymentStatus = full ? 'refunded' : 'partially_refunded';
   if (full && order.status !== 'canceled') order.status = 'refunded';
-  record(
-    db,
-    order,
-    'order.refunded',
-    `Refunded ${value} of ${order.total.amount} (${order.currency} minor units)${full ? ' — fully refunded' : ''}`,
-    id,
-  );
+  record(db, order, 'order.refunded', refundedMessage(value, order.total.amount, order.currency, full), id);
 }
 
 function catalogueLine(db: MockDb, itemId: string, currency: string, quantity: number): OrderItem {
@@ -657,7 +652,7 @@ export function ordersFor(
     if (refundedAmount > 0)
       push(
         'order.refunded',
-        `Refunded ${refundedAmount} of ${total} (${currency} minor units)`,
+        refundedMessage(refundedAmount, total, currency, refundedAmount >= total),
         90,
         refundId,
       );

@@ -204,7 +204,12 @@ describe.each(DATABASES)('orders on %s', (kind) => {
     expect(['paid', 'fulfilling']).toContain(part.body.status);
     const over = await act(order.id, 'refund', { amount: 2001 });
     expect(over.status).toBe(409);
-    expect(over.body).toMatchObject({ code: 'refund_exceeds_captured', param: 'amount' });
+    expect(over.body).toMatchObject({
+      code: 'refund_exceeds_captured',
+      param: 'amount',
+      detail: 'Only EUR 20.00 captured and not yet refunded; EUR 20.01 requested.',
+      refundable: { amount: 2000, currency: 'EUR' },
+    });
     const rest = await act(order.id, 'refund');
     expect(rest.body).toMatchObject({
       status: 'refunded',
@@ -212,6 +217,14 @@ describe.each(DATABASES)('orders on %s', (kind) => {
       refundedTotal: { amount: 3000 },
     });
     expect(rest.body.payments[0].refunded).toEqual({ amount: 3000, currency: 'EUR' });
+    // The timeline names the money.
+    const refunded = rest.body.timeline
+      .filter((e: { type: string }) => e.type === 'order.refunded')
+      .map((e: { message: string }) => e.message);
+    expect(refunded).toEqual([
+      'Refunded EUR 10.00 of EUR 30.00',
+      'Refunded EUR 20.00 of EUR 30.00 — fully refunded',
+    ]);
     const again = await act(order.id, 'refund', { amount: 1 });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('invalid_transition');

@@ -1,8 +1,10 @@
 import {
+  describeMoney,
   invalidReturn,
   type OrderStateLike,
   ProblemError,
   refundExceedsCaptured,
+  refundedMessage,
   requireFulfillmentTransition,
   requireOrderTransition,
   statusFromFulfillments,
@@ -865,7 +867,7 @@ async function finishRefund(
       await recordOrderEvents(tx, tenantId, orderId, actor, [
         {
           type: 'refund.failed',
-          message: `Refund of ${pending.amount} failed: ${result.message}`,
+          message: `Refund of ${describeMoney(pending.amount, row.currency)} failed: ${result.message}`,
           objectId: pending.refundId,
         },
       ]);
@@ -889,7 +891,7 @@ async function finishRefund(
     const order = await recordOrderEvents(tx, tenantId, orderId, actor, [
       {
         type: 'order.refunded',
-        message: `Refunded ${pending.amount} of ${row.total} (${row.currency} minor units)${full ? ' — fully refunded' : ''}`,
+        message: refundedMessage(pending.amount, Number(row.total), row.currency, full),
         objectId: pending.refundId,
       },
     ]);
