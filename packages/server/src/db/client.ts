@@ -17,6 +17,27 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Whatever a store may run queries on: the database or a transaction. */
 export type Executor = Db | Tx;
 
+/**
+ * Runs independent reads: all at once on the database (each takes a pooled connection), one after
+ * another in a transaction, whose one connection must not be sent a query while another runs
+ * (`pg` queues it today, with a deprecation warning; pg 9 refuses it).
+ */
+export async function readAll<const T extends readonly (() => Promise<unknown>)[]>(
+  db: Executor,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!isTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as Results;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results;
+}
+
+/** Whether `db` is a transaction (drizzle's transactions have `rollback`). */
+export function isTransaction(db: Executor): db is Tx {
+  return typeof (db as Partial<Tx>).rollback === 'function';
+}
+
 /** An open database: the typed layer plus what the server needs around it. */
 export interface Database {
   kind: 'pglite' | 'postgres';

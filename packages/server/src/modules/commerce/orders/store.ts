@@ -10,7 +10,7 @@ import type {
   Refund,
 } from '@agentstack/sdk/schemas';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
+import { type Executor, readAll } from '../../../db/client';
 import {
   fulfillments,
   orderEvents,
@@ -239,17 +239,22 @@ export async function hydrateOrders(
 ): Promise<Order[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [items, pays, refs, fuls, events, steps] = await Promise.all([
-    db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.position)),
-    view.vendorId
-      ? Promise.resolve([] as PaymentRow[])
-      : db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)),
-    view.vendorId
-      ? Promise.resolve([] as RefundRow[])
-      : db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id)),
-    db.select().from(fulfillments).where(inArray(fulfillments.orderId, ids)).orderBy(asc(fulfillments.id)),
-    db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.seq)),
-    workflowStepKeys(db, rows[0]!.tenantId),
+  const [items, pays, refs, fuls, events, steps] = await readAll(db, [
+    () =>
+      db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.position)),
+    async (): Promise<PaymentRow[]> =>
+      view.vendorId
+        ? []
+        : db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)),
+    async (): Promise<RefundRow[]> =>
+      view.vendorId
+        ? []
+        : db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id)),
+    () =>
+      db.select().from(fulfillments).where(inArray(fulfillments.orderId, ids)).orderBy(asc(fulfillments.id)),
+    () =>
+      db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.seq)),
+    () => workflowStepKeys(db, rows[0]!.tenantId),
   ]);
   const by = <T extends { orderId: string }>(list: readonly T[]) => {
     const map = new Map<string, T[]>();

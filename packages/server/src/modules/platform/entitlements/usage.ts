@@ -1,5 +1,5 @@
 import type { LimitKey } from '@agentstack/sdk/catalog';
-import type { Executor } from '../../../db/client';
+import { type Executor, readAll } from '../../../db/client';
 
 /** Counts a tenant's current use of one limit, on the caller's executor (its transaction). */
 export type UsageCounter = (db: Executor, tenantId: string) => Promise<number>;
@@ -29,8 +29,13 @@ export function usageOf(db: Executor, tenantId: string, key: LimitKey): Promise<
 
 /** Current usage of every registered limit. */
 export async function countUsage(db: Executor, tenantId: string): Promise<Partial<Record<LimitKey, number>>> {
-  const entries = await Promise.all(
-    [...counters].map(async ([key, count]) => [key, await count(db, tenantId)] as const),
+  const entries = await readAll(
+    db,
+    [...counters].map(
+      ([key, count]) =>
+        async () =>
+          [key, await count(db, tenantId)] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

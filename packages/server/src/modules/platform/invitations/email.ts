@@ -2,7 +2,7 @@ import type { Brand, InvitationWithToken } from '@agentstack/sdk/schemas';
 import { eq } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { AppContext } from '../../../context';
-import type { Executor } from '../../../db/client';
+import { type Executor, readAll } from '../../../db/client';
 import { users } from '../../../db/schema';
 import { headerText, type OutgoingEmail } from '../../../email/transport';
 import { tenantBrand } from '../account/brand';
@@ -102,15 +102,13 @@ export async function emailInvitation(
   if (!app.email.configured) return { ...invitation, delivery: { status: 'not_configured' } };
   let message: OutgoingEmail;
   try {
-    const [brand, inviter] = await Promise.all([
-      tenantBrand(db, caller.tenant, app.defaultBrand),
-      caller.userId
-        ? db
-            .select({ name: users.name })
-            .from(users)
-            .where(eq(users.id, caller.userId))
-            .then((rows) => rows[0]?.name ?? null)
-        : null,
+    const [brand, inviter] = await readAll(db, [
+      () => tenantBrand(db, caller.tenant, app.defaultBrand),
+      async () =>
+        caller.userId
+          ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, caller.userId)))[0]
+              ?.name ?? null)
+          : null,
     ]);
     message = {
       ...invitationEmail(invitation, { tenantName: caller.tenant.name, brand, inviterName: inviter }),
