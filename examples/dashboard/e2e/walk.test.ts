@@ -336,6 +336,13 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
                 String(orders.filter((x) => x.status === status).length),
               );
             }
+            // More columns than fit at either width: the board says so, and its button brings the
+            // next one in (then there are columns before too).
+            const columns = board.getByRole('region', { name: 'Orders by status' });
+            const before = await columns.evaluate((el) => el.scrollLeft);
+            await board.getByRole('button', { name: 'Show more columns' }).click();
+            await board.getByRole('button', { name: 'Show the columns before' }).waitFor();
+            expect(await columns.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
             // An order's own page, from its card: the partly refunded one, with its parcels and refund.
             const refunded = orders.find((o) => o.paymentStatus === 'partially_refunded')!;
             await board.getByRole('button', { name: `Open order #${refunded.number}`, exact: true }).click();

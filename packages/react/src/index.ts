@@ -322,4 +322,5 @@ export {
   themeFromBrand,
   themeToCssVariables,
 } from './theme/theme';
-export { currencyDigits, formatMoney, formatNumber, parseMoneyInput } from './utils/format';
+export { cardBrandName, currencyDigits, formatMoney, formatNumber, parseMoneyInput } from './utils/format';
+export { type ScrollEdges, useScrollEdges } from './utils/useScrollEdges';

@@ -110,3 +110,28 @@ export function domainLabel(messages: CatalogueLabels, domain: Domain): string {
 export function cx(...names: Array<string | false | null | undefined>): string {
   return names.filter(Boolean).join(' ');
 }
+
+/** Card networks by the lower-case codes providers answer (Stripe's `card.brand`). */
+const CARD_BRANDS: Readonly<Record<string, string>> = {
+  amex: 'American Express',
+  american_express: 'American Express',
+  cartes_bancaires: 'Cartes Bancaires',
+  diners: 'Diners Club',
+  discover: 'Discover',
+  eftpos_au: 'eftpos',
+  jcb: 'JCB',
+  mastercard: 'Mastercard',
+  unionpay: 'UnionPay',
+  visa: 'Visa',
+};
+
+/**
+ * A card brand as shoppers know it: `visa` → `Visa`, `amex` → `American Express`; an unknown
+ * code is shown with its first letter capitalised, `unknown` as nothing.
+ */
+export function cardBrandName(brand: string): string {
+  const known = CARD_BRANDS[brand.toLowerCase()];
+  if (known) return known;
+  if (brand === '' || brand === 'unknown') return '';
+  return brand.charAt(0).toUpperCase() + brand.slice(1).replaceAll('_', ' ');
+}

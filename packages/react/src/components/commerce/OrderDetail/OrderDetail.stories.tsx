@@ -126,7 +126,7 @@ export const PartiallyRefunded: Story = {
 /** Paid and not yet fulfilled: fulfilment can start. */
 export const Paid: Story = {
   parameters: { order: { params: { status: 'paid' } } },
-  play: all(ready, shows('Start fulfilment', 'Not fulfilled yet', 'visa •••• 4242')),
+  play: all(ready, shows('Start fulfilment', 'Not fulfilled yet', 'Visa •••• 4242')),
 };
 
 /** Canceled: nothing left to do. */

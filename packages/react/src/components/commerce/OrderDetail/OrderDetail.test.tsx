@@ -125,6 +125,44 @@ describe('OrderDetail', () => {
     expect(screen.getByText(`Left to refund: ${fmt(total - 500)}`)).toBeTruthy();
     expect(screen.getByText('Payment: Partially refunded')).toBeTruthy();
     expect(screen.getAllByText('Refund issued').length).toBeGreaterThan(0);
+    // The timeline names the money, never raw minor units.
+    expect(
+      screen.getByText(`Refunded ${order.currency} 5.00 of ${order.currency} ${(total / 100).toFixed(2)}`),
+    ).toBeTruthy();
+  });
+
+  it('names the card brand as shoppers know it', async () => {
+    setup('growth', (o) => o.status === 'paid');
+    expect(await screen.findAllByText('Visa •••• 4242')).not.toHaveLength(0);
+    expect(screen.queryByText(/visa ••••/)).toBeNull();
+  });
+
+  it('shows the custom workflow step only while the order is fulfilling', async () => {
+    const api = createMockApi({
+      baseUrl: BASE,
+      tenant: 'enterprise',
+      orderWorkflow: [
+        { key: 'packed', name: 'Packed' },
+        { key: 'quality_check', name: 'Quality check' },
+      ],
+    });
+    server.use(...api.handlers);
+    const client = new AgentStack({ apiKey: 'sk_test_orders', baseUrl: BASE, maxRetries: 0 });
+    const at = api.db.orders.find((o) => o.status === 'fulfilling' && o.workflowStep !== null)!;
+    const step = api.db.orderWorkflow.steps.find((s) => s.key === at.workflowStep)!;
+    // A shipped order that passed the same step on its way: the step is history, in its timeline.
+    const shipped = api.db.orders.find((o) => o.status === 'shipped')!;
+    shipped.workflowStep = step.key;
+    const view = (orderId: string) => (
+      <AgentStackProvider client={client} queryClient={new QueryClient()}>
+        <OrderDetail orderId={orderId} live={false} />
+      </AgentStackProvider>
+    );
+    const { rerender } = render(view(at.id));
+    expect(await screen.findByText(`Step: ${step.name}`)).toBeTruthy();
+    rerender(view(shipped.id));
+    await screen.findByRole('heading', { level: 2, name: `Order #${shipped.number}` });
+    expect(screen.queryByText(`Step: ${step.name}`)).toBeNull();
   });
 
   it('shows 409 refund_exceeds_captured on the amount', async () => {

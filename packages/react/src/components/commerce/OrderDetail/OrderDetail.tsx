@@ -20,7 +20,7 @@ import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useAgentStackClient, useMessages } from '../../../provider/context';
-import { cx, formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
+import { cardBrandName, cx, formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { Dialog } from '../../shared/Dialog/Dialog';
@@ -195,7 +195,9 @@ function OrderView({
   // The server's event messages name vendors by id: show their names where they are known.
   const readable = (message: string) =>
     (vendors.data?.data ?? []).reduce((m, v) => m.split(v.id).join(v.name), message);
-  const currentStep = order.workflowStep ? steps.find((s) => s.key === order.workflowStep) : undefined;
+  // The step is where the order is within fulfilment: once shipped, its status says more.
+  const currentStep =
+    fulfilling && order.workflowStep ? steps.find((s) => s.key === order.workflowStep) : undefined;
   const nextStep = fulfilling
     ? steps[order.workflowStep ? steps.findIndex((s) => s.key === order.workflowStep) + 1 : 0]
     : undefined;
@@ -406,12 +408,14 @@ function OrderView({
                       <span className="as-order-detail__provider">{p.provider}</span>
                       {p.card ? (
                         <span className="as-order-detail__sub as-order-detail__card-inline">
-                          {t('orderDetail.card', { brand: p.card.brand, last4: p.card.last4 })}
+                          {t('orderDetail.card', { brand: cardBrandName(p.card.brand), last4: p.card.last4 })}
                         </span>
                       ) : null}
                     </td>
                     <td className="as-col--optional">
-                      {p.card ? t('orderDetail.card', { brand: p.card.brand, last4: p.card.last4 }) : '—'}
+                      {p.card
+                        ? t('orderDetail.card', { brand: cardBrandName(p.card.brand), last4: p.card.last4 })
+                        : '—'}
                     </td>
                     <td className="as-num">{money(p.amount)}</td>
                     <td>{t(`orderDetail.paymentStatus.${p.status}`)}</td>

@@ -12,6 +12,7 @@ import type { Translate } from '../../../messages/messages';
 import { useAgentStackClient, useMessages } from '../../../provider/context';
 import { cx, formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
+import { useScrollEdges } from '../../../utils/useScrollEdges';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
 import { ActionError } from '../../shared/ActionError/ActionError';
@@ -136,6 +137,7 @@ export function OrderWorkflowBoard({
   const empty = !loading && !failed && lists.every((q) => (q.data?.data.length ?? 0) === 0);
 
   const [showClosed, setShowClosed] = useState(defaultShowClosed);
+  const columns = useScrollEdges<HTMLElement>();
   const [dragging, setDragging] = useState<Order | null>(null);
   const [over, setOver] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ order: Order; action: OrderAction } | null>(null);
@@ -343,56 +345,84 @@ export function OrderWorkflowBoard({
           ) : null}
           {empty ? <EmptyState title={t('orderBoard.emptyTitle')} body={t('orderBoard.emptyBody')} /> : null}
           {/* No order anywhere: the empty state alone, not nine empty columns. */}
-          <section
+          <div
+            className="as-order-board__viewport"
             hidden={empty}
-            className="as-order-board__columns"
-            aria-label={t('orderBoard.columnsLabel')}
-            aria-busy={loading || undefined}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways; keyboard users scroll them too.
-            tabIndex={0}
-            data-dragging={dragging ? true : undefined}
+            data-more-start={columns.edges.start || undefined}
+            data-more-end={columns.edges.end || undefined}
           >
-            {OPEN.map((status) =>
-              column(
-                status,
-                status === 'fulfilling' && steps.length > 0 ? stages() : cards(status),
-                status === 'fulfilling' && byStatus.get(status)?.data?.hasMore ? (
-                  <p className="as-order-board__more">{t('orderBoard.more', { count: pageSize })}</p>
-                ) : null,
-              ),
-            )}
             <section
-              className="as-order-board__column as-order-board__column--closed"
-              aria-labelledby={`${id}-closed-title`}
-              id={`${id}-closed`}
-              data-expanded={showClosed || undefined}
+              ref={columns.ref}
+              className="as-order-board__columns"
+              aria-label={t('orderBoard.columnsLabel')}
+              aria-busy={loading || undefined}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways; keyboard users scroll them too.
+              tabIndex={0}
+              data-dragging={dragging ? true : undefined}
             >
-              <h3 className="as-order-board__column-title" id={`${id}-closed-title`}>
-                {t('orderBoard.closed')}
-              </h3>
-              {CLOSED.map((status) => {
-                const q = byStatus.get(status)!;
-                const orders = q.data?.data ?? [];
-                return (
-                  <div
-                    key={status}
-                    className="as-order-board__closed-group"
-                    data-status={status}
-                    aria-busy={q.isPending && canRead ? true : undefined}
-                    {...dropZone({ status })}
-                  >
-                    <p className="as-order-board__stage-title">
-                      {t(`orderBoard.status.${status}`)}
-                      <span className="as-order-board__count">
-                        {q.isPending ? '' : countOf(t, orders.length, Boolean(q.data?.hasMore))}
-                      </span>
-                    </p>
-                    {showClosed ? q.isPending ? <Skeleton /> : cards(status) : null}
-                  </div>
-                );
-              })}
+              {OPEN.map((status) =>
+                column(
+                  status,
+                  status === 'fulfilling' && steps.length > 0 ? stages() : cards(status),
+                  status === 'fulfilling' && byStatus.get(status)?.data?.hasMore ? (
+                    <p className="as-order-board__more">{t('orderBoard.more', { count: pageSize })}</p>
+                  ) : null,
+                ),
+              )}
+              <section
+                className="as-order-board__column as-order-board__column--closed"
+                aria-labelledby={`${id}-closed-title`}
+                id={`${id}-closed`}
+                data-expanded={showClosed || undefined}
+              >
+                <h3 className="as-order-board__column-title" id={`${id}-closed-title`}>
+                  {t('orderBoard.closed')}
+                </h3>
+                {CLOSED.map((status) => {
+                  const q = byStatus.get(status)!;
+                  const orders = q.data?.data ?? [];
+                  return (
+                    <div
+                      key={status}
+                      className="as-order-board__closed-group"
+                      data-status={status}
+                      aria-busy={q.isPending && canRead ? true : undefined}
+                      {...dropZone({ status })}
+                    >
+                      <p className="as-order-board__stage-title">
+                        {t(`orderBoard.status.${status}`)}
+                        <span className="as-order-board__count">
+                          {q.isPending ? '' : countOf(t, orders.length, Boolean(q.data?.hasMore))}
+                        </span>
+                      </p>
+                      {showClosed ? q.isPending ? <Skeleton /> : cards(status) : null}
+                    </div>
+                  );
+                })}
+              </section>
             </section>
-          </section>
+            {/* More columns than fit: a faded edge and a button say so, and move one column. */}
+            {columns.edges.start ? (
+              <button
+                type="button"
+                className="as-order-board__scroll as-order-board__scroll--start"
+                onClick={() => columns.scrollByItem(-1)}
+              >
+                <span aria-hidden="true">‹</span>
+                <span className="as-visually-hidden">{t('orderBoard.scrollStart')}</span>
+              </button>
+            ) : null}
+            {columns.edges.end ? (
+              <button
+                type="button"
+                className="as-order-board__scroll as-order-board__scroll--end"
+                onClick={() => columns.scrollByItem(1)}
+              >
+                <span aria-hidden="true">›</span>
+                <span className="as-visually-hidden">{t('orderBoard.scrollEnd')}</span>
+              </button>
+            ) : null}
+          </div>
           {custom.status === 'denied' && steps.length === 0 ? (
             <UpgradePrompt
               feature="commerce.customWorkflows"
@@ -509,7 +539,9 @@ function OrderCard({ order, moves, busy, dragging, onOpen, onMove, onDragStart, 
         )}
         <span className="as-order-card__total">{formatMoney(order.total, locale)}</span>
       </p>
-      <p className="as-order-card__email">{order.email ?? t('orderBoard.noEmail')}</p>
+      <p className="as-order-card__email" title={order.email ?? undefined}>
+        {order.email ?? t('orderBoard.noEmail')}
+      </p>
       <p className="as-order-card__meta">
         <span>{units === 1 ? t('orderBoard.item') : t('orderBoard.items', { count: units })}</span>
         {vendors > 0 ? (

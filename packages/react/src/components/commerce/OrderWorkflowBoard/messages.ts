@@ -2,6 +2,8 @@
 export const orderWorkflowBoardMessages = {
   'orderBoard.title': 'Orders',
   'orderBoard.columnsLabel': 'Orders by status',
+  'orderBoard.scrollStart': 'Show the columns before',
+  'orderBoard.scrollEnd': 'Show more columns',
   'orderBoard.status.pending': 'Awaiting payment',
   'orderBoard.status.paid': 'Paid',
   'orderBoard.status.fulfilling': 'Fulfilling',
