@@ -240,6 +240,8 @@ describe.skipIf(skip)('the dashboard of `npm start`, every page at 1280 and 390 
     await page.getByText('Region Walk Europe added.', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Add shipping option' }).click();
     const shipping = page.getByRole('dialog', { name: 'Add a shipping option' });
+    // The seeded shop has its own regions: the option goes to the one just added.
+    await shipping.getByLabel('Region').selectOption({ label: 'Walk Europe (EUR)' });
     await shipping.getByLabel('Name').fill('Standard');
     await shipping.getByLabel('Price (EUR)').fill('4.90');
     await shipping.getByLabel('Free from (EUR, optional)').fill('60');

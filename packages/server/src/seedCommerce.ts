@@ -2,6 +2,7 @@ import { DEMO_PRODUCTS, type DemoTenant } from '@agentstack/sdk/catalog';
 import { TEST_CARDS } from '@agentstack/sdk/contract';
 import type { Address, OrderWorkflowStep, ProductCreate } from '@agentstack/sdk/schemas';
 import { newId } from '@agentstack/sdk/schemas';
+import { type SQL, sql } from 'drizzle-orm';
 import { PUBLISHABLE_PERMISSIONS, ROLE_PERMISSIONS } from './auth/permissions';
 import type { TenantPrincipal, TenantRow } from './auth/principal';
 import type { Executor, Tx } from './db/client';
@@ -307,8 +308,11 @@ export async function seedCommerce(
     steps: customSteps ? DEMO_ORDER_WORKFLOW : [],
     multiVendor,
   };
-  for (const story of STORIES) {
-    if (!story.customStepsOnly || customSteps) await tell(tx, teller, story);
+  const told = STORIES.filter((story) => !story.customStepsOnly || customSteps);
+  for (const [i, story] of told.entries()) {
+    const orderId = await tell(tx, teller, story);
+    // Oldest first, about a day and a quarter apart: the newest placed yesterday.
+    await backdateOrder(tx, orderId, new Date(Date.now() - (told.length - i) * 30 * HOUR));
   }
   await markHandled(tx, FULFILMENT_HANDLER, tenant.id);
 }
@@ -411,7 +415,7 @@ function cardFor(story: Story): string {
 }
 
 /** Plays one story: the shopper's cart and checkout (or a phone order), then the back office's actions. */
-async function tell(tx: Tx, t: Teller, story: Story): Promise<void> {
+async function tell(tx: Tx, t: Teller, story: Story): Promise<string> {
   const { shop, backOffice } = t;
   const inUk = story.ukWho !== undefined && t.markets.uk !== undefined;
   const market = (inUk ? t.markets.uk : t.markets.eu)!;
@@ -424,13 +428,13 @@ async function tell(tx: Tx, t: Teller, story: Story): Promise<void> {
 
   if (story.ends === 'pending') {
     // A phone order awaiting a bank transfer: placed by the back office, not paid yet.
-    await orderService.create(tx, backOffice, {
+    const phoned = await orderService.create(tx, backOffice, {
       currency: market.currency,
       items,
       email: who.email,
       metadata: { channel: 'phone', payment: 'bank transfer' },
     });
-    return;
+    return phoned.id;
   }
 
   const cart = await cartService.create(tx, shop, { regionId: market.regionId, email: who.email });
@@ -444,10 +448,10 @@ async function tell(tx: Tx, t: Teller, story: Story): Promise<void> {
     payment: { card: { number: cardFor(story), ...CARD } },
   });
   if (story.authenticated) order = await checkoutService.confirm(tx, shop, cart.id, cart.token, {});
-  if (story.ends === 'paid') return;
+  if (story.ends === 'paid') return order.id;
   if (story.ends === 'canceled') {
     await orderMoneyService.cancel(tx, backOffice, order.id, { note: 'The customer asked to cancel' });
-    return;
+    return order.id;
   }
 
   // Fulfilment, then the custom steps an order passes before it ships: a `fulfilling` order
@@ -470,7 +474,7 @@ async function tell(tx: Tx, t: Teller, story: Story): Promise<void> {
     // Without custom steps: one vendor's parcel has left, the others are still being packed.
     await ship(0);
   }
-  if (['fulfilling', 'quality_check', 'shipped'].includes(story.ends)) return;
+  if (['fulfilling', 'quality_check', 'shipped'].includes(story.ends)) return order.id;
   order = await orderService.deliver(tx, backOffice, order.id, {});
 
   if (story.ends === 'partially_refunded') {
@@ -488,4 +492,73 @@ async function tell(tx: Tx, t: Teller, story: Story): Promise<void> {
     await orderService.requestReturn(tx, backOffice, order.id, { note: 'Too short' });
     await orderService.receiveReturn(tx, backOffice, order.id, { note: 'Back on the shelf' });
   }
+  return order.id;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Minutes between an event of a demo order and the one before it, by the event's type: what a
+ * shop's day looks like (paid at once, packed within hours, delivered a day or two later). An
+ * event of the same type as the one before it (a second vendor's parcel) follows within minutes.
+ */
+const MINUTES_BEFORE: Readonly<Record<string, number>> = {
+  'order.paid': 2,
+  'order.canceled': 45,
+  'fulfillment.created': 180,
+  'order.workflow_step': 95,
+  'fulfillment.shipped': 150,
+  'fulfillment.delivered': 1560,
+  'order.refunded': 540,
+  'order.return_requested': 1440,
+  'order.returned': 2880,
+};
+
+/**
+ * Moves a seeded order into the past: placed at `placedAt`, each timeline event after the one
+ * before it by {@link MINUTES_BEFORE} (events of one moment — an order shipped with its last
+ * parcel — stay together), and its payments, refunds and fulfilments at the times of their own
+ * events. The seed runs in one transaction, in which every timestamp would be the same moment.
+ */
+async function backdateOrder(tx: Tx, orderId: string, placedAt: Date): Promise<void> {
+  const gaps = sql.join(
+    Object.entries(MINUTES_BEFORE).map(([type, minutes]) => sql`when ${type} then ${minutes}::int`),
+    sql` `,
+  );
+  const at = placedAt.toISOString();
+  await tx.execute(sql`
+    with timeline as (
+      select id, seq, type, lag(type) over (order by seq) as before from order_events where order_id = ${orderId}
+    ), timed as (
+      select id, ${at}::timestamptz + make_interval(mins => (sum(
+        case when before is null then 0
+             when before = type then 3
+             when type like 'order.%' and before like 'fulfillment.%' and type <> 'order.refunded' then 0
+             else coalesce(case type ${gaps} end, 30) end
+      ) over (order by seq))::int) as at
+      from timeline
+    )
+    update order_events e set created_at = timed.at from timed where e.id = timed.id`);
+  const first = (objectId: SQL, type?: string) =>
+    sql`(select min(created_at) from order_events where order_id = ${orderId} and object_id = ${objectId}${type ? sql` and type = ${type}` : sql``})`;
+  const last = (objectId: SQL) =>
+    sql`(select max(created_at) from order_events where order_id = ${orderId} and object_id = ${objectId})`;
+  await tx.execute(sql`
+    update orders set created_at = ${at}::timestamptz,
+      updated_at = (select max(created_at) from order_events where order_id = ${orderId})
+    where id = ${orderId}`);
+  await tx.execute(sql`
+    update payments p set created_at = coalesce(${first(sql`p.id`)}, ${at}::timestamptz),
+      updated_at = coalesce(${last(sql`p.id`)}, ${at}::timestamptz)
+    where order_id = ${orderId}`);
+  await tx.execute(sql`
+    update refunds r set created_at = coalesce(${first(sql`r.id`)}, r.created_at),
+      updated_at = coalesce(${last(sql`r.id`)}, r.updated_at)
+    where order_id = ${orderId}`);
+  await tx.execute(sql`
+    update fulfillments f set created_at = coalesce(${first(sql`f.id`)}, f.created_at),
+      updated_at = coalesce(${last(sql`f.id`)}, f.updated_at),
+      shipped_at = case when shipped_at is null then null else ${first(sql`f.id`, 'fulfillment.shipped')} end,
+      delivered_at = case when delivered_at is null then null else ${first(sql`f.id`, 'fulfillment.delivered')} end
+    where order_id = ${orderId}`);
 }

@@ -160,6 +160,38 @@ describe.each(DATABASES)('seedDemo (%s)', (kind) => {
     }
   });
 
+  it('spreads the orders over the past two weeks, each timeline in order at a shop’s pace', async () => {
+    const now = Date.now();
+    for (const tenant of creds.tenants) {
+      const orders = await ordersOf(tenant.secretKey);
+      const placed = orders.map((o) => Date.parse(o.createdAt)).sort((a, b) => a - b);
+      expect(now - placed[0]!, `${tenant.slug}: the oldest order is days old`).toBeGreaterThan(
+        7 * 86_400_000,
+      );
+      expect(placed.at(-1)!, `${tenant.slug}: no order is in the future`).toBeLessThan(now);
+      expect(new Set(placed.map((t) => new Date(t).toDateString())).size).toBeGreaterThan(5);
+      for (const o of orders) {
+        const times = o.timeline.map((e) => Date.parse(e.createdAt));
+        expect(times, `order #${o.number}: its timeline in order`).toEqual([...times].sort((a, b) => a - b));
+        expect(times[0]).toBe(Date.parse(o.createdAt));
+        expect(Math.max(...times)).toBeLessThan(now);
+        for (const f of o.fulfillments) {
+          const shipped = o.timeline.find(
+            (e) => e.type === 'fulfillment.shipped' && e.message.includes(f.trackingNumber ?? '—'),
+          );
+          if (f.shippedAt && shipped) expect(f.shippedAt).toBe(shipped.createdAt);
+          if (f.deliveredAt && f.shippedAt)
+            expect(Date.parse(f.deliveredAt)).toBeGreaterThan(Date.parse(f.shippedAt));
+        }
+        const delivered = o.timeline.find((e) => e.type === 'order.delivered');
+        if (delivered) {
+          // Delivered a day or more after it was placed, not in the same minute.
+          expect(Date.parse(delivered.createdAt) - Date.parse(o.createdAt)).toBeGreaterThan(86_400_000);
+        }
+      }
+    }
+  });
+
   it('splits multi-vendor orders per vendor, and fulfils Starter orders whole', async () => {
     const starter = await ordersOf(tenantOf('starter').secretKey);
     for (const o of starter) {
