@@ -192,6 +192,57 @@ describe.each(DATABASES)('checkout on %s', (kind) => {
     expect((await checkout(fresh, card(TEST_CARDS.succeeds))).status).toBe(201);
   });
 
+  it('gives a discount code its use back when the payment is declined or the checkout abandoned', async () => {
+    const itemId = await product(4000);
+    await stock(itemId, 5);
+    const made = await t.request('POST', '/v1/commerce/discount-codes', {
+      token: sk,
+      body: { code: 'ONCEONLY', type: 'percentage', percentOff: 10, usageLimit: 1, usageLimitPerCustomer: 1 },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const used = async () =>
+      (await t.request('GET', `/v1/commerce/discount-codes/${made.body.id}`, { token: sk })).body.usedCount;
+    const withCode = async () => {
+      const cart = await cartWith(itemId, 1);
+      const applied = await t.request('POST', `${CARTS}/${cart.id}/discount`, {
+        token: pk,
+        body: { code: 'ONCEONLY' },
+        headers: { [CART_TOKEN]: cart.token },
+      });
+      expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+      return cart;
+    };
+
+    // Declined: the redemption is undone with the order, so the code (limit 1) is free again.
+    const declinedCart = await withCode();
+    expect((await checkout(declinedCart, card(TEST_CARDS.declines))).status).toBe(402);
+    expect(await used()).toBe(0);
+
+    // Abandoned at the extra step: once expired, the code's use comes back too.
+    const held = await checkout(declinedCart, card(TEST_CARDS.requiresAction));
+    expect(held.body.paymentStatus).toBe('requires_action');
+    expect(await used()).toBe(1);
+    await t.server.context.db.execute(
+      sql`update orders set updated_at = now() - interval '31 minutes' where id = ${held.body.id}`,
+    );
+    await abandonedCheckoutExpiry.run(t.server.context);
+    expect(await used()).toBe(0);
+
+    // Paid: the one use is taken for good, and the same shopper cannot use it again.
+    const paid = await checkout(declinedCart, card(TEST_CARDS.succeeds));
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    expect(paid.body.discountTotal.amount).toBe(400);
+    expect(await used()).toBe(1);
+    const late = await cartWith(itemId, 1);
+    const refused = await t.request('POST', `${CARTS}/${late.id}/discount`, {
+      token: pk,
+      body: { code: 'ONCEONLY' },
+      headers: { [CART_TOKEN]: late.token },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'discount_not_applicable', reason: 'usage_limit' });
+  });
+
   it('refuses what the stock cannot cover with 409 out_of_stock, and carts a caller may not open with 404', async () => {
     const itemId = await product();
     await stock(itemId, 1);
