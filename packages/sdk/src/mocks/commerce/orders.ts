@@ -32,6 +32,7 @@ import { findById, now, paginate } from '../collection';
 import { FIXTURE_EPOCH, fixtureId, HOUR, iso, type MockDb } from '../db';
 import { type Caller, type MockContext, mockResource } from '../pipeline';
 import { recordMockEvent } from '../realtime/events';
+import { requireMockFeature } from '../rules';
 import { openMockCart, reprice } from './carts';
 import { reserveMockStock, restockMock, settleMockReservation } from './inventory';
 
@@ -823,7 +824,66 @@ function succeed(db: MockDb, order: MockOrder, payment: Payment): void {
 const liveOrderOf = (db: MockDb, cartId: string) =>
   db.orders.find((o) => o.cartId === cartId && o.status !== 'canceled');
 
-/** `/v1/commerce/carts/:id/checkout` in memory, with the built-in test provider's card outcomes. */
+/** What a mock charge comes to: the outcome a provider would answer, and the card it names. */
+type MockChargeOutcome =
+  | { status: 'succeeded' | 'requires_action'; card: { brand: string; last4: string } | null }
+  | { status: 'declined'; card: { brand: string; last4: string } | null; code: string; message: string };
+
+/** The built-in test provider: its card numbers decide (see `TEST_CARDS`). */
+function testOutcome(number: string | undefined): MockChargeOutcome {
+  if (number) return testCardOutcome(number);
+  return {
+    status: 'declined',
+    card: null,
+    code: 'invalid_payment_method',
+    message: 'The test provider takes a card.',
+  };
+}
+
+/**
+ * Stripe's test payment methods (`pm_card_visa`…, as Stripe.js makes in test mode), answered as
+ * the server's Stripe provider answers Stripe: paid, 3-D Secure first, or declined.
+ */
+const STRIPE_TEST_METHODS: Readonly<Record<string, MockChargeOutcome>> = {
+  pm_card_visa: { status: 'succeeded', card: { brand: 'visa', last4: '4242' } },
+  pm_card_mastercard: { status: 'succeeded', card: { brand: 'mastercard', last4: '4444' } },
+  pm_card_amex: { status: 'succeeded', card: { brand: 'amex', last4: '8431' } },
+  pm_card_authenticationRequired: { status: 'requires_action', card: { brand: 'visa', last4: '3184' } },
+  pm_card_chargeDeclined: {
+    status: 'declined',
+    card: { brand: 'visa', last4: '0002' },
+    code: 'generic_decline',
+    message: 'Your card was declined.',
+  },
+  pm_card_chargeDeclinedInsufficientFunds: {
+    status: 'declined',
+    card: { brand: 'visa', last4: '9995' },
+    code: 'insufficient_funds',
+    message: 'Your card has insufficient funds.',
+  },
+};
+
+/** Stripe in the mocks: a payment method token from {@link STRIPE_TEST_METHODS}, never a card number. */
+function stripeOutcome(token: string | undefined): MockChargeOutcome {
+  if (!token) {
+    return {
+      status: 'declined',
+      card: null,
+      code: 'invalid_payment_method',
+      message: 'Stripe takes a payment method collected by Stripe.js (pm_…), never a card number.',
+    };
+  }
+  return (
+    STRIPE_TEST_METHODS[token] ?? {
+      status: 'declined',
+      card: null,
+      code: 'invalid_payment_method',
+      message: `No such PaymentMethod: '${token}' (the mocks know ${Object.keys(STRIPE_TEST_METHODS).join(', ')}).`,
+    }
+  );
+}
+
+/** `/v1/commerce/carts/:id/checkout` in memory, with the built-in test provider's cards and Stripe's test payment methods. */
 export const checkoutMocks = mockResource(checkoutOperations, {
   complete(ctx) {
     const { db } = ctx;
@@ -834,7 +894,17 @@ export const checkoutMocks = mockResource(checkoutOperations, {
       throw new ProblemError(409, 'invalid_state', `Cart '${cart.id}' is completed: it changes no more.`);
     if (cart.lines.length === 0) throw new ProblemError(409, 'invalid_state', `Cart '${cart.id}' is empty.`);
     const provider = ctx.body.payment.provider ?? 'test';
-    if (provider !== 'test') {
+    if (provider === 'stripe') {
+      // As the server: Stripe comes with the payment-gateway add-on, once its keys are set.
+      requireMockFeature(db, 'commerce.paymentGateway');
+      if (!db.stripe) {
+        throw new ProblemError(
+          409,
+          'payment_provider_not_configured',
+          'Stripe is not set up for this store: its owner must add the Stripe secret key and webhook secret.',
+        );
+      }
+    } else if (provider !== 'test') {
       throw new ProblemError(
         400,
         'validation_failed',
@@ -912,15 +982,10 @@ export const checkoutMocks = mockResource(checkoutOperations, {
     };
     db.orders.push(order);
     record(db, order, 'order.created', `Order #${order.number} placed`);
-    const number = ctx.body.payment.card?.number;
-    const outcome = number
-      ? testCardOutcome(number)
-      : ({
-          status: 'declined',
-          card: null,
-          code: 'invalid_payment_method',
-          message: 'The test provider takes a card.',
-        } as const);
+    const outcome: MockChargeOutcome =
+      provider === 'stripe'
+        ? stripeOutcome(ctx.body.payment.token)
+        : testOutcome(ctx.body.payment.card?.number);
     const payment: Payment = {
       id: newId('pay'),
       object: 'payment',
@@ -937,13 +1002,19 @@ export const checkoutMocks = mockResource(checkoutOperations, {
       createdAt: at,
       updatedAt: at,
     };
-    payment.providerReference = `test_${payment.id}`;
+    payment.providerReference =
+      provider === 'stripe' ? `pi_mock_${payment.id.slice(4)}` : `test_${payment.id}`;
     order.payments.push(payment);
     if (outcome.status === 'declined') decline(db, order, payment, outcome.code, outcome.message);
     if (outcome.status === 'requires_action') {
       Object.assign(payment, {
         status: 'requires_action',
-        nextAction: { type: 'authenticate', url: null, clientSecret: null },
+        // Stripe.js confirms with the PaymentIntent's client secret; the test provider needs none.
+        nextAction: {
+          type: 'authenticate',
+          url: null,
+          clientSecret: provider === 'stripe' ? `${payment.providerReference}_secret_mock` : null,
+        },
       });
       order.paymentStatus = 'requires_action';
       record(
