@@ -817,4 +817,12 @@ alter table users add constraint users_vendor_owner_check check (vendor_id is nu
 create index users_tenant_vendor_idx on users (tenant_id, vendor_id);
 `,
   },
+  {
+    id: '0024_stale_carts',
+    // Open carts by their last change: the stale-cart cleanup finds the abandoned ones without
+    // reading every cart (completed carts stay, with their orders).
+    sql: `
+create index carts_open_updated_idx on carts (updated_at) where status = 'open';
+`,
+  },
 ];

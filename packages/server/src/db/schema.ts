@@ -750,6 +750,7 @@ export const carts = pgTable(
   (t) => [
     index('carts_tenant_status_idx').on(t.tenantId, t.status, t.id),
     index('carts_tenant_customer_idx').on(t.tenantId, t.customerId, t.id),
+    index('carts_open_updated_idx').on(t.updatedAt).where(sql`status = 'open'`),
     check('carts_status_check', sql`status in ('open', 'completed')`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTenant,
@@ -8,7 +9,7 @@ import {
   type TestServer,
 } from '../../../../test/harness';
 import type { TenantPrincipal } from '../../../auth/principal';
-import { lockCartForCheckout, markCartCompleted } from './service';
+import { lockCartForCheckout, markCartCompleted, STALE_CART_DAYS, staleCartCleanup } from './service';
 
 const CARTS = '/v1/commerce/carts';
 const TOKEN = 'agentstack-cart-token';
@@ -287,6 +288,53 @@ describe.each(DATABASES)('carts on %s', (kind) => {
     await expect(
       t.server.context.db.transaction((tx) => markCartCompleted(tx, tenantId, cart.id, 'ord_1111111111')),
     ).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+
+  it('deletes carts abandoned for 30 days, never one that was checked out, changed lately or completed', async () => {
+    const shirt = await product();
+    const stocked = await t.request('POST', '/v1/commerce/inventory-levels/adjust', {
+      token: sk,
+      body: { itemId: shirt.id, delta: 5, reason: 'receipt' },
+    });
+    expect(stocked.status, JSON.stringify(stocked.body)).toBe(200);
+    const [stale, recent, checkedOut, completed] = [
+      await newCart(),
+      await newCart(),
+      await newCart(),
+      await newCart(),
+    ];
+    for (const cart of [stale, recent, checkedOut]) {
+      const added = await call('POST', `${CARTS}/${cart.id}/lines`, cart.token, {
+        itemId: shirt.id,
+        quantity: 1,
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+    }
+    // A checkout that was declined leaves its order behind (canceled), and the cart open.
+    const declined = await call('POST', `${CARTS}/${checkedOut.id}/checkout`, checkedOut.token, {
+      payment: { card: { number: '4000000000000002', expMonth: 12, expYear: 2030, cvc: '123' } },
+    });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(402);
+    await t.server.context.db.execute(
+      sql`update carts set status = 'completed', completed_at = now() where id = ${completed.id}`,
+    );
+    const age = (days: number, ids: string[]) =>
+      t.server.context.db.execute(
+        sql`update carts set updated_at = now() - make_interval(days => ${days}::int) where id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
+    await age(STALE_CART_DAYS + 1, [stale.id, checkedOut.id, completed.id]);
+    await age(STALE_CART_DAYS - 1, [recent.id]);
+
+    expect(await staleCartCleanup.run(t.server.context)).toBe(false);
+    const status = async (cart: { id: string; token: string }) =>
+      (await call('GET', `${CARTS}/${cart.id}`, cart.token)).status;
+    expect(await status(stale)).toBe(404);
+    expect(await status(recent)).toBe(200);
+    expect(await status(checkedOut)).toBe(200);
+    expect(await status(completed)).toBe(200);
   });
 
   it('locks and reprices a cart for checkout from the catalogue as it is now, and checks the token', async () => {

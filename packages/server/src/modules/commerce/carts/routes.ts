@@ -1,8 +1,11 @@
 import { CART_TOKEN_HEADER, cartOperations as carts } from '@agentstack/sdk/contract';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../context';
+import { registerBackgroundTask } from '../../../events/dispatcher';
 import type { ApiRouter } from '../../../http/route';
-import { cartService } from './service';
+import { cartService, staleCartCleanup } from './service';
+
+registerBackgroundTask(staleCartCleanup);
 
 /** The cart token a request carries (`AgentStack-Cart-Token`), if any. */
 export function cartTokenOf(c: Context<AppEnv>): string | undefined {

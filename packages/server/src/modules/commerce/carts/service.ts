@@ -35,6 +35,7 @@ import { hashSecret } from '../../../auth/credentials';
 import type { Principal, TenantPrincipal } from '../../../auth/principal';
 import type { Db, Executor } from '../../../db/client';
 import { carts } from '../../../db/schema';
+import type { BackgroundTask } from '../../../events/dispatcher';
 import { ApiError, notFound } from '../../../http/errors';
 import { customerUses, discountCodeByText, regionShippingOptions, toDiscountCode } from '../pricing/store';
 import { customerKeyOf, redeemDiscount } from './redemption';
@@ -44,6 +45,7 @@ import {
   type CartRow,
   cartForChange,
   cartStore,
+  deleteStaleCarts,
   discountCodeById,
   insertCart,
   regionById,
@@ -675,3 +677,22 @@ export async function redeemCartDiscount(
     customerKey: customerKeyOf(snapshot),
   });
 }
+
+/** Days an open cart may go unchanged before {@link staleCartCleanup} deletes it. */
+export const STALE_CART_DAYS = 30;
+
+/** How many stale carts one run of {@link staleCartCleanup} deletes. */
+const STALE_CART_BATCH = 500;
+
+/**
+ * Deletes abandoned carts: open, unchanged for {@link STALE_CART_DAYS} days, never checked out.
+ * A storefront makes a cart per visit; without this they pile up for ever. A batch per run, again
+ * at once while batches come back full; hourly otherwise.
+ */
+export const staleCartCleanup: BackgroundTask = {
+  name: 'commerce.carts.stale-cleanup',
+  intervalMs: 60 * 60_000,
+  async run(app) {
+    return (await deleteStaleCarts(app.db, STALE_CART_DAYS, STALE_CART_BATCH)) === STALE_CART_BATCH;
+  },
+};

@@ -12,6 +12,7 @@ import {
   shippingOptions,
 } from '../../../db/schema';
 import { defineStore } from '../../../db/store';
+import { rowsOf } from '../../../events/outbox';
 
 /** A row of `carts`. */
 export type CartRow = typeof carts.$inferSelect;
@@ -236,4 +237,25 @@ export async function writeCartIf(
   for (const key of CHANGEABLE) values[key] = patch[key] === undefined ? row[key] : patch[key];
   const [written] = await query.execute(values);
   return written;
+}
+
+/**
+ * Deletes up to `limit` open carts nobody changed for `days` days — abandoned: no order was ever
+ * placed from them (not even a declined one) and no checkout holds their discount — claimed with
+ * `SKIP LOCKED` so instances share the work and a cart being changed right now is left alone.
+ * Resolves with how many went.
+ */
+export async function deleteStaleCarts(db: Executor, days: number, limit: number): Promise<number> {
+  const gone = await db.execute(sql`
+    delete from carts where id in (
+      select c.id from carts c
+      where c.status = 'open' and c.updated_at < now() - make_interval(days => ${days}::int)
+        and not exists (select 1 from orders o where o.tenant_id = c.tenant_id and o.cart_id = c.id)
+        and not exists (select 1 from discount_redemptions r where r.tenant_id = c.tenant_id and r.cart_id = c.id)
+      order by c.updated_at
+      limit ${limit}::int
+      for update skip locked
+    )
+    returning id`);
+  return rowsOf(gone).length;
 }
