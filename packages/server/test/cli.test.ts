@@ -325,4 +325,6 @@ describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
     expect((await cli.exited).code).toBe(0);
     await dropFresh?.();
   });
-});
+  // Each of these starts whole server processes that migrate and seed the demo shops (seconds of
+  // CPU each): on a machine busy with other suites one test can take minutes.
+}, 300_000);
