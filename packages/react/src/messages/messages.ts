@@ -2,6 +2,7 @@ import { createProductFormMessages } from '../components/commerce/CreateProductF
 import { inventoryBoardMessages } from '../components/commerce/InventoryBoard/messages';
 import { orderDetailMessages } from '../components/commerce/OrderDetail/messages';
 import { orderWorkflowBoardMessages } from '../components/commerce/OrderWorkflowBoard/messages';
+import { orderActionMessages } from '../components/commerce/orderActions/messages';
 import { pricingSettingsMessages } from '../components/commerce/PricingSettings/messages';
 import { productEditorMessages } from '../components/commerce/ProductEditor/messages';
 import { productTableMessages } from '../components/commerce/ProductTable/messages';
@@ -53,6 +54,7 @@ export const defaultMessages = /* @__PURE__ */ (() => ({
   ...createProductFormMessages,
   ...productEditorMessages,
   ...inventoryBoardMessages,
+  ...orderActionMessages,
   ...orderDetailMessages,
   ...orderWorkflowBoardMessages,
   ...pricingSettingsMessages,

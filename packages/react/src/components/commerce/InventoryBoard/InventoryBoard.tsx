@@ -12,7 +12,9 @@ import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { Field } from '../../shared/Field/Field';
 import { FormActions } from '../../shared/FormActions/FormActions';
+import { NoteField } from '../../shared/NoteField/NoteField';
 import { ResourceTable } from '../../shared/ResourceTable/ResourceTable';
+import { SelectField } from '../../shared/SelectField/SelectField';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
 import { inventoryBoardMessages } from './messages';
 
@@ -285,33 +287,15 @@ function AdjustForm({ level, itemName, onCancel, onDone }: AdjustFormProps) {
           />
         )}
       </Field>
-      <Field id={`${id}-reason`} label={t('inventory.reason')}>
-        {(control) => (
-          <select
-            {...control}
-            className="as-select"
-            value={reason}
-            onChange={(e) => setReason(e.target.value as MovementReason)}
-          >
-            {REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`inventory.reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-note`} label={t('inventory.note')}>
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
+      <SelectField
+        id={`${id}-reason`}
+        label={t('inventory.reason')}
+        options={REASONS}
+        labelOf={(r) => t(`inventory.reason.${r}`)}
+        value={reason}
+        onChange={setReason}
+      />
+      <NoteField id={`${id}-note`} label={t('inventory.note')} value={note} onChange={setNote} />
       <FormActions
         pending={adjust.isPending}
         submitLabel={t('inventory.save')}

@@ -165,20 +165,32 @@ describe('OrderDetail', () => {
     expect(screen.queryByText(`Step: ${step.name}`)).toBeNull();
   });
 
-  it('shows 409 refund_exceeds_captured on the amount', async () => {
-    const { order, user } = setup('growth', (o) => o.status === 'paid');
+  it('shows on the amount a refund above what is left: ours at once, the server’s 409 refund_exceeds_captured', async () => {
+    const { api, order, user } = setup('growth', (o) => o.status === 'paid');
     await screen.findByRole('heading', { level: 2, name: `Order #${order.number}` });
+    const fmt = (minor: number) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: order.currency }).format(minor / 100);
     await user.click(screen.getByRole('button', { name: 'Refund…' }));
     const dialog = screen.getByRole('dialog');
     const amount = within(dialog).getByLabelText(`Amount (${order.currency})`);
     await user.clear(amount);
     await user.type(amount, '999999.00');
     await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
-    const left = new Intl.NumberFormat('en-US', { style: 'currency', currency: order.currency }).format(
-      order.total.amount / 100,
-    );
-    await within(dialog).findByText(`Only ${left} is left to refund.`);
+    await within(dialog).findByText(`Only ${fmt(order.total.amount)} is left to refund.`);
     expect(amount.getAttribute('aria-invalid')).toBe('true');
+
+    // Someone else refunds all but 5.00 meanwhile: the page still thinks the whole total is left.
+    const payment = api.db.orders
+      .find((o) => o.id === order.id)!
+      .payments.find((p) => p.status === 'succeeded')!;
+    payment.refunded = { amount: payment.captured.amount - 500, currency: order.currency };
+    await user.clear(amount);
+    await user.type(amount, '10.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
+    // The server's word on what is left wins.
+    await within(dialog).findByText(`Only ${fmt(500)} is left to refund.`);
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('region', { name: 'Refunds' })).toBeNull();
   });
 
@@ -211,7 +223,7 @@ describe('OrderDetail', () => {
     dialog = screen.getByRole('dialog', { name: `Ship order #${order.number}` });
     await user.type(within(dialog).getByLabelText('Carrier (optional)'), 'UPS');
     await user.type(within(dialog).getByLabelText('Tracking number (optional)'), '1Z999AA10123456784');
-    await user.click(within(dialog).getByRole('button', { name: 'Ship' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Ship order' }));
     await waitFor(() => expect(screen.getAllByText('UPS · 1Z999AA10123456784')).toHaveLength(2));
     expect(actionButtons()).toEqual(['Mark delivered', 'Request return', 'Refund…']);
     expect(screen.getByRole('status').textContent).toMatch(/Shipped, payment Paid/);

@@ -1,12 +1,4 @@
-import type {
-  AgentStackError,
-  Fulfillment,
-  Money,
-  Order,
-  OrderAction,
-  OrderItem,
-  OrderRefund,
-} from '@agentstack/sdk';
+import type { AgentStackError, Fulfillment, Money, Order, OrderAction, OrderItem } from '@agentstack/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { orderQueries } from '../../../hooks/commerce/orderKeys';
@@ -20,15 +12,18 @@ import { useVendors } from '../../../hooks/commerce/useVendors';
 import { useEntitlement } from '../../../hooks/platform/useEntitlement';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import { useAgentStackClient, useMessages } from '../../../provider/context';
-import { cardBrandName, cx, formatMoney, moneyInputValue, parseMoneyInput } from '../../../utils/format';
-import { problemOf } from '../../../utils/problem';
+import { cardBrandName, cx, formatMoney } from '../../../utils/format';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
-import { Dialog } from '../../shared/Dialog/Dialog';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
-import { Field } from '../../shared/Field/Field';
-import { FormActions } from '../../shared/FormActions/FormActions';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { orderActionMessages } from '../orderActions/messages';
+import {
+  asksFirst,
+  OrderActionDialog,
+  type OrderDialogAction,
+  refundableOf,
+} from '../orderActions/OrderActionDialog';
 import { orderDetailMessages } from './messages';
 
 /** Props of {@link OrderDetail}: give `orderId` (fetched) or `order` (already at hand). */
@@ -48,10 +43,6 @@ export interface OrderDetailProps {
    */
   live?: boolean;
 }
-
-type DialogName = 'ship' | 'cancel' | 'refund';
-const REFUND_REASONS = ['requested_by_customer', 'returned', 'damaged', 'fraudulent', 'other'] as const;
-type RefundReason = (typeof REFUND_REASONS)[number];
 
 interface ItemGroup {
   key: string;
@@ -92,14 +83,6 @@ function groupsOf(order: Order, split: boolean): ItemGroup[] {
   return [...groups, ...rest.values()];
 }
 
-/** What is left to refund: captured less refunded, over the succeeded payments. */
-function refundableOf(order: Order): number {
-  return order.payments
-    .filter((p) => p.status === 'succeeded')
-    .reduce((n, p) => n + Math.max(0, p.captured.amount - p.refunded.amount), 0);
-}
-
-/** Minor units as the decimal a person types: 1250 EUR → "12.50". */
 /**
  * One order for the staff: number, status, payment status, date, customer and totals; its lines
  * grouped by vendor with each group's fulfilment (carrier and tracking once shipped); payments
@@ -168,7 +151,7 @@ function OrderView({
   onRefetch: () => void;
   onUpdated?: (order: Order) => void;
 }) {
-  const { t, locale, messages } = useMessages(orderDetailMessages);
+  const { t, locale, messages } = useMessages(orderDetailMessages, orderActionMessages);
   const id = useId();
   const multiVendor = useEntitlement({ feature: 'commerce.multiVendor' }).status === 'granted';
   const hasVendors = order.items.some((i) => i.vendorId !== null);
@@ -178,7 +161,7 @@ function OrderView({
   const steps = workflow.data?.steps ?? [];
   const action = useOrderAction();
   const realtime = useRealtime(['orders'], { enabled: live });
-  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [dialog, setDialog] = useState<OrderDialogAction | null>(null);
   const [notice, setNotice] = useState('');
   const [stale, setStale] = useState(false);
 
@@ -233,17 +216,15 @@ function OrderView({
       },
     });
   };
-  const open = (which: DialogName) => {
-    action.reset();
-    setDialog(which);
-  };
   const close = () => {
     action.reset();
     setDialog(null);
   };
   const onAction = (name: OrderAction) => {
-    if (name === 'ship' || name === 'cancel' || name === 'refund') open(name);
-    else run(name);
+    if (asksFirst(name)) {
+      action.reset();
+      setDialog(name);
+    } else run(name);
   };
   const busy = action.isPending;
 
@@ -329,9 +310,7 @@ function OrderView({
                         ? 'as-button--secondary'
                         : 'as-button--primary',
                 )}
-                aria-haspopup={
-                  name === 'ship' || name === 'cancel' || name === 'refund' ? 'dialog' : undefined
-                }
+                aria-haspopup={asksFirst(name) ? 'dialog' : undefined}
                 disabled={busy}
                 onClick={() => onAction(name)}
               >
@@ -455,7 +434,7 @@ function OrderView({
                 {[...order.refunds].reverse().map((r) => (
                   <tr key={r.id}>
                     <td className="as-num">{money(r.amount)}</td>
-                    <td>{r.reason ? label(`orderDetail.reason.${r.reason}`, r.reason) : '—'}</td>
+                    <td>{r.reason ? label(`orderActions.refund.reason.${r.reason}`, r.reason) : '—'}</td>
                     <td>{t(`orderDetail.paymentStatus.${r.status}`)}</td>
                     <td className="as-col--optional">
                       <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
@@ -490,32 +469,14 @@ function OrderView({
         </ol>
       </section>
 
-      {dialog === 'ship' ? (
-        <ShipDialog
+      {dialog ? (
+        <OrderActionDialog
           order={order}
+          action={dialog}
           pending={busy}
           error={action.error}
           onClose={close}
-          onSubmit={(b) => run('ship', b)}
-        />
-      ) : null}
-      {dialog === 'cancel' ? (
-        <CancelDialog
-          order={order}
-          pending={busy}
-          error={action.error}
-          onClose={close}
-          onSubmit={(b) => run('cancel', b)}
-        />
-      ) : null}
-      {dialog === 'refund' ? (
-        <RefundDialog
-          order={order}
-          refundable={refundable}
-          pending={busy}
-          error={action.error}
-          onClose={close}
-          onSubmit={(b) => run('refund', b)}
+          onSubmit={(v) => run(v.action, v.body)}
         />
       ) : null}
     </article>
@@ -616,207 +577,5 @@ function ItemGroupView({
         </table>
       </div>
     </div>
-  );
-}
-
-interface DialogProps<B> {
-  order: Order;
-  pending: boolean;
-  error: AgentStackError | null;
-  onClose: () => void;
-  onSubmit: (body: B) => void;
-}
-
-function ShipDialog({
-  order,
-  pending,
-  error,
-  onClose,
-  onSubmit,
-}: DialogProps<{ carrier?: string; trackingNumber?: string }>) {
-  const { t } = useMessages(orderDetailMessages);
-  const id = useId();
-  const [carrier, setCarrier] = useState('');
-  const [tracking, setTracking] = useState('');
-  return (
-    <Dialog
-      title={t('orderDetail.ship.title', { number: order.number })}
-      description={t('orderDetail.ship.body')}
-      onClose={onClose}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit({
-          ...(carrier.trim() ? { carrier: carrier.trim() } : {}),
-          ...(tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
-        });
-      }}
-    >
-      <Field id={`${id}-carrier`} label={t('orderDetail.ship.carrier')}>
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            maxLength={100}
-            autoFocus
-            value={carrier}
-            onChange={(e) => setCarrier(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-tracking`} label={t('orderDetail.ship.tracking')}>
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            maxLength={200}
-            value={tracking}
-            onChange={(e) => setTracking(e.target.value)}
-          />
-        )}
-      </Field>
-      {error ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
-      <FormActions
-        pending={pending}
-        submitLabel={t('orderDetail.ship.submit')}
-        pendingLabel={t('orderDetail.working')}
-        onCancel={onClose}
-      />
-    </Dialog>
-  );
-}
-
-function CancelDialog({ order, pending, error, onClose, onSubmit }: DialogProps<{ note?: string }>) {
-  const { t } = useMessages(orderDetailMessages);
-  const id = useId();
-  const [note, setNote] = useState('');
-  return (
-    <Dialog
-      title={t('orderDetail.cancel.title', { number: order.number })}
-      description={t('orderDetail.cancel.body')}
-      onClose={onClose}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit(note.trim() ? { note: note.trim() } : {});
-      }}
-    >
-      <Field id={`${id}-note`} label={t('orderDetail.cancel.note')}>
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      {error ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
-      <div className="as-form__actions">
-        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus as the dialog opens. */}
-        <button type="button" className="as-button as-button--secondary" autoFocus onClick={onClose}>
-          {t('orderDetail.cancel.keep')}
-        </button>
-        <button
-          type="submit"
-          className="as-button as-button--danger"
-          disabled={pending || undefined}
-          aria-busy={pending || undefined}
-        >
-          {pending ? t('orderDetail.working') : t('orderDetail.cancel.submit')}
-        </button>
-      </div>
-    </Dialog>
-  );
-}
-
-function RefundDialog({
-  order,
-  refundable,
-  pending,
-  error,
-  onClose,
-  onSubmit,
-}: DialogProps<OrderRefund> & { refundable: number }) {
-  const { t, locale } = useMessages(orderDetailMessages);
-  const id = useId();
-  const currency = order.currency;
-  const [amount, setAmount] = useState(() => moneyInputValue({ amount: refundable, currency }));
-  const [reason, setReason] = useState<RefundReason>('requested_by_customer');
-  const [note, setNote] = useState('');
-  const [invalid, setInvalid] = useState(false);
-  // The server's word on what is left wins over ours (it may have changed since the page loaded).
-  const problem = problemOf(error);
-  const left = (problem as { refundable?: Money } | null)?.refundable ?? { amount: refundable, currency };
-  const amountError = invalid
-    ? t('orderDetail.refund.invalidAmount')
-    : problem?.code === 'refund_exceeds_captured'
-      ? t('orderDetail.refund.exceeds', { amount: formatMoney(left, locale) })
-      : null;
-  return (
-    <Dialog
-      title={t('orderDetail.refund.title', { number: order.number })}
-      onClose={onClose}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const minor = parseMoneyInput(amount, currency);
-        if (minor === null || minor <= 0) return setInvalid(true);
-        setInvalid(false);
-        onSubmit({ amount: minor, reason, ...(note.trim() ? { note: note.trim() } : {}) });
-      }}
-    >
-      <Field
-        id={`${id}-amount`}
-        label={t('orderDetail.refund.amount', { currency })}
-        hint={t('orderDetail.refund.amountHint', {
-          amount: formatMoney({ amount: refundable, currency }, locale),
-        })}
-        error={amountError}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            inputMode="decimal"
-            autoFocus
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={`${id}-reason`} label={t('orderDetail.refund.reason')}>
-        {(control) => (
-          <select
-            {...control}
-            className="as-select"
-            value={reason}
-            onChange={(e) => setReason(e.target.value as RefundReason)}
-          >
-            {REFUND_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`orderDetail.reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-note`} label={t('orderDetail.refund.note')}>
-        {(control) => (
-          <input
-            {...control}
-            className="as-input"
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      {error && !amountError ? <ErrorNotice error={error} title={t('orderDetail.actionError')} /> : null}
-      <FormActions
-        pending={pending}
-        submitLabel={t('orderDetail.refund.submit')}
-        pendingLabel={t('orderDetail.working')}
-        onCancel={onClose}
-      />
-    </Dialog>
   );
 }

@@ -98,16 +98,22 @@ describe('OrderWorkflowBoard', () => {
     const shipped = zone(root, 'section[data-status="shipped"]');
     await waitFor(() => expect(within(shipped).getByText('Order #1003')).toBeTruthy(), { timeout: 5000 });
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Order #1003: Shipped.')).toBeTruthy();
 
     // Refund part of a delivered order: it stays delivered, partly refunded.
     await menuOf(1005);
     await userEvent.click(screen.getByRole('button', { name: 'Refund…' }));
     const refund = await screen.findByRole('dialog', { name: 'Refund order #1005' });
-    const amount = within(refund).getByLabelText(/^Amount/);
+    const amount = within(refund).getByLabelText(/^Amount/) as HTMLInputElement;
+    // All that is left by default, which is the most it takes.
+    const currency = /^Amount \((\w+)\)$/.exec(within(refund).getByText(/^Amount/).textContent!)![1]!;
+    const left = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(amount.value));
+    expect(document.activeElement).toBe(amount);
     await userEvent.clear(amount);
     await userEvent.type(amount, '999999');
     await userEvent.click(within(refund).getByRole('button', { name: 'Refund' }));
-    expect(await within(refund).findByText(/^Enter an amount up to/)).toBeTruthy();
+    expect(await within(refund).findByText(`Only ${left} is left to refund.`)).toBeTruthy();
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
     await userEvent.clear(amount);
     await userEvent.type(amount, '1');
     await userEvent.click(within(refund).getByRole('button', { name: 'Refund' }));
@@ -116,6 +122,7 @@ describe('OrderWorkflowBoard', () => {
       timeout: 5000,
     });
     expect(within(delivered).getByText('Order #1005')).toBeTruthy();
+    expect(screen.getByText('Order #1005: Partly refunded.')).toBeTruthy();
   });
 
   it('shows custom steps as stages on Enterprise; a card moves only to the next one, and ships after the last', async () => {

@@ -1,7 +1,7 @@
 import type { Order, OrderAction, OrderStatus, OrderWorkflowStep } from '@agentstack/sdk';
 import { upgradeForFeature } from '@agentstack/sdk/catalog';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { orderKeys, orderQueries } from '../../../hooks/commerce/orderKeys';
 import { type OrderActionVariables, useOrderAction } from '../../../hooks/commerce/useOrders';
 import { useOrderWorkflow } from '../../../hooks/commerce/useOrderWorkflow';
@@ -10,17 +10,15 @@ import { useMe } from '../../../hooks/platform/useMe';
 import { useRealtime } from '../../../hooks/realtime/useRealtime';
 import type { Translate } from '../../../messages/messages';
 import { useAgentStackClient, useMessages } from '../../../provider/context';
-import { cx, formatMoney, formatNumber, moneyInputValue, parseMoneyInput } from '../../../utils/format';
+import { formatMoney, formatNumber } from '../../../utils/format';
 import { problemOf } from '../../../utils/problem';
 import { useScrollEdges } from '../../../utils/useScrollEdges';
 import { LiveIndicator } from '../../platform/LiveIndicator/LiveIndicator';
 import { UpgradePrompt } from '../../platform/UpgradePrompt/UpgradePrompt';
-import { ActionError } from '../../shared/ActionError/ActionError';
-import { Dialog } from '../../shared/Dialog/Dialog';
 import { EmptyState } from '../../shared/EmptyState/EmptyState';
 import { ErrorNotice } from '../../shared/ErrorNotice/ErrorNotice';
-import { Field } from '../../shared/Field/Field';
 import { StatusMessage } from '../../shared/StatusMessage/StatusMessage';
+import { asksFirst, OrderActionDialog, type OrderDialogAction } from '../orderActions/OrderActionDialog';
 import { orderWorkflowBoardMessages } from './messages';
 
 /** Props of {@link OrderWorkflowBoard}. */
@@ -47,9 +45,6 @@ const OPEN: readonly OrderStatus[] = [
 /** The closed statuses, together in one compact column. */
 const CLOSED: readonly OrderStatus[] = ['returned', 'refunded', 'canceled'];
 const STATUSES = [...OPEN, ...CLOSED];
-
-/** Actions that ask for something first (carrier and tracking, an amount, a confirmation). */
-const ASKS = new Set<OrderAction>(['ship', 'refund', 'cancel']);
 
 /** One way a card can move now: an action of the state machine, or the workflow's next step. */
 type Move =
@@ -140,17 +135,18 @@ export function OrderWorkflowBoard({
   const columns = useScrollEdges<HTMLElement>();
   const [dragging, setDragging] = useState<Order | null>(null);
   const [over, setOver] = useState<string | null>(null);
-  const [asking, setAsking] = useState<{ order: Order; action: OrderAction } | null>(null);
+  const [asking, setAsking] = useState<{ order: Order; action: OrderDialogAction } | null>(null);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<{ number: number; error: unknown; stale: boolean } | null>(null);
   const action = useOrderAction();
 
-  const run = (order: Order, variables: OrderActionVariables, done: string) => {
+  /** Takes `variables` on `order`; once it moved, announces `done` of what the server returned. */
+  const run = (order: Order, variables: OrderActionVariables, done: (moved: Order) => string) => {
     setFailure(null);
     action.mutate(variables, {
-      onSuccess: () => {
+      onSuccess: (moved) => {
         setAsking(null);
-        setNotice(done);
+        setNotice(done(moved));
       },
       onError: (error) => {
         const stale = problemOf(error)?.code === 'invalid_transition';
@@ -166,19 +162,15 @@ export function OrderWorkflowBoard({
 
   const take = (order: Order, move: Move) => {
     if (move.kind === 'step') {
-      run(
-        order,
-        { id: order.id, action: 'advance_step' },
+      run(order, { id: order.id, action: 'advance_step' }, () =>
         t('orderBoard.movedStep', { number: order.number, step: move.step.name }),
       );
-    } else if (ASKS.has(move.action)) {
+    } else if (asksFirst(move.action)) {
       setFailure(null);
       action.reset();
       setAsking({ order, action: move.action });
     } else {
-      run(
-        order,
-        { id: order.id, action: move.action } as OrderActionVariables,
+      run(order, { id: order.id, action: move.action } as OrderActionVariables, () =>
         t('orderBoard.moved', { number: order.number, status: t(`orderBoard.status.${move.to}`) }),
       );
     }
@@ -435,7 +427,7 @@ export function OrderWorkflowBoard({
         </>
       )}
       {asking ? (
-        <MoveDialog
+        <OrderActionDialog
           order={asking.order}
           action={asking.action}
           pending={action.isPending}
@@ -444,7 +436,18 @@ export function OrderWorkflowBoard({
             setAsking(null);
             action.reset();
           }}
-          onSubmit={(variables, done) => run(asking.order, variables, done)}
+          onSubmit={(variables) =>
+            run(asking.order, variables, (moved) =>
+              t('orderBoard.moved', {
+                number: moved.number,
+                // A refund of part of the payment leaves the order where it was.
+                status:
+                  variables.action === 'refund' && moved.status !== 'refunded'
+                    ? t('orderBoard.partiallyRefunded')
+                    : t(`orderBoard.status.${moved.status}`),
+              }),
+            )
+          }
         />
       ) : null}
     </section>
@@ -592,162 +595,5 @@ function OrderCard({ order, moves, busy, dragging, onOpen, onMove, onDragStart, 
         </div>
       ) : null}
     </li>
-  );
-}
-
-interface MoveDialogProps {
-  order: Order;
-  action: OrderAction;
-  pending: boolean;
-  error: unknown;
-  onClose: () => void;
-  onSubmit: (variables: OrderActionVariables, done: string) => void;
-}
-
-/** The small modal dialog of a move that needs input: ship (carrier, tracking), refund (amount), cancel (confirm). */
-function MoveDialog({ order, action, pending, error, onClose, onSubmit }: MoveDialogProps) {
-  const { t, locale } = useMessages(orderWorkflowBoardMessages);
-  const id = useId();
-  const [carrier, setCarrier] = useState('');
-  const [tracking, setTracking] = useState('');
-  const [note, setNote] = useState('');
-  const refundable = Math.max(0, order.total.amount - order.refundedTotal.amount);
-  const max = formatMoney({ amount: refundable, currency: order.currency }, locale);
-  const [amount, setAmount] = useState(() =>
-    moneyInputValue({ amount: refundable, currency: order.currency }),
-  );
-  const [amountError, setAmountError] = useState<string | null>(null);
-
-  const title =
-    action === 'ship'
-      ? t('orderBoard.shipTitle', { number: order.number })
-      : action === 'refund'
-        ? t('orderBoard.refundTitle', { number: order.number })
-        : t('orderBoard.cancelTitle', { number: order.number });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const done = (status: OrderStatus) =>
-      t('orderBoard.moved', { number: order.number, status: t(`orderBoard.status.${status}`) });
-    if (action === 'ship') {
-      onSubmit(
-        {
-          id: order.id,
-          action: 'ship',
-          body: {
-            ...(carrier.trim() ? { carrier: carrier.trim() } : {}),
-            ...(tracking.trim() ? { trackingNumber: tracking.trim() } : {}),
-          },
-        },
-        done('shipped'),
-      );
-    } else if (action === 'refund') {
-      const minor = parseMoneyInput(amount, order.currency);
-      if (minor === null || minor < 1 || minor > refundable) {
-        setAmountError(t('orderBoard.amountInvalid', { max }));
-        return;
-      }
-      setAmountError(null);
-      onSubmit(
-        { id: order.id, action: 'refund', body: minor === refundable ? {} : { amount: minor } },
-        minor === refundable
-          ? done('refunded')
-          : t('orderBoard.moved', {
-              number: order.number,
-              status: t('orderBoard.partiallyRefunded'),
-            }),
-      );
-    } else {
-      onSubmit(
-        { id: order.id, action: 'cancel', body: note.trim() ? { note: note.trim() } : {} },
-        done('canceled'),
-      );
-    }
-  };
-
-  return (
-    <Dialog title={title} onClose={onClose} onSubmit={submit}>
-      {action === 'ship' ? (
-        <>
-          <Field id={`${id}-carrier`} label={t('orderBoard.carrier')}>
-            {(control) => (
-              <input
-                {...control}
-                className="as-input"
-                maxLength={100}
-                value={carrier}
-                autoFocus
-                onChange={(e) => setCarrier(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-tracking`} label={t('orderBoard.tracking')}>
-            {(control) => (
-              <input
-                {...control}
-                className="as-input as-input--mono"
-                maxLength={200}
-                value={tracking}
-                onChange={(e) => setTracking(e.target.value)}
-              />
-            )}
-          </Field>
-        </>
-      ) : action === 'refund' ? (
-        <Field
-          id={`${id}-amount`}
-          label={t('orderBoard.amount', { currency: order.currency })}
-          hint={t('orderBoard.amountHint', { max })}
-          error={amountError}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="as-input"
-              inputMode="decimal"
-              required
-              value={amount}
-              autoFocus
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          )}
-        </Field>
-      ) : (
-        <>
-          <p className="as-muted">{t('orderBoard.cancelBody')}</p>
-          <Field id={`${id}-note`} label={t('orderBoard.note')}>
-            {(control) => (
-              <input
-                {...control}
-                className="as-input"
-                maxLength={500}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
-          </Field>
-        </>
-      )}
-      <ActionError error={error} />
-      <div className="as-form__actions">
-        <button type="button" className="as-button as-button--secondary" onClick={onClose}>
-          {action === 'cancel' ? t('orderBoard.keep') : t('orderBoard.close')}
-        </button>
-        <button
-          type="submit"
-          className={cx('as-button', action === 'cancel' ? 'as-button--danger' : 'as-button--primary')}
-          aria-busy={pending || undefined}
-          disabled={pending}
-        >
-          {pending
-            ? t('orderBoard.working')
-            : action === 'ship'
-              ? t('orderBoard.shipSubmit')
-              : action === 'refund'
-                ? t('orderBoard.refundSubmit')
-                : t('orderBoard.cancelSubmit')}
-        </button>
-      </div>
-    </Dialog>
   );
 }

@@ -16,11 +16,17 @@ export interface FormActionsProps {
   cancelLabel?: string;
   /** Disables that button. Defaults to `false`. */
   cancelDisabled?: boolean;
+  /**
+   * The submit cannot be undone (cancelling an order): it is a danger button, and the cancel
+   * button, the safe choice, takes the focus as the form opens. Defaults to `false`.
+   */
+  destructive?: boolean;
 }
 
 /**
  * @internal The button row at the foot of a kit form (`.as-form__actions`): an optional secondary
- * cancel (or reset) button, then the primary submit button, busy while the request runs.
+ * cancel (or reset) button, then the primary (or, `destructive`, danger) submit button, busy while
+ * the request runs.
  *
  * @example
  * <FormActions onCancel={onCancel} pending={update.isPending}
@@ -34,6 +40,7 @@ export function FormActions({
   onCancel,
   cancelLabel,
   cancelDisabled = false,
+  destructive = false,
 }: FormActionsProps) {
   const { t } = useMessages();
   return (
@@ -44,13 +51,15 @@ export function FormActions({
           className="as-button as-button--secondary"
           onClick={onCancel}
           disabled={cancelDisabled || undefined}
+          // biome-ignore lint/a11y/noAutofocus: before a destructive submit, the safe choice takes the focus.
+          autoFocus={destructive || undefined}
         >
           {cancelLabel ?? t('common.cancel')}
         </button>
       ) : null}
       <button
         type="submit"
-        className="as-button as-button--primary"
+        className={destructive ? 'as-button as-button--danger' : 'as-button as-button--primary'}
         disabled={(disableWhilePending && pending) || undefined}
         aria-busy={pending || undefined}
       >
