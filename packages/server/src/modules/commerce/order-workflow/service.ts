@@ -1,12 +1,10 @@
 import { nextWorkflowStep, removedStepKeys, workflowStepInUse } from '@agentstack/sdk/contract';
 import type { Order, OrderWorkflow, OrderWorkflowUpdate } from '@agentstack/sdk/schemas';
-import { eq } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Executor } from '../../../db/client';
-import { orders } from '../../../db/schema';
 import { ApiError } from '../../../http/errors';
 import { requireFeature } from '../../platform/entitlements/service';
-import { actorOf, recordOrderEvents, requireVisible, vendorOf } from '../orders/service';
+import { actorOf, recordOrderEvents, requireVisible, updateOrder, vendorOf } from '../orders/service';
 import { orderForUpdate } from '../orders/store';
 import { orderWorkflowStore, stepsInUse, toOrderWorkflow, workflowStepKeys } from './store';
 
@@ -41,8 +39,8 @@ export const orderWorkflowService = {
     const workflow = await orderWorkflowStore(tx, tenantId).get();
     const next = nextWorkflowStep(orderId, row, await workflowStepKeys(tx, tenantId));
     const name = workflow?.steps.find((s) => s.key === next)?.name ?? next;
-    await tx.update(orders).set({ workflowStep: next, updatedAt: new Date() }).where(eq(orders.id, row.id));
-    return recordOrderEvents(tx, tenantId, row.id, actorOf(caller), [
+    const moved = await updateOrder(tx, row.id, { workflowStep: next, updatedAt: new Date() });
+    return recordOrderEvents(tx, moved, actorOf(caller), [
       { type: 'order.workflow_step', message: `Step: ${name}` },
     ]);
   },

@@ -4,7 +4,7 @@ import { newId } from '@agentstack/sdk/schemas';
 import { eq } from 'drizzle-orm';
 import type { TenantPrincipal } from '../../../auth/principal';
 import type { Db, Executor } from '../../../db/client';
-import { orders, payments } from '../../../db/schema';
+import { payments } from '../../../db/schema';
 import type { BackgroundTask } from '../../../events/dispatcher';
 import { type ChargeResult, type PaymentMethodInput, paymentProviders } from '../../../payments/provider';
 import { releaseRedemption } from '../carts/redemption';
@@ -17,6 +17,7 @@ import {
   recordOrderEvents,
   releaseOrderStock,
   settlePaidOrder,
+  updateOrder,
   viewOf,
 } from './service';
 import {
@@ -25,6 +26,7 @@ import {
   liveOrderForCart,
   type OrderRow,
   orderForUpdate,
+  orderSeenAs,
   type PaymentRow,
   paymentsOf,
 } from './store';
@@ -52,6 +54,11 @@ async function orderAs(db: Executor, caller: TenantPrincipal, row: OrderRow): Pr
   return order!;
 }
 
+/** The order as `caller` sees it, from the order as staff see it (no query). */
+function seenBy(caller: TenantPrincipal, staff: Order): Order {
+  return orderSeenAs(staff, viewOf(caller))!;
+}
+
 /** What phase one of a checkout left to do. */
 type Started =
   | { kind: 'done'; order: Order }
@@ -75,7 +82,8 @@ async function settle(
   const actor = actorOf(caller);
   return inTransaction(db, async (tx) => {
     const row = (await orderForUpdate(tx, tenantId, orderId))!;
-    const payment = (await paymentsOf(tx, orderId, true)).find((p) => p.id === paymentId)!;
+    const pays = await paymentsOf(tx, orderId, true);
+    const payment = pays.find((p) => p.id === paymentId)!;
     if (row.status !== 'pending' || (payment.status !== 'pending' && payment.status !== 'requires_action')) {
       return { order: await orderAs(tx, caller, row) };
     }
@@ -88,31 +96,29 @@ async function settle(
       updatedAt: now,
     };
     if (result.status === 'succeeded') {
-      await tx
+      const [succeeded] = await tx
         .update(payments)
         .set({ ...common, status: 'succeeded', captured: result.captured, nextAction: null })
-        .where(eq(payments.id, paymentId));
+        .where(eq(payments.id, paymentId))
+        .returning();
       if (row.cartId) await markCartCompleted(tx, tenantId, row.cartId, orderId);
-      await settlePaidOrder(tx, row, actor, paymentId);
-      return { order: await orderAs(tx, caller, (await orderForUpdate(tx, tenantId, orderId))!) };
+      const paysNow = pays.map((p) => (p.id === paymentId ? succeeded! : p));
+      return { order: seenBy(caller, await settlePaidOrder(tx, row, actor, paymentId, paysNow)) };
     }
     if (result.status === 'requires_action') {
       await tx
         .update(payments)
         .set({ ...common, status: 'requires_action', nextAction: result.nextAction })
         .where(eq(payments.id, paymentId));
-      await tx
-        .update(orders)
-        .set({ paymentStatus: 'requires_action', updatedAt: now })
-        .where(eq(orders.id, orderId));
-      await recordOrderEvents(tx, tenantId, orderId, actor, [
+      const waiting = await updateOrder(tx, orderId, { paymentStatus: 'requires_action', updatedAt: now });
+      const order = await recordOrderEvents(tx, waiting, actor, [
         {
           type: 'order.payment_action_required',
           message: 'The payment needs an extra authentication step',
           objectId: paymentId,
         },
       ]);
-      return { order: await orderAs(tx, caller, (await orderForUpdate(tx, tenantId, orderId))!) };
+      return { order: seenBy(caller, order) };
     }
     await tx
       .update(payments)
@@ -126,24 +132,18 @@ async function settle(
       .where(eq(payments.id, paymentId));
     await releaseOrderStock(tx, row);
     if (row.cartId) await releaseRedemption(tx, tenantId, row.cartId);
-    await tx
-      .update(orders)
-      .set({
-        status: 'canceled',
-        paymentStatus: 'failed',
-        cancelReason: 'payment_declined',
-        canceledAt: now,
-        updatedAt: now,
-      })
-      .where(eq(orders.id, orderId));
-    await recordOrderEvents(tx, tenantId, orderId, actor, [
+    const canceled = await updateOrder(tx, orderId, {
+      status: 'canceled',
+      paymentStatus: 'failed',
+      cancelReason: 'payment_declined',
+      canceledAt: now,
+      updatedAt: now,
+    });
+    const order = await recordOrderEvents(tx, canceled, actor, [
       { type: 'order.payment_failed', message: `Payment declined (${result.code})`, objectId: paymentId },
       { type: 'order.canceled', message: 'Order canceled: the payment was declined' },
     ]);
-    return {
-      order: await orderAs(tx, caller, (await orderForUpdate(tx, tenantId, orderId))!),
-      declined: { code: result.code, message: result.message },
-    };
+    return { order: seenBy(caller, order), declined: { code: result.code, message: result.message } };
   });
 }
 
@@ -250,7 +250,7 @@ export const checkoutService = {
         tax: l.tax.amount,
         total: l.total.amount,
       }));
-      const row = await placeOrder(tx, tenantId, actorOf(caller), {
+      const { row } = await placeOrder(tx, tenantId, actorOf(caller), {
         source: 'checkout',
         cartId,
         customerId: snapshot.customerId,
@@ -391,17 +391,14 @@ export const abandonedCheckoutExpiry: BackgroundTask = {
           .where(eq(payments.orderId, id));
         await releaseOrderStock(tx, row);
         if (row.cartId) await releaseRedemption(tx, tenantId, row.cartId);
-        await tx
-          .update(orders)
-          .set({
-            status: 'canceled',
-            paymentStatus: 'voided',
-            cancelReason: 'checkout_abandoned',
-            canceledAt: now,
-            updatedAt: now,
-          })
-          .where(eq(orders.id, id));
-        await recordOrderEvents(tx, tenantId, id, 'system', [
+        const canceled = await updateOrder(tx, id, {
+          status: 'canceled',
+          paymentStatus: 'voided',
+          cancelReason: 'checkout_abandoned',
+          canceledAt: now,
+          updatedAt: now,
+        });
+        await recordOrderEvents(tx, canceled, 'system', [
           { type: 'order.canceled', message: 'Order canceled: the payment was never authenticated' },
         ]);
       }

@@ -36,7 +36,7 @@ import {
   refunds,
   tenants,
 } from '../../../db/schema';
-import { recordEvent } from '../../../events/outbox';
+import { recordEvents } from '../../../events/outbox';
 import { notFound } from '../../../http/errors';
 import { paymentProviders } from '../../../payments/provider';
 import { entitlementsOf } from '../../platform/entitlements/service';
@@ -50,9 +50,11 @@ import {
   insertTimeline,
   itemsOf,
   nextOrderNumber,
+  type OrderParts,
   type OrderRow,
   type OrderView,
   orderForUpdate,
+  orderSeenAs,
   orderStore,
   type PaymentRow,
   paymentsOf,
@@ -100,45 +102,56 @@ export interface OrderEvent {
 }
 
 /**
- * Records `events` on order `orderId`: timeline entries, then outbox events carrying the order
- * as it is now (or their own object). Resolves with the order as staff see it.
+ * Records `events` on order `row` — its row as it is now, after the caller's changes: timeline
+ * entries (one statement), then outbox events carrying the order (or their own object; one
+ * statement). `known`:
+ * the order's children the caller holds as they are now (`timeline`: the entries before these
+ * events), not read again. Resolves with the order as staff see it, the one the events carry:
+ * callers answer it ({@link orderSeenAs} for other views) rather than read the order again.
  */
 export async function recordOrderEvents(
   tx: Executor,
-  tenantId: string,
-  orderId: string,
+  row: OrderRow,
   actor: string,
   events: readonly OrderEvent[],
+  known: Partial<OrderParts> = {},
 ): Promise<Order> {
-  for (const e of events) {
-    await insertTimeline(tx, {
+  const entries = await insertTimeline(
+    tx,
+    events.map((e) => ({
       id: newId('oev'),
-      tenantId,
-      orderId,
+      tenantId: row.tenantId,
+      orderId: row.id,
       type: e.type,
       message: e.message,
       actor,
       objectId: e.objectId ?? null,
       vendorId: e.vendorId ?? null,
-    });
-  }
-  const order = await loadOrder(tx, tenantId, orderId, STAFF_VIEW);
-  for (const e of events) {
-    await recordEvent(
-      tx,
-      tenantId,
-      e.type,
-      e.object ?? (order as unknown as { id: string } & Record<string, unknown>),
-    );
-  }
-  return order;
+    })),
+  );
+  const [order] = await hydrateOrders(tx, [row], STAFF_VIEW, {
+    ...known,
+    timeline: known.timeline && [...known.timeline, ...entries],
+  });
+  await recordEvents(
+    tx,
+    row.tenantId,
+    events.map((e) => ({
+      type: e.type,
+      object: e.object ?? (order as unknown as { id: string } & Record<string, unknown>),
+    })),
+  );
+  return order!;
 }
 
-async function loadOrder(db: Executor, tenantId: string, id: string, view: OrderView): Promise<Order> {
-  const row = await orderStore(db, tenantId).get(id);
-  if (!row) throw notFound('order', id);
-  const [order] = await hydrateOrders(db, [row], view);
-  return order!;
+/** Sets `changes` on order `id`; resolves with its row as it is now. */
+export async function updateOrder(
+  tx: Executor,
+  id: string,
+  changes: Partial<typeof orders.$inferInsert>,
+): Promise<OrderRow> {
+  const [row] = await tx.update(orders).set(changes).where(eq(orders.id, id)).returning();
+  return row!;
 }
 
 /** `404` unless `caller` may see order `row` (a vendor's user: an order with an item of theirs; a customer: their own). */
@@ -211,14 +224,15 @@ export interface PlaceOrder {
  * (items in id order, the order every checkout locks levels in, so concurrent checkouts queue
  * rather than deadlock; `409 out_of_stock` naming the item and what is available when one is
  * short — and the transaction rolls back whatever it reserved), writes the order `pending` and
- * records `order.created`. Checkout and manual orders both go through here.
+ * records `order.created`. Checkout and manual orders both go through here. Resolves with its row
+ * and the order as staff see it.
  */
 export async function placeOrder(
   tx: Executor,
   tenantId: string,
   actor: string,
   input: PlaceOrder,
-): Promise<OrderRow> {
+): Promise<{ row: OrderRow; order: Order }> {
   const orderId = newId('ord');
   const reservations = new Map<string, { id: string; locationId: string }>();
   const byItem = [...input.lines].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
@@ -256,21 +270,35 @@ export async function placeOrder(
       metadata: input.metadata,
     })
     .returning();
-  await tx.insert(orderItems).values(
-    input.lines.map((line, position) => ({
-      id: newId('oli'),
-      tenantId,
-      orderId,
-      ...line,
-      reservationId: reservations.get(line.itemId)?.id ?? null,
-      locationId: reservations.get(line.itemId)?.locationId ?? null,
-      position,
-    })),
+  const items = await tx
+    .insert(orderItems)
+    .values(
+      input.lines.map((line, position) => ({
+        id: newId('oli'),
+        tenantId,
+        orderId,
+        ...line,
+        reservationId: reservations.get(line.itemId)?.id ?? null,
+        locationId: reservations.get(line.itemId)?.locationId ?? null,
+        position,
+      })),
+    )
+    .returning();
+  // A new order: nothing but its items yet.
+  const order = await recordOrderEvents(
+    tx,
+    row!,
+    actor,
+    [{ type: 'order.created', message: `Order #${number} placed` }],
+    {
+      items: items.sort((a, b) => a.position - b.position),
+      payments: [],
+      refunds: [],
+      fulfillments: [],
+      timeline: [],
+    },
   );
-  await recordOrderEvents(tx, tenantId, orderId, actor, [
-    { type: 'order.created', message: `Order #${number} placed` },
-  ]);
-  return row!;
+  return { row: row!, order };
 }
 
 /** The unit price of `itemId` in `currency` from the catalogue, with what an order line needs. */
@@ -345,24 +373,34 @@ async function catalogueLine(
 /**
  * Marks order `row` paid by `payment` (already succeeded), in the caller's transaction: its
  * reservations become sales, and `order.paid` is recorded — fulfilment follows from it.
+ * `paymentRows`: the order's payments as they are now, when the caller holds them.
  */
 export async function settlePaidOrder(
   tx: Executor,
   row: OrderRow,
   actor: string,
   paymentId: string,
+  paymentRows?: PaymentRow[],
 ): Promise<Order> {
-  for (const item of await itemsOf(tx, row.id)) {
+  const items = await itemsOf(tx, row.id);
+  for (const item of items) {
     if (item.reservationId) await sellReservedStock(tx, row.tenantId, item.reservationId, `order ${row.id}`);
   }
   await tx.update(orderItems).set({ reservationId: null }).where(eq(orderItems.orderId, row.id));
-  await tx
-    .update(orders)
-    .set({ status: 'paid', paymentStatus: 'paid', paidAt: new Date(), updatedAt: new Date() })
-    .where(eq(orders.id, row.id));
-  return recordOrderEvents(tx, row.tenantId, row.id, actor, [
-    { type: 'order.paid', message: 'Payment received', objectId: paymentId },
-  ]);
+  const paid = await updateOrder(tx, row.id, {
+    status: 'paid',
+    paymentStatus: 'paid',
+    paidAt: new Date(),
+    updatedAt: new Date(),
+  });
+  // The items as the wire shows them (their reservations are not on it).
+  return recordOrderEvents(
+    tx,
+    paid,
+    actor,
+    [{ type: 'order.paid', message: 'Payment received', objectId: paymentId }],
+    { items, payments: paymentRows },
+  );
 }
 
 /** Gives back the stock an unpaid order holds. */
@@ -395,7 +433,8 @@ export async function startFulfillment(tx: Executor, tenantId: string, orderId: 
     string,
     { vendorId: string | null; items: Array<{ orderItemId: string; quantity: number }> }
   >();
-  for (const item of await itemsOf(tx, orderId)) {
+  const items = await itemsOf(tx, orderId);
+  for (const item of items) {
     const vendorId = split ? item.vendorId : null;
     const key = vendorId ?? '';
     const group = groups.get(key) ?? { vendorId, items: [] };
@@ -427,9 +466,9 @@ export async function startFulfillment(tx: Executor, tenantId: string, orderId: 
       });
     }
   }
-  await tx.update(orders).set({ status: 'fulfilling', updatedAt: new Date() }).where(eq(orders.id, orderId));
+  const fulfilling = await updateOrder(tx, orderId, { status: 'fulfilling', updatedAt: new Date() });
   events.push({ type: 'order.fulfilling', message: 'Fulfilment started' });
-  return recordOrderEvents(tx, tenantId, orderId, actor, events);
+  return recordOrderEvents(tx, fulfilling, actor, events, { items });
 }
 
 /** Sets a fulfilment's status (and when), with its event. */
@@ -540,7 +579,7 @@ export const orderService = {
       lines.push(await catalogueLine(tx, tenantId, itemId, input.currency, quantity));
     }
     const subtotal = lines.reduce((n, l) => n + l.subtotal, 0);
-    const row = await placeOrder(tx, tenantId, actor, {
+    const placed = await placeOrder(tx, tenantId, actor, {
       source: 'manual',
       cartId: null,
       customerId: input.customerId ?? null,
@@ -558,8 +597,8 @@ export const orderService = {
       shippingAddress: null,
       metadata: input.metadata ?? {},
     });
-    if (input.markPaid) return markPaid(tx, tenantId, row, actor);
-    return loadOrder(tx, tenantId, row.id, viewOf(caller));
+    if (input.markPaid) return markPaid(tx, tenantId, placed.row, actor);
+    return orderSeenAs(placed.order, viewOf(caller))!;
   },
 
   async markPaid(tx: Executor, caller: TenantPrincipal, id: string, _input: OrderActionNote): Promise<Order> {
@@ -706,10 +745,8 @@ async function actOnFulfillment(
   const actor = actorOf(caller);
   const staff = to
     ? await moveOrder(tx, row, to, actor, [event], input.note)
-    : await recordOrderEvents(tx, tenantId, row.id, actor, [event]);
-  return viewOf(caller).vendorId === null && viewOf(caller).canWrite
-    ? staff
-    : orderService.retrieve(tx, caller, row.id);
+    : await recordOrderEvents(tx, row, actor, [event]);
+  return orderSeenAs(staff, viewOf(caller))!;
 }
 
 /** Records a manual payment of the whole total and settles the order. */
@@ -761,15 +798,9 @@ async function moveOrder(
   note?: string,
   message?: string,
 ): Promise<Order> {
-  await tx
-    .update(orders)
-    .set({ status: to as OrderRow['status'], updatedAt: new Date() })
-    .where(eq(orders.id, row.id));
+  const moved = await updateOrder(tx, row.id, { status: to as OrderRow['status'], updatedAt: new Date() });
   const text = (message ?? MESSAGES[to]!) + (note ? ` — ${note}` : '');
-  return recordOrderEvents(tx, row.tenantId, row.id, actor, [
-    ...events,
-    { type: `order.${to}`, message: text },
-  ]);
+  return recordOrderEvents(tx, moved, actor, [...events, { type: `order.${to}`, message: text }]);
 }
 
 /** What a refund in progress needs once its transaction committed. */
@@ -864,7 +895,7 @@ async function finishRefund(
         .update(payments)
         .set({ refunded: sql`${payments.refunded} - ${pending.amount}`, updatedAt: new Date() })
         .where(eq(payments.id, pending.payment.id));
-      await recordOrderEvents(tx, tenantId, orderId, actor, [
+      await recordOrderEvents(tx, row, actor, [
         {
           type: 'refund.failed',
           message: `Refund of ${describeMoney(pending.amount, row.currency)} failed: ${result.message}`,
@@ -879,16 +910,13 @@ async function finishRefund(
       .where(eq(refunds.id, pending.refundId));
     const refundedTotal = Number(row.refundedTotal) + pending.amount;
     const full = refundedTotal >= Number(row.total);
-    await tx
-      .update(orders)
-      .set({
-        refundedTotal,
-        paymentStatus: full ? 'refunded' : 'partially_refunded',
-        ...(full && row.status !== 'canceled' ? { status: 'refunded' as const } : {}),
-        updatedAt: new Date(),
-      })
-      .where(eq(orders.id, orderId));
-    const order = await recordOrderEvents(tx, tenantId, orderId, actor, [
+    const refunded = await updateOrder(tx, orderId, {
+      refundedTotal,
+      paymentStatus: full ? 'refunded' : 'partially_refunded',
+      ...(full && row.status !== 'canceled' ? { status: 'refunded' as const } : {}),
+      updatedAt: new Date(),
+    });
+    const order = await recordOrderEvents(tx, refunded, actor, [
       {
         type: 'order.refunded',
         message: refundedMessage(pending.amount, Number(row.total), row.currency, full),
@@ -953,17 +981,14 @@ export const orderMoneyService = {
           .set({ status: 'canceled', nextAction: null, updatedAt: now })
           .where(and(eq(payments.orderId, row.id), inArray(payments.status, ['pending', 'requires_action'])));
       }
-      await tx
-        .update(orders)
-        .set({
-          status: 'canceled',
-          ...(wasPaid ? {} : { paymentStatus: 'voided' as const }),
-          cancelReason: input.note ?? 'canceled',
-          canceledAt: now,
-          updatedAt: now,
-        })
-        .where(eq(orders.id, row.id));
-      const order = await recordOrderEvents(tx, tenantId, row.id, actor, [
+      const canceled = await updateOrder(tx, row.id, {
+        status: 'canceled',
+        ...(wasPaid ? {} : { paymentStatus: 'voided' as const }),
+        cancelReason: input.note ?? 'canceled',
+        canceledAt: now,
+        updatedAt: now,
+      });
+      const order = await recordOrderEvents(tx, canceled, actor, [
         { type: 'order.canceled', message: `Order canceled${input.note ? ` — ${input.note}` : ''}` },
       ]);
       const opened = wasPaid

@@ -1,4 +1,4 @@
-import { allowedOrderTransitions, vendorPartOfOrder } from '@agentstack/sdk/contract';
+import { allowedOrderTransitions, ORDER_TRANSITIONS, vendorPartOfOrder } from '@agentstack/sdk/contract';
 import type {
   Fulfillment,
   Money,
@@ -34,7 +34,21 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 /** A row of `fulfillments`. */
 export type FulfillmentRow = typeof fulfillments.$inferSelect;
-type EventRow = typeof orderEvents.$inferSelect;
+/** A row of `order_events` (an order's timeline). */
+export type EventRow = typeof orderEvents.$inferSelect;
+
+/**
+ * The rows an order is made of besides its own, by table. A caller that already holds some of
+ * them, as they are now in its transaction, hands them to {@link hydrateOrders}, which then does
+ * not read them again.
+ */
+export interface OrderParts {
+  items: OrderItemRow[];
+  payments: PaymentRow[];
+  refunds: RefundRow[];
+  fulfillments: FulfillmentRow[];
+  timeline: EventRow[];
+}
 
 /**
  * Who reads an order: staff see all of it; a vendor's user (`vendorId`) sees only the vendor's
@@ -121,9 +135,20 @@ export async function fulfillmentsOf(
   return forUpdate ? q.for('update') : q;
 }
 
-/** Adds an entry to an order's timeline. */
-export async function insertTimeline(tx: Executor, row: typeof orderEvents.$inferInsert): Promise<void> {
-  await tx.insert(orderEvents).values(row);
+/**
+ * Adds entries to an order's timeline, in one statement; they take their `seq` in the given
+ * order. Resolves with the rows written, in timeline order.
+ */
+export async function insertTimeline(
+  tx: Executor,
+  rows: readonly (typeof orderEvents.$inferInsert)[],
+): Promise<EventRow[]> {
+  if (rows.length === 0) return [];
+  const written = await tx
+    .insert(orderEvents)
+    .values([...rows])
+    .returning();
+  return written.sort((a, b) => a.seq - b.seq);
 }
 
 /** Orders that have an item of `vendorId`: a condition on `orders`. */
@@ -230,31 +255,44 @@ export function transitionsFor(
 
 /**
  * Orders in their wire shape, children read in one query per table (whatever the number of
- * orders), as `view` may see them.
+ * orders), as `view` may see them. `known`: children the caller holds, as they are now, for
+ * every order of `rows` (in their tables' order) — not read again.
  */
 export async function hydrateOrders(
   db: Executor,
   rows: readonly OrderRow[],
   view: OrderView,
+  known: Partial<OrderParts> = {},
 ): Promise<Order[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  // The workflow's steps only decide whether a fulfilling order may ship, for a caller offered
+  // transitions: read them only then.
+  const stepsMatter =
+    view.canWrite &&
+    view.vendorId === null &&
+    rows.some((r) => ORDER_TRANSITIONS.ship.from.includes(r.status));
   const [items, pays, refs, fuls, events, steps] = await readAll(db, [
-    () =>
+    async (): Promise<OrderItemRow[]> =>
+      known.items ??
       db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(asc(orderItems.position)),
     async (): Promise<PaymentRow[]> =>
       view.vendorId
         ? []
-        : db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id)),
+        : (known.payments ??
+          db.select().from(payments).where(inArray(payments.orderId, ids)).orderBy(asc(payments.id))),
     async (): Promise<RefundRow[]> =>
       view.vendorId
         ? []
-        : db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id)),
-    () =>
+        : (known.refunds ??
+          db.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.id))),
+    async (): Promise<FulfillmentRow[]> =>
+      known.fulfillments ??
       db.select().from(fulfillments).where(inArray(fulfillments.orderId, ids)).orderBy(asc(fulfillments.id)),
-    () =>
+    async (): Promise<EventRow[]> =>
+      known.timeline ??
       db.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.seq)),
-    () => workflowStepKeys(db, rows[0]!.tenantId),
+    async (): Promise<string[]> => (stepsMatter ? workflowStepKeys(db, rows[0]!.tenantId) : []),
   ]);
   const by = <T extends { orderId: string }>(list: readonly T[]) => {
     const map = new Map<string, T[]>();
@@ -306,6 +344,16 @@ export async function hydrateOrders(
     const part = vendorPartOfOrder(order, view.vendorId);
     return part ? [part] : [];
   });
+}
+
+/**
+ * The order as `view` sees it, made from the order as staff see it without a query (what
+ * {@link hydrateOrders} answers for `view`): a read-only caller gets no transitions, a vendor's
+ * user its part only (null when the order has no item of its vendor).
+ */
+export function orderSeenAs(staff: Order, view: OrderView): Order | null {
+  if (view.vendorId !== null) return vendorPartOfOrder(staff, view.vendorId);
+  return view.canWrite ? staff : { ...staff, allowedTransitions: [] };
 }
 
 /**
