@@ -34,8 +34,12 @@ export async function freshDatabase(adminUrl, prefix) {
   };
 }
 
-/** Spawns `bench/<script>` with an IPC channel; resolves with the first line it prints, as JSON. */
+/**
+ * Spawns `bench/<script>` with an IPC channel (the statement counter's); resolves with the first
+ * line it prints, as JSON (`info`), and how long that took (`readyMs`).
+ */
 export function startChild(script, env) {
+  const started = performance.now();
   const child = spawn(process.execPath, [join(here, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -45,7 +49,8 @@ export function startChild(script, env) {
     child.stdout.on('data', (d) => {
       buf += d;
       const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) });
+      if (nl >= 0)
+        resolve({ child, info: JSON.parse(buf.slice(0, nl)), readyMs: performance.now() - started });
     });
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });

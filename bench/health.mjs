@@ -6,14 +6,13 @@
 // 1–100, never the same page twice, so every one misses the cache). The load runs in a worker
 // thread, so the probes' own event loop stays free. Run alone with `node bench/health.mjs`, or
 // from run.mjs. Traffic goes only to 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { startChild, stopChild } from './flows.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
 const PRODUCTS = 100;
 const PROBES = 200;
 const CLIENTS = 8;
@@ -47,30 +46,6 @@ if (!isMainThread && workerData?.role === 'list-load') {
     }),
   );
   parentPort.postMessage({ done, bytes });
-}
-
-function startServer(env) {
-  const child = spawn(process.execPath, [join(here, 'server.mjs')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) });
-    });
-    child.on('exit', (code) => reject(new Error(`server.mjs exited ${code}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
 }
 
 /** A product at the schemas' largest sizes: title, description, SKU, image URL, 50 × 500-char metadata. */
@@ -181,11 +156,11 @@ export async function healthUnderLoad({
   try {
     const dbUrl = new URL(adminUrl);
     dbUrl.pathname = `/${name}`;
-    const srv = await startServer({ DATABASE_URL: dbUrl.toString() });
+    const srv = await startChild('server.mjs', { DATABASE_URL: dbUrl.toString() });
     try {
       results.postgres = await measure(srv.info.url, srv.info.secretKey);
     } finally {
-      await stop(srv.child);
+      await stopChild(srv.child);
     }
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -193,11 +168,11 @@ export async function healthUnderLoad({
   }
   const dir = mkdtempSync(join(tmpdir(), 'agentstack-bench-health-'));
   try {
-    const srv = await startServer({ DATA_DIR: join(dir, 'data'), DATABASE_URL: '' });
+    const srv = await startChild('server.mjs', { DATA_DIR: join(dir, 'data'), DATABASE_URL: '' });
     try {
       results.pglite = await measure(srv.info.url, srv.info.secretKey);
     } finally {
-      await stop(srv.child);
+      await stopChild(srv.child);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

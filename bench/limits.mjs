@@ -9,40 +9,15 @@
 // the median round's ratio is the figure. Beside it, each server's own CPU time per request (from
 // /proc, Linux), which other load on the machine disturbs far less than throughput. Run alone with `node bench/limits.mjs`, or from run.mjs. Traffic goes
 // only to 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startChild, stopChild } from './flows.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
 const PRODUCTS = 300;
 /** Linux's clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat's CPU times. */
 const CLOCK_TICKS = 100;
-
-function startServer(env) {
-  const child = spawn(process.execPath, [`${here}server.mjs`], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) });
-    });
-    child.on('exit', (code) => reject(new Error(`server.mjs exited ${code}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /** Whether a Redis answers PING at `url` (within a second). */
 function redisAnswers(url) {
@@ -134,7 +109,11 @@ export async function limitsOverhead({
     }
     // The first server seeds the demo tenants; the others share its database.
     for (const [i, v] of variants.entries()) {
-      v.server = await startServer({ DATABASE_URL: databaseUrl, SEED: i === 0 ? '1' : '0', ...v.env });
+      v.server = await startChild('server.mjs', {
+        DATABASE_URL: databaseUrl,
+        SEED: i === 0 ? '1' : '0',
+        ...v.env,
+      });
       children.push(v.server.child);
     }
     const { url: first, secretKey } = variants[0].server.info;
@@ -207,7 +186,7 @@ export async function limitsOverhead({
       return { label: v.label, ...rounds[median.k][i], ratio: median.ratio, ratios, cpuUs, cpuRatio };
     });
   } finally {
-    for (const c of children) await stop(c);
+    for (const c of children) await stopChild(c);
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }

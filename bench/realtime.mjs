@@ -7,36 +7,11 @@
 // Commit → client lies between (client − response) and (client − start). Run once with the
 // database's notifications, once with NATS (NATS_URL, default nats://127.0.0.1:4222) when it is
 // reachable. Run alone with `node bench/realtime.mjs`, or from run.mjs. Traffic stays on 127.0.0.1.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
+import { startChild, stopChild } from './flows.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
 const WRITES = Number(process.env.REALTIME_WRITES ?? 150);
 const RATE = Number(process.env.REALTIME_RATE ?? 10);
-
-function startServer(env) {
-  const child = spawn(process.execPath, [join(here, 'server.mjs')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) });
-    });
-    child.on('exit', (code) => reject(new Error(`server.mjs exited ${code}`)));
-  });
-}
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
 
 const quantiles = (values) => {
   const v = [...values].sort((a, b) => a - b);
@@ -160,11 +135,11 @@ export async function realtimeLatency({
     try {
       const dbUrl = new URL(adminUrl);
       dbUrl.pathname = `/${db}`;
-      const srv = await startServer({ DATABASE_URL: dbUrl.toString(), NATS_URL: nats });
+      const srv = await startChild('server.mjs', { DATABASE_URL: dbUrl.toString(), NATS_URL: nats });
       try {
         results.push({ transport: name, ...(await measure(srv.info.url, srv.info.secretKey)) });
       } finally {
-        await stop(srv.child);
+        await stopChild(srv.child);
       }
     } finally {
       await admin.query(`drop database if exists ${db} with (force)`);

@@ -2,7 +2,6 @@
 // Benchmarks, each printed beside a baseline measured in the same run (compare ratios: these
 // machines are noisy). Needs PostgreSQL: BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test).
 // BENCH_ONLY=catalogue stops after the catalogue section (cold starts, lists, creates).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,43 +9,18 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { cartThroughput, formatCart } from './cart.mjs';
 import { checkoutThroughput, formatCheckout } from './checkout.mjs';
+import { startChild, stopChild } from './flows.mjs';
 import { formatHealth, healthUnderLoad } from './health.mjs';
 import { formatLimits, limitsOverhead } from './limits.mjs';
 import { formatPgliteMemory, pgliteMemory } from './memory.mjs';
 import { formatRealtime, realtimeLatency } from './realtime.mjs';
 import { formatWebhooks, webhookThroughput } from './webhooks.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
 const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 1000);
 const catalogueOnly = process.env.BENCH_ONLY === 'catalogue';
-
-function startChild(script, env) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(here, script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const nl = buf.indexOf('\n');
-      if (nl >= 0)
-        resolve({ child, info: JSON.parse(buf.slice(0, nl)), readyMs: performance.now() - started });
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
-  });
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 function resetPeakRss(pid) {
   try {
@@ -131,7 +105,7 @@ try {
     const healthy = await fetch(`${started.info.url}/healthz`);
     if (!healthy.ok) throw new Error('PGlite server not healthy');
     cold[phase] = started.readyMs;
-    await stop(started.child);
+    await stopChild(started.child);
   }
   rmSync(dir, { recursive: true, force: true });
 
@@ -231,6 +205,12 @@ try {
   const list = await load(`${srv.info.url}/v1/commerce/products?limit=20`, {
     authorization: auth.authorization,
   });
+  // A product's own page: every product in turn, as shoppers open them.
+  const detail = await load(
+    srv.info.url,
+    { authorization: auth.authorization },
+    { pages: (i) => `/v1/commerce/products/${ids[i % ids.length]}` },
+  );
   const mem = rssMiB(srv.child.pid);
   const health = await load(`${srv.info.url}/healthz`);
 
@@ -258,6 +238,7 @@ try {
     ['bare Hono + pg, the same keyset pages (random cursor and size 1–100)', basePages],
     ['AgentStack GET /v1/commerce/products, distinct pages (random cursor and size, cache misses)', distinct],
     ['AgentStack GET /v1/commerce/products?limit=20, one page (cached)', list],
+    ['AgentStack GET /v1/commerce/products/:id, every product in turn', detail],
     ['AgentStack GET /healthz', health],
     ['bare Hono + pg, INSERT one product, 20 clients', baseCreates],
     ['AgentStack POST /v1/commerce/products, 20 clients, Idempotency-Key', creates],
@@ -277,6 +258,7 @@ try {
   console.log(
     `product list / bare Hono + pg single-row read (${row.rps.toFixed(0)} req/s): cached page ${ofRow(list)} (goal ≥ 60%); distinct pages, cache misses ${ofRow(distinct)}`,
   );
+  console.log(`product detail / bare Hono + pg single-row read: ${ofRow(detail)}`);
   console.log(
     `product creates / bare INSERT (20 clients): ${creates.rps.toFixed(0)} vs ${baseCreates.rps.toFixed(0)} /s = ${((creates.rps / baseCreates.rps) * 100).toFixed(1)}%`,
   );
@@ -292,7 +274,7 @@ try {
   );
   if (!catalogueOnly) await otherSections();
 } finally {
-  for (const c of children) await stop(c);
+  for (const c of children) await stopChild(c);
   await adminClient.query(`drop database if exists ${name} with (force)`);
   await adminClient.end();
 }
