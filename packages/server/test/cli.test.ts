@@ -135,196 +135,200 @@ describe('agentstack-server (arguments)', () => {
   });
 });
 
-describe.each(DATABASES)('agentstack-server start (%s)', (kind) => {
-  let dir: string;
-  let env: Record<string, string | undefined>;
-  let extraArgs: string[];
-  let credentialsFile: string;
-  let drop: (() => Promise<void>) | undefined;
-  /** The Growth demo's order ids after the first start. */
-  let seededOrders: string[] = [];
-  const orderIds = async (url: string, key: string) => {
-    const res = await fetch(`${url}/v1/commerce/orders?limit=100`, {
-      headers: { authorization: `Bearer ${key}` },
+describe.each(DATABASES)(
+  'agentstack-server start (%s)',
+  (kind) => {
+    let dir: string;
+    let env: Record<string, string | undefined>;
+    let extraArgs: string[];
+    let credentialsFile: string;
+    let drop: (() => Promise<void>) | undefined;
+    /** The Growth demo's order ids after the first start. */
+    let seededOrders: string[] = [];
+    const orderIds = async (url: string, key: string) => {
+      const res = await fetch(`${url}/v1/commerce/orders?limit=100`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      return ((await res.json()) as { data: Array<{ id: string }> }).data.map((o) => o.id);
+    };
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'agentstack-cli-'));
+      env = { AGENTSTACK_OPERATOR_KEY: OPERATOR_KEY, LOG_LEVEL: 'warn' };
+      extraArgs = ['--data-dir', join(dir, 'data')];
+      credentialsFile = join(dir, 'data', 'demo-credentials.json');
+      if (kind === 'postgres') {
+        const db = await createPostgresDatabase();
+        drop = db.drop;
+        env.DATABASE_URL = db.url;
+        credentialsFile = join(dir, 'creds.json');
+        extraArgs = ['--credentials-file', credentialsFile];
+      }
     });
-    return ((await res.json()) as { data: Array<{ id: string }> }).data.map((o) => o.id);
-  };
+    afterAll(async () => {
+      await drop?.();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'agentstack-cli-'));
-    env = { AGENTSTACK_OPERATOR_KEY: OPERATOR_KEY, LOG_LEVEL: 'warn' };
-    extraArgs = ['--data-dir', join(dir, 'data')];
-    credentialsFile = join(dir, 'data', 'demo-credentials.json');
-    if (kind === 'postgres') {
-      const db = await createPostgresDatabase();
-      drop = db.drop;
-      env.DATABASE_URL = db.url;
-      credentialsFile = join(dir, 'creds.json');
-      extraArgs = ['--credentials-file', credentialsFile];
-    }
-  });
-  afterAll(async () => {
-    await drop?.();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('starts, seeds, serves, and stops on SIGTERM with exit code 0', async () => {
-    const cli = run(['start', '--port', '0', '--host', '127.0.0.1', ...extraArgs], env);
-    try {
-      const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
-      expect(cli.stdout()).toContain('Demo data created');
-      expect(cli.stdout()).toContain(`${url}/docs`);
-      expect(cli.stdout()).toContain(`${url}/openapi.json`);
-
-      const health = await fetch(`${url}/healthz`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok' });
-      expect((await fetch(`${url}/openapi.json`)).status).toBe(200);
-
-      const creds = JSON.parse(readFileSync(credentialsFile, 'utf8'));
-      expect(creds.operatorKey).toBe(OPERATOR_KEY);
-      expect(creds.tenants).toHaveLength(3);
-      expect(cli.stdout()).toContain(creds.tenants[0].secretKey);
-      const products = await fetch(`${url}/v1/commerce/products`, {
-        headers: { authorization: `Bearer ${creds.tenants[0].secretKey}` },
-      });
-      expect(products.status).toBe(200);
-      const tenants = await fetch(`${url}/v1/platform/tenants`, {
-        headers: { authorization: `Bearer ${OPERATOR_KEY}` },
-      });
-      expect(((await tenants.json()) as { data: unknown[] }).data).toHaveLength(3);
-      seededOrders = await orderIds(url!, creds.tenants[1].secretKey);
-      expect(seededOrders.length).toBeGreaterThan(5);
-    } finally {
-      cli.child.kill('SIGTERM');
-    }
-    expect(await cli.exited).toEqual({ code: 0, signal: null });
-  });
-
-  it('keeps its data on restart without seeding again, and stops on SIGINT with exit code 0', async () => {
-    const before = readFileSync(credentialsFile, 'utf8');
-    const cli = run(['start', '--port', '0', ...extraArgs], env);
-    try {
-      const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
-      expect(cli.stdout()).not.toContain('Demo data created');
-      const creds = JSON.parse(before);
-      const products = await fetch(`${url}/v1/commerce/products`, {
-        headers: { authorization: `Bearer ${creds.tenants[1].secretKey}` },
-      });
-      expect(products.status).toBe(200);
-      // The demo orders are there once.
-      expect(await orderIds(url!, creds.tenants[1].secretKey)).toEqual(seededOrders);
-    } finally {
-      cli.child.kill('SIGINT');
-    }
-    expect(await cli.exited).toEqual({ code: 0, signal: null });
-    expect(readFileSync(credentialsFile, 'utf8')).toBe(before);
-  });
-
-  it('keeps the demo credentials when the first start is killed right after seeding', async () => {
-    let startEnv: Record<string, string | undefined> = { ...env, LOG_LEVEL: 'info' };
-    let args = ['--data-dir', join(dir, 'killed')];
-    let file = join(dir, 'killed', 'demo-credentials.json');
-    let dropFresh: (() => Promise<void>) | undefined;
-    if (kind === 'postgres') {
-      const db = await createPostgresDatabase();
-      dropFresh = db.drop;
-      startEnv = { ...startEnv, DATABASE_URL: db.url };
-      file = join(dir, 'killed-creds.json');
-      args = ['--credentials-file', file];
-    }
-    try {
-      const first = run(['start', '--port', '0', ...args], startEnv);
-      // The seeding transaction has committed when this is logged: kill the process there.
-      await first.waitFor(/"demo data seeded"/);
-      first.child.kill('SIGKILL');
-      await first.exited;
-
-      const again = run(['start', '--port', '0', ...args], { ...startEnv, LOG_LEVEL: 'warn' });
+    it('starts, seeds, serves, and stops on SIGTERM with exit code 0', async () => {
+      const cli = run(['start', '--port', '0', '--host', '127.0.0.1', ...extraArgs], env);
       try {
-        const [, url] = await again.waitFor(/listening on (http:\/\/\S+)/);
-        const out = again.stdout();
-        expect(out).not.toContain('Demo data created');
-        expect(out).toContain(`Demo keys      ${file}`);
-        const creds = JSON.parse(readFileSync(file, 'utf8'));
-        expect(out).toContain(`${creds.tenants[0].user.email} / ${creds.tenants[0].user.password}`);
+        const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
+        expect(cli.stdout()).toContain('Demo data created');
+        expect(cli.stdout()).toContain(`${url}/docs`);
+        expect(cli.stdout()).toContain(`${url}/openapi.json`);
+
+        const health = await fetch(`${url}/healthz`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({ status: 'ok' });
+        expect((await fetch(`${url}/openapi.json`)).status).toBe(200);
+
+        const creds = JSON.parse(readFileSync(credentialsFile, 'utf8'));
+        expect(creds.operatorKey).toBe(OPERATOR_KEY);
+        expect(creds.tenants).toHaveLength(3);
+        expect(cli.stdout()).toContain(creds.tenants[0].secretKey);
         const products = await fetch(`${url}/v1/commerce/products`, {
           headers: { authorization: `Bearer ${creds.tenants[0].secretKey}` },
         });
         expect(products.status).toBe(200);
+        const tenants = await fetch(`${url}/v1/platform/tenants`, {
+          headers: { authorization: `Bearer ${OPERATOR_KEY}` },
+        });
+        expect(((await tenants.json()) as { data: unknown[] }).data).toHaveLength(3);
+        seededOrders = await orderIds(url!, creds.tenants[1].secretKey);
+        expect(seededOrders.length).toBeGreaterThan(5);
       } finally {
-        again.child.kill('SIGTERM');
+        cli.child.kill('SIGTERM');
       }
-      expect((await again.exited).code).toBe(0);
-    } finally {
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+    });
+
+    it('keeps its data on restart without seeding again, and stops on SIGINT with exit code 0', async () => {
+      const before = readFileSync(credentialsFile, 'utf8');
+      const cli = run(['start', '--port', '0', ...extraArgs], env);
+      try {
+        const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
+        expect(cli.stdout()).not.toContain('Demo data created');
+        const creds = JSON.parse(before);
+        const products = await fetch(`${url}/v1/commerce/products`, {
+          headers: { authorization: `Bearer ${creds.tenants[1].secretKey}` },
+        });
+        expect(products.status).toBe(200);
+        // The demo orders are there once.
+        expect(await orderIds(url!, creds.tenants[1].secretKey)).toEqual(seededOrders);
+      } finally {
+        cli.child.kill('SIGINT');
+      }
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+      expect(readFileSync(credentialsFile, 'utf8')).toBe(before);
+    });
+
+    it('keeps the demo credentials when the first start is killed right after seeding', async () => {
+      let startEnv: Record<string, string | undefined> = { ...env, LOG_LEVEL: 'info' };
+      let args = ['--data-dir', join(dir, 'killed')];
+      let file = join(dir, 'killed', 'demo-credentials.json');
+      let dropFresh: (() => Promise<void>) | undefined;
+      if (kind === 'postgres') {
+        const db = await createPostgresDatabase();
+        dropFresh = db.drop;
+        startEnv = { ...startEnv, DATABASE_URL: db.url };
+        file = join(dir, 'killed-creds.json');
+        args = ['--credentials-file', file];
+      }
+      try {
+        const first = run(['start', '--port', '0', ...args], startEnv);
+        // The seeding transaction has committed when this is logged: kill the process there.
+        await first.waitFor(/"demo data seeded"/);
+        first.child.kill('SIGKILL');
+        await first.exited;
+
+        const again = run(['start', '--port', '0', ...args], { ...startEnv, LOG_LEVEL: 'warn' });
+        try {
+          const [, url] = await again.waitFor(/listening on (http:\/\/\S+)/);
+          const out = again.stdout();
+          expect(out).not.toContain('Demo data created');
+          expect(out).toContain(`Demo keys      ${file}`);
+          const creds = JSON.parse(readFileSync(file, 'utf8'));
+          expect(out).toContain(`${creds.tenants[0].user.email} / ${creds.tenants[0].user.password}`);
+          const products = await fetch(`${url}/v1/commerce/products`, {
+            headers: { authorization: `Bearer ${creds.tenants[0].secretKey}` },
+          });
+          expect(products.status).toBe(200);
+        } finally {
+          again.child.kill('SIGTERM');
+        }
+        expect((await again.exited).code).toBe(0);
+      } finally {
+        await dropFresh?.();
+      }
+    });
+
+    it('says how to start over when the credentials file is gone', async () => {
+      if (kind === 'postgres') return; // the data folder is PGlite's
+      const data = join(dir, 'killed');
+      rmSync(join(data, 'demo-credentials.json'));
+      const cli = run(['start', '--port', '0', '--data-dir', data], env);
+      try {
+        await cli.waitFor(/Stop with Ctrl\+C/);
+        expect(cli.stdout()).toContain(`delete ${data}`);
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      expect((await cli.exited).code).toBe(0);
+    });
+
+    it('migrates a fresh database and exits 0', async () => {
+      let migrateEnv = env;
+      let args = ['--data-dir', join(dir, 'fresh')];
+      let dropFresh: (() => Promise<void>) | undefined;
+      if (kind === 'postgres') {
+        const db = await createPostgresDatabase();
+        dropFresh = db.drop;
+        migrateEnv = { ...env, DATABASE_URL: db.url };
+        args = [];
+      }
+      try {
+        const first = run(['migrate', ...args], migrateEnv);
+        expect((await first.exited).code).toBe(0);
+        // PostgreSQL applies every migration; a new PGlite folder starts from the build's snapshot,
+        // which already carries them.
+        if (kind === 'postgres') expect(first.stdout()).toMatch(/Applied 0001_foundation/);
+        else expect(first.stdout()).toMatch(/Applied 0001_foundation|up to date/);
+        const again = run(['migrate', ...args], migrateEnv);
+        expect((await again.exited).code).toBe(0);
+        expect(again.stdout()).toContain('up to date');
+      } finally {
+        await dropFresh?.();
+      }
+    });
+
+    it('starts without demo data when --no-seed is given', async () => {
+      let startEnv = env;
+      let args = ['--data-dir', join(dir, 'unseeded')];
+      let dropFresh: (() => Promise<void>) | undefined;
+      if (kind === 'postgres') {
+        const db = await createPostgresDatabase();
+        dropFresh = db.drop;
+        startEnv = { ...env, DATABASE_URL: db.url };
+        args = [];
+      }
+      const cli = run(['start', '--port', '0', '--no-seed', ...args], startEnv);
+      try {
+        const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
+        expect(cli.stdout()).not.toContain('Demo data created');
+        const res = await fetch(`${url}/v1/platform/tenants`, {
+          headers: { authorization: `Bearer ${OPERATOR_KEY}` },
+        });
+        expect(res.status).toBe(401);
+        expect(existsSync(join(dir, 'unseeded', 'demo-credentials.json'))).toBe(false);
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      expect((await cli.exited).code).toBe(0);
       await dropFresh?.();
-    }
-  });
-
-  it('says how to start over when the credentials file is gone', async () => {
-    if (kind === 'postgres') return; // the data folder is PGlite's
-    const data = join(dir, 'killed');
-    rmSync(join(data, 'demo-credentials.json'));
-    const cli = run(['start', '--port', '0', '--data-dir', data], env);
-    try {
-      await cli.waitFor(/Stop with Ctrl\+C/);
-      expect(cli.stdout()).toContain(`delete ${data}`);
-    } finally {
-      cli.child.kill('SIGTERM');
-    }
-    expect((await cli.exited).code).toBe(0);
-  });
-
-  it('migrates a fresh database and exits 0', async () => {
-    let migrateEnv = env;
-    let args = ['--data-dir', join(dir, 'fresh')];
-    let dropFresh: (() => Promise<void>) | undefined;
-    if (kind === 'postgres') {
-      const db = await createPostgresDatabase();
-      dropFresh = db.drop;
-      migrateEnv = { ...env, DATABASE_URL: db.url };
-      args = [];
-    }
-    try {
-      const first = run(['migrate', ...args], migrateEnv);
-      expect((await first.exited).code).toBe(0);
-      // PostgreSQL applies every migration; a new PGlite folder starts from the build's snapshot,
-      // which already carries them.
-      if (kind === 'postgres') expect(first.stdout()).toMatch(/Applied 0001_foundation/);
-      else expect(first.stdout()).toMatch(/Applied 0001_foundation|up to date/);
-      const again = run(['migrate', ...args], migrateEnv);
-      expect((await again.exited).code).toBe(0);
-      expect(again.stdout()).toContain('up to date');
-    } finally {
-      await dropFresh?.();
-    }
-  });
-
-  it('starts without demo data when --no-seed is given', async () => {
-    let startEnv = env;
-    let args = ['--data-dir', join(dir, 'unseeded')];
-    let dropFresh: (() => Promise<void>) | undefined;
-    if (kind === 'postgres') {
-      const db = await createPostgresDatabase();
-      dropFresh = db.drop;
-      startEnv = { ...env, DATABASE_URL: db.url };
-      args = [];
-    }
-    const cli = run(['start', '--port', '0', '--no-seed', ...args], startEnv);
-    try {
-      const [, url] = await cli.waitFor(/listening on (http:\/\/\S+)/);
-      expect(cli.stdout()).not.toContain('Demo data created');
-      const res = await fetch(`${url}/v1/platform/tenants`, {
-        headers: { authorization: `Bearer ${OPERATOR_KEY}` },
-      });
-      expect(res.status).toBe(401);
-      expect(existsSync(join(dir, 'unseeded', 'demo-credentials.json'))).toBe(false);
-    } finally {
-      cli.child.kill('SIGTERM');
-    }
-    expect((await cli.exited).code).toBe(0);
-    await dropFresh?.();
-  });
-  // Each of these starts whole server processes that migrate and seed the demo shops (seconds of
-  // CPU each): on a machine busy with other suites one test can take minutes.
-}, 300_000);
+    });
+    // Each of these starts whole server processes that migrate and seed the demo shops (seconds of
+    // CPU each): on a machine busy with other suites one test can take minutes.
+  },
+  300_000,
+);
